@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Probity",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "probity", targets: ["probity"]),
+        .library(name: "ProbityKit", targets: ["ProbityKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // All logic: knowledge, engine, routing, search, transcripts. No terminal I/O.
+        .target(name: "ProbityKit"),
+        // libedit, found with pkg-config.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // One plain C function per variadic libedit call that Swift cannot make.
+        .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
+        .executableTarget(
+            name: "probity",
+            dependencies: [
+                "ProbityKit",
+                "CEditLineShim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit"]),
+        .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+#include "CEditLineShim.h"
+#include <histedit.h>
+int probity_editline_available(void) { return 1; }

@@ -1,0 +1,75 @@
+/// Where a walk through a topic has got to: a question to ask, or the advice.
+public enum Step: Sendable {
+    case question(PendingQuestion)
+    case advice(AdviceResult)
+    /// The knowledge has no way forward from here (`probity validate` reports this); the text says where.
+    case noRoute(String)
+}
+
+/// A question waiting for an answer, shown for the session's council.
+public struct PendingQuestion: Sendable {
+    public enum Kind: Sendable, Equatable { case council, role, topic }
+
+    public var kind: Kind
+    /// The fact the answer settles (`council`, `role`, `election-period`, `document-access.kind`).
+    public var factKey: String
+    /// The node in the topic, for topic questions.
+    public var nodeID: String?
+    public var prompt: String
+    public var why: String
+    /// The clauses of the session's council that make the answer matter.
+    public var whyClauses: [QuotedClause]
+    public var help: String
+    public var options: [AnswerOption]
+}
+
+/// A clause as quoted to the user: the clause, and the protocol version it comes from.
+public struct QuotedClause: Sendable {
+    public var councilID: String
+    public var councilName: String
+    public var councilShortName: String
+    public var version: String
+    public var clause: Clause
+    /// Why this clause is quoted here, if the topic says.
+    public var note: String?
+
+    public init(council: Council, clause: Clause, note: String? = nil) {
+        councilID = council.id
+        councilName = council.name
+        councilShortName = council.shortName
+        version = council.version
+        self.clause = clause
+        self.note = note
+    }
+
+    /// "Carlisle, paragraph 116 (Members' Access to Documents and Information)"
+    public var label: String {
+        "\(councilShortName), \(clause.fullReference) — \(clause.heading)"
+    }
+}
+
+/// The advice at the end of a walk, for one council.
+public struct AdviceResult: Sendable {
+    public var topicID: String
+    public var topicTitle: String
+    public var nodeID: String
+    public var councilID: String
+    public var councilName: String
+    public var protocolVersion: String
+    public var verdict: Verdict
+    public var headline: String
+    public var summary: String
+    public var steps: [String]
+    public var quotes: [QuotedClause]
+    public var silent: Bool
+}
+
+/// One answer that led to where the walk is now, for `why`.
+public struct Reason: Sendable, Equatable {
+    public var factKey: String
+    public var question: String
+    public var answer: String
+    public var optionID: String
+    /// False when the answer was already known (given earlier in the session, or by an option such as --council).
+    public var askedInThisTopic: Bool
+}

@@ -1,0 +1,73 @@
+/// Turns engine results into text for a terminal or a pipe: verdict first, then the steps,
+/// then each quoted clause set apart and labelled.
+public struct AdviceRenderer: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle) { self.style = style }
+
+    public func render(_ advice: AdviceResult) -> String {
+        let w = style.width
+        var out: [String] = []
+        out.append(style.verdict(advice.verdict, "\(advice.verdict.label.uppercased()): \(advice.headline)"))
+        out.append(style.dim("\(advice.topicTitle) · \(advice.councilName), protocol version \(advice.protocolVersion)"))
+        out.append("")
+        if advice.silent {
+            out += TextWrapper.wrap("Your council's protocol has no specific rule on this. The general clauses below still apply; ask the Monitoring Officer before you act.", width: w)
+            out.append("")
+        }
+        out += TextWrapper.wrap(advice.summary, width: w)
+        if !advice.steps.isEmpty {
+            out.append("")
+            out.append(style.bold("What to do"))
+            for (i, step) in advice.steps.enumerated() {
+                out += TextWrapper.wrap(step, width: w, indent: "     ", firstIndent: "  \(i + 1). ")
+            }
+        }
+        if !advice.quotes.isEmpty {
+            out.append("")
+            out.append(style.bold(advice.quotes.count == 1 ? "What your protocol says" : "What your protocol says (\(advice.quotes.count) clauses)"))
+            for quote in advice.quotes {
+                out.append("")
+                out += renderQuote(quote)
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A clause set apart: its label, then its words behind a bar.
+    public func renderQuote(_ quote: QuotedClause) -> [String] {
+        var out = [style.cyan(quote.label)]
+        out += TextWrapper.wrap("\"\(quote.clause.text)\"", width: style.width, indent: "  │ ")
+        for note in quote.clause.notes {
+            out += TextWrapper.wrap("Note: \(note)", width: style.width, indent: "  ").map(style.dim)
+        }
+        if let note = quote.note {
+            out += TextWrapper.wrap("Why it applies: \(note)", width: style.width, indent: "  ").map(style.dim)
+        }
+        return out
+    }
+
+    public func render(_ question: PendingQuestion, showWhy: Bool = true) -> String {
+        var out = TextWrapper.wrap(question.prompt, width: style.width).map(style.bold)
+        for (i, option) in question.options.enumerated() {
+            out += TextWrapper.wrap(option.label, width: style.width, indent: "      ", firstIndent: "  \(i + 1). ")
+        }
+        if showWhy {
+            var why = "Why I ask: \(question.why)"
+            let refs = question.whyClauses.map { "\($0.councilShortName) \($0.clause.fullReference)" }
+            if !refs.isEmpty { why += " (\(refs.joined(separator: ", ")))" }
+            out += TextWrapper.wrap(why, width: style.width).map(style.dim)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    public func render(reasons: [Reason]) -> String {
+        guard !reasons.isEmpty else { return "No answers yet: nothing has led anywhere so far." }
+        var out = ["How we got here:"]
+        for r in reasons {
+            let source = r.askedInThisTopic ? "" : " (already known)"
+            out += TextWrapper.wrap("\(r.question) → \(r.answer)\(source)", width: style.width, indent: "    ", firstIndent: "  • ")
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,9 @@
+extension String {
+    /// The string without leading and trailing white space (no Foundation needed on hot paths).
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

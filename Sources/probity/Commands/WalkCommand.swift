@@ -1,0 +1,57 @@
+import ArgumentParser
+import ProbityKit
+
+struct WalkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "walk",
+        abstract: "Walk a topic without prompts: prints the next question, or the advice.",
+        discussion: """
+            Give answers as QUESTION=OPTION, where QUESTION is the question's id (shown in brackets) \
+            and OPTION an option's id, number or words. For example:
+              probity walk document-access --council carlisle --role member --answer carl-what=other-document
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The topic's id (see `probity topics`).") var topic: String
+    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, QUESTION=OPTION; repeat for each.", valueName: "question=option"))
+    var answers: [String] = []
+    @Flag(help: "Print one JSON document with the question or the advice, including the full text of every citation.") var json = false
+
+    func run() throws {
+        let knowledge = try global.loadKnowledge()
+        var session = try global.session(knowledge)
+        do {
+            try session.begin(topicID: topic)
+            for answer in answers {
+                guard let eq = answer.firstIndex(of: "=") else {
+                    throw ValidationError("\"\(answer)\" is not QUESTION=OPTION (e.g. --answer carl-what=other-document).")
+                }
+                try session.setAnswer(String(answer[..<eq]), option: String(answer[answer.index(after: eq)...]))
+            }
+        } catch let problem as Session.Problem {
+            throw ValidationError(problem.description)
+        }
+        if json {
+            Output.write(JSONReports.encode(JSONReports.walk(session)))
+            if case .noRoute? = session.step { throw ExitCode.failure }
+            return
+        }
+        let renderer = AdviceRenderer(style: Output.style)
+        switch session.step {
+        case .question(let q)?:
+            let id = q.nodeID ?? q.factKey
+            Output.line(renderer.render(q))
+            let optionIDs = q.options.map(\.id).joined(separator: "|")
+            let hint = q.kind == .topic ? "--answer \(id)=\(optionIDs)" : "--\(q.factKey) \(optionIDs)"
+            Output.line(Output.style.dim("\nNext question [\(id)]. Answer it with \(hint)"))
+        case .advice(let advice)?:
+            Output.line(renderer.render(advice))
+            Output.line()
+            Output.line(renderer.render(reasons: session.reasons))
+        case .noRoute(let text)?:
+            throw RuntimeFailure("The knowledge has no way forward: \(text). Run `probity validate`.")
+        case nil:
+            break
+        }
+    }
+}

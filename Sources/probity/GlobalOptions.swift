@@ -1,0 +1,42 @@
+import ArgumentParser
+import ProbityKit
+
+/// The options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The knowledge directory (default: $PROBITY_KNOWLEDGE, else Knowledge/ of the checkout).", valueName: "dir"))
+    var knowledge: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your council's id (e.g. carlisle, wiltshire, tower-hamlets, blackburn-with-darwen).", valueName: "id"))
+    var council: String?
+
+    @Option(name: .long, help: ArgumentHelp("Whether you are a member (councillor) or an officer (employee).", valueName: "member|officer"))
+    var role: Role?
+
+    var knowledgeDirectory: String { KnowledgeLocator.locate(explicit: knowledge) }
+
+    /// Loads the knowledge or fails with every problem listed (exit 1).
+    func loadKnowledge() throws -> KnowledgeBase {
+        do {
+            return try KnowledgeLoader.load(directory: knowledgeDirectory)
+        } catch {
+            throw RuntimeFailure(error.description)
+        }
+    }
+
+    /// A session with the council and role given on the command line, if any.
+    func session(_ knowledge: KnowledgeBase) throws -> Session {
+        do {
+            return try Session(knowledge: knowledge, council: council, role: role)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}
+
+/// A failure at run time (not a usage error): printed to stderr, exit status 1.
+struct RuntimeFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

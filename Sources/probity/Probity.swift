@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Probity: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "probity",
+        abstract: "Advice on your council's member/officer protocol, quoting its own words.",
+        discussion: """
+            Run `probity` on its own to start a conversation. Every answer quotes the clauses of your \
+            council's protocol word for word, and every conversation is kept as a transcript for the \
+            Monitoring Officer.
+            """,
+        version: version,
+        subcommands: [
+            ChatCommand.self, WalkCommand.self, TopicsCommand.self, ClauseCommand.self,
+            ValidateCommand.self,
+        ],
+        defaultSubcommand: ChatCommand.self
+    )
+}

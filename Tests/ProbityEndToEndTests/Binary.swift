@@ -1,0 +1,81 @@
+import Foundation
+
+/// Runs the built `probity` binary, as a user would, and captures what it prints.
+enum Binary {
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The `probity` built beside the test bundle (or `$PROBITY_BIN`).
+    static let path: String = {
+        if let explicit = ProcessInfo.processInfo.environment["PROBITY_BIN"] { return explicit }
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("probity").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return repository + "/.build/debug/probity"
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `probity` with arguments and optional standard input; the knowledge is the checkout's.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                    knowledge: String? = repository + "/Knowledge") throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        var args = arguments
+        if let knowledge { args += ["--knowledge", knowledge] }
+        process.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "PROBITY_KNOWLEDGE")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try? inPipe.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let errReader = Thread.detachNewThreadReading(err)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: errReader.wait())
+    }
+}
+
+/// Reads a pipe to its end on another thread.
+final class PipeReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        Thread.detachNewThread { [self] in
+            let read = pipe.fileHandleForReading.readDataToEndOfFile()
+            lock.lock(); data = read; lock.unlock()
+            done.signal()
+        }
+    }
+
+    func wait() -> String {
+        done.wait()
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Thread {
+    static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
+}
