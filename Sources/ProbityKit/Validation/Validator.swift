@@ -2,7 +2,7 @@
 public enum Validator {
     /// Everything: the references, plus the shape of every advice tree.
     public static func validate(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        var issues = referenceIssues(in: knowledge)
+        var issues = referenceIssues(in: knowledge) + VerbatimCheck.issues(in: knowledge)
         for topic in knowledge.topics {
             issues += TreeChecker(topic: topic, knowledge: knowledge).issues()
         }

@@ -15,7 +15,7 @@ import Testing
         ("{\"a\": 1,}", 1, 9, "expected a quoted member name"),
         ("{\n  \"a\" 1\n}", 2, 7, "expected ':'"),
         ("[1, 2", 1, 6, "unexpected end of file"),
-        ("{\"a\": tru}", 1, 7, "expected 'true'"),
+        ("{\"a\": tru}", 1, 10, "expected 'true'"),
         ("{\"a\": \"x\n\"}", 1, 9, "runs past the end of its line"),
         ("{\"a\": 1, \"a\": 2}", 1, 10, "appears twice"),
         ("", 1, 1, "empty"),
