@@ -52,12 +52,20 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
         public var verdict: String
         public var headline: String
         public var quotes: [Quote]
+        // Transcripts (issue 6): what else the advice showed, so the record holds everything on screen.
+        // Optional so that records written without them still read.
+        public var summary: String? = nil
+        public var steps: [String]? = nil
+        public var silent: Bool? = nil
 
         public struct Quote: Sendable, Equatable, Codable {
             public var clause: String
             public var reference: String
             public var heading: String
             public var text: String
+            // Transcripts (issue 6): the notes shown beside the clause, and why the topic quotes it.
+            public var notes: [String]? = nil
+            public var note: String? = nil
         }
 
         public init(_ advice: AdviceResult) {
@@ -67,7 +75,11 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
             protocolVersion = advice.protocolVersion
             verdict = advice.verdict.rawValue
             headline = advice.headline
-            quotes = advice.quotes.map { Quote(clause: $0.clause.id, reference: $0.clause.fullReference, heading: $0.clause.heading, text: $0.clause.text) }
+            quotes = advice.quotes.map { Quote(clause: $0.clause.id, reference: $0.clause.fullReference, heading: $0.clause.heading, text: $0.clause.text,
+                                               notes: $0.clause.notes.isEmpty ? nil : $0.clause.notes, note: $0.note) }
+            summary = advice.summary  // transcripts (issue 6)
+            steps = advice.steps
+            silent = advice.silent
         }
     }
 }
