@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns engine results into text for a terminal or a pipe: verdict first, then the steps,
 /// then each quoted clause set apart and labelled.
 public struct AdviceRenderer: Sendable {
@@ -8,7 +10,7 @@ public struct AdviceRenderer: Sendable {
     public func render(_ advice: AdviceResult) -> String {
         let w = style.width
         var out: [String] = []
-        out.append(style.verdict(advice.verdict, "\(advice.verdict.label.uppercased()): \(advice.headline)"))
+        out += TextWrapper.wrap(Self.verdictLine(advice.verdict, headline: advice.headline), width: w).map { style.verdict(advice.verdict, $0) }
         out.append(style.dim("\(advice.topicTitle) · \(advice.councilName), protocol version \(advice.protocolVersion)"))
         out.append("")
         if advice.silent {
@@ -32,6 +34,16 @@ public struct AdviceRenderer: Sendable {
             }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The verdict in words, first: the headline alone when it already opens with the verdict
+    /// ("No: you should not…"), otherwise the verdict's label and then the headline.
+    public static func verdictLine(_ verdict: Verdict, headline: String) -> String {
+        let label = verdict.label.trimmingCharacters(in: CharacterSet(charactersIn: "…."))
+        let firstWord = label.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
+        let headlineFirst = headline.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
+        if !firstWord.isEmpty && firstWord == headlineFirst { return headline }
+        return "\(label.uppercased()): \(headline)"
     }
 
     /// A clause set apart: its label, then its words behind a bar.

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// Runs the built `probity` for the core commands: validate, walk, clause, topics.
+@Suite struct CoreCommandTests {
+    private func json(_ text: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(object as? [String: Any], "stdout is not one JSON object: \(text.prefix(200))")
+    }
+
+    @Test func validateAcceptsTheShippedKnowledge() throws {
+        let result = try Binary.run(["validate"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("is sound"))
+    }
+
+    @Test(arguments: ["malformed-json", "missing-field", "wrong-type", "dangling-citation", "dangling-next", "unreachable-node", "cycle"])
+    func validateRejectsBrokenKnowledge(fixture: String) throws {
+        let result = try Binary.run(["validate"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/" + fixture)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("topics/sample.json"), "\(result.stderr)")
+        #expect(result.stderr.contains("Fix them and run `probity validate` again"))
+    }
+
+    @Test func validateJSONListsIssuesWithPaths() throws {
+        let result = try Binary.run(["validate", "--json"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
+        #expect(result.status == 1)
+        let report = try json(result.stdout)
+        #expect(report["ok"] as? Bool == false)
+        let issues = try #require(report["issues"] as? [[String: Any]])
+        #expect(issues.contains { $0["path"] as? String == "nodes.kind.options[1].next" && $0["file"] as? String == "topics/sample.json" })
+    }
+
+    @Test func otherCommandsRefuseBrokenKnowledgeWithExitOne() throws {
+        let result = try Binary.run(["topics"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/cycle")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("topics/sample.json"))
+    }
+
+    @Test func walkReachesCarlisleParagraph116WordForWord() throws {
+        let walk = try Binary.run(["walk", "document-access", "--council", "carlisle", "--role", "member",
+                                   "--answer", "carl-what=committee-docs", "--answer", "carl-member-of=no",
+                                   "--answer", "carl-exempt-check=no", "--answer", "carl-purpose=ward-problem",
+                                   "--answer", "carl-interest=no", "--json"])
+        #expect(walk.status == 0, "\(walk.stderr)")
+        let report = try json(walk.stdout)
+        #expect(report["status"] as? String == "advice")
+        let advice = try #require(report["advice"] as? [String: Any])
+        let citations = try #require(advice["citations"] as? [[String: Any]])
+        let quoted = try #require(citations.first { $0["id"] as? String == "116" })
+
+        let clause = try json(try Binary.run(["clause", "carlisle", "116", "--json"]).stdout)
+        #expect(quoted["text"] as? String == clause["text"] as? String)
+        // And the clause is the source document's own words.
+        let source = try String(contentsOfFile: Binary.repository + "/Knowledge/sources/003_1f2df0109a989cbb.txt", encoding: .utf8)
+        let squash = { (s: String) in s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        #expect(squash(source).contains(squash(try #require(clause["text"] as? String))))
+        #expect(report["council"] as? String == "carlisle")
+        #expect((report["why"] as? [[String: Any]])?.count ?? 0 >= 5)
+    }
+
+    @Test func walkWithoutAnswersPrintsTheNextQuestion() throws {
+        let result = try Binary.run(["walk", "document-access", "--council", "wiltshire", "--role", "member", "--json"])
+        #expect(result.status == 0)
+        let report = try json(result.stdout)
+        #expect(report["status"] as? String == "question")
+        let question = try #require(report["question"] as? [String: Any])
+        #expect((question["options"] as? [[String: Any]])?.count ?? 0 >= 2)
+    }
+
+    @Test func walkAsksForTheCouncilWhenNotGiven() throws {
+        let result = try Binary.run(["walk", "document-access", "--json"])
+        let question = try #require(try json(result.stdout)["question"] as? [String: Any])
+        #expect(question["kind"] as? String == "council")
+    }
+
+    @Test func walkRejectsABadAnswerAsAUsageError() throws {
+        let result = try Binary.run(["walk", "document-access", "--council", "carlisle", "--answer", "carl-what=banana"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("banana"))
+        let unknownTopic = try Binary.run(["walk", "no-such-topic"])
+        #expect(unknownTopic.status == 64)
+        #expect(unknownTopic.stderr.contains("document-access"))
+    }
+
+    @Test func clausePrintsVerbatimWithHeadingAndSource() throws {
+        let result = try Binary.run(["clause", "wiltshire", "6.5.8"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Wiltshire, 6.5.8"))
+        #expect(result.stdout.contains("002_917db46a597fcefa.txt"))
+        let blackburn = try json(try Binary.run(["clause", "blackburn-with-darwen", "C 3.5", "--json"]).stdout)
+        #expect(blackburn["id"] as? String == "C3.5")
+        let missing = try Binary.run(["clause", "carlisle", "999"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("--all"))
+    }
+
+    @Test func clauseAllListsEveryClause() throws {
+        let report = try json(try Binary.run(["clause", "carlisle", "--all", "--json"]).stdout)
+        let clauses = try #require(report["clauses"] as? [[String: Any]])
+        #expect(clauses.count == 146)
+        #expect(clauses.allSatisfy { $0["id"] != nil && $0["number"] != nil && $0["heading"] != nil && $0["text"] != nil })
+    }
+
+    @Test func topicsJSONIsOneDocument() throws {
+        let result = try Binary.run(["topics", "--json"])
+        let topics = try #require(try json(result.stdout)["topics"] as? [[String: Any]])
+        #expect(topics.contains { $0["id"] as? String == "document-access" })
+    }
+}
