@@ -33,9 +33,18 @@ import Testing
     }
 
     @Test func otherCommandsRefuseBrokenKnowledgeWithExitOne() throws {
-        let result = try Binary.run(["topics"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/cycle")
+        let result = try Binary.run(["topics"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("topics/sample.json"))
+        #expect(result.stderr.contains("topics/sample.json: nodes.kind.options[1].next"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func walkingIntoACycleFailsCleanlyAndPointsToValidate() throws {
+        // Shape faults are `validate`'s to find; a walk that meets one stops with a clear message, never hangs.
+        let result = try Binary.run(["walk", "sample", "--council", "testshire", "--answer", "kind=yes", "--answer", "committee=no"],
+                                    knowledge: Binary.repository + "/Tests/Fixtures/knowledge/cycle")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("probity validate"), "\(result.stderr)")
     }
 
     @Test func walkReachesCarlisleParagraph116WordForWord() throws {

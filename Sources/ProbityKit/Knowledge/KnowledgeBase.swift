@@ -5,7 +5,8 @@ public struct KnowledgeBase: Sendable {
     /// Every council version, current and earlier.
     public var councilVersions: [Council]
     public var topics: [Topic]
-    /// SHA-256 over the knowledge files, in path order, so a transcript can name exactly what was quoted.
+    /// SHA-256 over the lines "<file>\0<SHA-256 of the file>\n" of every knowledge file in path order,
+    /// so a transcript can name exactly which text was quoted.
     public var fingerprint: String
     /// The directory the knowledge was read from.
     public var directory: String

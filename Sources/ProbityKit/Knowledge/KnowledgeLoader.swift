@@ -30,41 +30,79 @@ public enum KnowledgeLoader {
                 message: "there is no knowledge directory here; pass --knowledge DIR or set PROBITY_KNOWLEDGE to the Knowledge folder of a Probity checkout"))
             return Result(knowledge: KnowledgeBase(councilVersions: [], topics: [], directory: directory), issues: issues)
         }
+        var files: [(folder: String, name: String)] = []
         for folder in ["councils", "topics"] {
-            let folderPath = directory + "/" + folder
-            guard let names = try? fm.contentsOfDirectory(atPath: folderPath) else {
+            guard let names = try? fm.contentsOfDirectory(atPath: directory + "/" + folder) else {
                 issues.append(KnowledgeIssue(file: folder, path: nil, message: "the folder \(folder)/ is missing from the knowledge directory \(directory)"))
                 continue
             }
-            for name in names.sorted() where name.hasSuffix(".json") {
-                let file = folder + "/" + name
-                guard let data = fm.contents(atPath: folderPath + "/" + name) else {
-                    issues.append(KnowledgeIssue(file: file, path: nil, message: "cannot be read (check its permissions)"))
-                    continue
-                }
-                let bytes = [UInt8](data)
-                hasher.update(file.utf8)
-                hasher.update([0])
-                hasher.update(bytes)
-                let json: JSONValue
-                do {
-                    json = try JSONParser.parse(bytes: bytes)
-                } catch {
-                    issues.append(KnowledgeIssue(file: file, path: nil, message: "malformed JSON: \(error.message)", position: error.position))
-                    continue
-                }
-                let collector = IssueCollector(file: file)
-                if folder == "councils" {
-                    if let council = CouncilDecoder.decode(json, file: file, issues: collector) { councils.append(council) }
-                } else {
-                    let stem = String(name.dropLast(5))
-                    if let topic = TopicDecoder.decode(json, file: file, expectedID: stem, issues: collector) { topics.append(topic) }
-                }
-                issues += collector.issues
-            }
+            files += names.sorted().filter { $0.hasSuffix(".json") }.map { (folder, $0) }
+        }
+        // Each file is read, parsed and decoded on its own, so the work is spread over the cores.
+        let toRead = files
+        let results = ConcurrentSlots<FileResult>(count: toRead.count)
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { i in
+            results[i] = readFile(directory: directory, folder: toRead[i].folder, name: toRead[i].name)
+        }
+        for result in results.values {
+            guard let result else { continue }
+            hasher.update("\(result.file)\u{0}\(result.digest)\n")
+            issues += result.issues
+            if let council = result.council { councils.append(council) }
+            if let topic = result.topic { topics.append(topic) }
         }
         let knowledge = KnowledgeBase(councilVersions: councils, topics: topics,
                                       fingerprint: hasher.finalize().hexString, directory: directory)
         return Result(knowledge: knowledge, issues: issues)
     }
+
+    private struct FileResult: Sendable {
+        var file: String
+        /// SHA-256 of the file's bytes.
+        var digest = ""
+        var council: Council?
+        var topic: Topic?
+        var issues: [KnowledgeIssue] = []
+    }
+
+    private static func readFile(directory: String, folder: String, name: String) -> FileResult {
+        let file = folder + "/" + name
+        var result = FileResult(file: file)
+        guard let data = FileManager.default.contents(atPath: directory + "/" + file) else {
+            result.issues.append(KnowledgeIssue(file: file, path: nil, message: "cannot be read (check its permissions)"))
+            return result
+        }
+        let bytes = [UInt8](data)
+        result.digest = SHA256.hex(bytes)
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes: bytes)
+        } catch {
+            result.issues.append(KnowledgeIssue(file: file, path: nil, message: "malformed JSON: \(error.message)", position: error.position))
+            return result
+        }
+        let collector = IssueCollector(file: file)
+        if folder == "councils" {
+            result.council = CouncilDecoder.decode(json, file: file, issues: collector)
+        } else {
+            result.topic = TopicDecoder.decode(json, file: file, expectedID: String(name.dropLast(5)), issues: collector)
+        }
+        result.issues = collector.issues
+        return result
+    }
+}
+
+/// Fixed slots that concurrent workers fill, one slot each; read only after they all finish.
+final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.lock(); defer { lock.unlock() }; return storage[index] }
+        set { lock.lock(); storage[index] = newValue; lock.unlock() }
+    }
+
+    var values: [Value?] { lock.lock(); defer { lock.unlock() }; return storage }
 }
