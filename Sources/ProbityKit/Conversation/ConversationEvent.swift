@@ -23,7 +23,7 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
     case explained(topic: String, reasons: [String])
     /// Anything else shown to the user (help, clause look-ups, search results, a rejected answer).
     case shown(kind: String, text: String)
-    /// The conversation ended: `quit`, `eof`, `interrupt`, `terminated`, `closed-pipe`.
+    /// The conversation ended: `quit`, `eof`, `interrupt`, `terminated`, `hangup`, `closed-pipe` (see `ConversationEndReason`).
     case ended(reason: String)
 
     public struct RoutedTopic: Sendable, Equatable, Codable {
@@ -42,6 +42,8 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
         case askedWhichOne = "asked-which-one"
         /// Nothing matched well enough.
         case noMatch = "no-match"
+        /// Typed mid-topic and sounding like a new question: asked whether to leave the current topic.
+        case askedToSwitch = "asked-to-switch"
     }
 
     public struct Advised: Sendable, Equatable, Codable {

@@ -1,17 +1,51 @@
 import ArgumentParser
+import CEditLineShim
+import Foundation
 import ProbityKit
 
 struct ChatCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "chat", abstract: "Talk it through: ask a question in your own words.")
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Talk it through: ask a question in your own words.",
+        discussion: """
+            Your council and role come from --council and --role, else from $XDG_CONFIG_HOME/probity/config \
+            (`council = carlisle`, `role = member`), else the chat asks once and remembers. On a terminal, \
+            lines can be edited, Tab completes, and history is kept in $XDG_STATE_HOME/probity/history. \
+            With standard input piped, the same conversation runs without colour.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Where transcripts are saved (default: $PROBITY_TRANSCRIPTS, else transcripts/).", valueName: "dir"))
     var transcripts: String?
-    @Flag(help: "Record nothing.") var noSave = false
+    @Flag(help: "Record nothing: no transcript, no history, no remembered settings.") var noSave = false
 
     func run() throws {
         let knowledge = try global.loadKnowledge()
-        _ = try global.session(knowledge)
-        Output.line("Probity: the chat is not built yet. Try `probity topics` or `probity walk TOPIC`.")
+        var session = try global.session(knowledge)
+        let paths = ChatPaths()
+        var notices: [String] = []
+        let settingsFile = paths.settings.map(SettingsFile.init(path:))
+        if let settingsFile {
+            let (stored, problems) = settingsFile.load()
+            notices += problems
+            if session.councilID == nil, let council = stored.council {
+                do {
+                    try session.setCouncil(council)
+                } catch {
+                    notices.append("Your settings file \(settingsFile.path) names the council \"\(council)\", which Probity doesn't know.")
+                }
+            }
+            if session.role == nil, let role = stored.role { session.setRole(role) }
+        }
+
+        probity_signals_install()
+        let screen = Screen()
+        let history = noSave ? nil : paths.history.map(HistoryFile.init(path:))
+        let reader: LineReader = EditLineReader(history: history) ?? PlainLineReader(screen: screen)
+        let conversation = Conversation(session: session, router: Router(knowledge: knowledge))
+        var loop = ChatLoop(conversation: conversation, reader: reader,
+                            sink: ChatRecording.makeSink(transcripts: transcripts, noSave: noSave, session: session),
+                            screen: screen, settings: noSave ? nil : settingsFile, notices: notices)
+        _ = loop.run()
     }
 }

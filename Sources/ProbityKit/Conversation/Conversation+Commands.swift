@@ -1,0 +1,210 @@
+/// The commands a user can type at any prompt.
+extension Conversation {
+    mutating func run(_ command: PromptCommand, into reply: inout ConversationReply) {
+        switch command {
+        case .help:
+            show("help", .help(question: pendingQuestion), into: &reply)
+            askAgain(into: &reply)
+        case .back:
+            goBack(into: &reply)
+        case .restart:
+            restartTopic(into: &reply)
+        case .why:
+            explain(into: &reply)
+        case .topics:
+            listTopics(into: &reply)
+        case .compare:
+            compareCouncils(into: &reply)
+            askAgain(into: &reply)
+        case .quit:
+            reply.append(end(.quit))
+        case .clause(let reference):
+            showClause(reference, into: &reply)
+            askAgain(into: &reply)
+        case .council(let id):
+            changeCouncil(id, into: &reply)
+        case .role(let text):
+            changeRole(text, into: &reply)
+        case .search(let words):
+            searchClauses(words, into: &reply)
+            askAgain(into: &reply)
+        case .save(let directory):
+            reply.actions.append(.save(directory: directory))
+        case .topic(let id):
+            startTopic(id, into: &reply)
+        }
+    }
+
+    /// After a command that answered something else, the waiting question again (without "why I ask").
+    func askAgain(into reply: inout ConversationReply) {
+        guard let question = pendingQuestion else { return }
+        ask(question, topic: session.topic?.id ?? "", why: false, into: &reply)
+    }
+
+    mutating func listTopics(into reply: inout ConversationReply) {
+        show("topics", .topics(knowledge.topics), into: &reply)
+        switch mode {
+        case .idle, .advised, .choosingTopic(_, _, false):
+            let all = knowledge.topics.map { RouteScore(topicID: $0.id, title: $0.title, score: 0) }
+            mode = .choosingTopic(question: "topics", choices: all, midTopic: false)
+            show("topics", .hint("Type a number or a topic's id to start it, or ask a question in your own words."), into: &reply)
+        default:
+            show("topics", .hint("Type a topic's id to leave this one and start that."), into: &reply)
+            askAgain(into: &reply)
+        }
+    }
+
+    mutating func startTopic(_ id: String, into reply: inout ConversationReply) {
+        guard let topic = knowledge.topic(id: id) else {
+            show("rejected", .text("\(Conversation.quoted(id)) is not a topic. Type `topics` to see them."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        if session.councilID == nil || session.role == nil {
+            show("rejected", .text("First, tell me your council and role."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        if let current = session.topic, mode == .walking || mode == .advised, current.id != topic.id {
+            show("switch", .hint("Leaving \"\(current.title)\"."), into: &reply)
+        }
+        show("routed", .routed(RouteScore(topicID: topic.id, title: topic.title, score: 1)), into: &reply)
+        begin(topic, into: &reply)
+    }
+
+    mutating func showClause(_ reference: String?, into reply: inout ConversationReply) {
+        guard let reference, !reference.isEmpty else {
+            show("clause", .text("Type `clause` and a paragraph number, e.g. `clause \(exampleClause)`."), into: &reply)
+            return
+        }
+        var council = session.council
+        var number = reference
+        let words = reference.split(separator: " ", maxSplits: 1).map(String.init)
+        if words.count == 2, let named = knowledge.resolveCouncil(words[0]) {
+            council = named
+            number = words[1]
+        }
+        guard let council else {
+            show("clause", .text("Which council? Type `clause COUNCIL NUMBER`, e.g. `clause carlisle 116`, or choose your council first."), into: &reply)
+            return
+        }
+        let found = council.clauses(matching: number)
+        guard !found.isEmpty else {
+            show("clause", .text("\(council.shortName)'s protocol has no paragraph \(Conversation.quoted(number)). Try `search WORDS` to find one by its words."), into: &reply)
+            return
+        }
+        show("clause", .clauses(found.map { QuotedClause(council: council, clause: $0) }), into: &reply)
+    }
+
+    private var exampleClause: String {
+        session.council?.clauses.first(where: \.isAdvisory)?.reference ?? "116"
+    }
+
+    mutating func searchClauses(_ words: String, into reply: inout ConversationReply) {
+        guard !words.isEmpty else {
+            show("search", .text("Type `search` and some words, e.g. `search need to know`."), into: &reply)
+            return
+        }
+        guard let search else {
+            show("search", .text("Clause search is not available here; try `probity search` from the shell."), into: &reply)
+            return
+        }
+        let hits = search.find(words, council: session.councilID, limit: 5)
+        if hits.isEmpty {
+            let whose = session.council.map { "\($0.shortName)'s protocol" } ?? "the protocols"
+            show("search", .text("No paragraph of \(whose) matches \(Conversation.quoted(words))."), into: &reply)
+        } else {
+            show("search", .searchResults(query: words, council: session.councilID, hits: hits), into: &reply)
+        }
+    }
+
+    mutating func compareCouncils(into reply: inout ConversationReply) {
+        guard let topic = session.topic else {
+            show("compare", .text("`compare` shows how each council treats the current topic: ask a question first, or run `probity compare TOPIC`."), into: &reply)
+            return
+        }
+        let current = session.facts
+        var lines: [String] = []
+        for council in knowledge.councils {
+            guard var other = try? Session(knowledge: knowledge, council: council.id, role: session.role) else { continue }
+            other.begin(topic: topic)
+            for (key, value) in current where key != "council" && key != "role" { try? other.setAnswer(key, option: value) }
+            switch other.step {
+            case .advice(let advice)?:
+                let cited = advice.quotes.map(\.clause.reference).joined(separator: ", ")
+                lines.append("\(council.shortName): \(advice.headline)\(cited.isEmpty ? "" : " (\(cited))")")
+            case .question(let q)?:
+                lines.append("\(council.shortName): would ask \"\(q.prompt)\"")
+            case .noRoute?, nil:
+                lines.append("\(council.shortName): no advice on this path")
+            }
+        }
+        show("compare", .text("\"\(topic.title)\" with your answers so far, council by council:\n" + lines.joined(separator: "\n")), into: &reply)
+    }
+
+    mutating func changeCouncil(_ text: String?, into reply: inout ConversationReply) {
+        let ids = knowledge.councils.map(\.id).joined(separator: ", ")
+        guard let text else {
+            let current = session.council.map { "You're with \($0.name). " } ?? ""
+            show("council", .text("\(current)To change, type `council ID`, one of: \(ids)."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        guard let council = knowledge.resolveCouncil(text) else {
+            show("rejected", .text("\(Conversation.quoted(text)) is not a council Probity knows; choose one of: \(ids)."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        guard council.id != session.councilID else {
+            show("council", .text("You're already with \(council.name)."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        try? session.setCouncil(council.id)
+        reply.events.append(.councilSet(council: council.id, version: council.version))
+        reply.actions.append(.rememberSettings(council: council.id, role: nil))
+        show("council", .hint("Now with \(council.name): advice will quote its \(council.document), \(council.versionLabel)."), into: &reply)
+        settingsChanged(into: &reply)
+    }
+
+    mutating func changeRole(_ text: String?, into reply: inout ConversationReply) {
+        guard let text else {
+            let current = session.role.map { "You're \($0.phrase). " } ?? ""
+            show("role", .text("\(current)To change, type `role member` or `role officer`."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        guard let role = Role.parse(text) else {
+            show("rejected", .text("\(Conversation.quoted(text)) is not a role; type `role member` (a councillor) or `role officer` (a council employee)."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        guard role != session.role else {
+            show("role", .text("You're already \(role.phrase)."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        session.setRole(role)
+        reply.events.append(.roleSet(role: role.rawValue))
+        reply.actions.append(.rememberSettings(council: nil, role: role))
+        show("role", .hint("Now advising you as \(role.phrase)."), into: &reply)
+        settingsChanged(into: &reply)
+    }
+
+    /// After the council or role changed: carries on where that makes sense; a topic under way starts again.
+    private mutating func settingsChanged(into reply: inout ConversationReply) {
+        switch mode {
+        case .askingCouncil, .askingRole:
+            askForWhatIsMissing(into: &reply, introduce: false)
+        case .walking, .advised, .confirmingSwitch, .choosingTopic(_, _, true):
+            if let topic = session.topic {
+                show("restart", .hint("Starting \"\(topic.title)\" again for that."), into: &reply)
+                begin(topic, into: &reply)
+            } else {
+                mode = .idle
+            }
+        case .idle, .choosingTopic(_, _, false), .ended:
+            break
+        }
+    }
+}

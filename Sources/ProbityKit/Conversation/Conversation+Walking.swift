@@ -1,0 +1,145 @@
+/// Walking a topic: its questions one at a time, answers, `back`, `restart`, `why`, and the advice.
+extension Conversation {
+    /// Starts a topic afresh: the council, the role and the facts topics share are kept; the answers given
+    /// in earlier topics to their own questions are not, so a second question on a topic is asked again.
+    mutating func begin(_ topic: Topic, into reply: inout ConversationReply) {
+        keepSharedFacts()
+        var fresh = (try? Session(knowledge: knowledge, council: session.councilID, role: session.role)) ?? session
+        fresh.begin(topic: topic)
+        for (key, value) in sharedFacts.sorted(by: { $0.key < $1.key }) {
+            try? fresh.setAnswer(key, option: value)
+        }
+        session = fresh
+        reply.events.append(.topicStarted(topic: topic.id))
+        showStep(into: &reply, why: true)
+    }
+
+    /// Remembers the shared facts settled so far, before the session is rebuilt.
+    mutating func keepSharedFacts() {
+        for (key, value) in session.facts where sharedFactKeys.contains(key) { sharedFacts[key] = value }
+    }
+
+    /// Shows where the walk has got to: the next question, or the advice.
+    mutating func showStep(into reply: inout ConversationReply, why: Bool) {
+        guard let topic = session.topic else {
+            mode = .idle
+            return
+        }
+        switch session.step {
+        case .question(let question)?:
+            mode = .walking
+            ask(question, topic: topic.id, why: why, into: &reply)
+        case .advice(let advice)?:
+            mode = .advised
+            reply.blocks.append(.advice(advice))
+            reply.events.append(.advised(ConversationEvent.Advised(advice)))
+            keepSharedFacts()
+            show("invitation", .hint("Ask another question, or type `why` to see how I got here, `back` to change an answer."), into: &reply)
+        case .noRoute(let problem)?:
+            show("error", .warning("I can't go further with this topic: \(problem). Please tell your Monitoring Officer; `probity validate` shows the problem."), into: &reply)
+            session.endTopic()
+            mode = .idle
+        case nil:
+            mode = .idle
+        }
+    }
+
+    /// A line typed while a question of the topic is waiting.
+    mutating func handleAnswer(_ text: String, into reply: inout ConversationReply) {
+        guard let topic = session.topic, let question = pendingQuestion else {
+            mode = .idle
+            handleOpen(text, into: &reply)
+            return
+        }
+        let lowered = text.lowercased()
+        let exactOption = Int(text) != nil
+            || question.options.contains { $0.id.lowercased() == lowered || $0.label.lowercased() == lowered }
+        if !exactOption, let command = PromptCommand.parse(text, topicIDs: topicIDs) {
+            run(command, into: &reply)
+            return
+        }
+        if Int(text) == nil, case .none = OptionMatcher.match(text, in: question.options) {
+            if offerSwitch(text, from: topic, into: &reply) { return }
+            reject(text, question: question, topic: topic.id, into: &reply)
+            return
+        }
+        do {
+            let option = try session.answer(text)
+            reply.events.append(.answered(topic: topic.id, fact: question.factKey, option: option.id, label: option.label))
+            switch question.kind {
+            case .council:
+                if let council = session.council { reply.events.append(.councilSet(council: council.id, version: council.version)) }
+            case .role:
+                reply.events.append(.roleSet(role: option.id))
+            case .topic:
+                break
+            }
+            showStep(into: &reply, why: true)
+        } catch {
+            reject(text, question: question, topic: topic.id, into: &reply)
+        }
+    }
+
+    /// `back`: undoes the last answer in this topic and asks that question again.
+    mutating func goBack(into reply: inout ConversationReply) {
+        switch mode {
+        case .choosingTopic(_, _, true), .confirmingSwitch:
+            show("back", .hint("Carrying on with the current topic."), into: &reply)
+            showStep(into: &reply, why: false)
+            return
+        case .choosingTopic(_, _, false):
+            mode = session.topic == nil ? .idle : .advised
+            show("back", .text("What would you like to ask?"), into: &reply)
+            return
+        default:
+            break
+        }
+        guard let topic = session.topic else {
+            show("back", .text("There's nothing to go back to yet: ask a question first."), into: &reply)
+            return
+        }
+        let undone = session.answeredInTopic.last
+        guard session.back() else {
+            reply.events.append(.wentBack(topic: topic.id, fact: nil))
+            show("back", .text("That was the first question of this topic, so there's nothing to go back to. Ask a new question whenever you like."), into: &reply)
+            if mode == .walking { showStep(into: &reply, why: false) }
+            return
+        }
+        reply.events.append(.wentBack(topic: topic.id, fact: undone))
+        showStep(into: &reply, why: true)
+    }
+
+    /// `restart`: the current topic from its first question.
+    mutating func restartTopic(into reply: inout ConversationReply) {
+        guard let topic = session.topic else {
+            show("restart", .text("There's no topic under way to restart: ask a question first."), into: &reply)
+            return
+        }
+        session.restart()
+        reply.events.append(.restarted(topic: topic.id))
+        show("restart", .hint("Starting \"\(topic.title)\" again."), into: &reply)
+        showStep(into: &reply, why: true)
+    }
+
+    /// `why`: the answers that led here and, at a question, why it is asked, quoting the clauses.
+    mutating func explain(into reply: inout ConversationReply) {
+        if let question = pendingQuestion, mode != .walking {
+            reply.blocks.append(.whyAsked(question))
+            reply.events.append(.explained(topic: "", reasons: [question.why]))
+            return
+        }
+        guard let topic = session.topic else {
+            show("why", .text("Nothing to explain yet: ask a question, and `why` will show how the answer was reached."), into: &reply)
+            return
+        }
+        let reasons = session.reasons
+        var lines = reasons.map { "\($0.question) → \($0.answer)" }
+        reply.blocks.append(.reasons(reasons))
+        if mode == .walking, let question = pendingQuestion {
+            reply.blocks.append(.whyAsked(question))
+            lines.append("Why I ask \"\(question.prompt)\": \(question.why)")
+        }
+        reply.events.append(.explained(topic: topic.id, reasons: lines))
+        if mode == .walking, let question = pendingQuestion { ask(question, topic: topic.id, why: false, into: &reply) }
+    }
+}

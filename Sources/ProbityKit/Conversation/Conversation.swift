@@ -1,0 +1,308 @@
+/// A chat as a state machine: each line the user types goes in; what to show, what happened
+/// and what the program must do come out. No terminal I/O, so a whole conversation can be
+/// driven from a test. The executable reads lines, renders the blocks and records the events.
+public struct Conversation: Sendable {
+    /// Where the conversation is: what the next line will be taken as.
+    public enum Mode: Sendable, Equatable {
+        /// Asking which council the user is with.
+        case askingCouncil
+        /// Asking whether the user is a member or an officer.
+        case askingRole
+        /// Waiting for a question.
+        case idle
+        /// Asking which of a few topics a question meant. `midTopic`: the current topic is still under way.
+        case choosingTopic(question: String, choices: [RouteScore], midTopic: Bool)
+        /// A question of the current topic is waiting for an answer.
+        case walking
+        /// The current topic's advice has been given.
+        case advised
+        /// A new question was typed mid-topic: asking whether to leave the current topic for `to`.
+        case confirmingSwitch(question: String, to: RouteScore)
+        /// Over; nothing more is read.
+        case ended
+    }
+
+    public internal(set) var session: Session
+    public internal(set) var mode: Mode = .idle
+    let router: Router
+    let search: ClauseFinder?
+    let topicIDs: Set<String>
+    /// Facts that topics share (`election-period`), kept across topics: one answer serves them all.
+    var sharedFacts: [String: String] = [:]
+    let sharedFactKeys: Set<String>
+    /// A Ctrl-C on an empty line has asked whether to end; another one ends the chat.
+    var interruptArmed = false
+    /// Renders what is shown into the plain text that `.shown` events record.
+    let plain = ConversationRenderer(style: .plain)
+
+    /// - Parameters:
+    ///   - session: the engine, with the council and role already known (from options or a config file), if any.
+    ///   - router: routes free text to topics (built once: it indexes the knowledge).
+    ///   - search: finds clauses for `search WORDS` and for questions that match no topic.
+    public init(session: Session, router: Router, search: ClauseFinder? = nil) {
+        self.session = session
+        self.router = router
+        self.search = search
+        topicIDs = Set(session.knowledge.topics.map(\.id))
+        var shared = Set<String>()
+        for topic in session.knowledge.topics {
+            for case .question(let q) in topic.orderedNodes where q.isSharedFact { shared.insert(q.fact) }
+        }
+        sharedFactKeys = shared
+    }
+
+    public var knowledge: KnowledgeBase { session.knowledge }
+
+    // MARK: Beginning and end
+
+    /// The greeting, then the first question: the council or role when they are not known, else "what would you like to ask?".
+    /// - Parameters:
+    ///   - recording: one sentence on where the conversation is recorded (or that it is not).
+    ///   - notices: anything else to say first (a config file that names an unknown council, say).
+    public mutating func start(recording: String, notices: [String] = []) -> ConversationReply {
+        var reply = ConversationReply()
+        reply.events.append(.started(council: session.councilID, role: session.role?.rawValue))
+        show("greeting", .text("Probity: advice on your council's protocol for members and officers, in the protocol's own words."), into: &reply)
+        show("recording", .hint(recording), into: &reply)
+        for notice in notices { show("notice", .warning(notice), into: &reply) }
+        askForWhatIsMissing(into: &reply, introduce: true)
+        return reply
+    }
+
+    /// Ends the conversation: `.ended` is the last event. Calling it again adds nothing.
+    public mutating func end(_ reason: ConversationEndReason) -> ConversationReply {
+        var reply = ConversationReply()
+        guard mode != .ended else { return reply }
+        mode = .ended
+        switch reason {
+        case .quit, .eof: reply.blocks.append(.hint("Goodbye."))
+        case .interrupt: reply.blocks.append(.hint("Ended with Ctrl-C. Goodbye."))
+        case .terminated, .hangup, .closedPipe: break
+        }
+        reply.events.append(.ended(reason: reason.rawValue))
+        reply.actions.append(.end(reason))
+        return reply
+    }
+
+    /// Ctrl-C at a prompt: the line is cleared; a second Ctrl-C with nothing typed in between ends the chat.
+    /// - Parameter lineHadText: whether the line that Ctrl-C abandoned held any text.
+    public mutating func interrupted(lineHadText: Bool) -> ConversationReply {
+        guard mode != .ended else { return ConversationReply() }
+        if interruptArmed && !lineHadText { return end(.interrupt) }
+        interruptArmed = true
+        var reply = ConversationReply()
+        let hint = lineHadText
+            ? "Line cleared. Press Ctrl-C again to end the chat, or type something else."
+            : "Press Ctrl-C again, or Ctrl-D, to end the chat; or type `help`."
+        show("interrupt", .hint(hint), into: &reply)
+        return reply
+    }
+
+    // MARK: A line typed
+
+    /// Takes one line the user typed and answers it. Never fails: anything it cannot use gets a short reply
+    /// and the question again.
+    public mutating func handle(_ line: String) -> ConversationReply {
+        var reply = ConversationReply()
+        guard mode != .ended else { return reply }
+        interruptArmed = false
+        let text = TerminalSafe.strip(line).replacingTabs().trimmingWhitespace()
+        reply.events.append(.userInput(text: text))
+        guard !text.isEmpty else {
+            repeatPrompt(into: &reply)
+            return reply
+        }
+        switch mode {
+        case .askingCouncil: handleCouncilAnswer(text, into: &reply)
+        case .askingRole: handleRoleAnswer(text, into: &reply)
+        case .idle, .advised: handleOpen(text, into: &reply)
+        case .choosingTopic(let question, let choices, let midTopic):
+            handleChoice(text, question: question, choices: choices, midTopic: midTopic, into: &reply)
+        case .walking: handleAnswer(text, into: &reply)
+        case .confirmingSwitch(let question, let target): handleSwitchConfirmation(text, question: question, to: target, into: &reply)
+        case .ended: break
+        }
+        return reply
+    }
+
+    /// At a prompt where nothing was typed: a reminder of what is waiting, nothing recorded as shown.
+    mutating func repeatPrompt(into reply: inout ConversationReply) {
+        switch mode {
+        case .walking, .askingCouncil, .askingRole:
+            if let question = pendingQuestion {
+                reply.blocks.append(.hint("Answer with a number from 1 to \(question.options.count), or type `help`."))
+            }
+        case .confirmingSwitch: reply.blocks.append(.hint("Type yes or no."))
+        default: break
+        }
+    }
+
+    /// A line in the open (no question waiting): a command, a topic id, or a question in plain words.
+    mutating func handleOpen(_ text: String, into reply: inout ConversationReply) {
+        if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
+            run(command, into: &reply)
+        } else if Int(text) != nil {
+            show("rejected", .text("There is no question waiting for a number. Ask a question in your own words, or type `topics`."), into: &reply)
+        } else {
+            route(text, into: &reply)
+        }
+    }
+
+    // MARK: Council and role
+
+    /// Asks for the council, then the role, when they are not known; otherwise invites a question.
+    mutating func askForWhatIsMissing(into reply: inout ConversationReply, introduce: Bool) {
+        if session.councilID == nil {
+            mode = .askingCouncil
+            ask(session.councilQuestion(), topic: "", why: true, into: &reply)
+        } else if session.role == nil {
+            mode = .askingRole
+            ask(session.roleQuestion(), topic: "", why: true, into: &reply)
+        } else {
+            mode = .idle
+            if introduce, let council = session.council, let role = session.role {
+                show("settings", .hint("You're with \(council.name), as \(role.phrase). To change, type `council ID` or `role \(role == .member ? "officer" : "member")`."), into: &reply)
+            }
+            show("invitation", .text("What would you like to ask? Type it in your own words, or `help`."), into: &reply)
+        }
+    }
+
+    mutating func handleCouncilAnswer(_ text: String, into reply: inout ConversationReply) {
+        let question = session.councilQuestion()
+        if case .option(let option) = OptionMatcher.match(text, in: question.options) {
+            setCouncil(option.id, into: &reply)
+        } else if let council = knowledge.resolveCouncil(text) {
+            setCouncil(council.id, into: &reply)
+        } else if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
+            run(command, into: &reply)
+        } else {
+            reject(text, question: question, topic: "", into: &reply)
+            return
+        }
+    }
+
+    private mutating func setCouncil(_ id: String, into reply: inout ConversationReply) {
+        do {
+            try session.setCouncil(id)
+        } catch {
+            show("rejected", .warning(error.description), into: &reply)
+            return
+        }
+        guard let council = session.council else { return }
+        reply.events.append(.councilSet(council: council.id, version: council.version))
+        reply.actions.append(.rememberSettings(council: council.id, role: nil))
+        show("settings", .hint("\(council.name): advice will quote its \(council.document), \(council.versionLabel)."), into: &reply)
+        askForWhatIsMissing(into: &reply, introduce: false)
+    }
+
+    mutating func handleRoleAnswer(_ text: String, into reply: inout ConversationReply) {
+        let question = session.roleQuestion()
+        var role: Role?
+        if case .option(let option) = OptionMatcher.match(text, in: question.options) {
+            role = Role(rawValue: option.id)
+        } else {
+            role = Role.parse(text)
+        }
+        if let role {
+            session.setRole(role)
+            reply.events.append(.roleSet(role: role.rawValue))
+            reply.actions.append(.rememberSettings(council: nil, role: role))
+            askForWhatIsMissing(into: &reply, introduce: false)
+        } else if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
+            run(command, into: &reply)
+        } else {
+            reject(text, question: question, topic: "", into: &reply)
+        }
+    }
+
+    // MARK: Completion
+
+    /// What Tab completes at the next prompt: commands, topic ids, and the options of the waiting question or choice.
+    public var completions: [String] {
+        var words: [String] = []
+        switch mode {
+        case .walking, .askingCouncil, .askingRole:
+            if let question = pendingQuestion { words += question.options.map(\.label) }
+            if mode == .askingCouncil { words += knowledge.councils.map(\.id) }
+        case .choosingTopic(_, let choices, _):
+            words += choices.map(\.title)
+        case .confirmingSwitch:
+            words += ["yes", "no"]
+        case .idle, .advised, .ended:
+            break
+        }
+        words += ["help", "back", "restart", "why", "topics", "clause ", "search ", "compare", "save", "quit"]
+        words += knowledge.councils.map { "council \($0.id)" }
+        words += Role.allCases.map { "role \($0.rawValue)" }
+        words += knowledge.topics.map(\.id)
+        var seen = Set<String>()
+        return words.filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    /// The question waiting for an answer, if any.
+    public var pendingQuestion: PendingQuestion? {
+        switch mode {
+        case .askingCouncil: return session.councilQuestion()
+        case .askingRole: return session.roleQuestion()
+        case .walking:
+            if case .question(let q)? = session.step { return q }
+            return nil
+        default: return nil
+        }
+    }
+
+    // MARK: Showing
+
+    /// Shows a block and records it as `.shown(kind:text:)`.
+    func show(_ kind: String, _ block: ConversationBlock, into reply: inout ConversationReply) {
+        reply.blocks.append(block)
+        reply.events.append(.shown(kind: kind, text: plain.render([block])))
+    }
+
+    /// Puts a question: shows it and records `.asked`.
+    func ask(_ question: PendingQuestion, topic: String, why: Bool, into reply: inout ConversationReply) {
+        reply.blocks.append(.question(question, why: why))
+        reply.events.append(.asked(topic: topic, fact: question.factKey, node: question.nodeID, prompt: question.prompt,
+                                   options: question.options.map(\.label)))
+    }
+
+    /// A short reply to something that is not an answer, then the question again.
+    func reject(_ text: String, question: PendingQuestion, topic: String, into reply: inout ConversationReply) {
+        let message: String
+        if let n = Int(text) {
+            message = "There is no option \(n) here; choose a number from 1 to \(question.options.count)."
+        } else {
+            switch OptionMatcher.match(text, in: question.options) {
+            case .ambiguous(let options):
+                message = "\(Conversation.quoted(text)) could mean \(options.map { "\"\($0.label)\"" }.joined(separator: " or ")). Type a little more, or the number."
+            default:
+                message = "\(Conversation.quoted(text)) isn't one of the answers. Choose a number from 1 to \(question.options.count), or type `help`."
+            }
+        }
+        show("rejected", .text(message), into: &reply)
+        ask(question, topic: topic, why: false, into: &reply)
+    }
+
+    /// What the user typed, quoted for a reply: already stripped of control characters, and kept short.
+    static func quoted(_ text: String) -> String {
+        let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
+        return "\"\(short)\""
+    }
+}
+
+extension Role {
+    /// "a councillor (member)", for sentences.
+    public var phrase: String {
+        switch self {
+        case .member: "a councillor (member)"
+        case .officer: "a council employee (officer)"
+        }
+    }
+}
+
+extension String {
+    /// Tabs as spaces, so that what was typed reads as one line.
+    func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}

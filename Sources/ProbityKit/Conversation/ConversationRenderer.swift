@@ -1,0 +1,153 @@
+import Foundation
+
+/// Turns what a conversation shows into text: wrapped to the style's width, coloured only when the style says.
+/// Blocks are separated by a blank line.
+public struct ConversationRenderer: Sendable {
+    public var style: TextStyle
+    private var advice: AdviceRenderer { AdviceRenderer(style: style) }
+
+    public init(style: TextStyle) { self.style = style }
+
+    public func render(_ blocks: [ConversationBlock]) -> String {
+        blocks.map(render).joined(separator: "\n\n")
+    }
+
+    public func render(_ block: ConversationBlock) -> String {
+        let width = style.width
+        switch block {
+        case .text(let text):
+            return wrap(text)
+        case .hint(let text):
+            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
+        case .warning(let text):
+            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
+        case .routed(let choice):
+            return style.bold("Topic: \(choice.title)") + style.dim(" (\(choice.topicID))")
+        case .question(let question, let why):
+            return advice.render(question, showWhy: why)
+        case .topicChoices(let heading, let choices):
+            var lines = TextWrapper.wrap(heading, width: width)
+            for (i, choice) in choices.enumerated() {
+                lines += TextWrapper.wrap("\(choice.title) (\(choice.topicID))", width: width, indent: "      ", firstIndent: "  \(i + 1). ")
+            }
+            return lines.joined(separator: "\n")
+        case .advice(let result):
+            return advice.render(result)
+        case .reasons(let reasons):
+            return advice.render(reasons: reasons)
+        case .whyAsked(let question):
+            var lines = TextWrapper.wrap("Why I ask \"\(question.prompt)\": \(question.why)", width: width)
+            for quote in question.whyClauses {
+                lines.append("")
+                lines += advice.renderQuote(quote)
+            }
+            return lines.joined(separator: "\n")
+        case .clauses(let quotes):
+            return quotes.map { advice.renderQuote($0).joined(separator: "\n") }.joined(separator: "\n\n")
+        case .topics(let topics):
+            var lines = ["The topics I advise on:"]
+            let idWidth = topics.map(\.id.count).max() ?? 0
+            let numberWidth = String(topics.count).count
+            for (i, topic) in topics.enumerated() {
+                let number = String(repeating: " ", count: numberWidth - String(i + 1).count) + "\(i + 1). "
+                let id = topic.id + String(repeating: " ", count: idWidth - topic.id.count)
+                let first = "  " + number + style.bold(id) + "  "
+                let indent = String(repeating: " ", count: 2 + number.count + idWidth + 2)
+                let wrapped = TextWrapper.wrap(topic.title, width: max(width - indent.count, 20))
+                lines.append(first + (wrapped.first ?? ""))
+                lines += wrapped.dropFirst().map { indent + $0 }
+            }
+            return lines.joined(separator: "\n")
+        case .help(let question):
+            return help(question)
+        case .searchResults(let query, let council, let hits):
+            return searchResults(query: query, council: council, hits: hits)
+        }
+    }
+
+    private func wrap(_ text: String) -> String {
+        TextWrapper.wrap(text, width: style.width).joined(separator: "\n")
+    }
+
+    private func help(_ question: PendingQuestion?) -> String {
+        var lines: [String] = []
+        if let question {
+            lines += TextWrapper.wrap(question.help, width: style.width)
+            lines += TextWrapper.wrap("Answer with a number from 1 to \(question.options.count), or the start of an option's words.", width: style.width)
+            lines.append("")
+        } else {
+            lines += TextWrapper.wrap("Ask a question in your own words, e.g. \"can I see the exempt report for planning committee?\". I'll find the topic, ask a few questions, then quote your council's protocol.", width: style.width)
+            lines.append("")
+        }
+        lines.append(style.bold("At any prompt:"))
+        let commands: [(String, String)] = [
+            ("help", "this help"),
+            ("back", "undo your last answer"),
+            ("restart", "start the current topic again"),
+            ("why", "the answers that led here, and why a question is asked"),
+            ("topics", "the topics I advise on (type a topic's id to start it)"),
+            ("clause NUMBER", "a paragraph of your council's protocol, word for word"),
+            ("search WORDS", "paragraphs that mention WORDS"),
+            ("compare", "how each council treats the current topic"),
+            ("council ID", "change council"),
+            ("role member|officer", "change role"),
+            ("save [FOLDER]", "where this conversation is saved, or save it in FOLDER"),
+            ("quit", "end the chat (Ctrl-D does too)"),
+        ]
+        let nameWidth = commands.map(\.0.count).max() ?? 0
+        for (name, what) in commands {
+            let padded = name + String(repeating: " ", count: nameWidth - name.count)
+            lines += TextWrapper.wrap(what, width: style.width, indent: String(repeating: " ", count: nameWidth + 4),
+                                      firstIndent: "  " + padded + "  ")
+        }
+        lines.append(style.dim("Tab completes commands, topics and answers; Ctrl-C clears the line."))
+        return lines.joined(separator: "\n")
+    }
+
+    private func searchResults(query: String, council: String?, hits: [ClauseHit]) -> String {
+        var lines = TextWrapper.wrap("Paragraphs that match \"\(query)\":", width: style.width)
+        for hit in hits {
+            lines.append("")
+            lines.append(style.cyan(hit.clause.label))
+            let snippet = Self.snippet(hit.clause.clause.text, around: hit.matched, length: 280)
+            let wrapped = TextWrapper.wrap(snippet, width: style.width, indent: "  │ ")
+            lines += wrapped.map { highlight($0, hit.matched) }
+        }
+        lines.append("")
+        lines.append(style.dim("Type `clause NUMBER` to read one in full."))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Marks the matched words in bold on a terminal; plain text is left as it is.
+    private func highlight(_ line: String, _ words: [String]) -> String {
+        guard style.colour, !words.isEmpty else { return line }
+        var result = line
+        for word in Set(words.map { $0.lowercased() }) where !word.isEmpty {
+            var output = ""
+            var rest = Substring(result)
+            while let range = rest.range(of: word, options: .caseInsensitive) {
+                output += rest[..<range.lowerBound]
+                output += style.bold(String(rest[range]))
+                rest = rest[range.upperBound...]
+            }
+            result = output + rest
+        }
+        return result
+    }
+
+    /// The clause's text, or about `length` characters of it around the first matched word.
+    static func snippet(_ text: String, around words: [String], length: Int) -> String {
+        guard text.count > length else { return text }
+        let lowered = text.lowercased()
+        let firstMatch = words.compactMap { lowered.range(of: $0.lowercased()) }.map(\.lowerBound).min()
+        var start = text.startIndex
+        if let firstMatch {
+            start = text.index(firstMatch, offsetBy: -min(length / 3, text.distance(from: text.startIndex, to: firstMatch)))
+            while start > text.startIndex, text[text.index(before: start)] != " " { start = text.index(before: start) }
+        }
+        let end = text.index(start, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
+        var piece = String(text[start..<end])
+        if end < text.endIndex, let space = piece.lastIndex(of: " ") { piece = String(piece[..<space]) }
+        return (start > text.startIndex ? "..." : "") + piece + (end < text.endIndex ? "..." : "")
+    }
+}
