@@ -1,11 +1,21 @@
+import Foundation
+
 /// Checks that knowledge is sound: the ids, references and shapes that `probity validate` promises.
 public enum Validator {
     /// Everything: the references, plus the shape of every advice tree.
     public static func validate(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        var issues = referenceIssues(in: knowledge) + VerbatimCheck.issues(in: knowledge)
-        for topic in knowledge.topics {
-            issues += TreeChecker(topic: topic, knowledge: knowledge).issues()
+        // Each protocol version's verbatim check and each topic's tree are independent: spread them over the cores.
+        let versions = knowledge.councilVersions.count
+        let jobs = versions + knowledge.topics.count
+        let results = ConcurrentSlots<[KnowledgeIssue]>(count: jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs) { i in
+            if i < versions {
+                results[i] = VerbatimCheck.issues(in: knowledge, version: knowledge.councilVersions[i])
+            } else {
+                results[i] = TreeChecker(topic: knowledge.topics[i - versions], knowledge: knowledge).issues()
+            }
         }
+        let issues = referenceIssues(in: knowledge) + results.values.compactMap { $0 }.flatMap { $0 }
         return Array(Set(issues)).sorted()
     }
 

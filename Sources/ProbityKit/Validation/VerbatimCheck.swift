@@ -6,52 +6,91 @@ import Foundation
 public enum VerbatimCheck {
     /// The normal form used for the comparison.
     public static func normalise(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count)
-        var pendingSpace = false
-        var lastWasHyphen = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+        String(decoding: normalisedBytes(text), as: UTF8.self)
+    }
+
+    /// The normal form as UTF-8, computed on bytes (the sources are large; Unicode property
+    /// look-ups per character were most of `validate`'s time).
+    static func normalisedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { input in
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var pendingSpace = false
+            var i = 0
+            let n = input.count
+            @inline(__always) func emit(_ byte: UInt8) {
+                if byte == UInt8(ascii: "-"), out.last == UInt8(ascii: "-"), !pendingSpace { return }  // "--" is a dash form too
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
             }
-            var mapped = scalar
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201B, 0x2032: mapped = "'"
-            case 0x201C, 0x201D, 0x201F, 0x2033: mapped = "\""
-            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: mapped = "-"
-            default: break
+            while i < n {
+                let b = input[i]
+                if b == 0x20 || (0x09...0x0D).contains(b) {
+                    pendingSpace = !out.isEmpty
+                    i += 1
+                    continue
+                }
+                if b < 0x80 { emit(b); i += 1; continue }
+                // Two-byte white space: U+0085, U+00A0.
+                if b == 0xC2, i + 1 < n, input[i + 1] == 0x85 || input[i + 1] == 0xA0 {
+                    pendingSpace = !out.isEmpty
+                    i += 2
+                    continue
+                }
+                if b == 0xE2, i + 2 < n {
+                    let b1 = input[i + 1], b2 = input[i + 2]
+                    var mapped: UInt8? = nil
+                    var space = false
+                    if b1 == 0x80 {
+                        switch b2 {
+                        case 0x80...0x8A, 0xA8, 0xA9, 0xAF: space = true
+                        case 0x98, 0x99, 0x9B, 0xB2: mapped = UInt8(ascii: "'")
+                        case 0x9C, 0x9D, 0x9F, 0xB3: mapped = UInt8(ascii: "\"")
+                        case 0x90...0x95: mapped = UInt8(ascii: "-")
+                        default: break
+                        }
+                    } else if b1 == 0x81 && b2 == 0x9F {
+                        space = true
+                    } else if b1 == 0x88 && b2 == 0x92 {
+                        mapped = UInt8(ascii: "-")
+                    }
+                    if space { pendingSpace = !out.isEmpty; i += 3; continue }
+                    if let mapped { emit(mapped); i += 3; continue }
+                }
+                if b == 0xE3, i + 2 < n, input[i + 1] == 0x80, input[i + 2] == 0x80 {
+                    pendingSpace = !out.isEmpty
+                    i += 3
+                    continue
+                }
+                emit(b)
+                i += 1
             }
-            if mapped == "-" && lastWasHyphen && !pendingSpace { continue }  // "--" is a dash form too
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(mapped)
-            lastWasHyphen = mapped == "-"
+            return out
         }
-        return String(out)
     }
 
     /// One issue per clause whose text is not found in its source, naming the first words that differ.
     public static func issues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+        knowledge.councilVersions.flatMap { issues(in: knowledge, version: $0) }
+    }
+
+    /// The same for one protocol version.
+    public static func issues(in knowledge: KnowledgeBase, version council: Council) -> [KnowledgeIssue] {
+        let path = knowledge.directory + "/" + council.source
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
+                                   message: "the source text \(council.source) cannot be read; every clause must be checked against it")]
+        }
+        let source = normalisedBytes(String(decoding: data, as: UTF8.self))
         var issues: [KnowledgeIssue] = []
-        var sources: [String: [UInt8]?] = [:]
-        for council in knowledge.councilVersions {
-            let path = knowledge.directory + "/" + council.source
-            if sources[path] == nil {
-                sources[path] = FileManager.default.contents(atPath: path).map { Array(normalise(String(decoding: $0, as: UTF8.self)).utf8) }
-            }
-            guard let source = sources[path] ?? nil else {
-                issues.append(KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
-                                             message: "the source text \(council.source) cannot be read; every clause must be checked against it"))
-                continue
-            }
-            for (i, clause) in council.clauses.enumerated() {
-                let text = Array(normalise(clause.text).utf8)
-                if !contains(source, text) {
-                    let matched = longestMatchedPrefix(text, in: source)
-                    let at = String(decoding: text[matched...].prefix(60), as: UTF8.self)
-                    issues.append(KnowledgeIssue(file: council.file, path: JSONPath.root.appending("clauses").appending(index: i).appending("text"),
-                        message: "clause \(clause.id) is not the source's words (\(council.source)): it departs from the source at \"\(at)\""))
-                }
+        for (i, clause) in council.clauses.enumerated() {
+            let text = normalisedBytes(clause.text)
+            if !contains(source, text) {
+                let matched = longestMatchedPrefix(text, in: source)
+                let at = String(decoding: text[matched...].prefix(60), as: UTF8.self)
+                issues.append(KnowledgeIssue(file: council.file, path: JSONPath.root.appending("clauses").appending(index: i).appending("text"),
+                    message: "clause \(clause.id) is not the source's words (\(council.source)): it departs from the source at \"\(at)\""))
             }
         }
         return issues
