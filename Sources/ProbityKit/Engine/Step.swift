@@ -44,7 +44,7 @@ public struct QuotedClause: Sendable {
 
     /// "Carlisle, paragraph 116 (Members' Access to Documents and Information)"
     public var label: String {
-        "\(councilShortName), \(clause.fullReference) — \(clause.heading)"
+        "\(councilShortName), \(clause.citedAs) — \(clause.heading)"
     }
 }
 

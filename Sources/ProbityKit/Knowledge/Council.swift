@@ -109,6 +109,12 @@ public struct Clause: Sendable, Hashable, Identifiable {
         return "\(reference) (printed \(printed))"
     }
 
+    /// The reference as a sentence cites it: "paragraph 116", "paragraph 13.1 (printed 103.1)",
+    /// and for a lettered part "C 3.5" or "Appendix A 1".
+    public var citedAs: String {
+        part == nil ? "paragraph \(fullReference)" : fullReference
+    }
+
     /// Folds a typed reference so that `c 3.5`, `C3.5` and `C 3.5` compare equal.
     static func referenceKey(_ text: String) -> String {
         String(text.lowercased().filter { !$0.isWhitespace })
