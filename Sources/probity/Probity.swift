@@ -16,6 +16,7 @@ struct Probity: ParsableCommand {
         subcommands: [
             ChatCommand.self, WalkCommand.self, TopicsCommand.self, ClauseCommand.self,
             ValidateCommand.self, CoverageCommand.self, AskCommand.self,
+            TranscriptsCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

@@ -8,14 +8,9 @@ enum ChatRecording {
     ///   - noSave: `--no-save`: record nothing.
     static func makeSink(transcripts: String?, noSave: Bool, session: Session) -> ConversationSink {
         if noSave { return DiscardingSink() }
-        return UnrecordedSink()
+        // Transcripts (issue 6): written as it happens, sealed at the end; see transcripts/README.md.
+        let recorder = TranscriptRecorder(location: TranscriptDirectory.locate(explicit: transcripts), knowledge: session.knowledge,
+                                          council: session.councilID, role: session.role?.rawValue, probityVersion: Probity.version)
+        return TranscriptSink(recorder: recorder)
     }
-}
-
-/// Until transcripts are written, says so plainly rather than claiming a record that does not exist.
-final class UnrecordedSink: ConversationSink {
-    var recordingNotice: String { "Transcripts are not written by this build, so this conversation is not being recorded." }
-    func record(_ event: ConversationEvent) -> String? { nil }
-    func save(to directory: String?) -> String { "Transcripts are not written by this build; nothing was saved." }
-    func finish() -> String? { nil }
 }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Turns records into chained lines and back.
+///
+/// A line is the record's JSON (keys sorted, one line) with `,"sha256":"<64 hex>"` added before the closing brace;
+/// that digest is the SHA-256 of the line without it. `prev` is the SHA-256 of the whole previous line as written
+/// (without its newline); the first line's `prev` is the SHA-256 of `genesis`.
+public enum RecordCoding {
+    public static let genesis = "probity-transcript/1 genesis"
+    public static let genesisDigest = SHA256.hex(genesis)
+
+    /// The suffix every line ends with: `,"sha256":"` + 64 hex digits + `"}`.
+    static let digestPrefix = Array(",\"sha256\":\"".utf8)
+    static let digestSuffixLength = digestPrefix.count + 64 + 2
+
+    private struct Wire: Codable {
+        var seq: Int
+        var time: String
+        var prev: String
+        var header: TranscriptHeader?
+        var event: ConversationEvent?
+        var seal: TranscriptSeal?
+    }
+
+    /// The bytes of one line, without the newline.
+    public static func encode(_ record: TranscriptRecord) -> [UInt8] {
+        var wire = Wire(seq: record.seq, time: record.time, prev: record.prev)
+        switch record.body {
+        case .header(let h): wire.header = h
+        case .event(let e): wire.event = e
+        case .seal(let s): wire.seal = s
+        case .unrecognised: preconditionFailure("Probity never writes a record it cannot read")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Every field is a string, number, bool, array or object of those: encoding cannot fail.
+        var body = Array((try? encoder.encode(wire)) ?? Data("{}".utf8))
+        let digest = SHA256.hex(body)
+        body.removeLast()  // the closing brace
+        return body + digestPrefix + Array(digest.utf8) + Array("\"}".utf8)
+    }
+
+    /// The digest a line carries, if it ends as a record line should.
+    static func carriedDigest(_ line: ArraySlice<UInt8>) -> String? {
+        guard line.count > digestSuffixLength + 1, line.last == UInt8(ascii: "}") else { return nil }
+        let start = line.endIndex - digestSuffixLength
+        guard line[start..<start + digestPrefix.count].elementsEqual(digestPrefix) else { return nil }
+        let hex = line[(start + digestPrefix.count)..<(line.endIndex - 2)]
+        guard line[line.endIndex - 2] == UInt8(ascii: "\""), hex.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The SHA-256 of the line without its digest field: what the digest it carries should be.
+    static func computedDigest(_ line: ArraySlice<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(line[line.startIndex..<(line.endIndex - digestSuffixLength)])
+        hasher.update([UInt8(ascii: "}")])
+        return hasher.finalize().hexString
+    }
+
+    public enum DecodeFailure: Error, Sendable, Equatable {
+        /// Not JSON, or not a record's fields.
+        case notARecord
+    }
+
+    /// Reads a line's record. Events this version does not know come back as `.unrecognised`.
+    static func decode(_ line: ArraySlice<UInt8>) throws(DecodeFailure) -> TranscriptRecord {
+        let data = Data(line)
+        let decoder = JSONDecoder()
+        struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
+        guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
+        if let wire = try? decoder.decode(Wire.self, from: data) {
+            let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map(TranscriptRecord.Body.event),
+                          wire.seal.map(TranscriptRecord.Body.seal)].compactMap { $0 }
+            if bodies.count == 1 { return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev, body: bodies[0]) }
+            if bodies.count > 1 { throw .notARecord }
+        }
+        return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev,
+                                body: .unrecognised(String(decoding: line, as: UTF8.self)))
+    }
+}
