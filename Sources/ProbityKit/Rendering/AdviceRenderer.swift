@@ -11,7 +11,7 @@ public struct AdviceRenderer: Sendable {
         let w = style.width
         var out: [String] = []
         out += TextWrapper.wrap(Self.verdictLine(advice.verdict, headline: advice.headline), width: w).map { style.verdict(advice.verdict, $0) }
-        out.append(style.dim("\(advice.topicTitle) · \(advice.councilName), protocol version \(advice.protocolVersion)"))
+        out += TextWrapper.wrap("\(advice.topicTitle) · \(advice.councilName), protocol version \(advice.protocolVersion)", width: w).map(style.dim)
         out.append("")
         if advice.silent {
             out += TextWrapper.wrap("Your council's protocol has no specific rule on this. The general clauses below still apply; ask the Monitoring Officer before you act.", width: w)
@@ -48,7 +48,7 @@ public struct AdviceRenderer: Sendable {
 
     /// A clause set apart: its label, then its words behind a bar.
     public func renderQuote(_ quote: QuotedClause) -> [String] {
-        var out = [style.cyan(quote.label)]
+        var out = TextWrapper.wrap(quote.label, width: style.width, indent: "  ").map(style.cyan)
         out += TextWrapper.wrap("\"\(quote.clause.text)\"", width: style.width, indent: "  │ ")
         for note in quote.clause.notes {
             out += TextWrapper.wrap("Note: \(note)", width: style.width, indent: "  ").map(style.dim)
@@ -66,11 +66,21 @@ public struct AdviceRenderer: Sendable {
         }
         if showWhy {
             var why = "Why I ask: \(question.why)"
-            let refs = question.whyClauses.map { "\($0.councilShortName) \($0.clause.fullReference)" }
-            if !refs.isEmpty { why += " (\(refs.joined(separator: ", ")))" }
+            if !question.whyClauses.isEmpty { why += " (\(Self.references(question.whyClauses)))" }
             out += TextWrapper.wrap(why, width: style.width).map(style.dim)
         }
         return out.joined(separator: "\n")
+    }
+
+    /// "Carlisle 114, 115, 116": each council named once, before its paragraphs.
+    static func references(_ quotes: [QuotedClause]) -> String {
+        var order: [String] = []
+        var byCouncil: [String: [String]] = [:]
+        for quote in quotes {
+            if byCouncil[quote.councilShortName] == nil { order.append(quote.councilShortName) }
+            byCouncil[quote.councilShortName, default: []].append(quote.clause.fullReference)
+        }
+        return order.map { "\($0) \(byCouncil[$0]!.joined(separator: ", "))" }.joined(separator: "; ")
     }
 
     public func render(reasons: [Reason]) -> String {

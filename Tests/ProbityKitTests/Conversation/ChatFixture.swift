@@ -1,0 +1,154 @@
+import Foundation
+@testable import ProbityKit
+
+/// A small knowledge base for conversation tests, built in code: two councils, and two topics that the
+/// router can tell apart, one of them asking a fact that topics share.
+enum ChatFixture {
+    static let accessClause = Clause(id: "1", number: "1", heading: "Access to information",
+                                     text: "A member may see any document that they need to know about to do their work as a member.")
+    static let exemptClause = Clause(id: "2", number: "2", heading: "Access to information",
+                                     text: "Exempt or confidential papers are seen only by the members of the committee that considers them.")
+    static let pressClause = Clause(id: "3", number: "3", heading: "Dealing with the media",
+                                    text: "Members speaking to the press or journalists make clear whether they speak for the council or for themselves.")
+    static let electionClause = Clause(id: "4", number: "4", heading: "Elections",
+                                       text: "In the weeks before an election no publicity is issued that could be seen as supporting a candidate.")
+    static let generalClause = Clause(id: "G1", number: "1", heading: "General principles",
+                                      text: "Members and officers treat each other with mutual respect and trust.")
+
+    static func knowledge() -> KnowledgeBase {
+        let testshire = Council(id: "testshire", name: "Testshire District Council", shortName: "Testshire",
+                                document: "Member/Officer Protocol", version: "2", date: nil, status: .adopted, isCurrent: true,
+                                source: "sources/testshire.txt", numbering: nil, reading: nil,
+                                clauses: [accessClause, exemptClause, pressClause, electionClause], file: "councils/testshire.json")
+        let otherton = Council(id: "otherton", name: "Otherton Borough Council", shortName: "Otherton",
+                               document: "Protocol", version: "1", date: nil, status: .adopted, isCurrent: true,
+                               source: "sources/otherton.txt", numbering: nil, reading: nil,
+                               clauses: [generalClause], file: "councils/otherton.json")
+        return KnowledgeBase(councilVersions: [testshire, otherton], topics: [documents(), media()])
+    }
+
+    static func question(_ id: String, fact: String? = nil, prompt: String, why: String, cites: [String],
+                         options: [(String, String, String)]) -> Node {
+        .question(Question(id: id, fact: fact ?? id, isSharedFact: fact != nil, prompt: prompt,
+                           why: Why(text: why, cites: cites.map { Citation(council: "testshire", clause: $0) }),
+                           help: "Help for: \(prompt)",
+                           options: options.map { AnswerOption(id: $0.0, label: $0.1, next: $0.2) }, position: nil))
+    }
+
+    static func advice(_ id: String, _ verdict: Verdict, _ headline: String, cites: [Citation], silent: Bool = false) -> Node {
+        .advice(Advice(id: id, verdict: verdict, headline: headline, summary: "Summary of \(headline).",
+                       steps: ["First step for \(id)", "Second step for \(id)"], citations: cites, silent: silent, position: nil))
+    }
+
+    static func byCouncil(_ testshire: String, _ otherton: String) -> Node {
+        .branch(Branch(id: "by-council", on: .council, cases: [("testshire", testshire), ("otherton", otherton)], defaultNext: nil, position: nil))
+    }
+
+    static func documents() -> Topic {
+        Topic(id: "document-access", title: "Seeing a document or information",
+              summary: "A member wants to see a council document, report, papers or information.",
+              audience: .member,
+              examples: ["can I see the exempt report for planning committee", "I want the confidential papers",
+                         "access to documents and information", "can I read the committee report",
+                         "do I have a right to see the papers", "need to know documents"],
+              start: "by-council",
+              nodes: [
+                byCouncil("kind", "oth-general"),
+                question("kind", prompt: "What do you want to see?", why: "Exempt papers are limited to the committee.", cites: ["2"],
+                         options: [("committee-papers", "Papers of a committee I sit on", "allowed"),
+                                   ("exempt-papers", "Exempt or confidential papers of another committee", "sits"),
+                                   ("other", "Other information", "need")]),
+                question("sits", prompt: "Do you sit on that committee?", why: "Only its members see exempt papers.", cites: ["2"],
+                         options: [("yes", "Yes", "allowed"), ("no", "No", "refused")]),
+                advice("allowed", .yes, "Yes, you may see them", cites: [Citation(council: "testshire", clause: "1"), Citation(council: "testshire", clause: "2")]),
+                advice("refused", .no, "No, not exempt papers", cites: [Citation(council: "testshire", clause: "2")]),
+                advice("need", .yesIf, "Yes, if you need to know", cites: [Citation(council: "testshire", clause: "1")]),
+                advice("oth-general", .askMonitoringOfficer, "Ask the Monitoring Officer", cites: [Citation(council: "otherton", clause: "G1")], silent: true),
+              ], file: "topics/document-access.json")
+    }
+
+    static func media() -> Topic {
+        Topic(id: "media-contact", title: "Talking to the media",
+              summary: "A member or officer is contacted by a journalist, the press or the media.",
+              audience: .both,
+              examples: ["a journalist rang me about the depot closure", "can I talk to the press", "a reporter wants a quote",
+                         "the local paper called me", "should I speak to the media"],
+              start: "by-council",
+              nodes: [
+                byCouncil("election", "oth-general"),
+                question("election", fact: "election-period", prompt: "Is an election coming up?", why: "Publicity rules tighten before elections.",
+                         cites: ["4"], options: [("yes", "Yes, within six weeks", "careful"), ("no", "No", "speak")]),
+                advice("careful", .notWithout, "Not without checking the publicity rules", cites: [Citation(council: "testshire", clause: "3"), Citation(council: "testshire", clause: "4")]),
+                advice("speak", .yesIf, "Yes, if you say whose view it is", cites: [Citation(council: "testshire", clause: "3")]),
+                advice("oth-general", .askMonitoringOfficer, "Ask the Monitoring Officer", cites: [Citation(council: "otherton", clause: "G1")], silent: true),
+              ], file: "topics/media-contact.json")
+    }
+
+    /// A conversation on the fixture, council and role known unless told otherwise.
+    static func conversation(council: String? = "testshire", role: Role? = .member, search: ClauseFinder? = nil) throws -> Conversation {
+        let knowledge = knowledge()
+        let session = try Session(knowledge: knowledge, council: council, role: role)
+        return Conversation(session: session, router: Router(knowledge: knowledge), search: search)
+    }
+}
+
+/// Looks for words in every clause of a council: enough to test that the chat shows what a search finds.
+struct WordFinder: ClauseFinder {
+    let knowledge: KnowledgeBase
+    func find(_ query: String, council: String?, limit: Int) -> [ClauseHit] {
+        let words = query.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 3 }
+        var hits: [ClauseHit] = []
+        for c in knowledge.councils where council == nil || c.id == council {
+            for clause in c.clauses {
+                let matched = words.filter { clause.text.lowercased().contains($0) }
+                if !matched.isEmpty { hits.append(ClauseHit(clause: QuotedClause(council: c, clause: clause), score: Double(matched.count), matched: matched)) }
+            }
+        }
+        return Array(hits.sorted { $0.score > $1.score }.prefix(limit))
+    }
+}
+
+extension ConversationReply {
+    /// The kinds of `.shown` events, in order.
+    var shownKinds: [String] {
+        events.compactMap { if case .shown(let kind, _) = $0 { kind } else { nil } }
+    }
+
+    var shownText: String {
+        events.compactMap { if case .shown(_, let text) = $0 { text } else { nil } }.joined(separator: "\n")
+    }
+
+    /// The prompts of the questions asked, in order.
+    var askedPrompts: [String] {
+        events.compactMap { if case .asked(_, _, _, let prompt, _) = $0 { prompt } else { nil } }
+    }
+
+    var advised: ConversationEvent.Advised? {
+        for case .advised(let advised) in events { return advised }
+        return nil
+    }
+
+    var routingOutcome: ConversationEvent.RoutingOutcome? {
+        for case .routed(_, _, let outcome) in events { return outcome }
+        return nil
+    }
+
+    var startedTopics: [String] {
+        events.compactMap { if case .topicStarted(let topic) = $0 { topic } else { nil } }
+    }
+
+    /// Everything shown, rendered plainly.
+    var rendered: String { ConversationRenderer(style: .plain).render(blocks) }
+}
+
+extension String {
+    /// Wrapped text read back as it was written: the quote bars and line breaks gone, spaces single.
+    var unwrapped: String {
+        split(separator: "\n")
+            .map { line in line.replacingOccurrences(of: "│", with: " ") }
+            .joined(separator: " ")
+            .split(separator: " ")
+            .joined(separator: " ")
+            .replacingOccurrences(of: "\" \"", with: "\"\"")
+    }
+}

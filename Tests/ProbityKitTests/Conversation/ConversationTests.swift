@@ -1,0 +1,356 @@
+import Testing
+@testable import ProbityKit
+
+/// The conversation as a state machine, driven line by line on a small knowledge base.
+@Suite struct ConversationTests {
+    private func started(council: String? = "testshire", role: Role? = .member, search: ClauseFinder? = nil) throws -> (Conversation, ConversationReply) {
+        var conversation = try ChatFixture.conversation(council: council, role: role, search: search)
+        let reply = conversation.start(recording: "Recorded in memory.")
+        return (conversation, reply)
+    }
+
+    @Test func greetsSaysWhereItIsRecordedAndInvitesAQuestion() throws {
+        let (conversation, reply) = try started()
+        #expect(reply.events.first == .started(council: "testshire", role: "member"))
+        #expect(reply.shownText.contains("Recorded in memory."))
+        #expect(reply.shownText.contains("Testshire District Council"))
+        #expect(reply.shownText.contains("What would you like to ask?"))
+        #expect(conversation.mode == .idle)
+    }
+
+    @Test func asksTheCouncilAndRoleOnceWhenTheyAreNotKnown() throws {
+        var (conversation, reply) = try started(council: nil, role: nil)
+        #expect(conversation.mode == .askingCouncil)
+        #expect(reply.askedPrompts == ["Which council are you with?"])
+
+        reply = conversation.handle("otherton")
+        #expect(reply.events.contains(.councilSet(council: "otherton", version: "1")))
+        #expect(reply.actions.contains(.rememberSettings(council: "otherton", role: nil)))
+        #expect(conversation.mode == .askingRole)
+
+        reply = conversation.handle("I'm a councillor")
+        #expect(reply.events.contains(.roleSet(role: "member")))
+        #expect(reply.actions.contains(.rememberSettings(council: nil, role: .member)))
+        #expect(conversation.mode == .idle)
+        #expect(conversation.session.councilID == "otherton" && conversation.session.role == .member)
+    }
+
+    @Test func aCouncilAnswerThatIsNoCouncilGetsAShortReplyAndTheQuestionAgain() throws {
+        var (conversation, _) = try started(council: nil, role: nil)
+        let reply = conversation.handle("banana")
+        #expect(reply.shownKinds == ["rejected"])
+        #expect(reply.askedPrompts == ["Which council are you with?"])
+        #expect(conversation.mode == .askingCouncil)
+    }
+
+    @Test func aQuestionIsRoutedThenWalkedToAdviceQuotingTheClausesExactly() throws {
+        var (conversation, _) = try started()
+        var reply = conversation.handle("can I see the exempt report for next week's planning committee?")
+        #expect(reply.routingOutcome == .chosen)
+        #expect(reply.startedTopics == ["document-access"])
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+        #expect(reply.rendered.contains("Topic: Seeing a document or information (document-access)"))
+        #expect(reply.rendered.contains("Why I ask"))
+
+        reply = conversation.handle("EXEMPT")  // the start of an option's words, any case
+        #expect(reply.events.contains(.answered(topic: "document-access", fact: "kind", option: "exempt-papers",
+                                                label: "Exempt or confidential papers of another committee")))
+        #expect(reply.askedPrompts == ["Do you sit on that committee?"])
+
+        reply = conversation.handle("n")
+        let advised = try #require(reply.advised)
+        #expect(advised.verdict == "no")
+        #expect(advised.council == "testshire" && advised.protocolVersion == "2")
+        #expect(advised.quotes.map(\.text) == [ChatFixture.exemptClause.text])
+        #expect(conversation.mode == .advised)
+        // The verdict comes first, then the steps, then the quote, word for word.
+        let text = reply.rendered
+        let verdict = try #require(text.range(of: "No, not exempt papers"))
+        let steps = try #require(text.range(of: "What to do"))
+        let quote = try #require(text.range(of: "Exempt or confidential papers are seen only"))
+        #expect(verdict.lowerBound < steps.lowerBound && steps.lowerBound < quote.lowerBound)
+        #expect(reply.rendered.contains("Ask another question"))
+    }
+
+    @Test func answersByNumber() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let reply = conversation.handle("1")
+        #expect(reply.advised?.quotes.map(\.clause) == ["1", "2"])
+    }
+
+    @Test func backUndoesTheLastAnswerAndAsksItAgain() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("2")
+        var reply = conversation.handle("back")
+        #expect(reply.events.contains(.wentBack(topic: "document-access", fact: "kind")))
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+        #expect(conversation.mode == .walking)
+
+        reply = conversation.handle("back")
+        #expect(reply.events.contains(.wentBack(topic: "document-access", fact: nil)))
+        #expect(reply.shownText.contains("nothing to go back to"))
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+    }
+
+    @Test func backAfterAdviceReturnsToTheLastQuestion() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("2")
+        _ = conversation.handle("yes")
+        #expect(conversation.mode == .advised)
+        let reply = conversation.handle("back")
+        #expect(reply.askedPrompts == ["Do you sit on that committee?"])
+        #expect(conversation.mode == .walking)
+    }
+
+    @Test func whyShowsTheAnswersThatLedToTheAdvice() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("2")
+        _ = conversation.handle("no")
+        let reply = conversation.handle("why")
+        let reasons = reply.events.compactMap { if case .explained(_, let reasons) = $0 { reasons } else { nil } }.first
+        #expect(reasons?.contains("What do you want to see? → Exempt or confidential papers of another committee") == true)
+        #expect(reasons?.contains("Do you sit on that committee? → No") == true)
+        #expect(reply.rendered.contains("How we got here:"))
+    }
+
+    @Test func whyAtAQuestionQuotesTheClauseThatMakesItMatter() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let reply = conversation.handle("why")
+        #expect(reply.rendered.contains("Why I ask \"What do you want to see?\""))
+        #expect(reply.rendered.unwrapped.contains(ChatFixture.exemptClause.text))
+        #expect(reply.askedPrompts == ["What do you want to see?"], "the question again after the explanation")
+    }
+
+    @Test func aBadAnswerGetsAShortReplyAndTheQuestionAgain() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        var reply = conversation.handle("purple")
+        #expect(reply.shownKinds == ["rejected"])
+        #expect(reply.shownText.contains("\"purple\" isn't one of the answers"))
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+        #expect(conversation.mode == .walking)
+
+        reply = conversation.handle("9")
+        #expect(reply.shownText.contains("There is no option 9"))
+        #expect(conversation.mode == .walking)
+    }
+
+    @Test func anAmbiguousAnswerSaysWhatItCouldMean() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let reply = conversation.handle("of")
+        #expect(reply.shownText.contains("could mean"))
+        #expect(conversation.mode == .walking)
+    }
+
+    @Test func anUnknownQuestionGetsAnHonestNoTheNearestTopicsAndClauses() throws {
+        var (conversation, _) = try started(search: WordFinder(knowledge: ChatFixture.knowledge()))
+        let reply = conversation.handle("how do I claim mileage expenses for my car during the election?")
+        #expect(reply.routingOutcome == .noMatch)
+        #expect(reply.shownText.contains("I don't have advice on that"))
+        #expect(reply.startedTopics.isEmpty)
+        // The search finds the election clause, quoted from the user's council.
+        #expect(reply.rendered.contains("Testshire, paragraph 4"))
+    }
+
+    @Test func aNewQuestionMidTopicStartsANewTopicAfterAConfirmation() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        var reply = conversation.handle("a journalist rang me about the depot closure, can I talk to the press?")
+        #expect(reply.routingOutcome == .askedToSwitch)
+        #expect(conversation.mode == .confirmingSwitch(question: "a journalist rang me about the depot closure, can I talk to the press?",
+                                                       to: try #require(conversationTarget(conversation))))
+        #expect(reply.shownText.contains("Talking to the media"))
+
+        reply = conversation.handle("yes")
+        #expect(reply.startedTopics == ["media-contact"])
+        #expect(reply.askedPrompts == ["Is an election coming up?"])
+    }
+
+    private func conversationTarget(_ conversation: Conversation) -> RouteScore? {
+        if case .confirmingSwitch(_, let target) = conversation.mode { return target }
+        return nil
+    }
+
+    @Test func declingTheSwitchCarriesOnWithTheSameQuestion() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("a journalist rang me about the depot closure, can I talk to the press?")
+        let reply = conversation.handle("no")
+        #expect(reply.startedTopics.isEmpty)
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+        #expect(conversation.session.topic?.id == "document-access")
+    }
+
+    @Test func afterAdviceAnotherQuestionGoesStraightIn() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("1")
+        let reply = conversation.handle("a reporter wants a quote from me")
+        #expect(reply.startedTopics == ["media-contact"])
+    }
+
+    @Test func aSharedFactIsNotAskedAgainButATopicsOwnQuestionsAre() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("a reporter wants a quote from me")
+        _ = conversation.handle("no")  // election-period, shared
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("1")
+        // The same topic again: its own question is asked afresh; the shared fact is still known.
+        var reply = conversation.handle("can I read the committee report")
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+        _ = conversation.handle("1")
+        reply = conversation.handle("a reporter wants a quote from me")
+        #expect(reply.startedTopics == ["media-contact"])
+        #expect(reply.askedPrompts.isEmpty)
+        #expect(reply.advised?.headline == "Yes, if you say whose view it is")
+    }
+
+    @Test func restartAsksTheFirstQuestionAgain() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        _ = conversation.handle("2")
+        let reply = conversation.handle("restart")
+        #expect(reply.events.contains(.restarted(topic: "document-access")))
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+    }
+
+    @Test func commandsWorkAtAnyPromptAndTheQuestionComesBack() throws {
+        var (conversation, _) = try started(search: WordFinder(knowledge: ChatFixture.knowledge()))
+        _ = conversation.handle("can I see the exempt report for planning committee")
+
+        var reply = conversation.handle("help")
+        #expect(reply.rendered.contains("Help for: What do you want to see?"))
+        #expect(reply.rendered.contains("clause NUMBER"))
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+
+        reply = conversation.handle("clause 3")
+        #expect(reply.rendered.unwrapped.contains(ChatFixture.pressClause.text))
+        #expect(reply.askedPrompts == ["What do you want to see?"])
+
+        reply = conversation.handle("search journalists")
+        #expect(reply.rendered.contains("Testshire, paragraph 3"))
+        #expect(conversation.mode == .walking)
+
+        reply = conversation.handle("topics")
+        #expect(reply.rendered.contains("media-contact"))
+        #expect(conversation.mode == .walking, "listing topics mid-question keeps the question waiting")
+
+        reply = conversation.handle("save elsewhere/folder")
+        #expect(reply.actions == [.save(directory: "elsewhere/folder")])
+
+        reply = conversation.handle("compare")
+        #expect(reply.shownText.contains("Otherton: Ask the Monitoring Officer"))
+    }
+
+    @Test func changingCouncilMidTopicStartsTheTopicAgainForThatCouncil() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let reply = conversation.handle("council otherton")
+        #expect(reply.events.contains(.councilSet(council: "otherton", version: "1")))
+        #expect(reply.startedTopics == ["document-access"])
+        let advised = try #require(reply.advised)
+        #expect(advised.council == "otherton" && advised.silent == true)
+        #expect(advised.quotes.map(\.text) == [ChatFixture.generalClause.text])
+    }
+
+    @Test func unknownCouncilOrRoleIsRefusedWithTheChoices() throws {
+        var (conversation, _) = try started()
+        var reply = conversation.handle("council atlantis")
+        #expect(reply.shownText.contains("testshire") && reply.shownText.contains("otherton"))
+        #expect(conversation.session.councilID == "testshire")
+        reply = conversation.handle("role mayor")
+        #expect(reply.shownKinds == ["rejected"])
+        reply = conversation.handle("role officer")
+        #expect(reply.events.contains(.roleSet(role: "officer")))
+    }
+
+    @Test func topicsThenANumberStartsThatTopic() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("topics")
+        let reply = conversation.handle("2")
+        #expect(reply.startedTopics == ["media-contact"])
+    }
+
+    @Test func aTopicIdStartsItDirectly() throws {
+        var (conversation, _) = try started()
+        let reply = conversation.handle("media-contact")
+        #expect(reply.startedTopics == ["media-contact"])
+    }
+
+    @Test func aNumberWithNoQuestionWaitingIsExplained() throws {
+        var (conversation, _) = try started()
+        let reply = conversation.handle("3")
+        #expect(reply.shownText.contains("no question waiting"))
+        #expect(conversation.mode == .idle)
+    }
+
+    @Test func quitEndsAndNothingIsTakenAfterwards() throws {
+        var (conversation, _) = try started()
+        var reply = conversation.handle("quit")
+        #expect(reply.events.last == .ended(reason: "quit"))
+        #expect(reply.endReason == .quit)
+        #expect(conversation.mode == .ended)
+        reply = conversation.handle("hello?")
+        #expect(reply.events.isEmpty && reply.blocks.isEmpty)
+        reply = conversation.end(.eof)
+        #expect(reply.events.isEmpty, "ending twice records one end")
+    }
+
+    @Test(arguments: ConversationEndReason.allCases)
+    func everyEndIsRecordedWithItsReason(reason: ConversationEndReason) throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let reply = conversation.end(reason)
+        #expect(reply.events == [.ended(reason: reason.rawValue)])
+        #expect(reply.actions == [.end(reason)])
+    }
+
+    @Test func aSecondCtrlCEndsButTypingInBetweenDoesNot() throws {
+        var (conversation, _) = try started()
+        var reply = conversation.interrupted(lineHadText: true)
+        #expect(reply.endReason == nil)
+        #expect(reply.shownText.contains("Line cleared"))
+        _ = conversation.handle("help")
+        reply = conversation.interrupted(lineHadText: false)
+        #expect(reply.endReason == nil, "typing in between disarms")
+        reply = conversation.interrupted(lineHadText: false)
+        #expect(reply.endReason == .interrupt)
+        #expect(reply.events.last == .ended(reason: "interrupt"))
+    }
+
+    @Test func whatTheUserTypedIsStrippedOfControlCharactersBeforeItIsShownOrRecorded() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let hostile = "\u{1B}[2J\u{1B}]0;pwned\u{07}evil\u{9B}31m\u{202E}txt"
+        let reply = conversation.handle(hostile)
+        #expect(reply.events.contains(.userInput(text: "[2J]0;pwnedevil31mtxt")))
+        let rendered = reply.rendered + reply.shownText
+        #expect(!rendered.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E })
+        #expect(rendered.contains("[2J]0;pwnedevil31mtxt"))
+    }
+
+    @Test func completionsOfferCommandsTopicsAndTheWaitingQuestionsOptions() throws {
+        var (conversation, _) = try started()
+        #expect(conversation.completions.contains("help"))
+        #expect(conversation.completions.contains("media-contact"))
+        #expect(conversation.completions.contains("council otherton"))
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        #expect(conversation.completions.contains("Papers of a committee I sit on"))
+        _ = conversation.handle("a journalist rang me about the depot closure, can I talk to the press?")
+        #expect(conversation.completions.contains("yes"))
+    }
+
+    @Test func anEmptyLineRecordsTheInputButShowsNoNewQuestion() throws {
+        var (conversation, _) = try started()
+        _ = conversation.handle("can I see the exempt report for planning committee")
+        let reply = conversation.handle("   ")
+        #expect(reply.events == [.userInput(text: "")])
+        #expect(conversation.mode == .walking)
+    }
+}
