@@ -65,7 +65,8 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
             public var reference: String
             public var heading: String
             public var text: String
-            // Transcripts (issue 6): the notes shown beside the clause, and why the topic quotes it.
+            // Transcripts (issue 6): the label as shown, the notes shown beside the clause, and why the topic quotes it.
+            public var label: String? = nil
             public var notes: [String]? = nil
             public var note: String? = nil
         }
@@ -78,7 +79,7 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
             verdict = advice.verdict.rawValue
             headline = advice.headline
             quotes = advice.quotes.map { Quote(clause: $0.clause.id, reference: $0.clause.fullReference, heading: $0.clause.heading, text: $0.clause.text,
-                                               notes: $0.clause.notes.isEmpty ? nil : $0.clause.notes, note: $0.note) }
+                                               label: $0.label, notes: $0.clause.notes.isEmpty ? nil : $0.clause.notes, note: $0.note) }
             summary = advice.summary  // transcripts (issue 6)
             steps = advice.steps
             silent = advice.silent

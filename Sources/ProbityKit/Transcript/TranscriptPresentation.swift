@@ -115,10 +115,10 @@ public struct TranscriptPresentation: Sendable {
     private static func entry(_ event: ConversationEvent, topicTitle: (String) -> String, councilName: (String) -> String) -> Kind? {
         switch event {
         case .started(let council, let role):
-            var parts = ["Chat started"]
-            if let council { parts.append("council \(councilName(council))") }
-            if let role { parts.append("role \(roleName(role))") }
-            return .note(parts.joined(separator: "; "))
+            var known: [String] = []
+            if let council { known.append("council: \(councilName(council))") }
+            if let role { known.append("role: \(Role(rawValue: role)?.phrase ?? role)") }
+            return .note(known.isEmpty ? "Chat started (council and role not yet known)" : "Chat started — " + known.joined(separator: "; "))
         case .userInput(let text):
             return .typed(text)
         case .routed(let question, let candidates, let outcome):
@@ -153,14 +153,21 @@ public struct TranscriptPresentation: Sendable {
                 verdict: a.verdict, verdictLabel: verdictLabel(a.verdict), headline: a.headline, topicTitle: topicTitle(a.topic),
                 councilName: councilName(a.council), protocolVersion: a.protocolVersion, summary: a.summary, steps: a.steps ?? [],
                 silent: a.silent ?? false,
-                quotes: a.quotes.map { Quote(label: "\(councilName(a.council)), \($0.reference) — \($0.heading)", text: $0.text, notes: $0.notes ?? [], note: $0.note) }))
+                quotes: a.quotes.map { Quote(label: $0.label ?? fallbackLabel($0, council: councilName(a.council)), text: $0.text,
+                                             notes: $0.notes ?? [], note: $0.note) }))
         case .explained(_, let reasons):
             return .reasons(reasons)
         case .shown(let kind, let text):
-            return .shown(kind: kind, text: text)
+            return .shown(kind: kind, text: PlainTextReflow.unwrap(text))
         case .ended(let reason):
             return .note("Chat ended (\(endReason(reason)))")
         }
+    }
+
+    /// A quote's label for records written without one: "Carlisle City Council, paragraph 116 — heading".
+    private static func fallbackLabel(_ quote: ConversationEvent.Advised.Quote, council: String) -> String {
+        let cited = quote.reference.first?.isNumber == true ? "paragraph \(quote.reference)" : quote.reference
+        return "\(council), \(cited) — \(quote.heading)"
     }
 
     public static func verdictLabel(_ raw: String) -> String {

@@ -52,7 +52,7 @@ public struct TranscriptTextRenderer: Sendable {
                 for reason in reasons { out += TextWrapper.wrap(safe(reason), width: w, indent: gutter + "    ", firstIndent: gutter + "  • ") }
             case .shown(let kind, let text):
                 out += TextWrapper.wrap("Probity showed (\(safe(kind))):", width: w, indent: gutter, firstIndent: time).map(style.dim)
-                out += TextWrapper.wrap(safe(text), width: w, indent: gutter + "  ")
+                out += PlainTextReflow.wrap(safe(text), width: w, base: gutter + "  ")
             case .advice(let a):
                 out.append("")
                 let verdict = ProbityKit.Verdict(rawValue: a.verdict)

@@ -32,7 +32,7 @@ import Testing
         for forbidden in ["<script", "src=", "href=", "<link", "@import", "url("] { #expect(!html.contains(forbidden), "found \(forbidden)") }
         #expect(html.contains("@media print"))
         #expect(html.contains("Council printers are for council business only."))
-        #expect(html.contains("Testshire County Council, 1 — Resources"))
+        #expect(html.contains("Testshire, paragraph 1 — Resources"))
         #expect(html.contains("Not for your campaign"))
         #expect(html.contains("Use a commercial printer."))
         #expect(html.contains("sealed and intact"))
