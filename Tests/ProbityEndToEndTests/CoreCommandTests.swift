@@ -96,7 +96,7 @@ import Testing
     @Test func clausePrintsVerbatimWithHeadingAndSource() throws {
         let result = try Binary.run(["clause", "wiltshire", "6.5.8"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Wiltshire, 6.5.8"))
+        #expect(result.stdout.contains("Wiltshire, paragraph 6.5.8"))
         #expect(result.stdout.contains("002_917db46a597fcefa.txt"))
         let blackburn = try json(try Binary.run(["clause", "blackburn-with-darwen", "C 3.5", "--json"]).stdout)
         #expect(blackburn["id"] as? String == "C3.5")
@@ -116,5 +116,19 @@ import Testing
         let result = try Binary.run(["topics", "--json"])
         let topics = try #require(try json(result.stdout)["topics"] as? [[String: Any]])
         #expect(topics.contains { $0["id"] as? String == "document-access" })
+    }
+}
+
+@Suite struct CoverageCommandTests {
+    @Test func coverageJSONReportsEachCouncil() throws {
+        let result = try Binary.run(["coverage", "--json"])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let councils = try #require(report["councils"] as? [[String: Any]])
+        #expect(Set(councils.compactMap { $0["council"] as? String }) == ["blackburn-with-darwen", "carlisle", "tower-hamlets", "wiltshire"])
+        for c in councils {
+            #expect((c["share"] as? Double ?? 0) >= 0.9)
+            #expect(c["uncited"] is [Any] && c["notAdvisory"] is [Any])
+        }
     }
 }
