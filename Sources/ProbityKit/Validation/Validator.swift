@@ -52,6 +52,37 @@ public enum Validator {
             }
             topicFiles[topic.id] = topic.file
             issues += referenceIssues(in: topic, knowledge: knowledge)
+            if topic.examples.count < minimumExamples {
+                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("examples"),
+                    message: "routing needs at least \(minimumExamples) example phrasings (this topic has \(topic.examples.count))"))
+            }
+        }
+        issues += sharedFactIssues(in: knowledge)
+        return issues
+    }
+
+    /// How many ways of asking each topic needs, for routing.
+    public static let minimumExamples = 10
+
+    /// A fact shared between topics is answered once and reused, so every question that asks it
+    /// must offer the same option ids.
+    private static func sharedFactIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+        var first: [String: (topic: Topic, question: Question)] = [:]
+        var issues: [KnowledgeIssue] = []
+        for topic in knowledge.topics {
+            for node in topic.orderedNodes {
+                guard case .question(let q) = node, q.isSharedFact else { continue }
+                guard let (otherTopic, other) = first[q.fact] else {
+                    first[q.fact] = (topic, q)
+                    continue
+                }
+                let mine = q.options.map(\.id).sorted(), theirs = other.options.map(\.id).sorted()
+                if mine != theirs {
+                    issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("nodes").appending(q.id).appending("options"),
+                        message: "the shared fact \"\(q.fact)\" has options \(mine.joined(separator: ", ")) here but \(theirs.joined(separator: ", ")) in \(otherTopic.file) (\(other.id)); an answer given once is reused, so the options must match",
+                        position: q.position))
+                }
+            }
         }
         return issues
     }

@@ -20,6 +20,8 @@ import Testing
         ("no-route", "topics/sample.json", "nodes.by-council", "no case for council \"otherton\" and no default"),
         ("foreign-citation", "topics/sample.json", "nodes.need.citations[1]", "quotes otherton clause A1, but only testshire can reach this node"),
         ("duplicate-clause", "councils/testshire.json", "clauses[2].id", "duplicate clause id \"2\" (also clauses[1])"),
+        ("few-examples", "topics/sample.json", "examples", "routing needs at least 10 example phrasings (this topic has 3)"),
+        ("shared-fact-mismatch", "topics/sample.json", "nodes.kind.options", "the shared fact \"election-period\" has options no, yes here but not-really, yes in topics/other.json"),
         ("not-verbatim", "councils/testshire.json", "clauses[1].text", "clause 2 is not the source's words (sources/testshire.txt): it departs from the source at \"any document"),
     ] as [(String, String, String?, String)])
     func reportsFileAndPath(fixture: String, file: String, path: String?, message: String) {
