@@ -60,6 +60,16 @@ void probity_signals_install(void) {
     catch_signal(SIGHUP, on_signal);
     catch_signal(SIGWINCH, on_signal);
     signal(SIGPIPE, SIG_IGN);
+    /* A parent may have started us with these blocked (threads of some runtimes block them); they must arrive. */
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 int probity_signal_pending(void) {

@@ -1,0 +1,204 @@
+import Foundation
+import ProbityKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `probity chat` for the end-to-end tests, in a private home so that no real settings, history or
+/// transcripts are read or written.
+struct ChatHome {
+    let root: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("probity-chat-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    var config: String { root + "/config" }
+    var state: String { root + "/state" }
+    var transcripts: String { root + "/transcripts" }
+    var settingsFile: String { config + "/probity/config" }
+    var historyFile: String { state + "/probity/history" }
+
+    /// The environment of a chat: this home, the checkout's knowledge, no colour unless asked.
+    func environment(colour: Bool = false, term: String? = nil) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = root
+        env["XDG_CONFIG_HOME"] = config
+        env["XDG_STATE_HOME"] = state
+        env["PROBITY_TRANSCRIPTS"] = transcripts
+        env.removeValue(forKey: "PROBITY_KNOWLEDGE")
+        env.removeValue(forKey: "EDITRC")
+        if colour { env.removeValue(forKey: "NO_COLOR") } else { env["NO_COLOR"] = "1" }
+        if let term { env["TERM"] = term }
+        return env
+    }
+
+    /// `probity chat ARGS` with `input` piped in; stdout, stderr and the exit status.
+    func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil) throws -> Binary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        process.environment = environment(colour: colour, term: term)
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try? inPipe.fileHandleForWriting.close()
+        let errReader = Thread.detachNewThreadReading(err)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Binary.Result(status: process.terminationStatus, stdout: stdout, stderr: errReader.wait())
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// What the tests plan with: the shipped knowledge, and the engine and router the binary uses.
+enum ChatPlan {
+    static let knowledge: KnowledgeBase = {
+        (try? KnowledgeLoader.load(directory: Binary.repository + "/Knowledge")) ?? KnowledgeBase(councilVersions: [], topics: [])
+    }()
+
+    /// The lines that take a question to `topic`: the question, then the number of the topic if the router asks which.
+    static func linesToReach(_ topic: String, asking question: String) -> [String]? {
+        switch Router(knowledge: knowledge).route(question) {
+        case .clear(let best): return best.topicID == topic ? [question] : nil
+        case .choose(let choices):
+            guard let i = choices.firstIndex(where: { $0.topicID == topic }) else { return nil }
+            return [question, String(i + 1)]
+        case .noMatch: return nil
+        }
+    }
+
+    /// Walks a topic answering the first option of every question; the answers given and the advice reached.
+    static func firstOptionWalk(_ topic: String, council: String, role: Role) throws -> (answers: [String], advice: AdviceResult) {
+        var session = try Session(knowledge: knowledge, council: council, role: role)
+        try session.begin(topicID: topic)
+        var answers: [String] = []
+        while case .question? = session.step, answers.count < 30 {
+            try session.answer("1")
+            answers.append("1")
+        }
+        guard case .advice(let advice)? = session.step else { throw PlanError.noAdvice(topic) }
+        return (answers, advice)
+    }
+
+    enum PlanError: Error { case noAdvice(String) }
+
+    /// A clause's text as `probity clause COUNCIL ID --json` prints it.
+    static func clauseText(council: String, id: String) throws -> String {
+        let result = try Binary.run(["clause", council, id, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return object?["text"] as? String ?? ""
+    }
+}
+
+extension String {
+    /// Wrapped output read back as prose: quote bars and line breaks gone, spaces single.
+    var unwrapped: String {
+        split(separator: "\n")
+            .map { $0.replacingOccurrences(of: "│", with: " ") }
+            .joined(separator: " ")
+            .split(separator: " ")
+            .joined(separator: " ")
+    }
+
+    /// The same text with its spaces made single, to compare with `unwrapped` output.
+    var singleSpaced: String { split(separator: " ").joined(separator: " ") }
+
+    /// Terminal output with escape sequences and carriage returns taken out: roughly what the screen shows.
+    var screenText: String {
+        var out = ""
+        var scalars = unicodeScalars.makeIterator()
+        while let s = scalars.next() {
+            if s == "\u{1B}" {
+                guard let next = scalars.next() else { break }
+                if next == "[" {
+                    while let c = scalars.next(), !(0x40...0x7E).contains(c.value) {}
+                } else if next == "]" {
+                    while let c = scalars.next(), c != "\u{07}" {}
+                }
+                continue
+            }
+            if s == "\r" || s == "\u{07}" { continue }
+            out.unicodeScalars.append(s)
+        }
+        return out
+    }
+}
+
+/// A process started with stdin and stdout as pipes the test holds, for signals and closed pipes.
+final class ChatProcess {
+    let process = Process()
+    private let stdinPipe = Pipe()
+    private let stdoutPipe = Pipe()
+    private let output = OutputCollector()
+
+    init(_ arguments: [String], home: ChatHome) throws {
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        process.environment = home.environment()
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let collector = output
+        let handle = stdoutPipe.fileHandleForReading
+        Thread.detachNewThread {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                collector.append(data)
+            }
+            collector.close()
+        }
+    }
+
+    func send(_ text: String) { stdinPipe.fileHandleForWriting.write(Data(text.utf8)) }
+    func closeInput() { try? stdinPipe.fileHandleForWriting.close() }
+
+    /// Waits until the output contains `text`; false if it does not within `seconds` (a hang, not a slow machine).
+    func waitFor(_ text: String, seconds: Double = 20) -> Bool { output.waitFor(text, seconds: seconds) }
+
+    var stdout: String { output.text }
+
+    /// Waits for the process to end; nil if it has not ended within `seconds`.
+    func waitForExit(seconds: Double = 20) -> (status: Int32, signalled: Bool)? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        guard !process.isRunning else { process.terminate(); return nil }
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal)
+    }
+}
+
+/// Output gathered on another thread, waited on by the test.
+final class OutputCollector: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var data = Data()
+    private var closed = false
+
+    func append(_ more: Data) {
+        condition.lock(); data.append(more); condition.broadcast(); condition.unlock()
+    }
+
+    func close() {
+        condition.lock(); closed = true; condition.broadcast(); condition.unlock()
+    }
+
+    var text: String {
+        condition.lock(); defer { condition.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func waitFor(_ needle: String, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock(); defer { condition.unlock() }
+        while !String(decoding: data, as: UTF8.self).contains(needle) {
+            if closed || !condition.wait(until: deadline) { return String(decoding: data, as: UTF8.self).contains(needle) }
+        }
+        return true
+    }
+}
