@@ -10,8 +10,8 @@ public struct Router: Sendable {
     private let index: TopicIndex
     public var thresholds: RoutingThresholds
 
-    public init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard) {
-        index = TopicIndex(knowledge: knowledge)
+    public init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard, weights: RoutingWeights = .standard) {
+        index = TopicIndex(knowledge: knowledge, weights: weights)
         self.thresholds = thresholds
     }
 
@@ -19,20 +19,10 @@ public struct Router: Sendable {
     public func rank(_ text: String, limit: Int = 5) -> [RouteScore] {
         let query = weightedTerms(text)
         guard !query.isEmpty, limit > 0 else { return [] }
-        var total = 0.0
-        var scores = [Double](repeating: 0, count: index.entries.count)
-        for (term, weight) in query {
-            let idf = index.idf[term] ?? index.unknownIDF
-            total += idf * weight
-            for posting in index.postings[term] ?? [] {
-                scores[posting.topic] += weight * idf * posting.weight / (TopicIndex.k1 + posting.weight)
-            }
-        }
-        guard total > 0 else { return [] }
         var ranked: [RouteScore] = []
-        for (i, score) in scores.enumerated() where score > 0 {
+        for (i, score) in index.scores(query).enumerated() where score > 0 {
             let entry = index.entries[i]
-            ranked.append(RouteScore(topicID: entry.id, title: entry.title, score: (score / total * 10_000).rounded() / 10_000))
+            ranked.append(RouteScore(topicID: entry.id, title: entry.title, score: (score * 10_000).rounded() / 10_000))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.topicID < $1.topicID }
         return Array(ranked.prefix(limit))
@@ -43,30 +33,68 @@ public struct Router: Sendable {
         thresholds.decide(rank(text, limit: 5))
     }
 
-    /// The question's distinct terms, each with a weight: 1, or less for a corrected misspelling.
-    func weightedTerms(_ text: String) -> [(String, Double)] {
-        var normaliser = TextNormaliser()
-        var weights: [String: Double] = [:]
-        var order: [String] = []
-        func add(_ term: String, _ weight: Double) {
-            if let existing = weights[term] {
-                weights[term] = max(existing, weight)
+    /// Why the question ranks as it does: its terms, then for each of the best topics how much
+    /// each term contributed (for `probity ask --explain` and for knowledge authors).
+    public func explain(_ text: String, limit: Int = 3) -> String {
+        let query = weightedTerms(text)
+        var lines = ["terms: " + query.map { q in
+            let name = q.id.map { index.normaliser.term($0) } ?? "(unknown)"
+            return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
+        }.joined(separator: " ")]
+        for route in rank(text, limit: limit) {
+            guard let t = index.entries.firstIndex(where: { $0.id == route.topicID }) else { continue }
+            let parts = index.contributions(query, topic: t).filter { $0.share > 0 }
+                .map { "\($0.term) \((($0.share * 1000).rounded() / 1000))" }
+            lines.append("\(route.topicID) \(route.score): " + parts.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The question's distinct terms, each with its weight in the ranking and in the confidence:
+    /// 1 for a word as typed, less for a corrected misspelling or a number; concepts and word
+    /// pairs as the weights say.
+    func weightedTerms(_ text: String) -> [QueryTerm] {
+        var result: [QueryTerm] = []
+        var position: [Int: Int] = [:]
+        func add(_ id: Int?, ranking: Double, confidence: Double) {
+            guard let id else { result.append(QueryTerm(id: nil, rankingWeight: ranking, confidenceWeight: confidence)); return }
+            if let p = position[id] {
+                result[p].rankingWeight = max(result[p].rankingWeight, ranking)
+                result[p].confidenceWeight = max(result[p].confidenceWeight, confidence)
             } else {
-                weights[term] = weight
-                order.append(term)
+                position[id] = result.count
+                result.append(QueryTerm(id: id, rankingWeight: ranking, confidenceWeight: confidence))
             }
         }
-        for token in normaliser.analyse(text) where !token.isStop {
-            let known = token.terms.filter { index.idf[$0] != nil }
-            if known.count == token.terms.count {
-                token.terms.forEach { add($0, 1) }
-            } else if let correction = index.vocabulary.correction(for: SpellingVariants.fold(token.token.word)),
-                      let corrected = index.surfaceTerms[correction] {
-                corrected.forEach { add($0, RoutingThresholds.correctionWeight) }
-            } else {
-                token.terms.forEach { add($0, 1) }
+        let weights = index.weights
+        var previous: String?
+        for word in TextNormaliser.analyse(text) where !word.isStop {
+            // A known pair of neighbouring words adds to its words; an unknown pair costs nothing.
+            if weights.pairs > 0, let before = previous, let first = word.terms.first,
+               let pair = index.known(TopicIndex.pair(before, first)) {
+                add(pair, ranking: weights.pairs, confidence: 0)
+            }
+            previous = word.terms.last
+            let isNumber = word.token.word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            var terms = word.terms
+            var weight = isNumber ? weights.number : 1
+            let known = terms.map { index.known($0) }
+            if !isNumber, known.contains(where: { $0 == nil }),
+               let correction = index.vocabulary.correction(for: SpellingVariants.fold(word.token.word)),
+               let corrected = index.wordTerms[correction] {
+                terms = corrected.map { index.normaliser.term($0) }
+                weight = weights.correction
+            }
+            for term in terms { add(index.known(term), ranking: weight, confidence: weight) }
+            if weights.concepts > 0 {
+                for term in terms {
+                    for concept in ConceptLexicon.concepts(forTerm: term) {
+                        guard let id = index.known(concept) else { continue }
+                        add(id, ranking: weights.concepts * weight, confidence: weights.conceptConfidence * weight)
+                    }
+                }
             }
         }
-        return order.map { ($0, weights[$0] ?? 0) }
+        return result
     }
 }

@@ -13,10 +13,7 @@ public struct RoutingThresholds: Sendable, Equatable {
         self.maximumChoices = maximumChoices
     }
 
-    public static let standard = RoutingThresholds(minimumScore: 0.15, closeRatio: 0.85)
-
-    /// How much a word corrected from a misspelling counts, against 1 for a word as typed.
-    static let correctionWeight = 0.8
+    public static let standard = RoutingThresholds(minimumScore: 0.25, closeRatio: 0.85)
 
     public func decide(_ ranked: [RouteScore]) -> RoutingDecision {
         guard let best = ranked.first, best.score >= minimumScore else {

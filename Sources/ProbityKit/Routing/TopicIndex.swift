@@ -1,7 +1,9 @@
 import Foundation
 
-/// A BM25F index over the topics: each topic is a document whose fields are its title, its
-/// summary, its example phrasings and (weighted lower) the words of the clauses it cites.
+/// The routing model's index over the topics. Two views of each topic:
+/// - a BM25F document whose fields are its title, its summary, its example phrasings and
+///   (weighted lower) the words of the clauses it cites;
+/// - each example phrasing on its own, for an idf-weighted cosine with the question.
 /// Built once per process; a query touches only the postings of its own terms.
 struct TopicIndex: Sendable {
     struct Entry: Sendable {
@@ -10,87 +12,269 @@ struct TopicIndex: Sendable {
     }
 
     struct Posting: Sendable {
-        var topic: Int
-        /// The term's weighted, length-normalised frequency across the topic's fields.
+        var document: Int
+        /// BM25F: the term's weighted, length-normalised frequency; examples: the term's idf.
         var weight: Double
     }
 
-    /// How much each field counts, and how much its length is normalised (BM25F's w and b).
-    struct Field: Sendable {
-        var weight: Double
-        var lengthNormalisation: Double
-    }
-
-    static let title = Field(weight: 3.0, lengthNormalisation: 0.0)
-    static let summary = Field(weight: 1.5, lengthNormalisation: 0.3)
-    static let examples = Field(weight: 1.0, lengthNormalisation: 0.5)
-    static let clauses = Field(weight: 0.2, lengthNormalisation: 0.75)
-    /// A term found only in a topic's clauses counts this much towards its document frequency.
-    static let clauseOnlyFrequency = 0.25
-    static let k1 = 1.2
-
+    let weights: RoutingWeights
     var entries: [Entry] = []
-    var postings: [String: [Posting]] = [:]
-    var idf: [String: Double] = [:]
+    var normaliser = TextNormaliser()
+    /// Term id → postings over topics; empty for a term no topic contains.
+    var postings: [[Posting]] = []
+    var idf: [Double] = []
     /// The IDF of a term no topic contains: such a word still counts in the question's total.
     var unknownIDF: Double = 0
+    /// Term id → postings over example phrasings (weight: idf over examples).
+    var examplePostings: [[Posting]] = []
+    var exampleIDF: [Double] = []
+    var unknownExampleIDF: Double = 0
+    /// Example → its topic, and the length of its idf vector.
+    var exampleTopic: [Int] = []
+    var exampleNorm: [Double] = []
+    /// Language model: term → (topic, weighted count); each topic's weighted length; background probabilities.
+    var counts: [[Posting]] = []
+    var topicLength: [Double] = []
+    var background: [Double] = []
     var vocabulary: FuzzyVocabulary
-    /// A misspelling's correction → its terms.
-    var surfaceTerms: [String: [String]] = [:]
+    /// A word of the topics (as written) → its terms, for misspellings corrected to it.
+    var wordTerms: [String: [Int]] = [:]
 
-    init(knowledge: KnowledgeBase) {
+    init(knowledge: KnowledgeBase, weights: RoutingWeights) {
+        self.weights = weights
         var normaliser = TextNormaliser()
-        var surface: [String: [String]] = [:]
-        func terms(_ text: String) -> [String] {
-            var result: [String] = []
-            for token in normaliser.analyse(text) where !token.isStop {
-                result += token.terms
-                if surface[token.token.word] == nil { surface[token.token.word] = token.terms }
+        let usePairs = weights.pairs > 0
+        let useConcepts = weights.concepts > 0
+        func terms(_ text: String) -> [Int] {
+            var result: [Int] = []
+            for token in normaliser.analyse(text) where !token.isStop { result += token.terms }
+            var extra: [Int] = []
+            if useConcepts {
+                for term in result {
+                    for concept in ConceptLexicon.concepts(forTerm: normaliser.term(term)) { extra.append(normaliser.intern(concept)) }
+                }
             }
-            return result
+            if usePairs, result.count > 1 {
+                for i in 1..<result.count {
+                    extra.append(normaliser.intern(Self.pair(normaliser.term(result[i - 1]), normaliser.term(result[i]))))
+                }
+            }
+            return result + extra
         }
 
         let topics = knowledge.topics
-        let fields = [Self.title, Self.summary, Self.examples, Self.clauses]
-        var fieldTerms: [[[String]]] = []  // topic → field → terms
-        for topic in topics {
-            let clauseText = topic.citations.compactMap { knowledge.clause(for: $0) }
-                .map { $0.heading + " " + $0.text }
-            fieldTerms.append([
-                terms(topic.title),
-                terms(topic.summary),
-                topic.examples.flatMap { terms($0) },
-                clauseText.flatMap { terms($0) },
-            ])
+        let fields: [(weight: Double, b: Double)] = [
+            (weights.title, weights.titleLengthNormalisation), (weights.summary, weights.summaryLengthNormalisation),
+            (weights.examples, weights.examplesLengthNormalisation), (weights.clauses, weights.clausesLengthNormalisation),
+        ]
+        var fieldTerms: [[[Int]]] = []  // topic → field → terms
+        var exampleTerms: [[Int]] = []
+        var clauseTerms: [Citation: [Int]] = [:]  // many topics cite the same clause: read it once
+        for (t, topic) in topics.enumerated() {
+            var cited: [Int] = []
+            if weights.clauses > 0 {
+                for citation in topic.citations {
+                    if let known = clauseTerms[citation] { cited += known; continue }
+                    guard let clause = knowledge.clause(for: citation) else { continue }
+                    let words = terms(clause.heading) + terms(clause.text)
+                    clauseTerms[citation] = words
+                    cited += words
+                }
+            }
+            let examples = topic.examples.map { terms($0) }
+            for example in examples {
+                exampleTerms.append(Array(Set(example)))
+                exampleTopic.append(t)
+            }
+            fieldTerms.append([terms(topic.title), terms(topic.summary), examples.flatMap { $0 }, cited])
             entries.append(Entry(id: topic.id, title: topic.title))
         }
+
+        let vocabularySize = normaliser.vocabulary.count
         let n = Double(max(topics.count, 1))
-        let averageLength = fields.indices.map { f in
-            max(1, Double(fieldTerms.map { $0[f].count }.reduce(0, +)) / n)
-        }
-        var documentFrequency: [String: Double] = [:]
+        let averageLength = fields.indices.map { f in max(1, Double(fieldTerms.map { $0[f].count }.reduce(0, +)) / n) }
+        var postings = [[Posting]](repeating: [], count: vocabularySize)
+        var documentFrequency = [Double](repeating: 0, count: vocabularySize)
+        var weight = [Double](repeating: 0, count: vocabularySize)
+        var primary = [Bool](repeating: false, count: vocabularySize)
+        var touched: [Int] = []
         for (t, perField) in fieldTerms.enumerated() {
-            var weighted: [String: Double] = [:]
-            for (f, field) in fields.enumerated() {
+            for (f, field) in fields.enumerated() where field.weight > 0 {
                 let length = Double(perField[f].count)
-                let norm = 1 - field.lengthNormalisation + field.lengthNormalisation * length / averageLength[f]
-                for term in perField[f] { weighted[term, default: 0] += field.weight / norm }
+                let norm = 1 - field.b + field.b * length / averageLength[f]
+                for term in perField[f] {
+                    if weight[term] == 0 { touched.append(term) }
+                    weight[term] += field.weight / norm
+                    if f < 3 { primary[term] = true }
+                }
             }
-            let primary = Set(perField[0] + perField[1] + perField[2])
-            for (term, weight) in weighted {
-                postings[term, default: []].append(Posting(topic: t, weight: weight))
-                documentFrequency[term, default: 0] += primary.contains(term) ? 1 : Self.clauseOnlyFrequency
+            for term in touched {
+                postings[term].append(Posting(document: t, weight: weight[term]))
+                documentFrequency[term] += primary[term] ? 1 : weights.clauseOnlyFrequency
+                weight[term] = 0
+                primary[term] = false
             }
+            touched.removeAll(keepingCapacity: true)
         }
-        for (term, df) in documentFrequency {
-            idf[term] = Self.idf(documentFrequency: df, documents: n)
-        }
+        idf = documentFrequency.map { $0 > 0 ? Self.idf(documentFrequency: $0, documents: n) : 0 }
         unknownIDF = Self.idf(documentFrequency: 0, documents: n)
-        vocabulary = FuzzyVocabulary(words: surface.keys.sorted())
-        surfaceTerms = surface
+        self.postings = postings
+
+        // The language model's counts: field weights without length normalisation.
+        var counts = [[Posting]](repeating: [], count: vocabularySize)
+        var collection = [Double](repeating: 0, count: vocabularySize)
+        for (t, perField) in fieldTerms.enumerated() {
+            var length = 0.0
+            for (f, field) in fields.enumerated() where field.weight > 0 {
+                for term in perField[f] {
+                    if weight[term] == 0 { touched.append(term) }
+                    weight[term] += field.weight
+                    length += field.weight
+                }
+            }
+            for term in touched {
+                counts[term].append(Posting(document: t, weight: weight[term]))
+                collection[term] += weight[term]
+                weight[term] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            topicLength.append(length)
+        }
+        let collectionLength = max(1, topicLength.reduce(0, +))
+        background = collection.map { $0 / collectionLength }
+        self.counts = counts
+
+        // Each example phrasing as a document of its own.
+        let exampleCount = Double(max(exampleTerms.count, 1))
+        var exampleFrequency = [Double](repeating: 0, count: vocabularySize)
+        for example in exampleTerms { for term in example { exampleFrequency[term] += 1 } }
+        exampleIDF = exampleFrequency.map { $0 > 0 ? Self.idf(documentFrequency: $0, documents: exampleCount) : 0 }
+        unknownExampleIDF = Self.idf(documentFrequency: 0, documents: exampleCount)
+        var examplePostings = [[Posting]](repeating: [], count: vocabularySize)
+        for (e, example) in exampleTerms.enumerated() {
+            var squares = 0.0
+            for term in example {
+                let w = exampleIDF[term]
+                examplePostings[term].append(Posting(document: e, weight: w))
+                squares += w * w
+            }
+            exampleNorm.append(squares.squareRoot())
+        }
+        self.examplePostings = examplePostings
+
+        let words = normaliser.words
+        wordTerms = Dictionary(words.map { ($0.word, $0.terms) }, uniquingKeysWith: { a, _ in a })
+        vocabulary = FuzzyVocabulary(words: words.map(\.word).sorted())
+        self.normaliser = normaliser
     }
+
+    /// The term for two neighbouring words.
+    static func pair(_ a: String, _ b: String) -> String { a + " " + b }
 
     static func idf(documentFrequency df: Double, documents n: Double) -> Double {
         log(1 + (n - df + 0.5) / (df + 0.5))
     }
+
+    /// The id of a term that some topic contains.
+    func known(_ term: String) -> Int? {
+        guard let id = normaliser.id(of: term), !postings[id].isEmpty else { return nil }
+        return id
+    }
+
+    /// Each topic's score for a question. The best topic's score is its confidence: the share of
+    /// the question's weight (idf) it explains, by BM25F. The order comes from the language model
+    /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
+    /// likelihood relative to the best, so a ratio between two scores says how close they are.
+    func scores(_ query: [QueryTerm]) -> [Double] {
+        var confidenceTotal = 0.0, rankingTotal = 0.0
+        var confidence = [Double](repeating: 0, count: entries.count)
+        var bm25 = [Double](repeating: 0, count: entries.count)
+        for q in query {
+            guard let id = q.id else {
+                confidenceTotal += unknownIDF * q.confidenceWeight
+                rankingTotal += unknownIDF * q.rankingWeight
+                continue
+            }
+            confidenceTotal += idf[id] * q.confidenceWeight
+            rankingTotal += idf[id] * q.rankingWeight
+            for posting in postings[id] {
+                let saturated = idf[id] * posting.weight / (weights.k1 + posting.weight)
+                confidence[posting.document] += q.confidenceWeight * saturated
+                bm25[posting.document] += q.rankingWeight * saturated
+            }
+        }
+        guard confidenceTotal > 0, rankingTotal > 0 else { return confidence.map { _ in 0 } }
+        let denominator = weights.confidenceCap > 0 ? min(confidenceTotal, weights.confidenceCap) : confidenceTotal
+        for t in confidence.indices {
+            confidence[t] /= denominator
+            bm25[t] /= rankingTotal
+        }
+        guard weights.languageModel > 0 else { return blendNearestExample(bm25, query) }
+
+        let mu = weights.languageModel
+        var lm = [Double](repeating: 0, count: entries.count)
+        var matched = [Bool](repeating: false, count: entries.count)
+        var known = 0.0
+        for q in query {
+            guard let id = q.id, background[id] > 0 else { continue }
+            known += q.rankingWeight
+            for posting in counts[id] {
+                lm[posting.document] += q.rankingWeight * log(1 + posting.weight / (mu * background[id]))
+                matched[posting.document] = true
+            }
+        }
+        guard let best = lm.indices.filter({ matched[$0] }).max(by: { lm[$0] < lm[$1] }) else {
+            return confidence.map { _ in 0 }
+        }
+        for t in lm.indices { lm[t] += known * log(mu / (topicLength[t] + mu)) }
+        let top = lm[best] , level = confidence[best]
+        return lm.indices.map { t in
+            matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
+        }
+    }
+
+    /// BM25F shares blended with the cosine of each topic's most similar example phrasing.
+    private func blendNearestExample(_ bm25: [Double], _ query: [QueryTerm]) -> [Double] {
+        let mix = weights.nearestExample
+        guard mix > 0 else { return bm25 }
+        var exampleDot = [Double](repeating: 0, count: exampleNorm.count)
+        var querySquares = 0.0
+        for q in query {
+            guard let id = q.id else {
+                querySquares += (unknownExampleIDF * q.rankingWeight) * (unknownExampleIDF * q.rankingWeight)
+                continue
+            }
+            let w = (exampleIDF[id] > 0 ? exampleIDF[id] : unknownExampleIDF) * q.rankingWeight
+            querySquares += w * w
+            for posting in examplePostings[id] { exampleDot[posting.document] += w * posting.weight }
+        }
+        var nearest = [Double](repeating: 0, count: entries.count)
+        if querySquares > 0 {
+            let queryNorm = querySquares.squareRoot()
+            for (e, dot) in exampleDot.enumerated() where dot > 0 {
+                nearest[exampleTopic[e]] = max(nearest[exampleTopic[e]], dot / (queryNorm * exampleNorm[e]))
+            }
+        }
+        return bm25.indices.map { (1 - mix) * bm25[$0] + mix * nearest[$0] }
+    }
+
+    /// How each query term contributes to one topic's confidence, for explaining a ranking.
+    func contributions(_ query: [QueryTerm], topic: Int) -> [(term: String, share: Double)] {
+        let total = query.reduce(0.0) { $0 + ($1.id.map { idf[$0] } ?? unknownIDF) * $1.confidenceWeight }
+        guard total > 0 else { return [] }
+        return query.map { q in
+            guard let id = q.id else { return ("?", 0) }
+            let posting = postings[id].first { $0.document == topic }
+            let share = posting.map { q.confidenceWeight * idf[id] * $0.weight / (weights.k1 + $0.weight) / total } ?? 0
+            return (normaliser.term(id), share)
+        }
+    }
+}
+
+/// A term of a question: its id in the topic index (nil: no topic has it), how much it counts
+/// in the ranking, and how much towards the confidence.
+struct QueryTerm: Sendable {
+    var id: Int?
+    var rankingWeight: Double
+    var confidenceWeight: Double
 }

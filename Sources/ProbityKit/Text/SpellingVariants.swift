@@ -5,10 +5,11 @@ public enum SpellingVariants {
     public static func fold(_ word: String) -> String {
         if let direct = words[word] { return direct }
         guard word.utf8.count >= 4 else { return word }
-        for (american, british) in stems where word.hasPrefix(american) {
+        if let (american, british) = stemsByStart[String(decoding: word.utf8.prefix(4), as: UTF8.self)], word.hasPrefix(american) {
             return british + word.dropFirst(american.count)
         }
         // -ize/-yze families: organize, organized, organizing, organization, analyze.
+        guard word.utf8.contains(0x7A) else { return word }
         for (american, british) in suffixes where word.hasSuffix(american) {
             let stem = word.dropLast(american.count)
             guard stem.count >= 2 else { return word }
@@ -51,6 +52,10 @@ public enum SpellingVariants {
         ("clamor", "clamour"), ("armor", "armour"), ("valor", "valour"), ("rigor", "rigour"),
         ("center", "centre"), ("theater", "theatre"), ("fiber", "fibre"), ("somber", "sombre"),
     ]
+
+    /// The stems by their first four letters (each begins differently), so a word costs one lookup.
+    private static let stemsByStart: [String: (String, String)] = Dictionary(
+        uniqueKeysWithValues: stems.map { (String($0.0.prefix(4)), $0) })
 
     /// Word endings, longest first so that -ization wins over -ize.
     private static let suffixes: [(String, String)] = [

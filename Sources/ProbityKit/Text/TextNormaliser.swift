@@ -1,8 +1,9 @@
-/// One word of a text with the terms it stands for after normalisation.
+/// One word of a text with the terms it stands for after normalisation, as ids in the
+/// vocabulary of the `TextNormaliser` that read it.
 public struct NormalisedToken: Sendable, Equatable {
     public var token: WordToken
     /// Usually one term; an abbreviation may stand for several (`bcc` → `blind`, `copi`).
-    public var terms: [String]
+    public var terms: [Int]
     /// A stop word: kept for phrase matching, not used to rank.
     public var isStop: Bool
 }
@@ -10,50 +11,96 @@ public struct NormalisedToken: Sendable, Equatable {
 /// The text normalisation that routing and search share: lowercase words without punctuation,
 /// American spellings folded to British, synonyms folded to one term (councillor/member,
 /// staff/officer, press/journalist/media, group/party), then Porter stemming.
+///
+/// A normaliser remembers every word it has seen and numbers every term, so that indexing
+/// thousands of clauses hashes each word once and the indexes work with integers.
 public struct TextNormaliser: Sendable {
-    /// Remembered word → terms, so that normalising every clause stays fast.
-    private var cache: [String: [String]] = [:]
+    private struct Entry: Sendable {
+        var terms: [Int]
+        var isStop: Bool
+    }
+
+    private var cache: [String: Entry] = [:]
+    /// Term id → term.
+    public private(set) var vocabulary: [String] = []
+    private var ids: [String: Int] = [:]
 
     public init() {}
 
+    /// The id of a term, if this normaliser has seen it.
+    public func id(of term: String) -> Int? { ids[term] }
+
+    public func term(_ id: Int) -> String { vocabulary[id] }
+
+    /// Every word this normaliser has read (lowercase, as written), with its terms.
+    public var words: [(word: String, terms: [Int])] {
+        cache.filter { !$0.value.isStop }.map { ($0.key, $0.value.terms) }
+    }
+
     /// Every word of `text`, normalised, in order (stop words included and marked).
     public mutating func analyse(_ text: String) -> [NormalisedToken] {
-        let tokens = WordTokenizer.tokens(text)
-        var result: [NormalisedToken] = []
-        result.reserveCapacity(tokens.count)
-        for token in tokens {
-            // e-mail, co-opted, in-law: a hyphenated pair that is one word.
+        Self.words(text).map { token in
+            let entry = entry(token.word)
+            return NormalisedToken(token: token, terms: entry.terms, isStop: entry.isStop)
+        }
+    }
+
+    /// A word of a text normalised without a vocabulary: what a question or a search is read as.
+    public struct Word: Sendable, Equatable {
+        public var token: WordToken
+        public var terms: [String]
+        public var isStop: Bool
+    }
+
+    /// Every word of `text` with its terms as strings (no cache: for short texts such as questions).
+    public static func analyse(_ text: String) -> [Word] {
+        words(text).map { token in
+            Word(token: token, terms: normalise(token.word), isStop: StopWords.contains(token.word))
+        }
+    }
+
+    /// The words of `text`, with hyphenated pairs that are one word (e-mail, co-opted, in-law) joined.
+    static func words(_ text: String) -> [WordToken] {
+        var result: [WordToken] = []
+        for token in WordTokenizer.tokens(text) {
             if token.hyphenatedToPrevious, let previous = result.last {
-                let joined = previous.token.word + token.word
-                if Self.compounds.contains(joined) || Synonyms.canonical(for: joined) != nil {
-                    var merged = previous.token
-                    merged.end = token.end
-                    merged.word = joined
-                    result[result.count - 1] = NormalisedToken(token: merged, terms: terms(forWord: joined), isStop: false)
+                let joined = previous.word + token.word
+                if compounds.contains(joined) || Synonyms.canonical(for: joined) != nil {
+                    result[result.count - 1].end = token.end
+                    result[result.count - 1].word = joined
                     continue
                 }
             }
-            let isStop = StopWords.contains(token.word)
-            result.append(NormalisedToken(token: token, terms: isStop ? [token.word] : terms(forWord: token.word), isStop: isStop))
+            result.append(token)
         }
         return result
     }
 
     /// The ranking terms of `text`, in order, without stop words.
     public mutating func terms(_ text: String) -> [String] {
-        analyse(text).filter { !$0.isStop }.flatMap(\.terms)
+        analyse(text).filter { !$0.isStop }.flatMap { $0.terms.map(term) }
     }
 
-    /// The terms one lowercase word stands for.
-    public mutating func terms(forWord word: String) -> [String] {
+    private mutating func entry(_ word: String) -> Entry {
         if let known = cache[word] { return known }
-        let result = Self.normalise(word)
-        cache[word] = result
-        return result
+        let isStop = StopWords.contains(word)
+        let terms = (isStop ? [word] : Self.normalise(word)).map { intern($0) }
+        let entry = Entry(terms: terms, isStop: isStop)
+        cache[word] = entry
+        return entry
     }
 
-    /// The terms one lowercase word stands for, without the cache.
+    /// The id of a term, numbering it if it is new (for terms made outside `analyse`, such as word pairs).
+    public mutating func intern(_ term: String) -> Int {
+        if let id = ids[term] { return id }
+        ids[term] = vocabulary.count
+        vocabulary.append(term)
+        return vocabulary.count - 1
+    }
+
+    /// The terms one lowercase word stands for (a stop word stands for itself).
     public static func normalise(_ word: String) -> [String] {
+        if StopWords.contains(word) { return [word] }
         let british = SpellingVariants.fold(word)
         if let expansion = Synonyms.expansion(of: british) {
             return expansion.flatMap { normalise($0) }

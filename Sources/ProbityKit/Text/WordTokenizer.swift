@@ -34,9 +34,9 @@ public enum WordTokenizer {
             // Drop a trailing apostrophe (members') and a possessive 's (officer's).
             while word.last == 0x27 { word.removeLast() }
             if word.count > 2, word[word.count - 1] == 0x73, word[word.count - 2] == 0x27 { word.removeLast(2) }
-            let letters = word.filter { $0 != 0x27 }
-            if !letters.isEmpty {
-                result.append(WordToken(start: start, end: end, word: String(decoding: letters, as: UTF8.self),
+            if word.contains(0x27) { word.removeAll { $0 == 0x27 } }
+            if !word.isEmpty {
+                result.append(WordToken(start: start, end: end, word: String(decoding: word, as: UTF8.self),
                                         hyphenatedToPrevious: startJoined))
             }
             word.removeAll(keepingCapacity: true)

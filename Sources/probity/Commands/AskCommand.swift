@@ -15,6 +15,7 @@ struct AskCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The question, in your own words (quote it).") var question: [String]
     @Option(help: ArgumentHelp("How many topics to list.", valueName: "n")) var limit = 5
+    @Flag(help: "Also show how each word of the question scored for the best topics (for knowledge authors).") var explain = false
     @Flag(help: "Print one JSON document: {\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first.") var json = false
 
     func validate() throws {
@@ -36,5 +37,6 @@ struct AskCommand: ParsableCommand {
             return
         }
         Output.write(RoutingRenderer(style: Output.style).render(question: TerminalSafe.strip(text), ranked: shown, decision: decision))
+        if explain { Output.line("\n" + router.explain(text, limit: limit)) }
     }
 }

@@ -1,0 +1,52 @@
+/// The weights of the routing model: how much each part of a topic counts. The defaults were
+/// chosen by cross-validation on the topics' own example phrasings (each fold's examples routed
+/// by a router built without them), never on the held-out test questions.
+public struct RoutingWeights: Sendable, Equatable {
+    /// BM25F field weights: title, summary, example phrasings, the words of cited clauses.
+    public var title = 3.0
+    public var summary = 1.5
+    public var examples = 1.0
+    public var clauses = 0.1
+    /// BM25F length normalisation per field (0: none, 1: full).
+    public var titleLengthNormalisation = 0.0
+    public var summaryLengthNormalisation = 0.3
+    public var examplesLengthNormalisation = 0.5
+    public var clausesLengthNormalisation = 0.75
+    /// A term found only in a topic's clauses counts this much towards its document frequency.
+    public var clauseOnlyFrequency = 0.25
+    /// BM25 term-frequency saturation.
+    public var k1 = 1.2
+    /// The share of a topic's score that comes from its single most similar example phrasing
+    /// (idf-weighted cosine); the rest is the BM25F share.
+    public var nearestExample = 0.0
+    /// How much a word corrected from a misspelling counts, against 1 for a word as typed.
+    public var correction = 0.8
+    /// How much a number counts (numbers rarely say what a question is about).
+    public var number = 0.3
+
+    /// Rank by a Dirichlet-smoothed language model (query likelihood against the topics'
+    /// weighted word counts) instead of BM25F; 0 turns it off, otherwise it is the smoothing μ.
+    public var languageModel = 1600.0
+
+    /// How much a pair of neighbouring words (stop words skipped: "need know", "blind copi")
+    /// counts, on top of the words themselves; 0 turns pairs off.
+    public var pairs = 0.0
+
+    /// How much a concept from the `ConceptLexicon` counts beside the word that evokes it, in the
+    /// ranking; 0 turns concepts off.
+    public var concepts = 3.0
+    /// How much a concept counts towards the confidence (the share of the question a topic
+    /// explains, which decides "no match"): concepts are loose, so less than a word.
+    public var conceptConfidence = 1.0
+    /// The confidence is the explained weight over the question's total weight, but never over
+    /// more than this: a long question full of names and places is not penalised for them
+    /// beyond this cap (in idf units; a word special to one topic has an idf near 3); 0: no cap.
+    public var confidenceCap = 8.0
+    /// How sharply the language model separates topics: a runner-up's score is the best's times
+    /// exp((its log-likelihood − the best's) / temperature).
+    public var temperature = 1.0
+
+    public init() {}
+
+    public static let standard = RoutingWeights()
+}

@@ -1,0 +1,99 @@
+/// Ranked search over the clauses of every council's current protocol: BM25 with the same
+/// normalisation as routing (spelling, synonyms, stemming), misspellings corrected, phrases
+/// (quoted or hyphenated) required, and a bonus where the words appear together as typed.
+public struct ClauseSearch: Sendable {
+    private let index: ClauseIndex
+
+    /// A correction of a misspelt word counts this much.
+    static let correctionWeight = 0.8
+    /// Where the unquoted words appear together in order, the clause earns this share again of their weight.
+    static let proximityBonus = 1.0
+
+    public init(knowledge: KnowledgeBase) {
+        index = ClauseIndex(knowledge: knowledge)
+    }
+
+    /// The clauses best matching `query`, best first. `council` (an id) limits the search to one council.
+    public func search(_ query: String, council: String? = nil, limit: Int = 10) -> [SearchHit] {
+        search(SearchQuery(query), council: council, limit: limit)
+    }
+
+    public func search(_ query: SearchQuery, council: String? = nil, limit: Int = 10) -> [SearchHit] {
+        guard !query.isEmpty, limit > 0 else { return [] }
+        let councilFilter = council.flatMap { id in index.councils.firstIndex { $0.id == id } }
+        if council != nil && councilFilter == nil { return [] }
+
+        // Terms and their weights: loose words (corrected where unknown), then the phrases' words.
+        var weights: [Int: Double] = [:]
+        for (word, terms) in query.looseWords {
+            let ids = terms.map { index.ranking($0) }
+            if ids.allSatisfy({ $0 != nil }) {
+                for id in ids.compactMap({ $0 }) { weights[id] = 1 }
+            } else if let correction = index.vocabulary.correction(for: SpellingVariants.fold(word)),
+                      let corrected = index.wordTerms[correction] {
+                for id in corrected where weights[id] == nil { weights[id] = Self.correctionWeight }
+            } else {
+                for id in ids.compactMap({ $0 }) { weights[id] = 1 }
+            }
+        }
+        var phrases: [[Int]] = []
+        for phrase in query.phrases {
+            let ids = phrase.terms.compactMap { index.id(of: $0) }
+            guard ids.count == phrase.terms.count else { return [] }  // a word no clause has: nothing can match
+            phrases.append(ids)
+            for term in phrase.rankingTerms { if let id = index.ranking(term) { weights[id] = 1 } }
+        }
+
+        var scores: [Int: Double] = [:]
+        for (term, weight) in weights {
+            let idf = index.idf[term]
+            for posting in index.postings[term] {
+                if let only = councilFilter, index.documents[posting.document].council != only { continue }
+                let length = Double(index.documents[posting.document].length)
+                let norm = ClauseIndex.k1 * (1 - ClauseIndex.b + ClauseIndex.b * length / index.averageLength)
+                let f = posting.frequency
+                scores[posting.document, default: 0] += weight * idf * f * (ClauseIndex.k1 + 1) / (f + norm)
+            }
+        }
+
+        // Every phrase must be present; the loose words together, in order, earn a bonus.
+        let looseIDs = query.looseSequence.map { index.id(of: $0) }
+        let rankingLoose = query.looseTerms.compactMap { index.ranking($0) }
+        let bonusPhrase = rankingLoose.count >= 2 && looseIDs.allSatisfy({ $0 != nil }) ? looseIDs.compactMap { $0 } : []
+        let bonusWeight = rankingLoose.reduce(0) { $0 + index.idf[$1] } * Self.proximityBonus
+        var hits: [(document: Int, score: Double, phraseStarts: [(Int, Int)])] = []
+        for (document, score) in scores {
+            var starts: [(Int, Int)] = []
+            var missing = false
+            for phrase in phrases {
+                let found = index.occurrences(of: phrase, in: document)
+                if found.isEmpty { missing = true; break }
+                starts += found.map { ($0, phrase.count) }
+            }
+            if missing { continue }
+            var total = score
+            if !bonusPhrase.isEmpty {
+                let together = index.occurrences(of: bonusPhrase, in: document)
+                if !together.isEmpty {
+                    total += bonusWeight
+                    starts += together.map { ($0, bonusPhrase.count) }
+                }
+            }
+            hits.append((document, total, starts))
+        }
+        hits.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let da = index.documents[a.document], db = index.documents[b.document]
+            if da.council != db.council { return index.councils[da.council].name < index.councils[db.council].name }
+            return a.document < b.document
+        }
+        let matchTerms = Set(weights.keys)
+        return hits.prefix(limit).map { hit in
+            let document = index.documents[hit.document]
+            let council = index.councils[document.council]
+            let snippet = SnippetBuilder.snippet(for: document, matching: matchTerms, phraseStarts: hit.phraseStarts)
+            return SearchHit(council: council, clause: document.clause, score: (hit.score * 1000).rounded() / 1000,
+                             snippet: snippet)
+        }
+    }
+}
