@@ -90,7 +90,7 @@ extension Conversation {
         }
         let found = council.clauses(matching: number)
         guard !found.isEmpty else {
-            show("clause", .text("\(council.shortName)'s protocol has no paragraph \(Conversation.quoted(number)). Try `search WORDS` to find one by its words."), into: &reply)
+            show("clause", .text("\(council.shortName.possessive) protocol has no paragraph \(Conversation.quoted(number)). Try `search WORDS` to find one by its words."), into: &reply)
             return
         }
         show("clause", .clauses(found.map { QuotedClause(council: council, clause: $0) }), into: &reply)
@@ -111,32 +111,40 @@ extension Conversation {
         }
         let hits = search.find(words, council: session.councilID, limit: 5)
         if hits.isEmpty {
-            let whose = session.council.map { "\($0.shortName)'s protocol" } ?? "the protocols"
+            let whose = session.council.map { "\($0.shortName.possessive) protocol" } ?? "the protocols"
             show("search", .text("No paragraph of \(whose) matches \(Conversation.quoted(words))."), into: &reply)
         } else {
             show("search", .searchResults(query: words, council: session.councilID, hits: hits), into: &reply)
         }
     }
 
+    /// `compare`: the current topic council by council, walked with the answers given so far; where a council
+    /// would still ask something, the outcomes its rules allow.
     mutating func compareCouncils(into reply: inout ConversationReply) {
         guard let topic = session.topic else {
             show("compare", .text("`compare` shows how each council treats the current topic: ask a question first, or run `probity compare TOPIC`."), into: &reply)
             return
         }
-        let current = session.facts
         var lines: [String] = []
         for council in knowledge.councils {
             guard var other = try? Session(knowledge: knowledge, council: council.id, role: session.role) else { continue }
             other.begin(topic: topic)
-            for (key, value) in current where key != "council" && key != "role" { try? other.setAnswer(key, option: value) }
+            for (key, value) in session.facts where key != "council" && key != "role" { try? other.setAnswer(key, option: value) }
+            let mine = council.id == session.councilID ? " (yours)" : ""
             switch other.step {
             case .advice(let advice)?:
                 let cited = advice.quotes.map(\.clause.reference).joined(separator: ", ")
-                lines.append("\(council.shortName): \(advice.headline)\(cited.isEmpty ? "" : " (\(cited))")")
-            case .question(let q)?:
-                lines.append("\(council.shortName): would ask \"\(q.prompt)\"")
+                lines.append("\(council.shortName)\(mine): \(advice.headline)\(cited.isEmpty ? "" : " (paragraphs \(cited))")")
+            case .question?:
+                let outcomes = TopicOutcomes.advice(in: topic, council: council.id, role: session.role)
+                let verdicts = Verdict.allCases.filter { v in outcomes.contains { $0.verdict == v } }.map(\.label)
+                let citedIDs = Set(topic.citations.filter { $0.council == council.id }.map(\.clause))
+                let cited = council.clauses.filter { citedIDs.contains($0.id) }.map(\.reference)
+                var line = "\(council.shortName)\(mine): depends on further answers; possible verdicts: \(verdicts.joined(separator: "; "))"
+                if !cited.isEmpty { line += " (paragraphs \(cited.joined(separator: ", ")))" }
+                lines.append(line)
             case .noRoute?, nil:
-                lines.append("\(council.shortName): no advice on this path")
+                lines.append("\(council.shortName)\(mine): no advice on this path")
             }
         }
         show("compare", .text("\"\(topic.title)\" with your answers so far, council by council:\n" + lines.joined(separator: "\n")), into: &reply)

@@ -245,7 +245,8 @@ import Testing
         #expect(reply.actions == [.save(directory: "elsewhere/folder")])
 
         reply = conversation.handle("compare")
-        #expect(reply.shownText.contains("Otherton: Ask the Monitoring Officer"))
+        #expect(reply.shownText.contains("Otherton: Ask the Monitoring Officer (paragraphs 1)"))
+        #expect(reply.shownText.unwrapped.contains("Testshire (yours): depends on further answers; possible verdicts: Yes; Yes, if…; No (paragraphs 1, 2)"))
     }
 
     @Test func changingCouncilMidTopicStartsTheTopicAgainForThatCouncil() throws {
@@ -344,6 +345,11 @@ import Testing
         #expect(conversation.completions.contains("Papers of a committee I sit on"))
         _ = conversation.handle("a journalist rang me about the depot closure, can I talk to the press?")
         #expect(conversation.completions.contains("yes"))
+    }
+
+    @Test func namesEndingInSTakeAnApostropheAlone() {
+        #expect("Tower Hamlets".possessive == "Tower Hamlets'")
+        #expect("Carlisle".possessive == "Carlisle's")
     }
 
     @Test func anEmptyLineRecordsTheInputButShowsNoNewQuestion() throws {
