@@ -6,10 +6,11 @@ public enum TranscriptDirectory {
     /// of the checkout (beside the `Knowledge/` found the way `KnowledgeLocator` finds it), else
     /// `$XDG_DATA_HOME/probity/transcripts` (default `~/.local/share/probity/transcripts`).
     public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executablePath: String = CommandLine.arguments.first ?? "") -> Location {
+                              executablePath: String = CommandLine.arguments.first ?? "",
+                              currentDirectory: String = FileManager.default.currentDirectoryPath) -> Location {
         if let explicit, !explicit.isEmpty { return Location(path: explicit, isDefault: false) }
         if let fromEnv = environment["PROBITY_TRANSCRIPTS"], !fromEnv.isEmpty { return Location(path: fromEnv, isDefault: false) }
-        if let checkout = checkout(executablePath: executablePath) {
+        if let checkout = checkout(executablePath: executablePath, currentDirectory: currentDirectory) {
             return Location(path: checkout + "/transcripts", isDefault: true)
         }
         return Location(path: userDataDirectory(environment: environment), isDefault: true)
@@ -38,14 +39,14 @@ public enum TranscriptDirectory {
 
     /// The checkout holding Probity: the current directory if it has `Knowledge/councils` and `transcripts/`,
     /// else the first such folder above the executable.
-    static func checkout(executablePath: String) -> String? {
+    static func checkout(executablePath: String, currentDirectory: String) -> String? {
         let fm = FileManager.default
         func isCheckout(_ dir: String) -> Bool {
             var isDir: ObjCBool = false
             return fm.fileExists(atPath: dir + "/Knowledge/councils", isDirectory: &isDir) && isDir.boolValue
                 && fm.fileExists(atPath: dir + "/transcripts", isDirectory: &isDir) && isDir.boolValue
         }
-        if isCheckout(fm.currentDirectoryPath) { return fm.currentDirectoryPath }
+        if isCheckout(currentDirectory) { return currentDirectory }
         var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<8 {
             if isCheckout(url.path) { return url.path }

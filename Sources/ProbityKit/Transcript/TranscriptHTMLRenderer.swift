@@ -134,7 +134,8 @@ public struct TranscriptHTMLRenderer: Sendable {
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
           a { color: inherit; text-decoration: none; }
-          .advice section, figure.quote, ol.events > li { break-inside: avoid; page-break-inside: avoid; }
+          figure.quote, ol.events > li:not(.advice), .advice h4, .advice .meta { break-inside: avoid; page-break-inside: avoid; }
+          .advice h4, .advice .meta, .steps-title, figcaption { break-after: avoid; page-break-after: avoid; }
           h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
           td.good, td.warn, td.bad, .alert, .verdict { color: #000 !important; }
         }

@@ -136,6 +136,7 @@ extension TranscriptsCommand {
                 """)
 
         @OptionGroup var folder: TranscriptFolderOptions
+        @OptionGroup var global: GlobalOptions
         @Argument(help: "The transcript's id; all of them when left out.") var id: String?
         @Flag(help: "Print one JSON document: {\"transcripts\":[{\"id\",\"file\",\"status\",\"summary\",\"line\"}]}.") var json = false
 

@@ -18,12 +18,9 @@ import Testing
 
     @Test func outsideACheckoutItIsTheUsersDataFolder() {
         let dir = TemporaryDirectory()
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        #expect(TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u"], executablePath: "/usr/local/bin/probity")
+        #expect(TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u"], executablePath: "/usr/local/bin/probity", currentDirectory: dir.path)
                 == .init(path: "/home/u/.local/share/probity/transcripts", isDefault: true))
-        #expect(TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"], executablePath: "/usr/local/bin/probity")
+        #expect(TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"], executablePath: "/usr/local/bin/probity", currentDirectory: dir.path)
                 == .init(path: "/data/probity/transcripts", isDefault: true))
     }
 
