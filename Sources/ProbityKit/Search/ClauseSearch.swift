@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranked search over the clauses of every council's current protocol: BM25 with the same
 /// normalisation as routing (spelling, synonyms, stemming), misspellings corrected, phrases
 /// (quoted or hyphenated) required, and a bonus where the words appear together as typed.
@@ -8,6 +10,11 @@ public struct ClauseSearch: Sendable {
     static let correctionWeight = 0.8
     /// Where the unquoted words appear together in order, the clause earns this share again of their weight.
     static let proximityBonus = 1.0
+    /// Across councils, each further hit from the same council is ranked as if its score were
+    /// multiplied by this again, so that every council's best clauses come before one council's tenth.
+    static let sameCouncilDecay = 0.85
+    /// The words of an equivalent phrase count this much on their own.
+    static let alternativeWeight = 0.3
 
     public init(knowledge: KnowledgeBase) {
         index = ClauseIndex(knowledge: knowledge)
@@ -44,6 +51,15 @@ public struct ClauseSearch: Sendable {
             for term in phrase.rankingTerms { if let id = index.ranking(term) { weights[id] = 1 } }
         }
 
+        // Equivalent phrases: their words make a clause a candidate; the phrase itself earns the bonus.
+        var alternatives: [[Int]] = []
+        for phrase in query.alternatives {
+            let ids = phrase.compactMap { index.id(of: $0) }
+            guard ids.count == phrase.count else { continue }
+            alternatives.append(ids)
+            for term in phrase { if let id = index.ranking(term), weights[id] == nil { weights[id] = Self.alternativeWeight } }
+        }
+
         var scores: [Int: Double] = [:]
         for (term, weight) in weights {
             let idf = index.idf[term]
@@ -72,13 +88,15 @@ public struct ClauseSearch: Sendable {
             }
             if missing { continue }
             var total = score
-            if !bonusPhrase.isEmpty {
-                let together = index.occurrences(of: bonusPhrase, in: document)
-                if !together.isEmpty {
-                    total += bonusWeight
-                    starts += together.map { ($0, bonusPhrase.count) }
+            var together = false
+            for phrase in (bonusPhrase.isEmpty ? [] : [bonusPhrase]) + alternatives {
+                let found = index.occurrences(of: phrase, in: document)
+                if !found.isEmpty {
+                    together = true
+                    starts += found.map { ($0, phrase.count) }
                 }
             }
+            if together { total += bonusWeight }
             hits.append((document, total, starts))
         }
         hits.sort { a, b in
@@ -87,6 +105,7 @@ public struct ClauseSearch: Sendable {
             if da.council != db.council { return index.councils[da.council].name < index.councils[db.council].name }
             return a.document < b.document
         }
+        if councilFilter == nil { hits = Self.diversified(hits) { index.documents[$0].council } }
         let matchTerms = Set(weights.keys)
         return hits.prefix(limit).map { hit in
             let document = index.documents[hit.document]
@@ -95,5 +114,20 @@ public struct ClauseSearch: Sendable {
             return SearchHit(council: council, clause: document.clause, score: (hit.score * 1000).rounded() / 1000,
                              snippet: snippet)
         }
+    }
+
+    /// Hits sorted by score, reordered so that one council's many hits do not push the others out.
+    static func diversified<Hit>(_ sorted: [(document: Int, score: Double, phraseStarts: Hit)],
+                                 council: (Int) -> Int) -> [(document: Int, score: Double, phraseStarts: Hit)] {
+        var seen: [Int: Int] = [:]
+        var ranked: [(hit: (document: Int, score: Double, phraseStarts: Hit), adjusted: Double, order: Int)] = []
+        for (order, hit) in sorted.enumerated() {
+            let c = council(hit.document)
+            let n = seen[c, default: 0]
+            seen[c] = n + 1
+            ranked.append((hit, hit.score * pow(sameCouncilDecay, Double(n)), order))
+        }
+        ranked.sort { $0.adjusted != $1.adjusted ? $0.adjusted > $1.adjusted : $0.order < $1.order }
+        return ranked.map(\.hit)
     }
 }

@@ -14,9 +14,13 @@ public struct SearchQuery: Sendable, Equatable {
     /// The surface words of the loose terms, for correcting misspellings.
     public var looseWords: [(word: String, terms: [String])]
     public var phrases: [Phrase]
+    /// Phrases equivalent to the loose words (`reasonably necessary` for `need to know`): a
+    /// clause using one earns the same bonus as one using the words together.
+    public var alternatives: [[String]]
 
     public static func == (a: SearchQuery, b: SearchQuery) -> Bool {
         a.looseTerms == b.looseTerms && a.looseSequence == b.looseSequence && a.phrases == b.phrases
+            && a.alternatives == b.alternatives
     }
 
     public var isEmpty: Bool { looseTerms.isEmpty && phrases.isEmpty }
@@ -65,6 +69,7 @@ public struct SearchQuery: Sendable, Equatable {
         looseSequence = sequence
         looseWords = words
         self.phrases = phrases
+        alternatives = PhraseSynonyms.alternatives(in: sequence)
     }
 
     /// The text cut at double quotes (straight or curly): (segment, inside quotes).

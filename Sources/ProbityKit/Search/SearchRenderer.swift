@@ -6,10 +6,11 @@ public struct SearchRenderer: Sendable {
     public init(style: TextStyle) { self.style = style }
 
     public func render(_ hits: [SearchHit], query: String) -> String {
+        let shown = query.contains("\"") ? query : "\"\(query)\""
         guard !hits.isEmpty else {
-            return "No clause matches \"\(query)\". Try fewer or different words, or drop the quotes.\n"
+            return "No clause matches \(shown). Try fewer or different words, or drop the quotes.\n"
         }
-        var out: [String] = [style.dim(hits.count == 1 ? "1 clause matches \"\(query)\":" : "The \(hits.count) best clauses for \"\(query)\":")]
+        var out: [String] = [style.dim(hits.count == 1 ? "1 clause matches \(shown):" : "The \(hits.count) best clauses for \(shown):")]
         let numberWidth = String(hits.count).count
         for (i, hit) in hits.enumerated() {
             out.append("")

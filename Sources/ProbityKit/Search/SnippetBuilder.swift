@@ -47,9 +47,11 @@ enum SnippetBuilder {
         var cursor = tokens[first].token.start
         for i in first...last {
             let token = tokens[i].token
-            // Text between two matched words joins the match only when it is plain space (need to know).
+            // Text between two matched words joins the match when it is a space or a hyphen
+            // (need to know, non-members).
             let gap = text[cursor..<token.start]
-            let joinsMatch = matched[i] && i > first && matched[i - 1] && gap.allSatisfy { $0 == 0x20 }
+            let joinsMatch = matched[i] && i > first && matched[i - 1] && gap.count <= 3
+                && (gap.allSatisfy { $0 == 0x20 || $0 == 0x2D } || Array(gap) == [0xE2, 0x80, 0x91])
             append(gap, joinsMatch)
             append(text[token.start..<token.end], matched[i])
             cursor = token.end

@@ -31,8 +31,13 @@ public enum WordTokenizer {
         }
         func finish(at end: Int) {
             guard start >= 0 else { return }
-            // Drop a trailing apostrophe (members') and a possessive 's (officer's).
-            while word.last == 0x27 { word.removeLast() }
+            // Drop a trailing apostrophe (members') and a possessive 's (officer's); a closing
+            // quote mark (‘need to know’) is not part of the word.
+            var end = end
+            while word.last == 0x27 {
+                word.removeLast()
+                end -= utf8[end - 1] == 0x27 ? 1 : 3
+            }
             if word.count > 2, word[word.count - 1] == 0x73, word[word.count - 2] == 0x27 { word.removeLast(2) }
             if word.contains(0x27) { word.removeAll { $0 == 0x27 } }
             if !word.isEmpty {
