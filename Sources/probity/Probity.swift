@@ -15,7 +15,7 @@ struct Probity: ParsableCommand {
         version: version,
         subcommands: [
             ChatCommand.self, WalkCommand.self, TopicsCommand.self, ClauseCommand.self,
-            ValidateCommand.self, CoverageCommand.self, AskCommand.self, SearchCommand.self,
+            ValidateCommand.self, CoverageCommand.self, AskCommand.self, SearchCommand.self, DiffCommand.self,
             TranscriptsCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
