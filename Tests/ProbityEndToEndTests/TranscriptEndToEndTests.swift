@@ -193,7 +193,7 @@ import Glibc
         let home = try ChatHome()
         defer { home.remove() }
         let blocker = home.root + "/a-file"
-        FileManager.default.createFile(atPath: blocker, contents: Data("not a folder".utf8))
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("not a folder".utf8))
         let elsewhere = home.root + "/elsewhere"
         let result = try home.chat(["chat", "--council", "carlisle", "--role", "member", "--transcripts", blocker + "/transcripts"],
                                    input: Self.question + "\n1\nsave \(elsewhere)\n2\nquit\n")
@@ -220,7 +220,7 @@ import Glibc
         let home = try ChatHome()
         defer { home.remove() }
         let blocker = home.root + "/a-file"
-        FileManager.default.createFile(atPath: blocker, contents: Data())
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data())
         var env = home.environment()
         env["PROBITY_TRANSCRIPTS"] = blocker
         env["XDG_DATA_HOME"] = home.root + "/data"

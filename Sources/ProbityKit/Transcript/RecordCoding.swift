@@ -18,8 +18,36 @@ public enum RecordCoding {
         var time: String
         var prev: String
         var header: TranscriptHeader?
-        var event: ConversationEvent?
+        var event: RecordedEvent?
         var seal: TranscriptSeal?
+    }
+
+    /// An event as a line holds it: `{"<case>":{<fields>}}`, as Swift names them; the advice, which the
+    /// event carries unlabelled, directly under `advised` rather than under `_0`.
+    struct RecordedEvent: Codable {
+        var event: ConversationEvent
+
+        init(_ event: ConversationEvent) { self.event = event }
+
+        private enum Keys: String, CodingKey { case advised }
+
+        func encode(to encoder: any Encoder) throws {
+            if case .advised(let advice) = event {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(advice, forKey: .advised)
+            } else {
+                try event.encode(to: encoder)
+            }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            if container.contains(.advised), let advice = try? container.decode(ConversationEvent.Advised.self, forKey: .advised) {
+                event = .advised(advice)
+            } else {
+                event = try ConversationEvent(from: decoder)
+            }
+        }
     }
 
     /// The bytes of one line, without the newline.
@@ -27,7 +55,7 @@ public enum RecordCoding {
         var wire = Wire(seq: record.seq, time: record.time, prev: record.prev)
         switch record.body {
         case .header(let h): wire.header = h
-        case .event(let e): wire.event = e
+        case .event(let e): wire.event = RecordedEvent(e)
         case .seal(let s): wire.seal = s
         case .unrecognised: preconditionFailure("Probity never writes a record it cannot read")
         }
@@ -70,7 +98,7 @@ public enum RecordCoding {
         struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
         guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
         if let wire = try? decoder.decode(Wire.self, from: data) {
-            let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map(TranscriptRecord.Body.event),
+            let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map { TranscriptRecord.Body.event($0.event) },
                           wire.seal.map(TranscriptRecord.Body.seal)].compactMap { $0 }
             if bodies.count == 1 { return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev, body: bodies[0]) }
             if bodies.count > 1 { throw .notARecord }

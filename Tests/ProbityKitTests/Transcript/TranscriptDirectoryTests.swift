@@ -45,7 +45,7 @@ import Testing
     @Test func aFileInTheWayIsReportedInPlainWords() {
         let dir = TemporaryDirectory()
         let file = dir.file("f")
-        FileManager.default.createFile(atPath: file, contents: Data())
+        _ = FileManager.default.createFile(atPath: file, contents: Data())
         #expect(throws: TranscriptStorageError.unusableDirectory(path: file, reason: "it is a file, not a folder")) {
             try TranscriptDirectory.prepare(.init(path: file, isDefault: false))
         }

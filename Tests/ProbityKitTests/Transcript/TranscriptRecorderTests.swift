@@ -82,7 +82,7 @@ import Testing
     @Test func anUnusableFolderKeepsEverythingInMemoryUntilSavedElsewhere() throws {
         let dir = TemporaryDirectory()
         let blocker = dir.file("not-a-folder")
-        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         let knowledge = TinyKnowledge.make()
         let recorder = TranscriptRecorder(location: .init(path: blocker + "/transcripts", isDefault: false), knowledge: knowledge,
                                           council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
@@ -131,7 +131,7 @@ import Testing
     @Test func aFailureNeverSavedElsewhereGoesToTheFallbackFolderAtTheEnd() throws {
         let dir = TemporaryDirectory()
         let blocker = dir.file("file")
-        FileManager.default.createFile(atPath: blocker, contents: Data())
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data())
         let knowledge = TinyKnowledge.make()
         let fallback = dir.path + "/fallback"
         let recorder = TranscriptRecorder(location: .init(path: blocker, isDefault: false), knowledge: knowledge,
@@ -149,7 +149,7 @@ import Testing
     @Test func nothingSavedAnywhereIsSaidPlainly() {
         let dir = TemporaryDirectory()
         let blocker = dir.file("file")
-        FileManager.default.createFile(atPath: blocker, contents: Data())
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data())
         let recorder = TranscriptRecorder(location: .init(path: blocker, isDefault: false), knowledge: TinyKnowledge.make(),
                                           council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: blocker + "/x")
         recorder.record(.userInput(text: "hello"))

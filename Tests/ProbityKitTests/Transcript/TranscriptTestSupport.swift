@@ -104,7 +104,7 @@ func lines(of path: String) -> [String] {
 
 func write(lines: [String], to path: String, trailingNewline: Bool = true) {
     let text = lines.joined(separator: "\n") + (trailingNewline ? "\n" : "")
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }
 
 func verify(_ path: String) -> TranscriptVerification {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ProbityKit
+
+@Suite struct RecordCodingTests {
+    static let advice: ConversationEvent.Advised = {
+        let knowledge = TinyKnowledge.make()
+        guard case .advised(let a) = TinyKnowledge.conversation(knowledge).last! else { fatalError("the conversation ends with advice") }
+        return a
+    }()
+
+    static let events: [ConversationEvent] = [
+        .started(council: nil, role: "officer"),
+        .userInput(text: "line one\nline two \"quoted\" \\ / ünïcödé ✓"),
+        .routed(question: "q", candidates: [.init(topic: "printing", score: 0.123456789)], outcome: .askedWhichOne),
+        .topicStarted(topic: "printing"),
+        .councilSet(council: "testshire", version: "1"),
+        .roleSet(role: "member"),
+        .asked(topic: "printing", fact: "printing.purpose", node: nil, prompt: "What?", options: ["a", "b"]),
+        .answered(topic: "printing", fact: "printing.purpose", option: "campaign", label: "My election campaign"),
+        .wentBack(topic: "printing", fact: nil),
+        .restarted(topic: "printing"),
+        .advised(advice),
+        .explained(topic: "printing", reasons: ["x → y"]),
+        .shown(kind: "help", text: "Type `help`."),
+        .ended(reason: "eof"),
+    ]
+
+    @Test(arguments: RecordCodingTests.events)
+    func everyEventComesBackAsItWent(event: ConversationEvent) throws {
+        let record = TranscriptRecord(seq: 7, time: "2026-11-25T03:47:12.345Z", prev: RecordCoding.genesisDigest, body: .event(event))
+        let line = RecordCoding.encode(record)
+        #expect(!line.contains(0x0A), "one record, one line")
+        #expect(try RecordCoding.decode(ArraySlice(line)) == record)
+        #expect(RecordCoding.carriedDigest(ArraySlice(line)) == RecordCoding.computedDigest(ArraySlice(line)))
+    }
+
+    @Test func aLineEndsWithTheDigestOfEverythingBeforeIt() throws {
+        let record = TranscriptRecord(seq: 1, time: "t", prev: "p", body: .event(.roleSet(role: "member")))
+        let text = String(decoding: RecordCoding.encode(record), as: UTF8.self)
+        #expect(text.hasPrefix(#"{"event":{"roleSet":{"role":"member"}},"prev":"p","seq":1,"time":"t","sha256":""#))
+        let body = String(text.prefix(text.count - #","sha256":""#.count - 64 - 2)) + "}"
+        #expect(text.hasSuffix(#","sha256":"\#(SHA256.hex(body))"}"#))
+    }
+
+    @Test func adviceIsWrittenUnderItsCaseNameWithEveryQuoteInFull() throws {
+        let record = TranscriptRecord(seq: 2, time: "t", prev: "p", body: .event(.advised(Self.advice)))
+        let text = String(decoding: RecordCoding.encode(record), as: UTF8.self)
+        #expect(text.hasPrefix(#"{"event":{"advised":{"council":"testshire","#))
+        #expect(!text.contains("\"_0\""))
+        #expect(text.contains(#""text":"Council printers are for council business only.""#))
+        #expect(text.contains(#""steps":["Use a commercial printer.","Pay for it from campaign funds."]"#))
+    }
+
+    @Test func anEventFromALaterVersionIsKeptUnread() throws {
+        let line = Array(#"{"event":{"somethingNew":{"x":1}},"prev":"p","seq":3,"time":"t","sha256":"00"}"#.utf8)
+        let record = try RecordCoding.decode(ArraySlice(line))
+        guard case .unrecognised(let text) = record.body else { Issue.record("should be kept as unrecognised"); return }
+        #expect(text.contains("somethingNew"))
+        #expect(record.seq == 3)
+    }
+
+    @Test func utcTimesAreIso8601ToTheMillisecond() {
+        #expect(UTCTime.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(UTCTime.string(from: Date(timeIntervalSince1970: 1_795_000_000.678)) == "2026-11-18T11:06:40.678Z")
+        #expect(UTCTime.readable("2026-11-18T11:06:40.678Z") == "2026-11-18 11:06:40 UTC")
+    }
+}
