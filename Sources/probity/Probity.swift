@@ -15,7 +15,7 @@ struct Probity: ParsableCommand {
         version: version,
         subcommands: [
             ChatCommand.self, WalkCommand.self, TopicsCommand.self, ClauseCommand.self,
-            ValidateCommand.self, CoverageCommand.self, AskCommand.self, SearchCommand.self, DiffCommand.self,
+            ValidateCommand.self, CoverageCommand.self, AskCommand.self, SearchCommand.self, DiffCommand.self, CompareCommand.self,
             TranscriptsCommand.self,
         ],
         defaultSubcommand: ChatCommand.self

@@ -1,0 +1,201 @@
+/// One topic set side by side across councils: for each council, the verdicts its advice can
+/// reach and the clauses it cites; with answers, where the same facts lead in each council.
+public struct TopicComparison: Sendable {
+    /// An advice node a council can reach.
+    public struct Outcome: Sendable, Equatable {
+        public var nodeID: String
+        public var verdict: Verdict
+        public var headline: String
+        public var silent: Bool
+    }
+
+    /// Where the given answers lead in one council.
+    public enum Walk: Sendable {
+        case advice(AdviceResult)
+        /// The council's rules need a question the answers do not settle.
+        case question(PendingQuestion)
+        case noRoute(String)
+
+        /// Two walks with the same key ended in the same place: the same verdict, or the same question.
+        public var key: String {
+            switch self {
+            case .advice(let a): "verdict:" + a.verdict.rawValue
+            case .question(let q): "question:" + q.prompt.lowercased()
+            case .noRoute: "no-route"
+            }
+        }
+    }
+
+    public struct Column: Sendable {
+        public var council: Council
+        /// Advice reachable for this council (and role, when given), in the order of the topic file.
+        public var outcomes: [Outcome]
+        /// The clauses this topic cites for this council, in order of first citation.
+        public var clauses: [Clause]
+        /// Where the answers lead; nil when no answers were given.
+        public var walk: Walk?
+
+        /// Each verdict reachable, with how many advice nodes give it, in the order they first appear.
+        public var verdicts: [(verdict: Verdict, count: Int)] {
+            var order: [Verdict] = []
+            var counts: [Verdict: Int] = [:]
+            for outcome in outcomes {
+                if counts[outcome.verdict] == nil { order.append(outcome.verdict) }
+                counts[outcome.verdict, default: 0] += 1
+            }
+            return order.map { ($0, counts[$0] ?? 0) }
+        }
+    }
+
+    public var topic: Topic
+    public var role: Role?
+    /// The answers as given, QUESTION=OPTION.
+    public var answers: [(question: String, option: String)]
+    public var columns: [Column]
+
+    /// With answers: whether the councils end in different places (different verdicts, or a
+    /// council that still needs a question).
+    public var outcomesDiffer: Bool {
+        Set(columns.compactMap { $0.walk?.key }).count > 1
+    }
+
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        case unknownTopic(String, known: [String])
+        case notQuestionOption(String)
+        case unknownQuestion(String, topic: String, known: [String])
+
+        public var description: String {
+            switch self {
+            case .unknownTopic(let id, let known):
+                "\"\(id)\" is not a topic; the topics are: \(known.joined(separator: ", "))"
+            case .notQuestionOption(let text):
+                "\"\(text)\" is not QUESTION=OPTION (e.g. --answer carl-what=other-group)"
+            case .unknownQuestion(let key, let topic, let known):
+                "\"\(key)\" is not a question of \(topic); its questions are: \(known.joined(separator: ", "))"
+            }
+        }
+    }
+
+    /// Compares `topicID` across every council (or those given), walking `answers` (QUESTION=OPTION) through each.
+    public init(knowledge: KnowledgeBase, topicID: String, role: Role? = nil, answers: [String] = [],
+                councils: [String]? = nil) throws(Problem) {
+        guard let topic = knowledge.topic(id: topicID) else {
+            throw .unknownTopic(topicID, known: knowledge.topics.map(\.id))
+        }
+        var parsed: [(String, String)] = []
+        let questions = topic.orderedNodes.compactMap { node -> Question? in
+            if case .question(let q) = node { return q } else { return nil }
+        }
+        for answer in answers {
+            guard let eq = answer.firstIndex(of: "="), eq != answer.startIndex else { throw .notQuestionOption(answer) }
+            let key = String(answer[..<eq]), option = String(answer[answer.index(after: eq)...])
+            guard key == "role" || questions.contains(where: { $0.id == key || $0.fact == key }) else {
+                throw .unknownQuestion(key, topic: topic.id, known: questions.map(\.id))
+            }
+            parsed.append((key, option))
+        }
+        var role = role
+        if let given = parsed.first(where: { $0.0 == "role" }) { role = Role(rawValue: given.1.lowercased()) ?? role }
+        self.topic = topic
+        self.role = role
+        self.answers = parsed.map { (question: $0.0, option: $0.1) }
+        let chosen = knowledge.councils.filter { councils?.contains($0.id) ?? true }
+        columns = chosen.map { council in
+            Column(council: council,
+                   outcomes: Self.reachable(topic, council: council.id, role: role),
+                   clauses: Self.cited(topic, in: council),
+                   walk: parsed.isEmpty ? nil : Self.walk(topic, knowledge: knowledge, council: council.id, role: role,
+                                                         answers: parsed.filter { $0.0 != "role" }, questions: questions))
+        }
+    }
+
+    /// The clauses the topic cites for a council, in the order of the council's document.
+    static func cited(_ topic: Topic, in council: Council) -> [Clause] {
+        let ids = Set(topic.citations.filter { $0.council == council.id }.map(\.clause))
+        return council.clauses.filter { ids.contains($0.id) }
+    }
+
+    /// Every advice node reachable for a council (and role, if known), in file order.
+    static func reachable(_ topic: Topic, council: String, role: Role?) -> [Outcome] {
+        var seen = Set<String>()
+        var queue = [topic.start]
+        while let id = queue.popLast() {
+            guard seen.insert(id).inserted, let node = topic.nodes[id] else { continue }
+            switch node {
+            case .advice:
+                break
+            case .question(let q):
+                queue += q.options.map(\.next)
+            case .branch(let b):
+                switch b.on {
+                case .council:
+                    if let next = b.next(for: council) { queue.append(next) }
+                case .role:
+                    if let role {
+                        if let next = b.next(for: role.rawValue) { queue.append(next) }
+                    } else {
+                        queue += b.cases.map(\.next) + (b.defaultNext.map { [$0] } ?? [])
+                    }
+                case .fact:
+                    queue += b.cases.map(\.next) + (b.defaultNext.map { [$0] } ?? [])
+                }
+            }
+        }
+        // The same advice reached by two routes (for a member and for an officer, say) is listed once.
+        var distinct = Set<String>()
+        return topic.orderedNodes.compactMap { node in
+            guard case .advice(let a) = node, seen.contains(a.id),
+                  distinct.insert(a.verdict.rawValue + "\u{0}" + a.headline).inserted else { return nil }
+            return Outcome(nodeID: a.id, verdict: a.verdict, headline: a.headline, silent: a.silent)
+        }
+    }
+
+    /// Walks the answers through one council's rules. An answer applies to the question it names,
+    /// or to another council's question asked in the same words whose options include it.
+    static func walk(_ topic: Topic, knowledge: KnowledgeBase, council: String, role: Role?,
+                     answers: [(String, String)], questions: [Question]) -> Walk {
+        guard var session = try? Session(knowledge: knowledge, council: council, role: role) else {
+            return .noRoute("council \(council) is not known")
+        }
+        session.begin(topic: topic)
+        for _ in 0..<100 {
+            switch session.step {
+            case .advice(let advice)?:
+                return .advice(advice)
+            case .noRoute(let text)?:
+                return .noRoute(text)
+            case nil:
+                return .noRoute("no topic")
+            case .question(let pending)?:
+                guard pending.kind == .topic, let option = answer(for: pending, answers: answers, questions: questions),
+                      (try? session.answer(option)) != nil else {
+                    return .question(pending)
+                }
+            }
+        }
+        return .noRoute("the answers go round in a loop")
+    }
+
+    static func answer(for pending: PendingQuestion, answers: [(String, String)], questions: [Question]) -> String? {
+        func fits(_ text: String) -> String? {
+            if case .option(let option) = OptionMatcher.match(text, in: pending.options) { return option.id }
+            return nil
+        }
+        for (key, text) in answers where key == pending.nodeID || key == pending.factKey {
+            if let id = fits(text) { return id }
+        }
+        // The same question in another council's words: equal once normalised ("What has the
+        // councillor asked you for?" and "What has the member asked you for?").
+        let prompt = promptKey(pending.prompt)
+        for (key, text) in answers {
+            guard let asked = questions.first(where: { $0.id == key || $0.fact == key }),
+                  promptKey(asked.prompt) == prompt, !text.allSatisfy(\.isNumber) else { continue }
+            if let id = fits(text) { return id }
+        }
+        return nil
+    }
+
+    static func promptKey(_ prompt: String) -> [String] {
+        TextNormaliser.analyse(prompt).flatMap(\.terms)
+    }
+}

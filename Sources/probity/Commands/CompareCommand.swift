@@ -1,0 +1,59 @@
+import ArgumentParser
+import ProbityKit
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "One topic across every council: the verdicts and the clauses each cites, side by side.",
+        discussion: """
+            With answers (QUESTION=OPTION, as for `probity walk`), the same facts are walked through each \
+            council's rules and the outcomes compared; an answer given for one council's question also settles \
+            another council's question asked in the same words. A council whose rules need a question you did not \
+            answer shows that question.
+              probity compare party-group-briefing
+              probity compare document-access --role member --answer carl-what=other-group
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, md }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The topic's id (see `probity topics`).") var topic: String
+    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, QUESTION=OPTION; repeat for each.", valueName: "question=option"))
+    var answers: [String] = []
+    @Option(help: ArgumentHelp("text (default) or md (a Markdown table).", valueName: "format")) var format: Format = .text
+    @Option(help: ArgumentHelp("table, stacked, or auto (a table when the terminal is wide enough).", valueName: "layout"))
+    var layout: String = "auto"
+    @Flag(help: "Print one JSON document: {\"topic\",\"title\",\"role\",\"answers\",\"councils\":[{\"council\",\"verdicts\",\"advice\",\"clauses\",\"outcome\"}],\"outcomesDiffer\"}.")
+    var json = false
+
+    func validate() throws {
+        guard ComparisonRenderer.Layout(rawValue: layout) != nil else {
+            throw ValidationError("--layout must be one of: \(ComparisonRenderer.Layout.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        let knowledge = try global.loadKnowledge()
+        var councils: [String]?
+        if let council = global.council {
+            guard let found = knowledge.resolveCouncil(council) else {
+                throw ValidationError("\"\(council)\" is not a council Probity knows; choose one of: \(knowledge.councils.map(\.id).joined(separator: ", ")).")
+            }
+            councils = [found.id]
+        }
+        let comparison: TopicComparison
+        do {
+            comparison = try TopicComparison(knowledge: knowledge, topicID: topic, role: global.role, answers: answers, councils: councils)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if json {
+            Output.write(JSONReports.encode(ComparisonReport(comparison)))
+            return
+        }
+        let base = Output.style
+        let style = TextStyle(colour: base.colour, width: Output.terminalWidth)
+        let renderer = ComparisonRenderer(style: style, layout: ComparisonRenderer.Layout(rawValue: layout) ?? .auto)
+        Output.write(format == .md ? renderer.markdown(comparison) : renderer.render(comparison))
+    }
+}
