@@ -135,15 +135,31 @@ public struct ConversationRenderer: Sendable {
         return result
     }
 
-    /// The clause's text, or about `length` characters of it around the first matched word.
+    /// The clause's text, or about `length` characters of it where the matched words are thickest.
     static func snippet(_ text: String, around words: [String], length: Int) -> String {
-        guard text.count > length else { return text }
+        // A clause not much longer than a snippet is shown whole.
+        guard text.count > length * 3 / 2 else { return text }
         let lowered = text.lowercased()
-        let firstMatch = words.compactMap { lowered.range(of: $0.lowercased()) }.map(\.lowerBound).min()
-        var start = text.startIndex
-        if let firstMatch {
-            start = text.index(firstMatch, offsetBy: -min(length / 3, text.distance(from: text.startIndex, to: firstMatch)))
-            while start > text.startIndex, text[text.index(before: start)] != " " { start = text.index(before: start) }
+        var positions: [Int] = []
+        for word in Set(words.map { $0.lowercased() }) where !word.isEmpty {
+            var from = lowered.startIndex
+            while let found = lowered.range(of: word, range: from..<lowered.endIndex) {
+                positions.append(lowered.distance(from: lowered.startIndex, to: found.lowerBound))
+                from = found.upperBound
+            }
+        }
+        positions.sort()
+        // The window holding the most matches starts a little before the first of them.
+        var bestStart = 0, bestCount = 0
+        for (i, position) in positions.enumerated() {
+            let count = positions[i...].prefix { $0 < position + length * 2 / 3 }.count
+            if count > bestCount { bestCount = count; bestStart = position }
+        }
+        let offset = max(0, min(bestStart - length / 3, text.count - length))
+        var start = text.index(text.startIndex, offsetBy: offset)
+        // Begin at a whole word.
+        while start > text.startIndex, start < text.endIndex, text[text.index(before: start)] != " " {
+            start = text.index(after: start)
         }
         let end = text.index(start, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
         var piece = String(text[start..<end])

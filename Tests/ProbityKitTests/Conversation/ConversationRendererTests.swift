@@ -40,4 +40,13 @@ import Testing
         #expect(snippet.hasPrefix("...") && snippet.hasSuffix("..."))
         #expect(snippet.count <= 130)
     }
+
+    @Test func aLongSearchResultShowsWhereTheMatchesAreThickest() {
+        let text = "needle " + String(repeating: "word ", count: 100) + "needle thread needle " + String(repeating: "more ", count: 100)
+        let snippet = ConversationRenderer.snippet(text, around: ["needle", "thread"], length: 120)
+        #expect(snippet.contains("needle thread needle"))
+        #expect(snippet.hasPrefix("...") && snippet.hasSuffix("..."))
+        #expect(snippet.count <= 130)
+        #expect(ConversationRenderer.snippet("short text", around: ["text"], length: 120) == "short text")
+    }
 }
