@@ -131,6 +131,28 @@ import Glibc
         #expect(verify.stdout.contains("sealed and intact"))
     }
 
+    @Test func aClosedOutputPipeSealsIt() throws {
+        let home = try ChatHome()
+        defer { home.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
+        process.environment = home.environment()
+        let out = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try out.fileHandleForReading.close()  // the reader goes away
+        input.fileHandleForWriting.write(Data("document-access\nhelp\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let path = try #require(Self.files(in: home.transcripts).first)
+        let document = try Self.document(path)
+        #expect(document.seal?.reason == "closed-pipe")
+        #expect(try Self.transcripts(["verify"], in: home.transcripts).stdout.contains("sealed and intact"))
+    }
+
     @Test func ctrlDAtATerminalSealsIt() throws {
         let home = try ChatHome()
         defer { home.remove() }

@@ -21,6 +21,13 @@ public final class AppendOnlyFile: @unchecked Sendable {
         }
         // The umask can only take permissions away, but make sure.
         _ = fchmod(fd, 0o600)
+        // Make the new name itself durable: sync the folder that holds it.
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let folderFD = open(folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder, O_RDONLY | O_CLOEXEC)
+        if folderFD >= 0 {
+            _ = fsync(folderFD)
+            closeDescriptor(folderFD)
+        }
         return AppendOnlyFile(path: path, descriptor: fd)
     }
 

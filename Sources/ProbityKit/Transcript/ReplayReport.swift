@@ -23,6 +23,9 @@ public struct ReplayFinding: Sendable, Encodable {
     public var clauses: [ClauseComparison] = []
     /// Anything that keeps the same answers from reaching the same advice.
     public var problems: [String] = []
+    /// When the protocol version quoted then is an earlier one still in the knowledge: the clauses whose
+    /// recorded words are not that version's words (empty when all match; nil when not checked).
+    public var recordedTextDiffersFromItsVersion: [String]? = nil
 
     public var verdictChanged: Bool { currentVerdict != recordedVerdict }
     public var headlineChanged: Bool { currentHeadline != recordedHeadline }
@@ -35,7 +38,7 @@ public struct ReplayFinding: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case time, topic, council, recordedVersion, currentVersion, recordedVerdict, currentVerdict, recordedHeadline,
-             currentHeadline, currentNode, clauses, problems, changed, verdictChanged, versionChanged
+             currentHeadline, currentNode, clauses, problems, changed, verdictChanged, versionChanged, recordedTextDiffersFromItsVersion
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,6 +58,7 @@ public struct ReplayFinding: Sendable, Encodable {
         try c.encode(changed, forKey: .changed)
         try c.encode(verdictChanged, forKey: .verdictChanged)
         try c.encode(versionChanged, forKey: .versionChanged)
+        try c.encode(recordedTextDiffersFromItsVersion, forKey: .recordedTextDiffersFromItsVersion)
     }
 }
 

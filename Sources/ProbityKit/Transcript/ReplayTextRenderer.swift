@@ -30,6 +30,12 @@ public struct ReplayTextRenderer: Sendable {
             out += TextWrapper.wrap(safe(head), width: w).map(style.bold)
             out.append("  Protocol version: \(safe(f.recordedVersion)) then, \(safe(f.currentVersion ?? "none")) now"
                        + (f.versionChanged ? "" : " (the same)"))
+            if let differing = f.recordedTextDiffersFromItsVersion {
+                out += TextWrapper.wrap(differing.isEmpty
+                    ? "The words recorded are those of version \(safe(f.recordedVersion)) as Probity still knows it."
+                    : "The words recorded for \(safe(differing.joined(separator: ", "))) are not those of version \(safe(f.recordedVersion)) as Probity knows it.",
+                    width: w, indent: "    ", firstIndent: "  ").map { differing.isEmpty ? $0 : style.yellow($0) }
+            }
             let then = TranscriptPresentation.verdictLabel(f.recordedVerdict)
             if let now = f.currentVerdict {
                 let text = f.verdictChanged ? "  Verdict: \(then) then, \(TranscriptPresentation.verdictLabel(now)) now — CHANGED" : "  Verdict: \(then), unchanged"

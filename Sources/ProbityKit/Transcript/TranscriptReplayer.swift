@@ -67,6 +67,13 @@ public struct TranscriptReplayer: Sendable {
             return finding
         }
         finding.currentVersion = council.version
+        if council.version != recorded.protocolVersion,
+           let then = knowledge.versions(of: council.id).first(where: { $0.version == recorded.protocolVersion }) {
+            // The version quoted then is still known: the words recorded should be its words.
+            finding.recordedTextDiffersFromItsVersion = recorded.quotes.filter { quote in
+                then.clause(id: quote.clause).map { $0.text != quote.text } ?? true
+            }.map(\.reference)
+        }
         var session: Session
         do {
             session = try Session(knowledge: knowledge, council: council.id, role: r.role.flatMap(Role.init(rawValue:)))

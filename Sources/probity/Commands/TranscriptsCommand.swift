@@ -11,7 +11,8 @@ struct TranscriptsCommand: ParsableCommand {
             Transcripts are kept in --transcripts DIR, else $PROBITY_TRANSCRIPTS, else the transcripts/ folder of \
             the checkout. An ID is a transcript's id as `list` shows it, the start of one, or the path of a .jsonl file.
             """,
-        subcommands: [List.self, Show.self, Verify.self, Export.self, Replay.self])
+        subcommands: [List.self, Show.self, Verify.self, Export.self, Replay.self],
+        defaultSubcommand: List.self)
 }
 
 /// Where the transcripts are: the option every `transcripts` subcommand takes.

@@ -82,3 +82,34 @@ import Testing
         #expect(finding.problems == ["the topic \"printing\" is no longer in the knowledge"])
     }
 }
+
+@Suite struct TranscriptReplayerVersionTests {
+    /// Version 1 of Testshire's protocol kept as an earlier version beside a current version 2.
+    private func twoVersions(currentText: String) -> KnowledgeBase {
+        let old = TinyKnowledge.make(version: "1")
+        let new = TinyKnowledge.make(version: "2", clauseText: currentText)
+        var earlier = old.councilVersions[0]
+        earlier.isCurrent = false
+        earlier.status = .superseded
+        return KnowledgeBase(councilVersions: [earlier, new.councilVersions[0]], topics: new.topics, fingerprint: "two")
+    }
+
+    @Test func wordsRecordedFromAnEarlierVersionAreCheckedAgainstIt() throws {
+        let dir = TemporaryDirectory()
+        let (path, _) = writeTranscript(in: dir.path, knowledge: TinyKnowledge.make(version: "1"))
+        let doc = try TranscriptReader.read(path: path)
+        let finding = try #require(TranscriptReplayer(knowledge: twoVersions(currentText: "Printers are for council business.")).replay(doc).findings.first)
+        #expect(finding.versionChanged)
+        #expect(finding.recordedTextDiffersFromItsVersion == [])
+        #expect(finding.clauses.first?.change == .textChanged)
+    }
+
+    @Test func wordsThatAreNotTheirVersionsAreNamed() throws {
+        let dir = TemporaryDirectory()
+        // Recorded with different words under the same version label: not what version 1 says.
+        let (path, _) = writeTranscript(in: dir.path, knowledge: TinyKnowledge.make(version: "1", clauseText: "Something else."))
+        let doc = try TranscriptReader.read(path: path)
+        let finding = try #require(TranscriptReplayer(knowledge: twoVersions(currentText: "Printers are for council business.")).replay(doc).findings.first)
+        #expect(finding.recordedTextDiffersFromItsVersion == ["1"])
+    }
+}
