@@ -118,36 +118,22 @@ extension Conversation {
         }
     }
 
-    /// `compare`: the current topic council by council, walked with the answers given so far; where a council
-    /// would still ask something, the outcomes its rules allow.
+    /// `compare`: the current topic across every council (as `probity compare` shows it), with the answers given so far
+    /// walked through each council's rules.
     mutating func compareCouncils(into reply: inout ConversationReply) {
         guard let topic = session.topic else {
             show("compare", .text("`compare` shows how each council treats the current topic: ask a question first, or run `probity compare TOPIC`."), into: &reply)
             return
         }
-        var lines: [String] = []
-        for council in knowledge.councils {
-            guard var other = try? Session(knowledge: knowledge, council: council.id, role: session.role) else { continue }
-            other.begin(topic: topic)
-            for (key, value) in session.facts where key != "council" && key != "role" { try? other.setAnswer(key, option: value) }
-            let mine = council.id == session.councilID ? " (yours)" : ""
-            switch other.step {
-            case .advice(let advice)?:
-                let cited = advice.quotes.map(\.clause.reference).joined(separator: ", ")
-                lines.append("\(council.shortName)\(mine): \(advice.headline)\(cited.isEmpty ? "" : " (paragraphs \(cited))")")
-            case .question?:
-                let outcomes = TopicOutcomes.advice(in: topic, council: council.id, role: session.role)
-                let verdicts = Verdict.allCases.filter { v in outcomes.contains { $0.verdict == v } }.map(\.label)
-                let citedIDs = Set(topic.citations.filter { $0.council == council.id }.map(\.clause))
-                let cited = council.clauses.filter { citedIDs.contains($0.id) }.map(\.reference)
-                var line = "\(council.shortName)\(mine): depends on further answers; possible verdicts: \(verdicts.joined(separator: "; "))"
-                if !cited.isEmpty { line += " (paragraphs \(cited.joined(separator: ", ")))" }
-                lines.append(line)
-            case .noRoute?, nil:
-                lines.append("\(council.shortName)\(mine): no advice on this path")
-            }
+        let answers = session.reasons
+            .filter { $0.factKey != "council" && $0.factKey != "role" }
+            .map { "\($0.factKey)=\($0.optionID)" }
+        do {
+            let comparison = try TopicComparison(knowledge: knowledge, topicID: topic.id, role: session.role, answers: answers)
+            show("compare", .comparison(comparison), into: &reply)
+        } catch {
+            show("compare", .warning("I couldn't compare the councils on this topic: \(error.description)."), into: &reply)
         }
-        show("compare", .text("\"\(topic.title)\" with your answers so far, council by council:\n" + lines.joined(separator: "\n")), into: &reply)
     }
 
     mutating func changeCouncil(_ text: String?, into reply: inout ConversationReply) {

@@ -60,6 +60,8 @@ public struct ConversationRenderer: Sendable {
             return lines.joined(separator: "\n")
         case .help(let question):
             return help(question)
+        case .comparison(let comparison):
+            return ComparisonRenderer(style: style).render(comparison).trimmingCharacters(in: .newlines)
         case .searchResults(let query, let council, let hits):
             return searchResults(query: query, council: council, hits: hits)
         }

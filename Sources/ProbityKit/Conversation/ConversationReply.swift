@@ -74,6 +74,8 @@ public enum ConversationBlock: Sendable {
     case topics([Topic])
     /// The commands, with what an answer may look like at a question when there is one.
     case help(question: PendingQuestion?)
+    /// The current topic across every council.
+    case comparison(TopicComparison)
     /// Clause search results for a query.
     case searchResults(query: String, council: String?, hits: [ClauseHit])
 }

@@ -1,0 +1,4 @@
+extension String {
+    /// "Carlisle's", "Tower Hamlets'".
+    var possessive: String { hasSuffix("s") ? self + "'" : self + "'s" }
+}
