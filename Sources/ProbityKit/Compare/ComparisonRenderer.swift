@@ -19,7 +19,7 @@ public struct ComparisonRenderer: Sendable {
     }
 
     public func render(_ comparison: TopicComparison) -> String {
-        var out = [style.bold("\(comparison.topic.title) (\(comparison.topic.id))")]
+        var out = TextWrapper.wrap("\(comparison.topic.title) (\(comparison.topic.id))", width: style.width).map(style.bold)
         out += TextWrapper.wrap(comparison.topic.summary, width: style.width).map(style.dim)
         if let role = comparison.role { out.append(style.dim("For: \(role.label)")) }
         if !comparison.answers.isEmpty {

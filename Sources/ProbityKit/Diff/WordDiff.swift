@@ -46,38 +46,46 @@ public enum WordDiff {
         return changes
     }
 
-    /// The changes made readable: a run of one or two unchanged words between changes (an "a" or
-    /// "the" that a rewrite happens to keep) is folded into the change, and each stretch of
-    /// changes is shown as its removed words, then its added words.
+    /// The changes made readable: a run of one or two unchanged words between larger changes
+    /// (an "a" or "the" that a rewrite happens to keep) is folded into the change, and each
+    /// stretch of changes is shown as its removed words, then its added words.
     public static func readable(_ changes: [Change], keeping minimum: Int = 3) -> [Change] {
-        // Split into runs of unchanged words and stretches of changes.
-        var result: [Change] = []
-        var removed: [String] = [], added: [String] = []
-        var pendingSame: [String] = []
-        func flushChanges() {
-            result += removed.map { .removed($0) } + added.map { .added($0) }
-            removed = []; added = []
-        }
+        // Runs: (isSame, words) with removed and added kept apart within a stretch of changes.
+        var stretches: [(same: [String], removed: [String], added: [String])] = []
+        var current: (same: [String], removed: [String], added: [String]) = ([], [], [])
         for change in changes {
             switch change {
             case .same(let word):
-                pendingSame.append(word)
-            case .removed(let word), .added(let word):
-                if !pendingSame.isEmpty {
-                    let betweenChanges = !(removed.isEmpty && added.isEmpty)
-                    if betweenChanges && pendingSame.count < minimum {
-                        removed += pendingSame; added += pendingSame
-                    } else {
-                        flushChanges()
-                        result += pendingSame.map { .same($0) }
-                    }
-                    pendingSame = []
+                if !current.removed.isEmpty || !current.added.isEmpty {
+                    stretches.append(current)
+                    current = ([], [], [])
                 }
-                if case .removed = change { removed.append(word) } else { added.append(word) }
+                current.same.append(word)
+            case .removed(let word): current.removed.append(word)
+            case .added(let word): current.added.append(word)
             }
         }
-        flushChanges()
-        result += pendingSame.map { .same($0) }
+        stretches.append(current)
+        // Each stretch is: unchanged words, then changes. Fold short unchanged runs that sit
+        // between changes at least twice their length on both sides.
+        var result: [Change] = []
+        var pendingRemoved: [String] = [], pendingAdded: [String] = []
+        for (i, stretch) in stretches.enumerated() {
+            let before = pendingRemoved.count + pendingAdded.count
+            let after = stretch.removed.count + stretch.added.count
+            let n = stretch.same.count
+            if i > 0, n > 0, n < minimum, before >= 2 * n, after >= 2 * n {
+                pendingRemoved += stretch.same
+                pendingAdded += stretch.same
+            } else {
+                result += pendingRemoved.map { .removed($0) } + pendingAdded.map { .added($0) }
+                pendingRemoved = []; pendingAdded = []
+                result += stretch.same.map { .same($0) }
+            }
+            pendingRemoved += stretch.removed
+            pendingAdded += stretch.added
+        }
+        result += pendingRemoved.map { .removed($0) } + pendingAdded.map { .added($0) }
         return result
     }
 

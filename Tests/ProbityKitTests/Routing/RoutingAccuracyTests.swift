@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import ProbityKit
+
+/// The router against the held-out questions in Tests/Fixtures/routing/held-out.tsv, which are
+/// never used to tune it. Questions for topics not (yet) in the knowledge are skipped.
+/// The same figures, with the command, are in BENCHMARKS.md.
+@Suite struct RoutingAccuracyTests {
+    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
+    static let cases: [RoutingEvaluation.Case] = {
+        let text = (try? String(contentsOfFile: Paths.fixtures + "/routing/held-out.tsv", encoding: .utf8)) ?? ""
+        return (try? RoutingEvaluation.parse(text)) ?? []
+    }()
+    static let evaluation = RoutingEvaluation(router: Router(knowledge: knowledge), cases: cases,
+                                              knownTopics: Set(knowledge.topics.map(\.id)))
+
+    @Test func theHeldOutSetIsLargeAndHasOffTopicQuestions() {
+        #expect(Self.cases.count >= 150)
+        #expect(Self.cases.filter { $0.expected == nil }.count >= 15)
+        #expect(Self.evaluation.onTopic >= 100, "too few held-out questions have a shipped topic")
+    }
+
+    @Test func heldOutQuestionsAreNotTheTopicsOwnExamples() {
+        let examples = Set(Self.knowledge.topics.flatMap(\.examples).map { $0.lowercased().filter(\.isLetter) })
+        for c in Self.cases { #expect(!examples.contains(c.question.lowercased().filter(\.isLetter)), "line \(c.line) copies an example") }
+    }
+
+    @Test func topOneAccuracy() {
+        #expect(Self.evaluation.topOneAccuracy >= RoutingFloors.topOne, "\(Self.evaluation.summary())")
+    }
+
+    @Test func topThreeAccuracy() {
+        #expect(Self.evaluation.topThreeAccuracy >= RoutingFloors.topThree, "\(Self.evaluation.summary())")
+    }
+
+    @Test func offTopicRejection() {
+        #expect(Self.evaluation.rejectionRate >= RoutingFloors.offTopicRejection, "\(Self.evaluation.summary())")
+    }
+
+    @Test func parsesTheFixtureFormat() throws {
+        let cases = try RoutingEvaluation.parse("# comment\n\nmedia-contact\ta reporter rang\nnone\twhat's the weather\n")
+        #expect(cases == [RoutingEvaluation.Case(question: "a reporter rang", expected: "media-contact", line: 3),
+                          RoutingEvaluation.Case(question: "what's the weather", expected: nil, line: 4)])
+        #expect(throws: RoutingEvaluation.ParseError.self) { try RoutingEvaluation.parse("no tab here") }
+    }
+}
+
+/// The floors the held-out figures must not fall below (raise them as routing improves).
+enum RoutingFloors {
+    static let topOne = 0.72
+    static let topThree = 0.90
+    static let offTopicRejection = 0.70
+}
