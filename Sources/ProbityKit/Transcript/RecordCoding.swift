@@ -95,14 +95,15 @@ public enum RecordCoding {
     static func decode(_ line: ArraySlice<UInt8>) throws(DecodeFailure) -> TranscriptRecord {
         let data = Data(line)
         let decoder = JSONDecoder()
-        struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
-        guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
         if let wire = try? decoder.decode(Wire.self, from: data) {
             let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map { TranscriptRecord.Body.event($0.event) },
                           wire.seal.map(TranscriptRecord.Body.seal)].compactMap { $0 }
-            if bodies.count == 1 { return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev, body: bodies[0]) }
+            if bodies.count == 1 { return TranscriptRecord(seq: wire.seq, time: wire.time, prev: wire.prev, body: bodies[0]) }
             if bodies.count > 1 { throw .notARecord }
         }
+        // Not all of it reads (a later version's event, say): keep the frame and the text.
+        struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
+        guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
         return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev,
                                 body: .unrecognised(String(decoding: line, as: UTF8.self)))
     }

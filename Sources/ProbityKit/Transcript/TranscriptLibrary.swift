@@ -24,9 +24,14 @@ public struct TranscriptLibrary: Sendable {
         return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map { join(directory, $0) }
     }
 
-    /// Every transcript in the folder, read and verified.
+    /// Every transcript in the folder, read and verified (on all cores), oldest first.
     public func entries() throws(TranscriptLookupError) -> [Entry] {
-        try files().compactMap { path in try? Self.load(path: path) }
+        let paths = try files()
+        let results = LockedArray<Entry?>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            results[i] = try? Self.load(path: paths[i])
+        }
+        return results.values.compactMap { $0 }
     }
 
     /// Reads and verifies one file.
@@ -79,4 +84,19 @@ public enum TranscriptLookupError: Error, Sendable, Equatable, CustomStringConve
             "\"\(id)\" could be any of \(matches.count) transcripts (\(matches.prefix(5).joined(separator: ", "))\(matches.count > 5 ? ", …" : "")); type more of the id."
         }
     }
+}
+
+/// Slots filled from several threads at once.
+private final class LockedArray<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Element?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Element? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Element] { lock.withLock { storage.compactMap { $0 } } }
 }
