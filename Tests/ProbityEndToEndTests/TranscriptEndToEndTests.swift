@@ -174,6 +174,22 @@ import Glibc
         #expect(try Self.transcripts(["verify"], in: home.transcripts).status == 0)
     }
 
+    @Test func aSecondCtrlCSealsIt() throws {
+        let home = try ChatHome()
+        defer { home.remove() }
+        let terminal = try PseudoTerminal(["chat", "--council", "wiltshire", "--role", "member"], home: home)
+        defer { terminal.kill() }
+        #expect(terminal.waitFor("> "), "\(terminal.screen)")
+        terminal.type("\u{03}")
+        let before = terminal.screen.count
+        #expect(terminal.waitFor("> ", after: before - 2) , "\(terminal.screen)")
+        terminal.type("\u{03}")
+        #expect(terminal.waitForExit() == 0, "\(terminal.screen)")
+        let path = try #require(Self.files(in: home.transcripts).first)
+        #expect(try Self.document(path).seal?.reason == "interrupt")
+        #expect(try Self.transcripts(["verify"], in: home.transcripts).status == 0)
+    }
+
     @Test func aChatKilledMidTopicKeepsEveryEventShownAndIsIncompleteButIntact() throws {
         let home = try ChatHome()
         defer { home.remove() }

@@ -185,6 +185,7 @@ public struct TranscriptPresentation: Sendable {
         case "interrupt": "interrupted (Ctrl-C)"
         case "terminated": "terminated by a signal (SIGTERM)"
         case "closed-pipe": "the output was closed"
+        case "hangup": "the terminal went away (SIGHUP)"
         case "moved": "the recording moved to another file"
         default: raw
         }
