@@ -4,7 +4,8 @@ import Testing
 
 /// The golden sessions in `transcripts/examples/`: each `NAME.input` is typed into the real chat with the
 /// options in `NAME.args`, and the transcript it leaves must hold exactly the events in `NAME.events.jsonl`,
-/// with ids, times, digests, the knowledge's SHA-256 and routing scores left out.
+/// with ids, times, digests, the knowledge's SHA-256 and routing scores left out, and what Probity showed
+/// compared word for word (its line breaks depend on where the test's temporary folder is).
 /// After a deliberate change: `PROBITY_UPDATE_EXAMPLES=1 swift test --filter TranscriptExamplesTests`.
 @Suite struct TranscriptExamplesTests {
     static let directory = Binary.repository + "/transcripts/examples"
@@ -85,6 +86,11 @@ import Testing
                     routed["topic"] = (routed["candidates"] as? [[String: Any]])?.first?["topic"] ?? NSNull()
                     routed["candidates"] = nil
                     event["routed"] = routed
+                }
+                if var shown = event["shown"] as? [String: Any], let text = shown["text"] as? String {
+                    // Where a line breaks depends on the length of the temporary folder's path: compare the words.
+                    shown["text"] = text.replacingOccurrences(of: home, with: "<home>").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    event["shown"] = shown
                 }
                 out["event"] = event
             }
