@@ -110,6 +110,18 @@ import Glibc
         }
     }
 
+    @Test func withInputPipedTheChatIsPlainEvenOnATerminal() throws {
+        let home = try ChatHome()
+        defer { home.remove() }
+        let terminal = try PseudoTerminal(["chat", "--council", "carlisle", "--role", "member"], home: home, colour: true,
+                                          input: "topics\nquit\n")
+        defer { terminal.kill() }
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.screen.contains("The topics I advise on"))
+        #expect(terminal.screen.contains("> topics"), "what was piped in is shown after the prompt")
+        #expect(!terminal.screen.contains("\u{1B}["), "no colour with input piped: \(terminal.screen.debugDescription.prefix(200))")
+    }
+
     @Test func sigtermAtTheTerminalEndsCleanly() throws {
         let home = try ChatHome()
         defer { home.remove() }
@@ -140,7 +152,8 @@ final class PseudoTerminal {
     private var output = Data()
     private var exitStatus: Int32?
 
-    init(_ arguments: [String], home: ChatHome, colour: Bool = false, columns: UInt16 = 100) throws {
+    /// - Parameter input: when given, standard input is a pipe carrying it instead of the terminal.
+    init(_ arguments: [String], home: ChatHome, colour: Bool = false, columns: UInt16 = 100, input: String? = nil) throws {
         // posix_openpt, unlockpt and ptsname are not visible to Swift; on Linux they are these calls.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw Failure.openpt(errno) }
@@ -161,6 +174,13 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        var inputPipe: [Int32] = [-1, -1]
+        if input != nil {
+            guard pipe(&inputPipe) == 0 else { throw Failure.openpt(errno) }
+            posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inputPipe[0])
+            posix_spawn_file_actions_addclose(&actions, inputPipe[1])
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -184,6 +204,12 @@ final class PseudoTerminal {
         let spawned = posix_spawn(&child, Binary.path, &actions, &attributes, &cArgv, &cEnvp)
         guard spawned == 0 else { close(master); throw Failure.spawn(spawned) }
         pid = child
+        if let input {
+            close(inputPipe[0])
+            var bytes = Array(input.utf8)
+            _ = write(inputPipe[1], &bytes, bytes.count)
+            close(inputPipe[1])
+        }
     }
 
     enum Failure: Error { case openpt(Int32), spawn(Int32) }

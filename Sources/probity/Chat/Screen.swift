@@ -8,8 +8,16 @@ final class Screen {
     private(set) var closed = false
     let isTerminal = isatty(STDOUT_FILENO) == 1
 
-    /// The style for the next thing written: colour only on a terminal without NO_COLOR, the terminal's width now.
-    var style: TextStyle { Output.style }
+    /// Whether the user types at a terminal; with input piped the chat is plain, whatever stdout is.
+    let inputIsTerminal = isatty(STDIN_FILENO) == 1
+
+    /// The style for the next thing written: colour only when both ends are a terminal and NO_COLOR is unset;
+    /// the terminal's width now.
+    var style: TextStyle {
+        var style = Output.style
+        if !inputIsTerminal { style.colour = false }
+        return style
+    }
 
     func write(_ text: String) {
         guard !closed, !text.isEmpty else { return }
