@@ -12,13 +12,13 @@ import Glibc
         defer { home.remove() }
         let terminal = try PseudoTerminal(["chat", "--council", "carlisle", "--role", "member"], home: home)
         defer { terminal.kill() }
-        #expect(terminal.waitFor("> "), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt(after: "What would you like to ask?"), "\(terminal.screen)")
 
         // Tab completes a topic id; Enter starts it.
         terminal.type("document-acc\t")
         #expect(terminal.waitFor("document-access "), "\(terminal.screen)")
         terminal.type("\r")
-        #expect(terminal.waitFor("Topic: "), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt(after: "Topic: "), "\(terminal.screen)")
 
         // Tab completes the waiting question's option from an unambiguous beginning.
         var conversation = Conversation(session: try Session(knowledge: ChatPlan.knowledge, council: "carlisle", role: .member),
@@ -35,6 +35,7 @@ import Glibc
             terminal.type("\r")
             // The completed answer was taken: the walk moves on (a question or the advice), no complaint.
             #expect(terminal.waitFor("\n\n", after: answered), "\(terminal.screen)")
+            #expect(terminal.waitForPrompt(after: label), "\(terminal.screen)")
             #expect(!String(terminal.screen.dropFirst(answered)).screenText.contains("isn't one of the answers"))
             completedAnswer = label
         } else {
@@ -45,12 +46,13 @@ import Glibc
         let before = terminal.screen.count
         terminal.type("something I will not send\u{03}")
         #expect(terminal.waitFor("Line cleared", after: before), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt(after: "Line cleared"), "\(terminal.screen)")
 
         // UTF-8 goes in and comes back intact in the reply.
         terminal.type("council Café Noël\r")
-        #expect(terminal.waitFor("\"Café Noël\" is not a council"), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt(after: "\"Café Noël\" is not a council"), "\(terminal.screen)")
         terminal.type("clause 116\r")
-        #expect(terminal.waitFor("Carlisle, paragraph 116"), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt(after: "Carlisle, paragraph 116"), "\(terminal.screen)")
 
         // Ctrl-D on an empty line ends the chat cleanly.
         terminal.type("\u{04}")
@@ -76,11 +78,11 @@ import Glibc
         do {
             let terminal = try PseudoTerminal(["chat", "--council", "wiltshire", "--role", "officer"], home: home)
             defer { terminal.kill() }
-            #expect(terminal.waitFor("> "))
+            #expect(terminal.waitForPrompt(after: "What would you like to ask?"))
             terminal.type("topics\r")
-            #expect(terminal.waitFor("The topics I advise on"))
+            #expect(terminal.waitForPrompt(after: "The topics I advise on"))
             terminal.type("\u{03}")
-            #expect(terminal.waitFor("Press Ctrl-C again"), "\(terminal.screen)")
+            #expect(terminal.waitForPrompt(after: "Press Ctrl-C again"), "\(terminal.screen)")
             terminal.type("\u{03}")
             let status = try #require(terminal.waitForExit(), "a second Ctrl-C should end the chat: \(terminal.screen)")
             #expect(status == 0)
@@ -88,7 +90,7 @@ import Glibc
         // Up-arrow brings back the last line of the previous chat.
         let terminal = try PseudoTerminal(["chat", "--council", "wiltshire", "--role", "officer"], home: home)
         defer { terminal.kill() }
-        #expect(terminal.waitFor("> "))
+        #expect(terminal.waitForPrompt(after: "What would you like to ask?"))
         let before = terminal.screen.count
         terminal.type("\u{1B}[A")
         #expect(terminal.waitFor("topics", after: before), "\(terminal.screen)")
@@ -127,7 +129,7 @@ import Glibc
         defer { home.remove() }
         let terminal = try PseudoTerminal(["chat", "--council", "carlisle", "--role", "member"], home: home)
         defer { terminal.kill() }
-        #expect(terminal.waitFor("> "))
+        #expect(terminal.waitForPrompt(after: "What would you like to ask?"))
         terminal.type("half a question")
         Glibc.kill(terminal.pid, SIGTERM)
         #expect(terminal.waitForExit() == 0)
@@ -240,6 +242,22 @@ final class PseudoTerminal {
             if !readSome(timeout: 100) && exitStatus != nil { break }
         }
         return String(screen.dropFirst(after)).screenText.contains(text)
+    }
+
+    /// Waits until `text` is on the screen and a fresh prompt follows it: the chat is reading again, with the
+    /// terminal in libedit's mode (keys typed earlier, while it was writing, meet the terminal's own line editing).
+    func waitForPrompt(after text: String, seconds: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        func ready() -> Bool {
+            let shown = screen.screenText
+            guard let found = shown.range(of: text, options: .backwards) else { return false }
+            return shown[found.upperBound...].contains("\n> ")
+        }
+        while Date() < deadline {
+            if ready() { return true }
+            if !readSome(timeout: 100) && exitStatus != nil { break }
+        }
+        return ready()
     }
 
     /// Waits for the process to exit, reading what it writes meanwhile; its exit status, or nil.
