@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Routing accuracy and in-process timings for BENCHMARKS.md: swift run -c release probity-bench
+        .executableTarget(name: "probity-bench", dependencies: ["ProbityKit"]),
         .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit"]),
         .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit"]),
     ],

@@ -20,7 +20,8 @@ public struct Router: Sendable {
         let query = weightedTerms(text)
         guard !query.isEmpty, limit > 0 else { return [] }
         var ranked: [RouteScore] = []
-        for (i, score) in index.scores(query).enumerated() where score > 0 {
+        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
+        for (i, score) in index.scores(query, inScope: inScope).enumerated() where score > 0 {
             let entry = index.entries[i]
             ranked.append(RouteScore(topicID: entry.id, title: entry.title, score: (score * 10_000).rounded() / 10_000))
         }
@@ -32,6 +33,12 @@ public struct Router: Sendable {
     public func route(_ text: String) -> RoutingDecision {
         thresholds.decide(rank(text, limit: 5))
     }
+
+    /// Terms that name the people and bodies the protocols govern (see `RoutingWeights.scopeBonus`).
+    static let scopeTerms: Set<String> = Set(["councillor", "member", "officer", "group", "cabinet", "leader", "portfolio",
+                                             "chair", "mayor", "director", "monitoring", "committee", "protocol", "executive", "ward",
+                                             "constituent", "surgery"]
+        .flatMap(TextNormaliser.normalise))
 
     /// Why the question ranks as it does: its terms, then for each of the best topics how much
     /// each term contributed (for `probity ask --explain` and for knowledge authors).

@@ -46,6 +46,23 @@ public struct RoutingWeights: Sendable, Equatable {
     /// exp((its log-likelihood − the best's) / temperature).
     public var temperature = 1.0
 
+    /// The share of the ranking that comes from the trained classifier's log-probability (the rest
+    /// from the language model); 0 turns the classifier off.
+    public var classifier = 0.6
+    /// How much a concept counts as a feature of the classifier.
+    public var classifierConcepts = 0.5
+    /// The classifier's training: passes over the examples, learning rate, L2 regularisation.
+    public var classifierEpochs = 5
+    public var classifierRate = 0.3
+    public var classifierL2 = 1e-4
+    /// Each clause a topic cites also trains the classifier, as an example this much weaker; 0: not at all.
+    public var classifierClauses = 0.0
+
+    /// Added to the confidence when the question names someone or something the protocols govern
+    /// (a councillor, an officer, a group, the cabinet, a committee …): such a question is almost
+    /// surely within Probity's scope even when its other words are unusual.
+    public var scopeBonus = 0.4
+
     public init() {}
 
     public static let standard = RoutingWeights()

@@ -36,6 +36,7 @@ struct TopicIndex: Sendable {
     var counts: [[Posting]] = []
     var topicLength: [Double] = []
     var background: [Double] = []
+    var classifier: TopicClassifier?
     var vocabulary: FuzzyVocabulary
     /// A word of the topics (as written) → its terms, for misspellings corrected to it.
     var wordTerms: [String: [Int]] = [:]
@@ -44,14 +45,18 @@ struct TopicIndex: Sendable {
         self.weights = weights
         var normaliser = TextNormaliser()
         let usePairs = weights.pairs > 0
+        var conceptIDs: [Int: [Int]] = [:]  // term → its concepts, looked up once
         let useConcepts = weights.concepts > 0
         func terms(_ text: String) -> [Int] {
             var result: [Int] = []
-            for token in normaliser.analyse(text) where !token.isStop { result += token.terms }
+            normaliser.appendTerms(of: text, to: &result)
             var extra: [Int] = []
             if useConcepts {
                 for term in result {
-                    for concept in ConceptLexicon.concepts(forTerm: normaliser.term(term)) { extra.append(normaliser.intern(concept)) }
+                    if let known = conceptIDs[term] { extra += known; continue }
+                    let ids = ConceptLexicon.concepts(forTerm: normaliser.term(term)).map { normaliser.intern($0) }
+                    conceptIDs[term] = ids
+                    extra += ids
                 }
             }
             if usePairs, result.count > 1 {
@@ -70,6 +75,7 @@ struct TopicIndex: Sendable {
         var fieldTerms: [[[Int]]] = []  // topic → field → terms
         var exampleTerms: [[Int]] = []
         var clauseTerms: [Citation: [Int]] = [:]  // many topics cite the same clause: read it once
+        var trainingTexts: [([Int], Int, Double)] = []
         for (t, topic) in topics.enumerated() {
             var cited: [Int] = []
             if weights.clauses > 0 {
@@ -82,6 +88,16 @@ struct TopicIndex: Sendable {
                 }
             }
             let examples = topic.examples.map { terms($0) }
+            if weights.classifier > 0 {
+                for text in [topic.title, topic.summary] + topic.examples {
+                    trainingTexts.append((terms(text), t, 1))
+                }
+                if weights.classifierClauses > 0 {
+                    for citation in topic.citations {
+                        if let words = clauseTerms[citation] { trainingTexts.append((words, t, weights.classifierClauses)) }
+                    }
+                }
+            }
             for example in examples {
                 exampleTerms.append(Array(Set(example)))
                 exampleTopic.append(t)
@@ -162,10 +178,27 @@ struct TopicIndex: Sendable {
         }
         self.examplePostings = examplePostings
 
+        if weights.classifier > 0 {
+            let conceptWeight = weights.classifierConcepts
+            let examples = trainingTexts.map { text, label, weight in
+                TopicClassifier.Example(features: Self.features(Set(text), isConcept: { normaliser.term($0).hasPrefix("~") },
+                                                                conceptWeight: conceptWeight), label: label, weight: weight)
+            }
+            classifier = TopicClassifier(examples: examples, classes: topics.count, features: vocabularySize,
+                                         epochs: weights.classifierEpochs, rate: weights.classifierRate, l2: weights.classifierL2)
+        }
+
         let words = normaliser.words
         wordTerms = Dictionary(words.map { ($0.word, $0.terms) }, uniquingKeysWith: { a, _ in a })
-        vocabulary = FuzzyVocabulary(words: words.map(\.word).sorted())
+        vocabulary = FuzzyVocabulary(words: words.map(\.word))
         self.normaliser = normaliser
+    }
+
+    /// A text's features for the classifier: each distinct term once, concepts weighted, scaled to unit length.
+    static func features(_ terms: Set<Int>, isConcept: (Int) -> Bool, conceptWeight: Double) -> [(Int, Double)] {
+        let raw = terms.map { ($0, isConcept($0) ? conceptWeight : 1.0) }
+        let norm = raw.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+        return norm > 0 ? raw.map { ($0.0, $0.1 / norm) } : []
     }
 
     /// The term for two neighbouring words.
@@ -185,7 +218,7 @@ struct TopicIndex: Sendable {
     /// the question's weight (idf) it explains, by BM25F. The order comes from the language model
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
-    func scores(_ query: [QueryTerm]) -> [Double] {
+    func scores(_ query: [QueryTerm], inScope: Bool = false) -> [Double] {
         var confidenceTotal = 0.0, rankingTotal = 0.0
         var confidence = [Double](repeating: 0, count: entries.count)
         var bm25 = [Double](repeating: 0, count: entries.count)
@@ -223,11 +256,22 @@ struct TopicIndex: Sendable {
                 matched[posting.document] = true
             }
         }
+        for t in lm.indices { lm[t] += known * log(mu / (topicLength[t] + mu)) }
+        if let classifier, weights.classifier > 0 {
+            var present = Set<Int>()
+            for q in query { if let id = q.id, id < classifier.features, q.confidenceWeight > 0 { present.insert(id) } }
+            let x = Self.features(present, isConcept: { normaliser.term($0).hasPrefix("~") }, conceptWeight: weights.classifierConcepts)
+            let p = classifier.probabilities(x)
+            let mix = weights.classifier
+            for t in lm.indices {
+                lm[t] = (1 - mix) * lm[t] + mix * log(max(p[t], 1e-12))
+                matched[t] = matched[t] || p[t] > 0.05
+            }
+        }
         guard let best = lm.indices.filter({ matched[$0] }).max(by: { lm[$0] < lm[$1] }) else {
             return confidence.map { _ in 0 }
         }
-        for t in lm.indices { lm[t] += known * log(mu / (topicLength[t] + mu)) }
-        let top = lm[best] , level = confidence[best]
+        let top = lm[best], level = min(1, confidence[best] + (inScope ? weights.scopeBonus : 0))
         return lm.indices.map { t in
             matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
         }

@@ -76,7 +76,7 @@ struct ClauseIndex: Sendable {
         self.postings = postings
         let words = normaliser.words
         wordTerms = Dictionary(words.map { ($0.word, $0.terms) }, uniquingKeysWith: { a, _ in a })
-        vocabulary = FuzzyVocabulary(words: words.map(\.word).sorted())
+        vocabulary = FuzzyVocabulary(words: words.map(\.word))
         self.normaliser = normaliser
     }
 

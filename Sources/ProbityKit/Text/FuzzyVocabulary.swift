@@ -30,7 +30,10 @@ public struct FuzzyVocabulary: Sendable {
                 guard candidate[0] == query[0] else { continue }
                 let d = Self.distance(query, candidate, limit: allowed)
                 if d == 0 { return nil }
-                if d <= allowed, best.map({ d < $0.distance }) ?? true { best = (d, index) }
+                // The nearest; between equals, the first in byte order, so the answer never depends on input order.
+                if d <= allowed, best.map({ d < $0.distance || (d == $0.distance && candidate.lexicographicallyPrecedes(words[$0.index])) }) ?? true {
+                    best = (d, index)
+                }
             }
         }
         return best.map { String(decoding: words[$0.index], as: UTF8.self) }

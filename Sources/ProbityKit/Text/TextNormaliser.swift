@@ -59,21 +59,32 @@ public struct TextNormaliser: Sendable {
         }
     }
 
-    /// The words of `text`, with hyphenated pairs that are one word (e-mail, co-opted, in-law) joined.
+    /// The words of `text`, with hyphenated pairs that are one word (e-mail, co-opted, in-law)
+    /// and two-word names for one thing ("local paper", "social media") joined.
     static func words(_ text: String) -> [WordToken] {
         var result: [WordToken] = []
         for token in WordTokenizer.tokens(text) {
-            if token.hyphenatedToPrevious, let previous = result.last {
+            if let previous = result.last, token.hyphenatedToPrevious || Synonyms.mayEndPair(token.word) {
                 let joined = previous.word + token.word
-                if compounds.contains(joined) || Synonyms.canonical(for: joined) != nil {
+                if (token.hyphenatedToPrevious && (compounds.contains(joined) || Synonyms.canonical(for: joined) != nil))
+                    || Synonyms.pairs.contains(joined) {
                     result[result.count - 1].end = token.end
                     result[result.count - 1].word = joined
+                    result[result.count - 1].hyphenatedToPrevious = previous.hyphenatedToPrevious
                     continue
                 }
             }
             result.append(token)
         }
         return result
+    }
+
+    /// Appends the ranking terms of `text` (no stop words) to `terms`: the fast path for indexing.
+    public mutating func appendTerms(of text: String, to terms: inout [Int]) {
+        for token in Self.words(text) {
+            let entry = entry(token.word)
+            if !entry.isStop { terms.append(contentsOf: entry.terms) }
+        }
     }
 
     /// The ranking terms of `text`, in order, without stop words.

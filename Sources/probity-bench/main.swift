@@ -1,0 +1,148 @@
+// probity-bench: routing accuracy on the held-out set, and in-process timings for routing and
+// search on the shipped knowledge. Run it from the checkout, release build:
+//   swift run -c release probity-bench [--misses]
+import Foundation
+import ProbityKit
+
+let arguments = CommandLine.arguments.dropFirst()
+let showMisses = arguments.contains("--misses")
+let directory = KnowledgeLocator.locate(explicit: nil)
+let fixture = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/routing/held-out.tsv").path
+
+func measure(_ label: String, repetitions: Int, _ body: () -> Void) -> Duration {
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    for _ in 0..<repetitions {
+        samples.append(clock.measure(body))
+    }
+    samples.sort()
+    let median = samples[samples.count / 2]
+    print("\(label): median \(microseconds(median)) µs, best \(microseconds(samples[0])) µs (\(repetitions) runs)")
+    return median
+}
+
+func microseconds(_ d: Duration) -> String {
+    let us = Double(d.components.seconds) * 1_000_000 + Double(d.components.attoseconds) / 1_000_000_000_000
+    return String(format: "%.1f", us)
+}
+
+/// Cross-validates routing weights on the topics' examples and sets the no-match threshold on the
+/// development off-topic questions: never the held-out set.
+func tune(_ knowledge: KnowledgeBase) {
+    let devFile = URL(fileURLWithPath: fixture).deletingLastPathComponent().appendingPathComponent("dev-off-topic.txt").path
+    let devQuestions = ((try? String(contentsOfFile: devFile, encoding: .utf8)) ?? "").split(separator: "\n")
+        .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    let devOnTopic = (try? RoutingEvaluation.parse(String(contentsOfFile: URL(fileURLWithPath: devFile).deletingLastPathComponent()
+        .appendingPathComponent("dev.tsv").path, encoding: .utf8))) ?? []
+    let devCases = devQuestions.map { RoutingEvaluation.Case(question: $0, expected: nil, line: 0) } + devOnTopic
+    let known = Set(knowledge.topics.map(\.id))
+    func run(_ label: String, _ weights: RoutingWeights, _ thresholds: RoutingThresholds = .standard) {
+        let e = RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights)
+        let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
+        let dev = RoutingEvaluation(router: router, cases: devCases, knownTopics: known)
+        print(String(format: "%@  CV top-1 %.1f%% top-3 %.1f%% rejected %d/%d | dev top-1 %.1f%% top-3 %.1f%% rejected %d/%d, off-topic rejected %d/%d", label,
+                     e.topOneAccuracy * 100, e.topThreeAccuracy * 100, e.falseRejections, e.onTopic,
+                     dev.topOneAccuracy * 100, dev.topThreeAccuracy * 100, dev.falseRejections, dev.onTopic,
+                     dev.offTopicRejected, dev.offTopic))
+        if arguments.contains("--dev-misses") { print(dev.summary()) }
+    }
+    run("standard", .standard)
+    if arguments.contains("--misses") {
+        print(RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5).summary())
+        let router = Router(knowledge: knowledge)
+        for q in devQuestions {
+            let ranked = router.rank(q, limit: 2)
+            print("dev: \(ranked.first.map { "\($0.score) \($0.topicID)" } ?? "-")  \(q)")
+        }
+        return
+    }
+    if arguments.contains("--thresholds") {
+        for bonus in [0.2, 0.3, 0.4, 0.5] {
+            for m in [0.3, 0.35, 0.4, 0.45, 0.5] {
+                var w = RoutingWeights.standard; w.scopeBonus = bonus
+                run("scopeBonus \(bonus) minimumScore \(m)", w, RoutingThresholds(minimumScore: m, closeRatio: 0.85))
+            }
+        }
+        return
+    }
+    for epochs in [5, 10, 20] {
+        for rate in [0.1, 0.3] {
+            for l2 in [1e-4] {
+                var w = RoutingWeights.standard; w.classifierEpochs = epochs; w.classifierRate = rate; w.classifierL2 = l2
+                run("epochs \(epochs) rate \(rate) l2 \(l2)", w)
+            }
+        }
+    }
+    for cl in [0.1, 0.3, 1.0] {
+        var w = RoutingWeights.standard; w.classifierClauses = cl; run("classifierClauses \(cl)", w)
+    }
+    for mix in [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] {
+        for cc in [0.5, 1.0] {
+            var w = RoutingWeights.standard; w.classifier = mix; w.classifierConcepts = cc; run("classifier \(mix) concepts \(cc)", w)
+        }
+    }
+    if arguments.contains("--classifier") { return }
+    for c in [0.0, 1.0, 2.0, 3.0, 4.0] {
+        var w = RoutingWeights.standard; w.concepts = c; run("concepts \(c)", w)
+    }
+    for mu in [0.0, 400.0, 1600.0, 6400.0] {
+        var w = RoutingWeights.standard; w.languageModel = mu; run("languageModel \(mu)", w)
+    }
+    for c in [0.0, 0.1, 0.2, 0.4] {
+        var w = RoutingWeights.standard; w.clauses = c; run("clauses \(c)", w)
+    }
+    for t in [1.0, 3.0, 6.0] {
+        var w = RoutingWeights.standard; w.title = t; run("title \(t)", w)
+    }
+    for s in [0.5, 1.5, 3.0] {
+        var w = RoutingWeights.standard; w.summary = s; run("summary \(s)", w)
+    }
+    for p in [0.0, 0.5] {
+        var w = RoutingWeights.standard; w.pairs = p; run("pairs \(p)", w)
+    }
+}
+
+do {
+    let knowledge = try KnowledgeLoader.load(directory: directory)
+    print("knowledge: \(directory) — \(knowledge.topics.count) topics, \(knowledge.councils.count) councils")
+
+    if arguments.contains("--profile-router") {
+        for _ in 0..<200 { _ = Router(knowledge: knowledge) }
+        exit(0)
+    }
+    if arguments.contains("--tune") {
+        tune(knowledge)
+        exit(0)
+    }
+
+    var router: Router?
+    _ = measure("build Router (index topics and cited clauses)", repetitions: 20) { router = Router(knowledge: knowledge) }
+    var withoutClassifier = RoutingWeights.standard
+    withoutClassifier.classifier = 0
+    _ = measure("build Router without its classifier", repetitions: 20) { _ = Router(knowledge: knowledge, weights: withoutClassifier) }
+    _ = measure("load the knowledge", repetitions: 10) { _ = try? KnowledgeLoader.load(directory: directory) }
+    var search: ClauseSearch?
+    _ = measure("build ClauseSearch (index every current clause)", repetitions: 20) { search = ClauseSearch(knowledge: knowledge) }
+
+    let cases = try RoutingEvaluation.parse(String(contentsOfFile: fixture, encoding: .utf8))
+    let evaluation = RoutingEvaluation(router: router!, cases: cases, knownTopics: Set(knowledge.topics.map(\.id)))
+    print("\nrouting, held-out set \(fixture) (\(cases.count) questions):")
+    print(evaluation.summary(showMisses: showMisses))
+
+    print("")
+    let questions = cases.map(\.question)
+    let perQuestion = measure("route all \(questions.count) held-out questions", repetitions: 50) {
+        for q in questions { _ = router!.route(q) }
+    }
+    print("  → \(microseconds(perQuestion / questions.count)) µs per question")
+
+    let queries = ["blind copies", "need to know", "non-members", "\"need to know\"", "party group briefing confidential",
+                   "press release", "out of hours", "political assistant", "pre-election period", "monitoring officer"]
+    let perQueries = measure("search \(queries.count) queries", repetitions: 50) {
+        for q in queries { _ = search!.search(q) }
+    }
+    print("  → \(microseconds(perQueries / queries.count)) µs per search")
+} catch {
+    FileHandle.standardError.write(Data("probity-bench: \(error)\n".utf8))
+    exit(1)
+}
