@@ -110,6 +110,6 @@ public enum WordDiff {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result.replacingOccurrences(of: "--", with: "-")
+        return result.contains("--") ? result.replacingOccurrences(of: "--", with: "-") : result
     }
 }

@@ -16,9 +16,6 @@ public struct RoutingWeights: Sendable, Equatable {
     public var clauseOnlyFrequency = 0.25
     /// BM25 term-frequency saturation.
     public var k1 = 1.2
-    /// The share of a topic's score that comes from its single most similar example phrasing
-    /// (idf-weighted cosine); the rest is the BM25F share.
-    public var nearestExample = 0.0
     /// How much a word corrected from a misspelling counts, against 1 for a word as typed.
     public var correction = 0.8
     /// How much a number counts (numbers rarely say what a question is about).

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The routing model's index over the topics. Two views of each topic:
-/// - a BM25F document whose fields are its title, its summary, its example phrasings and
-///   (weighted lower) the words of the clauses it cites;
-/// - each example phrasing on its own, for an idf-weighted cosine with the question.
+/// The routing model's index over the topics: each topic is a document whose fields are its
+/// title, its summary, its example phrasings and (weighted lower) the words of the clauses it
+/// cites. It keeps BM25F weights (for the confidence), weighted counts for a language model
+/// (for the order), and a classifier trained on the examples (also for the order).
 /// Built once per process; a query touches only the postings of its own terms.
 struct TopicIndex: Sendable {
     struct Entry: Sendable {
@@ -13,7 +13,7 @@ struct TopicIndex: Sendable {
 
     struct Posting: Sendable {
         var document: Int
-        /// BM25F: the term's weighted, length-normalised frequency; examples: the term's idf.
+        /// BM25F: the term's weighted, length-normalised frequency; language model: its weighted count.
         var weight: Double
     }
 
@@ -25,13 +25,6 @@ struct TopicIndex: Sendable {
     var idf: [Double] = []
     /// The IDF of a term no topic contains: such a word still counts in the question's total.
     var unknownIDF: Double = 0
-    /// Term id → postings over example phrasings (weight: idf over examples).
-    var examplePostings: [[Posting]] = []
-    var exampleIDF: [Double] = []
-    var unknownExampleIDF: Double = 0
-    /// Example → its topic, and the length of its idf vector.
-    var exampleTopic: [Int] = []
-    var exampleNorm: [Double] = []
     /// Language model: term → (topic, weighted count); each topic's weighted length; background probabilities.
     var counts: [[Posting]] = []
     var topicLength: [Double] = []
@@ -73,7 +66,6 @@ struct TopicIndex: Sendable {
             (weights.examples, weights.examplesLengthNormalisation), (weights.clauses, weights.clausesLengthNormalisation),
         ]
         var fieldTerms: [[[Int]]] = []  // topic → field → terms
-        var exampleTerms: [[Int]] = []
         var clauseTerms: [Citation: [Int]] = [:]  // many topics cite the same clause: read it once
         var trainingTexts: [([Int], Int, Double)] = []
         for (t, topic) in topics.enumerated() {
@@ -87,22 +79,17 @@ struct TopicIndex: Sendable {
                     cited += words
                 }
             }
+            let title = terms(topic.title), summary = terms(topic.summary)
             let examples = topic.examples.map { terms($0) }
             if weights.classifier > 0 {
-                for text in [topic.title, topic.summary] + topic.examples {
-                    trainingTexts.append((terms(text), t, 1))
-                }
+                for text in [title, summary] + examples { trainingTexts.append((text, t, 1)) }
                 if weights.classifierClauses > 0 {
                     for citation in topic.citations {
                         if let words = clauseTerms[citation] { trainingTexts.append((words, t, weights.classifierClauses)) }
                     }
                 }
             }
-            for example in examples {
-                exampleTerms.append(Array(Set(example)))
-                exampleTopic.append(t)
-            }
-            fieldTerms.append([terms(topic.title), terms(topic.summary), examples.flatMap { $0 }, cited])
+            fieldTerms.append([title, summary, examples.flatMap { $0 }, cited])
             entries.append(Entry(id: topic.id, title: topic.title))
         }
 
@@ -159,24 +146,6 @@ struct TopicIndex: Sendable {
         let collectionLength = max(1, topicLength.reduce(0, +))
         background = collection.map { $0 / collectionLength }
         self.counts = counts
-
-        // Each example phrasing as a document of its own.
-        let exampleCount = Double(max(exampleTerms.count, 1))
-        var exampleFrequency = [Double](repeating: 0, count: vocabularySize)
-        for example in exampleTerms { for term in example { exampleFrequency[term] += 1 } }
-        exampleIDF = exampleFrequency.map { $0 > 0 ? Self.idf(documentFrequency: $0, documents: exampleCount) : 0 }
-        unknownExampleIDF = Self.idf(documentFrequency: 0, documents: exampleCount)
-        var examplePostings = [[Posting]](repeating: [], count: vocabularySize)
-        for (e, example) in exampleTerms.enumerated() {
-            var squares = 0.0
-            for term in example {
-                let w = exampleIDF[term]
-                examplePostings[term].append(Posting(document: e, weight: w))
-                squares += w * w
-            }
-            exampleNorm.append(squares.squareRoot())
-        }
-        self.examplePostings = examplePostings
 
         if weights.classifier > 0 {
             let conceptWeight = weights.classifierConcepts
@@ -242,7 +211,7 @@ struct TopicIndex: Sendable {
             confidence[t] /= denominator
             bm25[t] /= rankingTotal
         }
-        guard weights.languageModel > 0 else { return blendNearestExample(bm25, query) }
+        guard weights.languageModel > 0 else { return bm25 }
 
         let mu = weights.languageModel
         var lm = [Double](repeating: 0, count: entries.count)
@@ -275,31 +244,6 @@ struct TopicIndex: Sendable {
         return lm.indices.map { t in
             matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
         }
-    }
-
-    /// BM25F shares blended with the cosine of each topic's most similar example phrasing.
-    private func blendNearestExample(_ bm25: [Double], _ query: [QueryTerm]) -> [Double] {
-        let mix = weights.nearestExample
-        guard mix > 0 else { return bm25 }
-        var exampleDot = [Double](repeating: 0, count: exampleNorm.count)
-        var querySquares = 0.0
-        for q in query {
-            guard let id = q.id else {
-                querySquares += (unknownExampleIDF * q.rankingWeight) * (unknownExampleIDF * q.rankingWeight)
-                continue
-            }
-            let w = (exampleIDF[id] > 0 ? exampleIDF[id] : unknownExampleIDF) * q.rankingWeight
-            querySquares += w * w
-            for posting in examplePostings[id] { exampleDot[posting.document] += w * posting.weight }
-        }
-        var nearest = [Double](repeating: 0, count: entries.count)
-        if querySquares > 0 {
-            let queryNorm = querySquares.squareRoot()
-            for (e, dot) in exampleDot.enumerated() where dot > 0 {
-                nearest[exampleTopic[e]] = max(nearest[exampleTopic[e]], dot / (queryNorm * exampleNorm[e]))
-            }
-        }
-        return bm25.indices.map { (1 - mix) * bm25[$0] + mix * nearest[$0] }
     }
 
     /// How each query term contributes to one topic's confidence, for explaining a ranking.
