@@ -6,18 +6,30 @@ public struct KnowledgeBase: Sendable {
     public var councilVersions: [Council]
     public var topics: [Topic]
     /// SHA-256 over the lines "<file>\0<SHA-256 of the file>\n" of every knowledge file in path order,
-    /// so a transcript can name exactly which text was quoted.
-    public var fingerprint: String
+    /// so a transcript can name exactly which text was quoted. Computed when asked for, from the
+    /// bytes that were loaded (most commands never need it).
+    public var fingerprint: String {
+        if let fixedFingerprint { return fixedFingerprint }
+        var hasher = SHA256()
+        for file in files { hasher.update("\(file.path)\u{0}\(SHA256.hex(file.bytes))\n") }
+        return hasher.finalize().hexString
+    }
+
+    /// The knowledge files as they were read, for the fingerprint.
+    public var files: [KnowledgeFile]
+    private var fixedFingerprint: String?
     /// The directory the knowledge was read from.
     public var directory: String
 
     private var currentIndex: [String: Int] = [:]
     private var topicIndex: [String: Int] = [:]
 
-    public init(councilVersions: [Council], topics: [Topic], fingerprint: String = "", directory: String = "") {
+    public init(councilVersions: [Council], topics: [Topic], fingerprint: String? = nil, files: [KnowledgeFile] = [],
+                directory: String = "") {
         self.councilVersions = councilVersions
         self.topics = topics
-        self.fingerprint = fingerprint
+        self.fixedFingerprint = fingerprint
+        self.files = files
         self.directory = directory
         for (i, council) in councilVersions.enumerated() where council.isCurrent && currentIndex[council.id] == nil {
             currentIndex[council.id] = i
@@ -65,4 +77,10 @@ public struct KnowledgeBase: Sendable {
         let prefixed = all.filter { $0.id.hasPrefix(dashed) || $0.shortName.lowercased().hasPrefix(wanted) || $0.name.lowercased().hasPrefix(wanted) }
         return prefixed.count == 1 ? prefixed[0] : nil
     }
+}
+
+/// One knowledge file's path (relative to the knowledge directory) and bytes.
+public struct KnowledgeFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
 }

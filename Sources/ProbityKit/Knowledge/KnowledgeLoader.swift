@@ -22,7 +22,7 @@ public enum KnowledgeLoader {
         var issues: [KnowledgeIssue] = []
         var councils: [Council] = []
         var topics: [Topic] = []
-        var hasher = SHA256()
+        var loaded: [KnowledgeFile] = []
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -46,20 +46,19 @@ public enum KnowledgeLoader {
         }
         for result in results.values {
             guard let result else { continue }
-            hasher.update("\(result.file)\u{0}\(result.digest)\n")
+            loaded.append(KnowledgeFile(path: result.file, bytes: result.bytes))
             issues += result.issues
             if let council = result.council { councils.append(council) }
             if let topic = result.topic { topics.append(topic) }
         }
         let knowledge = KnowledgeBase(councilVersions: councils, topics: topics,
-                                      fingerprint: hasher.finalize().hexString, directory: directory)
+                                      files: loaded, directory: directory)
         return Result(knowledge: knowledge, issues: issues)
     }
 
     private struct FileResult: Sendable {
         var file: String
-        /// SHA-256 of the file's bytes.
-        var digest = ""
+        var bytes: [UInt8] = []
         var council: Council?
         var topic: Topic?
         var issues: [KnowledgeIssue] = []
@@ -73,7 +72,7 @@ public enum KnowledgeLoader {
             return result
         }
         let bytes = [UInt8](data)
-        result.digest = SHA256.hex(bytes)
+        result.bytes = bytes
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes: bytes)
