@@ -110,6 +110,12 @@ static int read_key(EditLine *el, wchar_t *out) {
             *out = 0;
             return -1;
         }
+        if (byte == 0 && have == 0) {
+            /* A Ctrl-D typed while the chat was writing (the terminal was in its own line mode) is left
+               in the input as a NUL once libedit takes over. On an empty line, read it as the Ctrl-D it was. */
+            const LineInfoW *info = el_wline(el);
+            if (info != NULL && info->lastchar == info->buffer) { *out = 4; return 1; }
+        }
         if (have == 0) {
             need = utf8_length(byte);
             if (need == 0) continue; /* not a character: drop it */
@@ -376,5 +382,5 @@ void probity_el_end(void) {
         history_end(history_list);
         history_list = NULL;
     }
-    if (have_original_termios) tcsetattr(STDIN_FILENO, TCSADRAIN, &original_termios);
+    if (have_original_termios) tcsetattr(STDIN_FILENO, TCSANOW, &original_termios);
 }

@@ -124,6 +124,20 @@ import Glibc
         #expect(!terminal.screen.contains("\u{1B}["), "no colour with input piped: \(terminal.screen.debugDescription.prefix(200))")
     }
 
+    @Test func aCtrlDTypedWhileTheChatIsWritingStillEndsIt() throws {
+        let home = try ChatHome()
+        defer { home.remove() }
+        let terminal = try PseudoTerminal(["chat", "--council", "carlisle", "--role", "member"], home: home)
+        defer { terminal.kill() }
+        #expect(terminal.waitForPrompt(after: "What would you like to ask?"))
+        // Between prompts the terminal is in its own line mode; a Ctrl-D typed then is kept by the terminal
+        // as an end-of-line mark, which libedit later reads as a NUL byte.
+        #expect(terminal.typeBetweenPrompts(after: "help\r", keys: "\u{04}"), "the chat was never caught between prompts")
+        let status = try #require(terminal.waitForExit(), "the typed-ahead Ctrl-D should end the chat: \(terminal.screen)")
+        #expect(status == 0)
+        #expect(terminal.screen.contains("Goodbye."))
+    }
+
     @Test func sigtermAtTheTerminalEndsCleanly() throws {
         let home = try ChatHome()
         defer { home.remove() }
@@ -258,6 +272,39 @@ final class PseudoTerminal {
             if !readSome(timeout: 100) && exitStatus != nil { break }
         }
         return ready()
+    }
+
+    /// Sends `line` (ending in Enter) and then `keys` while the chat is between prompts, with the terminal back in
+    /// its canonical mode: the chat is sampled by stopping it (SIGSTOP) until it is caught there, so the keys meet
+    /// the terminal's line discipline, not libedit. Tries again, with the same line, if the moment is missed.
+    /// True when the keys were typed so.
+    func typeBetweenPrompts(after line: String, keys: String, attempts: Int = 50) -> Bool {
+        func canonical() -> Bool {
+            var modes = termios()
+            return tcgetattr(master, &modes) == 0 && (modes.c_lflag & tcflag_t(ICANON)) != 0
+        }
+        func stop() {
+            Glibc.kill(pid, SIGSTOP)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, WUNTRACED)
+        }
+        for _ in 0..<attempts {
+            type(line)
+            let deadline = Date().addingTimeInterval(2)
+            while Date() < deadline {
+                stop()
+                if canonical() {
+                    var bytes = Array(keys.utf8)
+                    _ = write(master, &bytes, bytes.count)
+                    Glibc.kill(pid, SIGCONT)
+                    return true
+                }
+                Glibc.kill(pid, SIGCONT)
+                _ = readSome(timeout: 0)
+                usleep(50)
+            }
+        }
+        return false
     }
 
     /// Waits for the process to exit, reading what it writes meanwhile; its exit status, or nil.
