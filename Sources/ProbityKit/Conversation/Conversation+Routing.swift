@@ -3,9 +3,9 @@
 extension Conversation {
     /// Routes a question: a clear winner goes straight in, close ones get a choice, nothing gets an honest no.
     mutating func route(_ question: String, into reply: inout ConversationReply) {
-        let ranked = router.rank(question, limit: 5)
-        let candidates = ranked.map { ConversationEvent.RoutedTopic(topic: $0.topicID, score: $0.score) }
-        switch router.thresholds.decide(ranked) {
+        // The decision as `probity ask` makes it; the ranking for the record.
+        let candidates = router.rank(question, limit: 5).map { ConversationEvent.RoutedTopic(topic: $0.topicID, score: $0.score) }
+        switch router.route(question) {
         case .clear(let best):
             reply.events.append(.routed(question: question, candidates: candidates, outcome: .chosen))
             startRouted(best, into: &reply)
@@ -104,9 +104,8 @@ extension Conversation {
     /// asks before leaving the current topic. Returns false when it is not a new question.
     mutating func offerSwitch(_ text: String, from current: Topic, into reply: inout ConversationReply) -> Bool {
         guard text.split(separator: " ").count >= 2 else { return false }
-        let ranked = router.rank(text, limit: 5)
-        let candidates = ranked.map { ConversationEvent.RoutedTopic(topic: $0.topicID, score: $0.score) }
-        switch router.thresholds.decide(ranked) {
+        let candidates = router.rank(text, limit: 5).map { ConversationEvent.RoutedTopic(topic: $0.topicID, score: $0.score) }
+        switch router.route(text) {
         case .clear(let best) where best.topicID != current.id:
             reply.events.append(.routed(question: text, candidates: candidates, outcome: .askedToSwitch))
             mode = .confirmingSwitch(question: text, to: best)

@@ -85,11 +85,16 @@ enum ChatFixture {
     }
 
     /// A conversation on the fixture, council and role known unless told otherwise.
-    static func conversation(council: String? = "testshire", role: Role? = .member, search: ClauseFinder? = nil) throws -> Conversation {
+    /// - Parameter thresholds: the router's lines; a generous close ratio makes it ask "did you mean".
+    static func conversation(council: String? = "testshire", role: Role? = .member, search: ClauseFinder? = nil,
+                             thresholds: RoutingThresholds = .standard) throws -> Conversation {
         let knowledge = knowledge()
         let session = try Session(knowledge: knowledge, council: council, role: role)
-        return Conversation(session: session, router: Router(knowledge: knowledge), search: search)
+        return Conversation(session: session, router: Router(knowledge: knowledge, thresholds: thresholds), search: search)
     }
+
+    /// Thresholds under which any two topics with a word in common are "close".
+    static let everythingClose = RoutingThresholds(minimumScore: 0.0001, closeRatio: 0.0001)
 }
 
 /// Looks for words in every clause of a council: enough to test that the chat shows what a search finds.

@@ -79,6 +79,40 @@ import Testing
         #expect(reply.advised?.quotes.map(\.clause) == ["1", "2"])
     }
 
+    @Test func closeTopicsGetADidYouMeanChoiceAnsweredByNumberOrWords() throws {
+        var conversation = try ChatFixture.conversation(thresholds: ChatFixture.everythingClose)
+        _ = conversation.start(recording: "")
+        let question = "can I tell the press what the committee report says?"
+        var reply = conversation.handle(question)
+        #expect(reply.routingOutcome == .askedWhichOne)
+        #expect(reply.rendered.contains("Did you mean one of these?"))
+        guard case .choosingTopic(_, let choices, false) = conversation.mode else {
+            Issue.record("expected a choice, got \(conversation.mode)")
+            return
+        }
+        #expect(Set(choices.map(\.topicID)) == ["document-access", "media-contact"])
+        let mediaNumber = try #require(choices.firstIndex { $0.topicID == "media-contact" }) + 1
+        reply = conversation.handle("\(mediaNumber)")
+        #expect(reply.startedTopics == ["media-contact"])
+
+        // The same question again, answered with the topic's words.
+        _ = conversation.handle("quit")
+        conversation = try ChatFixture.conversation(thresholds: ChatFixture.everythingClose)
+        _ = conversation.start(recording: "")
+        _ = conversation.handle(question)
+        reply = conversation.handle("seeing a doc")
+        #expect(reply.startedTopics == ["document-access"])
+    }
+
+    @Test func noneOfTheChoicesGoesBackToAskingWhatYouWantToKnow() throws {
+        var conversation = try ChatFixture.conversation(thresholds: ChatFixture.everythingClose)
+        _ = conversation.start(recording: "")
+        _ = conversation.handle("can I tell the press what the committee report says?")
+        let reply = conversation.handle("neither")
+        #expect(conversation.mode == .idle)
+        #expect(reply.shownText.contains("Ask in other words"))
+    }
+
     @Test func backUndoesTheLastAnswerAndAsksItAgain() throws {
         var (conversation, _) = try started()
         _ = conversation.handle("can I see the exempt report for planning committee")
