@@ -42,7 +42,7 @@ struct ChatCommand: ParsableCommand {
         let screen = Screen()
         let history = noSave ? nil : paths.history.map(HistoryFile.init(path:))
         let reader: LineReader = EditLineReader(history: history) ?? PlainLineReader(screen: screen)
-        let conversation = Conversation(session: session, router: Router(knowledge: knowledge), search: ClauseSearch(knowledge: knowledge))
+        let conversation = Conversation(session: session, router: Router(knowledge: knowledge), search: LazyClauseSearch(knowledge: knowledge))
         var loop = ChatLoop(conversation: conversation, reader: reader,
                             sink: ChatRecording.makeSink(transcripts: transcripts, noSave: noSave, session: session),
                             screen: screen, settings: noSave ? nil : settingsFile, notices: notices)
