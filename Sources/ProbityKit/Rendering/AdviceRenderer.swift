@@ -36,14 +36,15 @@ public struct AdviceRenderer: Sendable {
         return out.joined(separator: "\n")
     }
 
-    /// The verdict in words, first: the headline alone when it already opens with the verdict
-    /// ("No: you should not…"), otherwise the verdict's label and then the headline.
+    /// The verdict in words, first: the headline alone when it already says it ("No: you should not…",
+    /// "…: ask the Monitoring Officer"), otherwise the verdict's label and then the headline.
     public static func verdictLine(_ verdict: Verdict, headline: String) -> String {
         let label = verdict.label.trimmingCharacters(in: CharacterSet(charactersIn: "…."))
         let firstWord = label.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
         let headlineFirst = headline.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
         if !firstWord.isEmpty && firstWord == headlineFirst { return headline }
-        return "\(label.uppercased()): \(headline)"
+        if verdict == .askMonitoringOfficer && headline.lowercased().contains("monitoring officer") { return headline }
+        return "\(label): \(headline)"
     }
 
     /// A clause set apart: its label, then its words behind a bar.
