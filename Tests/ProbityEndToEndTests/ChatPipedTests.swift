@@ -183,19 +183,7 @@ import Testing
     @Test func aClosedOutputPipeEndsTheChatCleanly() throws {
         let home = try ChatHome()
         defer { home.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
-        process.environment = home.environment()
-        let out = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardInput = inPipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try out.fileHandleForReading.close()  // the reader goes away before anything is read
-        inPipe.fileHandleForWriting.write(Data("topics\nhelp\ntopics\n".utf8))
-        try? inPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let process = try home.chatWithClosedOutput(input: "topics\nhelp\ntopics\n")  // the reader goes away before anything is read
         #expect(process.terminationReason == .exit, "not killed by SIGPIPE")
         #expect(process.terminationStatus == 0)
     }

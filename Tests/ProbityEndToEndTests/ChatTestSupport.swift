@@ -34,6 +34,25 @@ struct ChatHome {
         return env
     }
 
+    /// Runs a Carlisle member's chat whose reader goes away before anything is read (a closed
+    /// output pipe), types `input`, and waits for the chat to end.
+    func chatWithClosedOutput(input: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
+        process.environment = environment()
+        let out = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardInput = inPipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try out.fileHandleForReading.close()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try? inPipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process
+    }
+
     /// `probity chat ARGS` with `input` piped in; stdout, stderr and the exit status.
     func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil) throws -> Binary.Result {
         let process = Process()

@@ -134,19 +134,7 @@ import Glibc
     @Test func aClosedOutputPipeSealsIt() throws {
         let home = try ChatHome()
         defer { home.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
-        process.environment = home.environment()
-        let out = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try out.fileHandleForReading.close()  // the reader goes away
-        input.fileHandleForWriting.write(Data("document-access\nhelp\n".utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        _ = try home.chatWithClosedOutput(input: "document-access\nhelp\n")  // the reader goes away
         let path = try #require(Self.files(in: home.transcripts).first)
         let document = try Self.document(path)
         #expect(document.seal?.reason == "closed-pipe")

@@ -19,8 +19,16 @@ public enum JSONReports {
         public var note: String?
 
         public init(council: Council, clause: Clause, note: String? = nil) {
-            self.council = council.id
-            version = council.version
+            self.init(councilID: council.id, version: council.version, clause: clause, source: council.source, note: note)
+        }
+
+        public init(_ quoted: QuotedClause, source: String) {
+            self.init(councilID: quoted.councilID, version: quoted.version, clause: quoted.clause, source: source, note: quoted.note)
+        }
+
+        private init(councilID: String, version: String, clause: Clause, source: String, note: String?) {
+            council = councilID
+            self.version = version
             id = clause.id
             number = clause.number
             reference = clause.reference
@@ -31,25 +39,8 @@ public enum JSONReports {
             text = clause.text
             notes = clause.notes
             advisory = clause.isAdvisory
-            source = council.source
-            self.note = note
-        }
-
-        public init(_ quoted: QuotedClause, source: String) {
-            council = quoted.councilID
-            version = quoted.version
-            id = quoted.clause.id
-            number = quoted.clause.number
-            reference = quoted.clause.reference
-            part = quoted.clause.part
-            item = quoted.clause.item
-            printed = quoted.clause.printed
-            heading = quoted.clause.heading
-            text = quoted.clause.text
-            notes = quoted.clause.notes
-            advisory = quoted.clause.isAdvisory
             self.source = source
-            note = quoted.note
+            self.note = note
         }
     }
 
