@@ -13,7 +13,7 @@ public struct RoutingThresholds: Sendable, Equatable {
         self.maximumChoices = maximumChoices
     }
 
-    public static let standard = RoutingThresholds(minimumScore: 0.35, closeRatio: 0.85)
+    public static let standard = RoutingThresholds(minimumScore: 0.40, closeRatio: 0.85)
 
     public func decide(_ ranked: [RouteScore]) -> RoutingDecision {
         guard let best = ranked.first, best.score >= minimumScore else {
