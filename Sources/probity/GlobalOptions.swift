@@ -35,6 +35,16 @@ struct GlobalOptions: ParsableArguments {
 
 extension Role: ExpressibleByArgument {}
 
+extension KnowledgeBase {
+    /// The council a user named on the command line, or a usage error listing the councils.
+    func council(named text: String) throws -> Council {
+        guard let council = resolveCouncil(text) else {
+            throw ValidationError(Session.Problem.unknownCouncil(text, known: councils.map(\.id)).description + ".")
+        }
+        return council
+    }
+}
+
 /// A failure at run time (not a usage error): printed to stderr, exit status 1.
 struct RuntimeFailure: Error, CustomStringConvertible {
     var description: String

@@ -20,9 +20,7 @@ struct ClauseCommand: ParsableCommand {
 
     func run() throws {
         let knowledge = try global.loadKnowledge()
-        guard let current = knowledge.resolveCouncil(councilID) else {
-            throw ValidationError("\"\(councilID)\" is not a council Probity knows; choose one of: \(knowledge.councils.map(\.id).joined(separator: ", ")).")
-        }
+        let current = try knowledge.council(named: councilID)
         var council = current
         if let version {
             guard let chosen = knowledge.versions(of: current.id).first(where: { $0.version == version }) else {

@@ -36,9 +36,7 @@ struct CompareCommand: ParsableCommand {
         let knowledge = try global.loadKnowledge()
         var councils: [String]?
         if let council = global.council {
-            guard let found = knowledge.resolveCouncil(council) else {
-                throw ValidationError("\"\(council)\" is not a council Probity knows; choose one of: \(knowledge.councils.map(\.id).joined(separator: ", ")).")
-            }
+            let found = try knowledge.council(named: council)
             councils = [found.id]
         }
         let comparison: TopicComparison

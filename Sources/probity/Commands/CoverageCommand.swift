@@ -13,9 +13,7 @@ struct CoverageCommand: ParsableCommand {
         let knowledge = try global.loadKnowledge()
         var report = CoverageReport(knowledge: knowledge)
         if let only = global.council {
-            guard let council = knowledge.resolveCouncil(only) else {
-                throw ValidationError("\"\(only)\" is not a council Probity knows; choose one of: \(knowledge.councils.map(\.id).joined(separator: ", ")).")
-            }
+            let council = try knowledge.council(named: only)
             report.councils = report.councils.filter { $0.council == council.id }
         }
         if json {

@@ -23,9 +23,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let knowledge = try global.loadKnowledge()
-        guard let council = knowledge.resolveCouncil(councilID) else {
-            throw ValidationError("\"\(councilID)\" is not a council Probity knows; choose one of: \(knowledge.councils.map(\.id).joined(separator: ", ")).")
-        }
+        let council = try knowledge.council(named: councilID)
         let versions = knowledge.versions(of: council.id)
         func version(_ label: String) throws -> Council {
             guard let found = versions.first(where: { $0.version == label }) else {

@@ -30,9 +30,7 @@ struct SearchCommand: ParsableCommand {
         let knowledge = try global.loadKnowledge()
         var councilID: String?
         if let council = global.council {
-            guard let found = knowledge.resolveCouncil(council) else {
-                throw ValidationError("\"\(council)\" is not a council Probity knows; choose one of: \(knowledge.councils.map(\.id).joined(separator: ", ")).")
-            }
+            let found = try knowledge.council(named: council)
             councilID = found.id
         }
         let query = words.joined(separator: " ")
