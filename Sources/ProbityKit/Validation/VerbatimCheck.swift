@@ -70,12 +70,8 @@ public enum VerbatimCheck {
         }
     }
 
-    /// One issue per clause whose text is not found in its source, naming the first words that differ.
-    public static func issues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        knowledge.councilVersions.flatMap { issues(in: knowledge, version: $0) }
-    }
-
-    /// The same for one protocol version.
+    /// One issue per clause of a protocol version whose text is not found in its source,
+    /// naming the first words that differ.
     public static func issues(in knowledge: KnowledgeBase, version council: Council) -> [KnowledgeIssue] {
         let path = knowledge.directory + "/" + council.source
         guard let data = FileManager.default.contents(atPath: path) else {
