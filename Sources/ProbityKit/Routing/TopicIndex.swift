@@ -69,9 +69,10 @@ struct TopicIndex: Sendable {
         var clauseTerms: [Citation: [Int]] = [:]  // many topics cite the same clause: read it once
         var trainingTexts: [([Int], Int, Double)] = []
         for (t, topic) in topics.enumerated() {
+            let citations = topic.citations  // computed from every node: once per topic
             var cited: [Int] = []
             if weights.clauses > 0 {
-                for citation in topic.citations {
+                for citation in citations {
                     if let known = clauseTerms[citation] { cited += known; continue }
                     guard let clause = knowledge.clause(for: citation) else { continue }
                     let words = terms(clause.heading) + terms(clause.text)
@@ -84,7 +85,7 @@ struct TopicIndex: Sendable {
             if weights.classifier > 0 {
                 for text in [title, summary] + examples { trainingTexts.append((text, t, 1)) }
                 if weights.classifierClauses > 0 {
-                    for citation in topic.citations {
+                    for citation in citations {
                         if let words = clauseTerms[citation] { trainingTexts.append((words, t, weights.classifierClauses)) }
                     }
                 }
