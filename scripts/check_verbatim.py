@@ -3,7 +3,7 @@
 
 Normalises only white space, curly quotes and dash forms, as Knowledge/README.md says.
 The authoritative check is the Swift test suite; this is for editing JSON by hand.
-Usage: python3 scripts/check_verbatim.py Knowledge/councils/carlisle.json [...]
+Usage: python3 scripts/check_verbatim.py Knowledge/councils/carlisle/versions/2007.json [...]
 """
 import json, re, sys, os
 

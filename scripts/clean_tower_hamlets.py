@@ -3,12 +3,12 @@
 
     python3 scripts/clean_tower_hamlets.py            # from the repository root
 
-reads  Knowledge/sources/004_a5769c4324a56c70.txt   (the seed, never modified)
-writes Knowledge/sources/004_tower-hamlets-clean.txt
+reads  Knowledge/councils/tower-hamlets/sources/004_a5769c4324a56c70.txt   (the seed, never modified)
+writes Knowledge/councils/tower-hamlets/sources/004_tower-hamlets-clean.txt
 
 The clean reading keeps insertions and drops deletions, reviewers' comments,
 "Formatted:" notes, repeated page headers and formatting marks. Every rule is
-listed below and in Knowledge/sources/README.md; each rule that rewrites words
+listed below and in Knowledge/councils/tower-hamlets/sources/README.md; each rule that rewrites words
 checks that it fires exactly as often as expected, so a changed seed stops the
 script instead of silently producing a different reading. Paragraph numbers
 are kept as printed (103.1, 144.1, 12.19.4 ...): the garbling stays visible.
@@ -18,8 +18,8 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEED = os.path.join(ROOT, "Knowledge", "sources", "004_a5769c4324a56c70.txt")
-OUT = os.path.join(ROOT, "Knowledge", "sources", "004_tower-hamlets-clean.txt")
+SEED = os.path.join(ROOT, "Knowledge", "councils", "tower-hamlets", "sources", "004_a5769c4324a56c70.txt")
+OUT = os.path.join(ROOT, "Knowledge", "councils", "tower-hamlets", "sources", "004_tower-hamlets-clean.txt")
 
 # R1. Whole lines dropped: reviewers' comments, formatting notes, page headers.
 COMMENT = re.compile(r"^Commented \[[A-Z]+\d+(R\d+)?\]:")
