@@ -83,14 +83,12 @@ public struct TopicComparison: Sendable {
             throw .unknownTopic(topicID, known: knowledge.topics.map(\.id))
         }
         var parsed: [(String, String)] = []
-        let questions = topic.orderedNodes.compactMap { node -> Question? in
-            if case .question(let q) = node { return q } else { return nil }
-        }
+        let facts = knowledge.facts(of: topic)
         for answer in answers {
             guard let eq = answer.firstIndex(of: "="), eq != answer.startIndex else { throw .notQuestionOption(answer) }
             let key = String(answer[..<eq]), option = String(answer[answer.index(after: eq)...])
-            guard key == "role" || questions.contains(where: { $0.id == key || $0.fact == key }) else {
-                throw .unknownQuestion(key, topic: topic.id, known: questions.map(\.id))
+            guard key == "role" || facts.contains(where: { $0.localID == key || $0.key == key }) else {
+                throw .unknownQuestion(key, topic: topic.id, known: facts.map(\.localID))
             }
             parsed.append((key, option))
         }
@@ -100,27 +98,28 @@ public struct TopicComparison: Sendable {
         self.role = role
         self.answers = parsed.map { (question: $0.0, option: $0.1) }
         let chosen = knowledge.councils.filter { councils?.contains($0.id) ?? true }
-        columns = chosen.map { council in
-            Column(council: council,
-                   outcomes: Self.reachable(topic, council: council.id, role: role),
-                   clauses: Self.cited(topic, in: council),
-                   walk: parsed.isEmpty ? nil : Self.walk(topic, knowledge: knowledge, council: council.id, role: role,
-                                                         answers: parsed.filter { $0.0 != "role" }, questions: questions))
+        columns = chosen.compactMap { council in
+            guard let tree = knowledge.tree(topic: topic, council: council.id) else { return nil }
+            return Column(council: council,
+                          outcomes: Self.reachable(tree, role: role),
+                          clauses: Self.cited(tree, in: council),
+                          walk: parsed.isEmpty ? nil : Self.walk(topic, knowledge: knowledge, council: council.id, role: role,
+                                                                answers: parsed.filter { $0.0 != "role" }, facts: facts))
         }
     }
 
-    /// The clauses the topic cites for a council, in the order of the council's document.
-    static func cited(_ topic: Topic, in council: Council) -> [Clause] {
-        let ids = Set(topic.citations.filter { $0.council == council.id }.map(\.clause))
+    /// The clauses a council's advice on the topic cites, in the order of the council's document.
+    static func cited(_ tree: AdviceTree, in council: Council) -> [Clause] {
+        let ids = Set(tree.citations.map(\.clause))
         return council.clauses.filter { ids.contains($0.id) }
     }
 
-    /// Every advice node reachable for a council (and role, if known), in file order.
-    static func reachable(_ topic: Topic, council: String, role: Role?) -> [Outcome] {
+    /// Every advice node reachable in a council's tree (for a role, if known), in file order.
+    static func reachable(_ tree: AdviceTree, role: Role?) -> [Outcome] {
         var seen = Set<String>()
-        var queue = [topic.start]
+        var queue = [tree.start]
         while let id = queue.popLast() {
-            guard seen.insert(id).inserted, let node = topic.nodes[id] else { continue }
+            guard seen.insert(id).inserted, let node = tree.nodes[id] else { continue }
             switch node {
             case .advice:
                 break
@@ -129,7 +128,7 @@ public struct TopicComparison: Sendable {
             case .branch(let b):
                 switch b.on {
                 case .council:
-                    if let next = b.next(for: council) { queue.append(next) }
+                    if let next = b.next(for: tree.councilID) { queue.append(next) }
                 case .role:
                     if let role {
                         if let next = b.next(for: role.rawValue) { queue.append(next) }
@@ -143,7 +142,7 @@ public struct TopicComparison: Sendable {
         }
         // The same advice reached by two routes (for a member and for an officer, say) is listed once.
         var distinct = Set<String>()
-        return topic.orderedNodes.compactMap { node in
+        return tree.orderedNodes.compactMap { node in
             guard case .advice(let a) = node, seen.contains(a.id),
                   distinct.insert(a.verdict.rawValue + "\u{0}" + a.headline).inserted else { return nil }
             return Outcome(nodeID: a.id, verdict: a.verdict, headline: a.headline, silent: a.silent)
@@ -153,11 +152,13 @@ public struct TopicComparison: Sendable {
     /// Walks the answers through one council's rules. An answer applies to the question it names,
     /// or to another council's question asked in the same words whose options include it.
     static func walk(_ topic: Topic, knowledge: KnowledgeBase, council: String, role: Role?,
-                     answers: [(String, String)], questions: [Question]) -> Walk {
+                     answers: [(String, String)], facts: [Fact]) -> Walk {
         guard var session = try? Session(knowledge: knowledge, council: council, role: role) else {
             return .noRoute("council \(council) is not known")
         }
         session.begin(topic: topic)
+        // The same fact is the same question in every council: an answer given once holds for all.
+        for (key, text) in answers { try? session.setAnswer(key, option: text) }
         for _ in 0..<100 {
             switch session.step {
             case .advice(let advice)?:
@@ -167,7 +168,7 @@ public struct TopicComparison: Sendable {
             case nil:
                 return .noRoute("no topic")
             case .question(let pending)?:
-                guard pending.kind == .topic, let option = answer(for: pending, answers: answers, questions: questions),
+                guard pending.kind == .topic, let option = answer(for: pending, answers: answers, facts: facts),
                       (try? session.answer(option)) != nil else {
                     return .question(pending)
                 }
@@ -176,20 +177,21 @@ public struct TopicComparison: Sendable {
         return .noRoute("the answers go round in a loop")
     }
 
-    static func answer(for pending: PendingQuestion, answers: [(String, String)], questions: [Question]) -> String? {
+    static func answer(for pending: PendingQuestion, answers: [(String, String)], facts: [Fact]) -> String? {
         func fits(_ text: String) -> String? {
             if case .option(let option) = OptionMatcher.match(text, in: pending.options) { return option.id }
             return nil
         }
-        for (key, text) in answers where key == pending.nodeID || key == pending.factKey {
+        for (key, text) in answers where key == pending.nodeID || key == pending.factKey || facts.contains(where: { $0.key == pending.factKey && $0.localID == key }) {
             if let id = fits(text) { return id }
         }
         // The same question in another council's words: equal once normalised ("What has the
         // councillor asked you for?" and "What has the member asked you for?").
         let prompt = promptKey(pending.prompt)
         for (key, text) in answers {
-            guard let asked = questions.first(where: { $0.id == key || $0.fact == key }),
-                  promptKey(asked.prompt) == prompt, !text.allSatisfy(\.isNumber) else { continue }
+            guard let asked = facts.first(where: { $0.localID == key || $0.key == key }),
+                  promptKey(asked.prompt.member) == prompt || promptKey(asked.prompt.officer) == prompt,
+                  !text.allSatisfy(\.isNumber) else { continue }
             if let id = fits(text) { return id }
         }
         return nil

@@ -64,7 +64,8 @@ extension Conversation {
             return
         }
         do {
-            let option = try session.answer(text)
+            let chosen = try session.answer(text)
+            let option = AnswerOption(id: FactValue.joined(chosen.map(\.id)), label: ListJoiner.and(chosen.map(\.label)), next: "")
             reply.events.append(.answered(topic: topic.id, fact: question.factKey, option: option.id, label: option.label))
             switch question.kind {
             case .council:

@@ -44,11 +44,7 @@ public struct Conversation: Sendable {
         self.router = router
         self.search = search
         topicIDs = Set(session.knowledge.topics.map(\.id))
-        var shared = Set<String>()
-        for topic in session.knowledge.topics {
-            for case .question(let q) in topic.orderedNodes where q.isSharedFact { shared.insert(q.fact) }
-        }
-        sharedFactKeys = shared
+        sharedFactKeys = Set(session.knowledge.sharedFacts.map(\.key))
     }
 
     public var knowledge: KnowledgeBase { session.knowledge }

@@ -81,7 +81,7 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
             quotes = advice.quotes.map { Quote(clause: $0.clause.id, reference: $0.clause.fullReference, heading: $0.clause.heading, text: $0.clause.text,
                                                label: $0.label, notes: $0.clause.notes.isEmpty ? nil : $0.clause.notes, note: $0.note) }
             summary = advice.summary  // transcripts (issue 6)
-            steps = advice.steps
+            steps = advice.steps.map(\.withProvenance)
             silent = advice.silent
         }
     }

@@ -32,10 +32,9 @@ public struct CoverageReport: Sendable, Encodable {
 
     public init(knowledge: KnowledgeBase) {
         var citedBy: [String: Set<String>] = [:]
-        for topic in knowledge.topics {
-            for node in topic.orderedNodes {
-                guard case .advice(let advice) = node else { continue }
-                for c in advice.citations { citedBy[c.council, default: []].insert(c.clause) }
+        for folder in knowledge.folders {
+            for tree in folder.trees.values {
+                for c in tree.citations { citedBy[c.council, default: []].insert(c.clause) }
             }
         }
         councils = knowledge.councils.map { council in

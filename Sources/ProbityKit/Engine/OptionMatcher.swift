@@ -37,3 +37,22 @@ public enum OptionMatcher {
         return String(mapped).split(separator: " ").joined(separator: " ")
     }
 }
+
+extension OptionMatcher {
+    /// Several answers at once, for a question that takes them: "1 3", "1, 3", "1 and 3", or options' words
+    /// separated by commas or "and". Nil unless every part names exactly one option.
+    public static func matchSeveral(_ input: String, in options: [AnswerOption]) -> [AnswerOption]? {
+        let normalised = input.lowercased().replacingOccurrences(of: " and ", with: ",")
+        var parts = normalised.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        if parts.count == 1, parts[0].split(separator: " ").allSatisfy({ Int($0) != nil }) {
+            parts = parts[0].split(separator: " ").map(String.init)
+        }
+        guard parts.count > 1 else { return nil }
+        var chosen: [AnswerOption] = []
+        for part in parts {
+            guard case .option(let option) = match(part, in: options) else { return nil }
+            if !chosen.contains(where: { $0.id == option.id }) { chosen.append(option) }
+        }
+        return options.filter { o in chosen.contains { $0.id == o.id } }
+    }
+}

@@ -2,7 +2,8 @@
 /// The same engine serves the chat and `probity walk`.
 public struct Session: Sendable {
     public let knowledge: KnowledgeBase
-    /// Everything settled so far: `council`, `role`, shared facts and each topic's own answers.
+    /// Everything settled so far: `council`, `role`, shared facts and each topic's own answers
+    /// (several options of a `multiple` fact are joined by commas).
     public private(set) var facts: [String: String] = [:]
     public private(set) var topic: Topic?
     /// The facts settled while walking the current topic, oldest first; `back` undoes the last.
@@ -14,6 +15,7 @@ public struct Session: Sendable {
         case noQuestion
         case notAnOption(String, question: String, options: [String])
         case ambiguous(String, options: [String])
+        case unknownFact(String, known: [String])
 
         public var description: String {
             switch self {
@@ -27,6 +29,8 @@ public struct Session: Sendable {
                 "\"\(text)\" is not an answer to \"\(question)\"; answer with a number or one of: \(options.joined(separator: ", "))"
             case .ambiguous(let text, let options):
                 "\"\(text)\" could mean \(options.joined(separator: " or ")); type a little more, or the number"
+            case .unknownFact(let text, let known):
+                "\"\(text)\" is not a question of this topic; its questions are: \(known.joined(separator: ", "))"
             }
         }
     }
@@ -45,7 +49,7 @@ public struct Session: Sendable {
 
     public mutating func setCouncil(_ text: String) throws(Problem) {
         guard let council = knowledge.resolveCouncil(text) else {
-            throw .unknownCouncil(text, known: knowledge.councils.map(\.id))
+            throw .unknownCouncil(text, known: knowledge.councilIDs)
         }
         facts["council"] = council.id
     }
@@ -54,7 +58,13 @@ public struct Session: Sendable {
         facts["role"] = role.rawValue
     }
 
-    /// Settles a fact directly, as `walk --answer` does; `key` is a fact key or a question's node id.
+    /// The facts the current topic can learn: its own and the shared ones.
+    public var topicFacts: [Fact] {
+        topic.map { knowledge.facts(of: $0) } ?? knowledge.sharedFacts
+    }
+
+    /// Settles a fact directly, as `walk --answer` does; `key` is a fact's id, its session key or a question's node id.
+    /// A `multiple` fact takes several options separated by commas.
     public mutating func setAnswer(_ key: String, option text: String) throws(Problem) {
         if key == "council" { try setCouncil(text); return }
         if key == "role" {
@@ -64,24 +74,57 @@ public struct Session: Sendable {
             setRole(role)
             return
         }
-        guard let topic else { throw .noQuestion }
-        let questions = topic.orderedNodes.compactMap { node -> Question? in
-            if case .question(let q) = node, q.id == key || q.fact == key { return q }
-            return nil
+        guard topic != nil else { throw .noQuestion }
+        let nodeFact = currentTree.flatMap { tree -> String? in
+            if case .question(let q)? = tree.nodes[key] { q.fact } else { nil }
         }
-        guard let question = questions.first else {
-            let known = topic.orderedNodes.compactMap { node -> String? in
-                if case .question(let q) = node { return q.id } else { return nil }
+        guard let fact = topicFacts.first(where: { $0.key == key || $0.localID == key || $0.key == nodeFact }) else {
+            throw .unknownFact(key, known: topicFacts.map(\.localID))
+        }
+        let options = fact.options.map { AnswerOption(id: $0.id, label: $0.label, next: "") }
+        let parts = fact.multiple ? text.split(separator: ",").map(String.init) : [text]
+        var chosen: [String] = []
+        for part in parts {
+            switch OptionMatcher.match(part, in: options) {
+            case .option(let option): chosen.append(option.id)
+            case .ambiguous(let found): throw .ambiguous(part, options: found.map(\.id))
+            case .none: throw .notAnOption(part, question: fact.localID, options: fact.options.map(\.id))
             }
-            throw .notAnOption(key, question: "which question", options: known)
         }
-        switch OptionMatcher.match(text, in: question.options) {
-        case .option(let option):
-            facts[question.fact] = option.id
-        case .ambiguous(let options):
-            throw .ambiguous(text, options: options.map(\.id))
-        case .none:
-            throw .notAnOption(text, question: question.id, options: question.options.map(\.id))
+        facts[fact.key] = FactValue.joined(chosen)
+    }
+
+    /// Takes every fact that `text` states, for the current topic (or the shared facts when none is under way).
+    /// Returns what was taken, to be said back; a fact already known with the same answer is not repeated.
+    @discardableResult
+    public mutating func learn(from text: String) -> [LearntFact] {
+        var taken: [LearntFact] = []
+        for learnt in FactExtractor.facts(in: text, among: topicFacts) {
+            let value = FactValue.joined(learnt.optionIDs)
+            guard facts[learnt.factKey] != value else { continue }
+            facts[learnt.factKey] = value
+            answeredInTopic.removeAll { $0 == learnt.factKey }
+            answeredInTopic.append(learnt.factKey)
+            taken.append(learnt)
+        }
+        return taken
+    }
+
+    /// Forgets a fact so that it is asked again (`change`); false when it was not known.
+    @discardableResult
+    public mutating func forget(_ factKey: String) -> Bool {
+        guard facts[factKey] != nil, factKey != "council", factKey != "role" else { return false }
+        facts[factKey] = nil
+        answeredInTopic.removeAll { $0 == factKey }
+        return true
+    }
+
+    /// What is known of the current topic's facts, in the catalogue's order: for `change` and `why`.
+    public var knownFacts: [(fact: Fact, answer: String)] {
+        topicFacts.compactMap { fact in
+            guard let value = facts[fact.key] else { return nil }
+            let labels = FactValue.options(value).compactMap { fact.option(id: $0)?.label }
+            return (fact, ListJoiner.and(labels))
         }
     }
 
@@ -105,25 +148,38 @@ public struct Session: Sendable {
         answeredInTopic = []
     }
 
+    /// The council's advice tree for the current topic, once both are known.
+    public var currentTree: AdviceTree? {
+        guard let topic, let councilID else { return nil }
+        return knowledge.tree(topic: topic, council: councilID)
+    }
+
     /// The current step of the current topic, or nil when no topic is under way.
     public var step: Step? {
         topic.map { trace($0).step }
     }
 
-    /// Answers the waiting question with what the user typed: a number, an option's id or words.
+    /// Answers the waiting question with what the user typed: a number, an option's id or words;
+    /// for a question that takes several answers, several of those ("1 3", "1, 3", "1 and 3").
     @discardableResult
-    public mutating func answer(_ input: String) throws(Problem) -> AnswerOption {
+    public mutating func answer(_ input: String) throws(Problem) -> [AnswerOption] {
         guard case .question(let pending)? = step else { throw .noQuestion }
+        var chosen: [AnswerOption]
         switch OptionMatcher.match(input, in: pending.options) {
         case .option(let option):
-            facts[pending.factKey] = option.id
-            answeredInTopic.append(pending.factKey)
-            return option
+            chosen = [option]
         case .ambiguous(let options):
             throw .ambiguous(input, options: options.map(\.label))
         case .none:
-            throw .notAnOption(input, question: pending.prompt, options: pending.options.map(\.label))
+            guard pending.multiple, let several = OptionMatcher.matchSeveral(input, in: pending.options) else {
+                throw .notAnOption(input, question: pending.prompt, options: pending.options.map(\.label))
+            }
+            chosen = several
         }
+        facts[pending.factKey] = FactValue.joined(chosen.map(\.id))
+        answeredInTopic.removeAll { $0 == pending.factKey }
+        answeredInTopic.append(pending.factKey)
+        return chosen
     }
 
     /// Undoes the last answer given in this topic; false when there is none.
@@ -134,12 +190,13 @@ public struct Session: Sendable {
         return true
     }
 
-    /// Goes back to an earlier question of this topic (by fact key or node id), undoing it and every later answer.
+    /// Goes back to an earlier question of this topic (by fact key, fact id or node id), undoing it and every later answer.
     @discardableResult
     public mutating func back(to key: String) -> Bool {
-        let factKey = topic.flatMap { t -> String? in
-            if case .question(let q)? = t.nodes[key] { return q.fact } else { return nil }
-        } ?? key
+        let nodeFact = currentTree.flatMap { t -> String? in
+            if case .question(let q)? = t.nodes[key] { q.fact } else { nil }
+        }
+        let factKey = nodeFact ?? topicFacts.first(where: { $0.localID == key })?.key ?? key
         guard answeredInTopic.contains(factKey) else { return false }
         while let last = answeredInTopic.popLast() {
             facts[last] = nil
@@ -153,28 +210,35 @@ public struct Session: Sendable {
         while back() {}
     }
 
-    /// The answers that led to the current step, in order.
+    /// The answers that led to the current step, in order, then any other known fact that brought in a rule.
     public var reasons: [Reason] {
         topic.map { trace($0).reasons } ?? []
     }
 
     private func trace(_ topic: Topic) -> (step: Step, reasons: [Reason]) {
         var reasons: [Reason] = []
-        var id = topic.start
+        guard let council = council else { return (.question(councilQuestion()), reasons) }
+        reasons.append(Reason(factKey: "council", question: "Your council", answer: council.name, optionID: council.id,
+                              askedInThisTopic: answeredInTopic.contains("council")))
+        guard let tree = knowledge.tree(topic: topic, council: council.id) else {
+            return (.noRoute("\(council.id) has no advice on \(topic.id)"), reasons)
+        }
+        var id = tree.start
         var visited = Set<String>()
         while visited.insert(id).inserted {
-            guard let node = topic.nodes[id] else {
-                return (.noRoute("topic \(topic.id) points to a node \"\(id)\" that does not exist"), reasons)
+            guard let node = tree.nodes[id] else {
+                return (.noRoute("\(tree.file) points to a node \"\(id)\" that does not exist"), reasons)
             }
             switch node {
             case .advice(let advice):
-                return (adviceResult(advice, in: topic), reasons)
+                return adviceResult(advice, tree: tree, topic: topic, council: council, reasons: reasons)
             case .question(let q):
-                guard let value = facts[q.fact], let option = q.option(id: value) else {
+                guard let value = facts[q.fact], let option = FactValue.options(value).lazy.compactMap({ q.option(id: $0) }).first
+                        ?? (q.defaultNext.map { AnswerOption(id: value, label: value, next: $0) }) else {
                     return (.question(pending(q)), reasons)
                 }
-                reasons.append(Reason(factKey: q.fact, question: q.prompt, answer: option.label, optionID: option.id,
-                                      askedInThisTopic: answeredInTopic.contains(q.fact)))
+                reasons.append(Reason(factKey: q.fact, question: q.prompt.text(for: role), answer: answerLabel(q.fact, value),
+                                      optionID: value, askedInThisTopic: answeredInTopic.contains(q.fact)))
                 id = option.next
             case .branch(let b):
                 let key = b.on.factKey
@@ -184,57 +248,84 @@ public struct Session: Sendable {
                     case .role: return (.question(roleQuestion()), reasons)
                     case .fact(let fact):
                         guard let next = b.defaultNext else {
-                            return (.noRoute("topic \(topic.id) needs the fact \"\(fact)\" at \"\(b.id)\" before any question settles it"), reasons)
+                            return (.noRoute("\(tree.file) needs the fact \"\(fact)\" at \"\(b.id)\" before any question settles it"), reasons)
                         }
                         id = next
                         continue
                     }
                 }
-                switch b.on {
-                case .council:
-                    reasons.append(Reason(factKey: key, question: "Your council", answer: council?.name ?? value, optionID: value,
-                                          askedInThisTopic: answeredInTopic.contains(key)))
-                case .role:
+                if case .role = b.on {
                     reasons.append(Reason(factKey: key, question: "Your role", answer: Role(rawValue: value)?.label ?? value,
                                           optionID: value, askedInThisTopic: answeredInTopic.contains(key)))
-                case .fact:
-                    break  // the question that settled it is already a reason, or it came from another topic
                 }
                 guard let next = b.next(for: value) else {
-                    return (.noRoute("topic \(topic.id) has no advice for \(key) \"\(value)\" at \"\(b.id)\""), reasons)
+                    return (.noRoute("\(tree.file) has no advice for \(key) \"\(value)\" at \"\(b.id)\""), reasons)
                 }
                 id = next
             }
         }
-        return (.noRoute("topic \(topic.id) loops at \"\(id)\""), reasons)
+        return (.noRoute("\(tree.file) loops at \"\(id)\""), reasons)
     }
 
-    private func quotes(_ citations: [Citation]) -> [QuotedClause] {
-        guard let council else { return [] }
+    /// The labels of a fact's known options ("Yes", "Council business and party business").
+    private func answerLabel(_ factKey: String, _ value: String) -> String {
+        guard let fact = knowledge.fact(key: factKey) else { return value }
+        return ListJoiner.and(FactValue.options(value).map { fact.option(id: $0)?.label ?? $0 })
+    }
+
+    private func quotes(_ citations: [Citation], council: Council) -> [QuotedClause] {
+        var seen = Set<String>()
         return citations.compactMap { citation in
-            guard citation.council == council.id, let clause = council.clause(id: citation.clause) else { return nil }
+            guard citation.council == council.id, seen.insert(citation.clause).inserted,
+                  let clause = council.clause(id: citation.clause) else { return nil }
             return QuotedClause(council: council, clause: clause, note: citation.note)
         }
     }
 
     private func pending(_ q: Question) -> PendingQuestion {
-        PendingQuestion(kind: .topic, factKey: q.fact, nodeID: q.id, prompt: q.prompt, why: q.why.text,
-                        whyClauses: quotes(q.why.cites), help: q.help, options: q.options)
+        var p = PendingQuestion(kind: .topic, factKey: q.fact, nodeID: q.id, prompt: q.prompt.text(for: role), why: q.why.text,
+                                whyClauses: council.map { quotes(q.why.cites, council: $0) } ?? [], help: q.help, options: q.options)
+        p.multiple = q.multiple
+        return p
     }
 
-    private func adviceResult(_ advice: Advice, in topic: Topic) -> Step {
-        guard let council else { return .question(councilQuestion()) }
-        return .advice(AdviceResult(topicID: topic.id, topicTitle: topic.title, nodeID: advice.id, councilID: council.id,
-                                    councilName: council.name, protocolVersion: council.version, verdict: advice.verdict,
-                                    headline: advice.headline, summary: advice.summary, steps: advice.steps,
-                                    quotes: quotes(advice.citations), silent: advice.silent))
+    private func stepResult(_ step: AdviceStep, council: Council, because: String? = nil) -> AdviceStepResult {
+        AdviceStepResult(text: step.text,
+                         references: step.citations.compactMap { council.clause(id: $0.clause)?.citedAs },
+                         isPractical: step.isPractical, because: because)
+    }
+
+    /// The advice the walk reached, with every rule that a known fact triggers.
+    private func adviceResult(_ advice: Advice, tree: AdviceTree, topic: Topic, council: Council, reasons: [Reason]) -> (Step, [Reason]) {
+        var reasons = reasons
+        var steps = advice.steps.map { stepResult($0, council: council) }
+        var citations = advice.citations + advice.steps.flatMap(\.citations)
+        var seenSteps = Set(advice.steps.map(\.text))
+        for rule in tree.rules where rule.applies(to: facts) {
+            let fact = knowledge.fact(key: rule.fact)
+            let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) }
+            let because = fact.map { f in ListJoiner.and(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
+            for step in rule.steps where seenSteps.insert(step.text).inserted {
+                steps.append(stepResult(step, council: council, because: because.map { "you said \($0)" }))
+            }
+            citations += rule.steps.flatMap(\.citations) + rule.citations
+            if !reasons.contains(where: { $0.factKey == rule.fact }), let fact, let value = facts[rule.fact] {
+                reasons.append(Reason(factKey: rule.fact, question: fact.prompt.text(for: role), answer: answerLabel(rule.fact, value),
+                                      optionID: value, askedInThisTopic: answeredInTopic.contains(rule.fact)))
+            }
+        }
+        let result = AdviceResult(topicID: topic.id, topicTitle: topic.title, nodeID: advice.id, councilID: council.id,
+                                  councilName: council.name, protocolVersion: council.version, verdict: advice.verdict,
+                                  headline: advice.headline, summary: advice.summary, steps: steps,
+                                  quotes: quotes(citations, council: council), silent: advice.silent)
+        return (.advice(result), reasons)
     }
 
     public func councilQuestion() -> PendingQuestion {
         PendingQuestion(kind: .council, factKey: "council", nodeID: nil, prompt: "Which council are you with?",
                         why: "Each council has its own protocol, and Probity quotes only yours.", whyClauses: [],
-                        help: "Choose the council whose protocol applies to you. You can change it later with `council ID`.",
-                        options: knowledge.councils.map { AnswerOption(id: $0.id, label: $0.name, next: "") })
+                        help: "Type your council's name (or the start of it). You can change it later with `council NAME`.",
+                        options: knowledge.councilNames.map { AnswerOption(id: $0.id, label: $0.name, next: "") })
     }
 
     public func roleQuestion() -> PendingQuestion {

@@ -21,6 +21,8 @@ public struct PendingQuestion: Sendable {
     public var whyClauses: [QuotedClause]
     public var help: String
     public var options: [AnswerOption]
+    /// Several options may be chosen at once.
+    public var multiple: Bool = false
 }
 
 /// A clause as quoted to the user: the clause, and the protocol version it comes from.
@@ -59,9 +61,28 @@ public struct AdviceResult: Sendable {
     public var verdict: Verdict
     public var headline: String
     public var summary: String
-    public var steps: [String]
+    public var steps: [AdviceStepResult]
     public var quotes: [QuotedClause]
     public var silent: Bool
+}
+
+/// One thing to do, as shown: its words, and what it rests on.
+public struct AdviceStepResult: Sendable, Equatable {
+    public var text: String
+    /// The clauses it rests on, as a reader cites them ("7.4", "C 3.5").
+    public var references: [String]
+    /// Sensible guidance that the protocol does not contain.
+    public var isPractical: Bool
+    /// Set when a fact the user gave brought this step in: what they said.
+    public var because: String?
+
+    /// The step with its provenance, for records and plain text: "… (paragraph 7.4)" or "… (practical guidance, not in the protocol)".
+    public var withProvenance: String {
+        var out = text
+        if let because { out = "Because \(because): " + out.lowercasedFirst() }
+        if isPractical { return out + " (practical guidance, not in the protocol)" }
+        return out + " (" + references.joined(separator: ", ") + ")"
+    }
 }
 
 /// One answer that led to where the walk is now, for `why`.

@@ -22,6 +22,8 @@ public struct Council: Sendable, Identifiable {
     public var clauses: [Clause]
     /// The file this version was read from, relative to the knowledge directory.
     public var file: String
+    /// Where each clause's text starts in the file, in clause order (empty for knowledge built in memory).
+    public var textPositions: [SourcePosition] = []
 
     private var index: [String: Int] = [:]
 

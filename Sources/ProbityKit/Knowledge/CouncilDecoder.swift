@@ -1,16 +1,46 @@
-/// Turns the JSON of a council file into a `Council`, reporting each problem with its path.
+/// The council as `council.json` describes it: who it is, and the clauses it treats as general principles.
+struct CouncilIdentity: Sendable {
+    var id: String
+    var name: String
+    var shortName: String
+    var generalPrinciples: [String]
+    var position: SourcePosition?
+}
+
+/// Turns a council's `council.json` and `versions/*.json` into a `CouncilIdentity` and `Council` versions,
+/// reporting each problem with its path.
 enum CouncilDecoder {
-    static let fields: Set<String> = ["id", "name", "shortName", "document", "version", "date", "status", "current",
+    static let identityFields: Set<String> = ["id", "name", "shortName", "generalPrinciples"]
+    static let fields: Set<String> = ["document", "version", "date", "status", "current",
                                       "source", "numbering", "reading", "clauses"]
+
+    static func decodeIdentity(_ json: JSONValue, expectedID: String, issues: IssueCollector) -> CouncilIdentity? {
+        guard let r = JSONObjectReader(json, path: .root, issues: issues) else { return nil }
+        r.rejectUnknownKeys(allowed: identityFields)
+        let principles = r.stringArray("generalPrinciples")
+        guard let id = r.nonEmptyString("id"), let name = r.nonEmptyString("name"),
+              let shortName = r.nonEmptyString("shortName"), let principles else { return nil }
+        if id != expectedID {
+            issues.report(JSONPath.root.appending("id"), "the council id \"\(id)\" must match its folder name \"\(expectedID)\"", at: r["id"]?.position)
+        }
+        if !CatalogueDecoder.isIdentifier(id) {
+            issues.report(JSONPath.root.appending("id"), "a council id is lower-case letters, digits and \"-\"; \"\(id)\" is not", at: r["id"]?.position)
+        }
+        if principles.isEmpty {
+            issues.report(JSONPath.root.appending("generalPrinciples"), "name at least one clause as a general principle: silent advice quotes them", at: r["generalPrinciples"]?.position)
+        }
+        return CouncilIdentity(id: id, name: name, shortName: shortName, generalPrinciples: principles, position: r.position)
+    }
     static let clauseFields: Set<String> = ["id", "part", "number", "item", "printed", "heading", "text", "notes",
                                             "advisory", "reason"]
 
-    static func decode(_ json: JSONValue, file: String, issues: IssueCollector) -> Council? {
+    /// One version; `source` is relative to the council's folder and comes back relative to the knowledge directory.
+    static func decodeVersion(_ json: JSONValue, file: String, identity: CouncilIdentity, folder: String, issues: IssueCollector) -> Council? {
         guard let r = JSONObjectReader(json, path: .root, issues: issues) else { return nil }
         r.rejectUnknownKeys(allowed: fields)
         let clauses = r.array("clauses") { value, path in decodeClause(value, path: path, issues: issues) }
-        guard let id = r.nonEmptyString("id"), let name = r.nonEmptyString("name"),
-              let shortName = r.nonEmptyString("shortName"), let document = r.nonEmptyString("document"),
+        let id = identity.id, name = identity.name, shortName = identity.shortName
+        guard let document = r.nonEmptyString("document"),
               let version = r.nonEmptyString("version"), let status = r.oneOf("status", DocumentStatus.self),
               let current = r.bool("current"), let source = r.nonEmptyString("source"), let clauses
         else { return nil }
@@ -27,9 +57,13 @@ enum CouncilDecoder {
                 seen[clause.id] = i
             }
         }
-        return Council(id: id, name: name, shortName: shortName, document: document, version: version, date: date,
-                       status: status, isCurrent: current, source: source, numbering: r.optionalString("numbering"),
+        var council = Council(id: id, name: name, shortName: shortName, document: document, version: version, date: date,
+                       status: status, isCurrent: current, source: folder + "/" + source, numbering: r.optionalString("numbering"),
                        reading: r.optionalString("reading"), clauses: clauses, file: file)
+        if case .array(let elements)? = r["clauses"]?.kind, elements.count == clauses.count {
+            council.textPositions = elements.map { $0["text"]?.position ?? $0.position }
+        }
+        return council
     }
 
     private static func decodeClause(_ value: JSONValue, path: JSONPath, issues: IssueCollector) -> Clause? {

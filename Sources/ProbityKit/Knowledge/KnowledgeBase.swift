@@ -1,62 +1,87 @@
 import Foundation
 
-/// Everything Probity knows: every council's protocol versions and every topic.
+/// Everything Probity knows: the catalogue (topics and their facts) and the councils. A council's folder is
+/// read the first time it is needed, so a command about one council, or none, reads only that.
 public struct KnowledgeBase: Sendable {
-    /// Every council version, current and earlier.
-    public var councilVersions: [Council]
-    public var topics: [Topic]
-    /// SHA-256 over the lines "<file>\0<SHA-256 of the file>\n" of every knowledge file in path order,
-    /// so a transcript can name exactly which text was quoted. Computed when asked for, from the
-    /// bytes that were loaded (most commands never need it).
-    public var fingerprint: String {
-        if let fixedFingerprint { return fixedFingerprint }
-        var hasher = SHA256()
-        for file in files { hasher.update("\(file.path)\u{0}\(SHA256.hex(file.bytes))\n") }
-        return hasher.finalize().hexString
-    }
-
-    /// The knowledge files as they were read, for the fingerprint.
-    public var files: [KnowledgeFile]
-    private var fixedFingerprint: String?
+    public let topics: [Topic]
+    /// Facts shared by every topic (`catalogue/facts.json`).
+    public let sharedFacts: [Fact]
     /// The directory the knowledge was read from.
-    public var directory: String
+    public let directory: String
+    /// The ids of every council folder, sorted.
+    public let councilIDs: [String]
+    /// The catalogue's files as read, for the fingerprint.
+    let catalogueFiles: [KnowledgeFile]
+    private let store: CouncilStore
+    private let fixedFingerprint: String?
+    private let topicIndex: [String: Int]
+    private let sharedFactIndex: [String: Int]
 
-    private var currentIndex: [String: Int] = [:]
-    private var topicIndex: [String: Int] = [:]
-
-    public init(councilVersions: [Council], topics: [Topic], fingerprint: String? = nil, files: [KnowledgeFile] = [],
-                directory: String = "") {
-        self.councilVersions = councilVersions
+    init(topics: [Topic], sharedFacts: [Fact], directory: String, councilIDs: [String], catalogueFiles: [KnowledgeFile],
+         store: CouncilStore, fingerprint: String? = nil) {
         self.topics = topics
-        self.fixedFingerprint = fingerprint
-        self.files = files
+        self.sharedFacts = sharedFacts
         self.directory = directory
-        for (i, council) in councilVersions.enumerated() where council.isCurrent && currentIndex[council.id] == nil {
-            currentIndex[council.id] = i
-        }
-        for (i, topic) in topics.enumerated() where topicIndex[topic.id] == nil {
-            topicIndex[topic.id] = i
-        }
+        self.councilIDs = councilIDs
+        self.catalogueFiles = catalogueFiles
+        self.store = store
+        self.fixedFingerprint = fingerprint
+        var index: [String: Int] = [:]
+        for (i, topic) in topics.enumerated() where index[topic.id] == nil { index[topic.id] = i }
+        topicIndex = index
+        var factIndex: [String: Int] = [:]
+        for (i, fact) in sharedFacts.enumerated() where factIndex[fact.key] == nil { factIndex[fact.key] = i }
+        sharedFactIndex = factIndex
     }
 
-    /// The current version of each council, in a stable order (by name).
-    public var councils: [Council] {
-        councilVersions.filter(\.isCurrent).sorted { $0.name < $1.name }
+    /// Knowledge held in memory (tests and tools): every council already read.
+    public init(councils: [CouncilFolder], topics: [Topic], sharedFacts: [Fact] = [], fingerprint: String? = nil, directory: String = "") {
+        self.init(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councils.map(\.id).sorted(),
+                  catalogueFiles: [], store: CouncilStore(preloaded: councils), fingerprint: fingerprint)
     }
+
+    /// The same knowledge with other topics (a routing experiment's training set).
+    public func with(topics: [Topic]) -> KnowledgeBase {
+        KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+                      catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint)
+    }
+
+    // MARK: Councils
+
+    /// A council's folder, read on first use; nil when there is no such council or it cannot be read
+    /// (`KnowledgeLoader.load` and `probity validate` say why).
+    public func folder(id: String) -> CouncilFolder? {
+        store.folder(id: id, directory: directory, catalogue: self)?.folder
+    }
+
+    /// What reading a council's folder found wrong with it.
+    func councilRead(id: String) -> CouncilStore.Entry? {
+        store.folder(id: id, directory: directory, catalogue: self)
+    }
+
+    /// Every council folder, read now if not yet read (search, compare, coverage and validate need them all).
+    public var folders: [CouncilFolder] {
+        store.readAll(ids: councilIDs, directory: directory, catalogue: self)
+        return councilIDs.compactMap(folder(id:))
+    }
+
+    /// The current version of each council, by name.
+    public var councils: [Council] {
+        folders.compactMap(\.current).sorted { $0.name < $1.name }
+    }
+
+    /// Every version of every council.
+    public var councilVersions: [Council] { folders.flatMap(\.versions) }
 
     /// The current version of a council.
-    public func council(id: String) -> Council? {
-        currentIndex[id].map { councilVersions[$0] }
-    }
+    public func council(id: String) -> Council? { folder(id: id)?.current }
 
-    /// Every version of a council, oldest first as the files order them (earlier versions before the current one).
-    public func versions(of councilID: String) -> [Council] {
-        let all = councilVersions.filter { $0.id == councilID }
-        return all.filter { !$0.isCurrent } + all.filter(\.isCurrent)
-    }
+    /// Every version of a council, earlier ones first and the current one last.
+    public func versions(of councilID: String) -> [Council] { folder(id: councilID)?.versions ?? [] }
 
-    public func topic(id: String) -> Topic? {
-        topicIndex[id].map { topics[$0] }
+    /// A council's advice on a topic.
+    public func tree(topic: Topic, council councilID: String) -> AdviceTree? {
+        folder(id: councilID)?.tree(for: topic)
     }
 
     /// The clause a citation points to, in the council's current version.
@@ -64,18 +89,52 @@ public struct KnowledgeBase: Sendable {
         council(id: citation.council)?.clause(id: citation.clause)
     }
 
-    /// A council named the way a user might type it: its id, name or short name, any case,
-    /// or an unambiguous prefix of one of those.
+    // MARK: Catalogue
+
+    public func topic(id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+
+    /// A fact by its session key: a topic's own (`document-access.exempt`) or a shared one (`election-period`).
+    public func fact(key: String) -> Fact? {
+        if let i = sharedFactIndex[key] { return sharedFacts[i] }
+        guard let dot = key.firstIndex(of: ".") else { return nil }
+        return topic(id: String(key[..<dot]))?.fact(named: key)
+    }
+
+    /// The facts a topic can learn: its own, then the shared ones.
+    public func facts(of topic: Topic) -> [Fact] { topic.facts + sharedFacts }
+
+    // MARK: Names
+
+    /// A council named the way a user might type it: its id, name or short name, any case, or an unambiguous
+    /// prefix of one of those. Matches ids first (no folder read); names need the councils' own files.
     public func resolveCouncil(_ text: String) -> Council? {
         let wanted = text.lowercased().trimmingWhitespace()
         guard !wanted.isEmpty else { return nil }
-        let all = councils
-        if let exact = all.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.shortName.lowercased() == wanted }) {
-            return exact
-        }
         let dashed = wanted.replacingOccurrences(of: " ", with: "-")
-        let prefixed = all.filter { $0.id.hasPrefix(dashed) || $0.shortName.lowercased().hasPrefix(wanted) || $0.name.lowercased().hasPrefix(wanted) }
-        return prefixed.count == 1 ? prefixed[0] : nil
+        if councilIDs.contains(dashed) { return council(id: dashed) }
+        let names = councilNames
+        if let exact = names.first(where: { $0.name.lowercased() == wanted || $0.shortName.lowercased() == wanted }) {
+            return council(id: exact.id)
+        }
+        let prefixed = names.filter { $0.id.hasPrefix(dashed) || $0.shortName.lowercased().hasPrefix(wanted) || $0.name.lowercased().hasPrefix(wanted) }
+        return prefixed.count == 1 ? council(id: prefixed[0].id) : nil
+    }
+
+    /// Each council's id and names, from `council.json` alone (no versions or advice are read).
+    public var councilNames: [(id: String, name: String, shortName: String)] {
+        councilIDs.compactMap { id in store.identity(id: id, directory: directory).map { (id, $0.name, $0.shortName) } }
+    }
+
+    // MARK: Fingerprint
+
+    /// SHA-256 over the lines "<file>\0<SHA-256 of the file>\n" of the catalogue and every council folder read so far,
+    /// in path order, so a transcript can name exactly which text was quoted.
+    public var fingerprint: String {
+        if let fixedFingerprint { return fixedFingerprint }
+        var hasher = SHA256()
+        let files = (catalogueFiles + store.loadedFiles).sorted { $0.path < $1.path }
+        for file in files { hasher.update("\(file.path)\u{0}\(SHA256.hex(file.bytes))\n") }
+        return hasher.finalize().hexString
     }
 }
 

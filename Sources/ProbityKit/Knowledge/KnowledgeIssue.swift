@@ -14,12 +14,17 @@ public struct KnowledgeIssue: Error, Sendable, Hashable, CustomStringConvertible
         self.position = position
     }
 
-    public var description: String {
+    /// `file:line:column: error: json.path: message`, the form editors and CI annotate.
+    public var description: String { located(in: nil) }
+
+    /// The same, with the file named from the current directory when the knowledge directory is given.
+    public func located(in directory: String?) -> String {
         var text = file
-        if let path { text += ": \(path)" }
-        text += ": \(message)"
-        if let position { text += " (\(position))" }
-        return text
+        if let directory, !directory.isEmpty, !file.hasPrefix("/") { text = directory + "/" + file }
+        if let position { text += ":\(position.line):\(position.column)" }
+        text += ": error: "
+        if let path, !path.components.isEmpty { text += "\(path): " }
+        return text + message
     }
 
     public static func < (lhs: KnowledgeIssue, rhs: KnowledgeIssue) -> Bool {
@@ -34,10 +39,15 @@ public struct KnowledgeIssue: Error, Sendable, Hashable, CustomStringConvertible
 /// The knowledge could not be used: every problem found, so that an author can fix them in one go.
 public struct KnowledgeError: Error, Sendable, CustomStringConvertible {
     public var issues: [KnowledgeIssue]
-    public init(issues: [KnowledgeIssue]) { self.issues = issues }
+    /// The knowledge directory, so that each file is named from where the command ran.
+    public var directory: String?
+    public init(issues: [KnowledgeIssue], directory: String? = nil) {
+        self.issues = issues
+        self.directory = directory
+    }
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
-        return "The knowledge has \(count):\n" + issues.map { "  " + $0.description }.joined(separator: "\n")
+        return "The knowledge has \(count):\n" + issues.map { $0.located(in: directory) }.joined(separator: "\n")
             + "\nFix the files named above, then run `probity validate`."
     }
 }

@@ -1,93 +1,174 @@
 import Foundation
 
-/// Reads a knowledge directory (`councils/*.json`, `topics/*.json`) into a `KnowledgeBase`,
-/// collecting every problem instead of stopping at the first.
+/// Reads a knowledge directory: the catalogue (`catalogue/topics/*.json`, `catalogue/facts.json`) and the councils
+/// (`councils/<id>/`), collecting every problem instead of stopping at the first.
 public enum KnowledgeLoader {
     public struct Result: Sendable {
         public var knowledge: KnowledgeBase
         public var issues: [KnowledgeIssue]
     }
 
-    /// Loads and checks the knowledge; throws `KnowledgeError` listing every problem if it cannot be trusted.
-    public static func load(directory: String) throws(KnowledgeError) -> KnowledgeBase {
-        let result = read(directory: directory)
+    /// Which councils a command needs read before it starts.
+    public enum Councils: Sendable, Equatable {
+        case none
+        case only([String])
+        case all
+    }
+
+    /// Loads and checks what a command needs; throws `KnowledgeError` listing every problem if it cannot be trusted.
+    /// The catalogue is always read; councils as `councils` says (others are read when first asked for).
+    public static func load(directory: String, councils: Councils = .all) throws(KnowledgeError) -> KnowledgeBase {
+        let result = read(directory: directory, councils: councils)
         var issues = result.issues
-        if issues.isEmpty { issues = Validator.referenceIssues(in: result.knowledge) }
-        guard issues.isEmpty else { throw KnowledgeError(issues: issues.sorted()) }
+        if issues.isEmpty { issues = Validator.referenceIssues(in: result.knowledge, councils: councils) }
+        guard issues.isEmpty else { throw KnowledgeError(issues: issues.sorted(), directory: directory) }
         return result.knowledge
     }
 
     /// Reads what can be read; the issues say what could not.
-    public static func read(directory: String) -> Result {
+    public static func read(directory: String, councils: Councils = .all) -> Result {
         var issues: [KnowledgeIssue] = []
-        var councils: [Council] = []
-        var topics: [Topic] = []
-        var loaded: [KnowledgeFile] = []
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             issues.append(KnowledgeIssue(file: directory, path: nil,
                 message: "there is no knowledge directory here; pass --knowledge DIR or set PROBITY_KNOWLEDGE to the Knowledge folder of a Probity checkout"))
-            return Result(knowledge: KnowledgeBase(councilVersions: [], topics: [], directory: directory), issues: issues)
+            return Result(knowledge: KnowledgeBase(councils: [], topics: [], directory: directory), issues: issues)
         }
-        var files: [(folder: String, name: String)] = []
-        for folder in ["councils", "topics"] {
-            guard let names = try? fm.contentsOfDirectory(atPath: directory + "/" + folder) else {
-                issues.append(KnowledgeIssue(file: folder, path: nil, message: "the folder \(folder)/ is missing from the knowledge directory \(directory)"))
-                continue
+        var topicNames: [String] = []
+        if let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") {
+            topicNames = names.filter { $0.hasSuffix(".json") }.sorted()
+        } else {
+            issues.append(KnowledgeIssue(file: "catalogue/topics", path: nil, message: "the folder catalogue/topics/ is missing from the knowledge directory \(directory)"))
+        }
+        var councilIDs: [String] = []
+        if let names = try? fm.contentsOfDirectory(atPath: directory + "/councils") {
+            councilIDs = names.filter { name in
+                var dir: ObjCBool = false
+                return !name.hasPrefix(".") && fm.fileExists(atPath: "\(directory)/councils/\(name)", isDirectory: &dir) && dir.boolValue
+            }.sorted()
+        } else {
+            issues.append(KnowledgeIssue(file: "councils", path: nil, message: "the folder councils/ is missing from the knowledge directory \(directory)"))
+        }
+        // Shared facts first: every topic's advice may name them.
+        var files: [KnowledgeFile] = []
+        var sharedFacts: [Fact] = []
+        let factsFile = "catalogue/facts.json"
+        if fm.fileExists(atPath: directory + "/" + factsFile) {
+            let parsed = parse(directory: directory, file: factsFile)
+            issues += parsed.issues
+            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: factsFile, bytes: bytes)) }
+            if let json = parsed.json {
+                let collector = IssueCollector(file: factsFile)
+                sharedFacts = CatalogueDecoder.decodeSharedFacts(json, file: factsFile, issues: collector) ?? []
+                issues += collector.issues
             }
-            files += names.sorted().filter { $0.hasSuffix(".json") }.map { (folder, $0) }
         }
-        // Each file is read, parsed and decoded on its own, so the work is spread over the cores.
-        let toRead = files
-        let results = ConcurrentSlots<FileResult>(count: toRead.count)
-        DispatchQueue.concurrentPerform(iterations: toRead.count) { i in
-            results[i] = readFile(directory: directory, folder: toRead[i].folder, name: toRead[i].name)
+        let names = topicNames
+        let results = ConcurrentSlots<(topic: Topic?, file: KnowledgeFile?, issues: [KnowledgeIssue])>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            let file = "catalogue/topics/" + names[i]
+            let parsed = parse(directory: directory, file: file)
+            var topic: Topic?
+            var found = parsed.issues
+            if let json = parsed.json {
+                let collector = IssueCollector(file: file)
+                topic = CatalogueDecoder.decodeTopic(json, file: file, expectedID: String(names[i].dropLast(5)), issues: collector)
+                found += collector.issues
+            }
+            results[i] = (topic, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, found)
         }
-        for result in results.values {
-            guard let result else { continue }
-            loaded.append(KnowledgeFile(path: result.file, bytes: result.bytes))
-            issues += result.issues
-            if let council = result.council { councils.append(council) }
+        var topics: [Topic] = []
+        for case let result? in results.values {
             if let topic = result.topic { topics.append(topic) }
+            if let file = result.file { files.append(file) }
+            issues += result.issues
         }
-        let knowledge = KnowledgeBase(councilVersions: councils, topics: topics,
-                                      files: loaded, directory: directory)
+        let knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+                                      catalogueFiles: files, store: CouncilStore())
+        switch councils {
+        case .none: break
+        case .all:
+            _ = knowledge.folders
+            issues += councilIDs.flatMap { knowledge.councilRead(id: $0)?.issues ?? [] }
+        case .only(let ids):
+            for id in ids where councilIDs.contains(id) { issues += knowledge.councilRead(id: id)?.issues ?? [] }
+        }
         return Result(knowledge: knowledge, issues: issues)
     }
 
-    private struct FileResult: Sendable {
-        var file: String
-        var bytes: [UInt8] = []
-        var council: Council?
-        var topic: Topic?
+    /// Reads one council's folder: `council.json`, `versions/*.json`, `advice/*.json`.
+    static func readCouncil(id: String, directory: String, catalogue: KnowledgeBase) -> CouncilStore.Entry {
+        let folder = "councils/\(id)"
         var issues: [KnowledgeIssue] = []
+        var files: [KnowledgeFile] = []
+        let identityFile = folder + "/council.json"
+        let parsedIdentity = parse(directory: directory, file: identityFile)
+        issues += parsedIdentity.issues
+        if let bytes = parsedIdentity.bytes { files.append(KnowledgeFile(path: identityFile, bytes: bytes)) }
+        var identity: CouncilIdentity?
+        if let json = parsedIdentity.json {
+            let collector = IssueCollector(file: identityFile)
+            identity = CouncilDecoder.decodeIdentity(json, expectedID: id, issues: collector)
+            issues += collector.issues
+        }
+        guard let identity else {
+            return CouncilStore.Entry(folder: nil, issues: issues, files: files)
+        }
+        let fm = FileManager.default
+        var versions: [Council] = []
+        let versionNames = ((try? fm.contentsOfDirectory(atPath: "\(directory)/\(folder)/versions")) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        if versionNames.isEmpty {
+            issues.append(KnowledgeIssue(file: folder + "/versions", path: nil, message: "a council needs at least one protocol version in \(folder)/versions/"))
+        }
+        for name in versionNames {
+            let file = "\(folder)/versions/\(name)"
+            let parsed = parse(directory: directory, file: file)
+            issues += parsed.issues
+            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: file, bytes: bytes)) }
+            guard let json = parsed.json else { continue }
+            let collector = IssueCollector(file: file)
+            if let version = CouncilDecoder.decodeVersion(json, file: file, identity: identity, folder: folder, issues: collector) {
+                versions.append(version)
+            }
+            issues += collector.issues
+        }
+        var trees: [AdviceTree] = []
+        let adviceNames = ((try? fm.contentsOfDirectory(atPath: "\(directory)/\(folder)/advice")) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        for name in adviceNames {
+            let file = "\(folder)/advice/\(name)"
+            let topicID = String(name.dropLast(5))
+            let parsed = parse(directory: directory, file: file)
+            issues += parsed.issues
+            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: file, bytes: bytes)) }
+            guard let json = parsed.json else { continue }
+            guard let topic = catalogue.topic(id: topicID) else {
+                issues.append(KnowledgeIssue(file: file, path: nil, message: "there is no topic \"\(topicID)\" in catalogue/topics/; name the file after a topic of the catalogue"))
+                continue
+            }
+            let collector = IssueCollector(file: file)
+            let context = AdviceDecoder.Context(councilID: id, topic: topic,
+                                                sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                                                file: file, issues: collector)
+            if let tree = AdviceDecoder.decode(json, context: context) { trees.append(tree) }
+            issues += collector.issues
+        }
+        let councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
+                                          generalPrinciples: identity.generalPrinciples, versions: versions, trees: trees,
+                                          folder: folder, files: files)
+        return CouncilStore.Entry(folder: councilFolder, issues: issues, files: files)
     }
 
-    private static func readFile(directory: String, folder: String, name: String) -> FileResult {
-        let file = folder + "/" + name
-        var result = FileResult(file: file)
+    private static func parse(directory: String, file: String) -> (json: JSONValue?, bytes: [UInt8]?, issues: [KnowledgeIssue]) {
         guard let data = FileManager.default.contents(atPath: directory + "/" + file) else {
-            result.issues.append(KnowledgeIssue(file: file, path: nil, message: "cannot be read (check its permissions)"))
-            return result
+            return (nil, nil, [KnowledgeIssue(file: file, path: nil, message: "cannot be read (check that it exists and its permissions)")])
         }
         let bytes = [UInt8](data)
-        result.bytes = bytes
-        let json: JSONValue
         do {
-            json = try JSONParser.parse(bytes: bytes)
+            return (try JSONParser.parse(bytes: bytes), bytes, [])
         } catch {
-            result.issues.append(KnowledgeIssue(file: file, path: nil, message: "malformed JSON: \(error.message)", position: error.position))
-            return result
+            return (nil, bytes, [KnowledgeIssue(file: file, path: nil, message: "malformed JSON: \(error.message)", position: error.position)])
         }
-        let collector = IssueCollector(file: file)
-        if folder == "councils" {
-            result.council = CouncilDecoder.decode(json, file: file, issues: collector)
-        } else {
-            result.topic = TopicDecoder.decode(json, file: file, expectedID: String(name.dropLast(5)), issues: collector)
-        }
-        result.issues = collector.issues
-        return result
     }
 }
 

@@ -15,213 +15,75 @@ public enum Role: String, Sendable, CaseIterable {
     }
 }
 
-/// An advice tree for one situation in the topic catalogue.
+/// Words that may differ with the role of the person they are said to.
+public struct RoleText: Sendable, Hashable {
+    public var member: String
+    public var officer: String
+
+    public init(_ both: String) { member = both; officer = both }
+    public init(member: String, officer: String) { self.member = member; self.officer = officer }
+
+    /// The wording for this role; the member's when the role is not yet known and the two differ.
+    public func text(for role: Role?) -> String {
+        role == .officer ? officer : member
+    }
+}
+
+/// One situation in the catalogue: shared by every council. Each council's advice on it is an
+/// `AdviceTree` in the council's own folder.
 public struct Topic: Sendable, Identifiable {
     public var id: String
     public var title: String
     public var summary: String
     public var audience: Audience
     public var examples: [String]
-    public var start: String
-    /// Node ids in the order the file lists them.
-    public var nodeOrder: [String]
-    public var nodes: [String: Node]
+    /// The topic's own facts, in the order the file lists them.
+    public var facts: [Fact]
     /// The file this topic was read from, relative to the knowledge directory.
     public var file: String
 
-    public init(id: String, title: String, summary: String, audience: Audience, examples: [String], start: String,
-                nodes: [Node], file: String) {
+    public init(id: String, title: String, summary: String, audience: Audience, examples: [String],
+                facts: [Fact] = [], file: String) {
         self.id = id
         self.title = title
         self.summary = summary
         self.audience = audience
         self.examples = examples
-        self.start = start
-        self.nodeOrder = nodes.map(\.id)
-        var byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // A branch may name the question whose answer it follows by the question's node id.
-        for (id, node) in byID {
-            if case .branch(var b) = node, case .fact(let key) = b.on, case .question(let q)? = byID[key] {
-                b.on = .fact(q.fact)
-                byID[id] = .branch(b)
-            }
-        }
-        self.nodes = byID
+        self.facts = facts
         self.file = file
     }
 
-    public subscript(id: String) -> Node? { nodes[id] }
-
-    /// Every node, in the order of the file.
-    public var orderedNodes: [Node] { nodeOrder.compactMap { nodes[$0] } }
-
-    /// Every clause that some node of this topic cites, in order of first citation.
-    public var citations: [Citation] {
-        var seen = Set<Citation>()
-        var result: [Citation] = []
-        for node in orderedNodes {
-            let cited: [Citation]
-            switch node {
-            case .question(let q): cited = q.why.cites
-            case .advice(let a): cited = a.citations
-            case .branch: cited = []
-            }
-            for c in cited where seen.insert(Citation(council: c.council, clause: c.clause)).inserted {
-                result.append(Citation(council: c.council, clause: c.clause))
-            }
-        }
-        return result
+    /// A fact of this topic by its id in the file (`nonmembers`) or its session key (`party-group-briefing.nonmembers`).
+    public func fact(named name: String) -> Fact? {
+        facts.first { $0.localID == name || $0.key == name }
     }
 }
 
-/// One step of an advice tree.
-public enum Node: Sendable {
-    case question(Question)
-    case branch(Branch)
-    case advice(Advice)
-
-    public var id: String {
-        switch self {
-        case .question(let q): q.id
-        case .branch(let b): b.id
-        case .advice(let a): a.id
-        }
-    }
-
-    public var position: SourcePosition? {
-        switch self {
-        case .question(let q): q.position
-        case .branch(let b): b.position
-        case .advice(let a): a.position
-        }
-    }
-
-    /// The nodes this one can lead to, with the JSON path (below the node) that names each.
-    public var successors: [(path: JSONPath, target: String)] {
-        switch self {
-        case .question(let q):
-            return q.options.enumerated().map { (JSONPath([.key("options"), .index($0.offset), .key("next")]), $0.element.next) }
-        case .branch(let b):
-            var result = b.cases.map { (JSONPath([.key("cases"), .key($0.value)]), $0.next) }
-            if let d = b.defaultNext { result.append((JSONPath([.key("default")]), d)) }
-            return result
-        case .advice:
-            return []
-        }
-    }
-}
-
-/// A question put to the user, with numbered options.
-public struct Question: Sendable {
-    public var id: String
-    /// The fact this question settles: a shared key (`election-period`) or `<topic>.<node>`.
-    public var fact: String
-    public var isSharedFact: Bool
-    public var prompt: String
-    public var why: Why
+/// A named question with options, defined once in the catalogue for every council.
+public struct Fact: Sendable, Identifiable {
+    /// The key in a session's facts: `<topic>.<id>` for a topic's own fact, the id alone for a shared one.
+    public var key: String
+    /// The id as the file writes it.
+    public var localID: String
+    public var prompt: RoleText
     public var help: String
-    public var options: [AnswerOption]
+    /// Several options can be true at once.
+    public var multiple: Bool
+    public var options: [FactOption]
+    public var file: String
     public var position: SourcePosition?
 
-    public func option(id: String) -> AnswerOption? { options.first { $0.id == id } }
+    public var id: String { key }
+    public var isShared: Bool { key == localID }
+
+    public func option(id: String) -> FactOption? { options.first { $0.id == id } }
 }
 
-/// Why a question is asked: a sentence and the clauses that make the answer matter.
-public struct Why: Sendable {
-    public var text: String
-    public var cites: [Citation]
-}
-
-public struct AnswerOption: Sendable {
+/// One answer to a fact, with the words that state it.
+public struct FactOption: Sendable {
     public var id: String
     public var label: String
-    public var next: String
-}
-
-/// What a branch looks at.
-public enum BranchSubject: Sendable, Hashable, CustomStringConvertible {
-    case council
-    case role
-    case fact(String)
-
-    public init(_ text: String) {
-        switch text {
-        case "council": self = .council
-        case "role": self = .role
-        default: self = .fact(text)
-        }
-    }
-
-    /// The key in a session's facts.
-    public var factKey: String {
-        switch self {
-        case .council: "council"
-        case .role: "role"
-        case .fact(let key): key
-        }
-    }
-
-    public var description: String { factKey }
-}
-
-/// A step that asks nothing: it follows a fact already known.
-public struct Branch: Sendable {
-    public var id: String
-    public var on: BranchSubject
-    public var cases: [(value: String, next: String)]
-    public var defaultNext: String?
-    public var position: SourcePosition?
-
-    public func next(for value: String?) -> String? {
-        if let value, let match = cases.first(where: { $0.value == value }) { return match.next }
-        return defaultNext
-    }
-}
-
-/// The kind of answer an advice node gives, shown first.
-public enum Verdict: String, Sendable, CaseIterable {
-    case yes
-    case yesIf = "yes-if"
-    case no
-    case notWithout = "not-without"
-    case askMonitoringOfficer = "ask-monitoring-officer"
-    case guidance
-
-    /// A short label for lists and tables.
-    public var label: String {
-        switch self {
-        case .yes: "Yes"
-        case .yesIf: "Yes, if…"
-        case .no: "No"
-        case .notWithout: "Not without…"
-        case .askMonitoringOfficer: "Ask the Monitoring Officer first"
-        case .guidance: "Guidance"
-        }
-    }
-}
-
-/// The end of a walk: a verdict, what to do, and the clauses that say so.
-public struct Advice: Sendable {
-    public var id: String
-    public var verdict: Verdict
-    public var headline: String
-    public var summary: String
-    public var steps: [String]
-    public var citations: [Citation]
-    /// The council's protocol has no specific rule; the advice quotes the general clauses and refers to the Monitoring Officer.
-    public var silent: Bool
-    public var position: SourcePosition?
-}
-
-/// A reference from a topic to one clause of one council's current protocol.
-public struct Citation: Sendable, Hashable {
-    public var council: String
-    public var clause: String
-    public var note: String?
-
-    public init(council: String, clause: String, note: String? = nil) {
-        self.council = council
-        self.clause = clause
-        self.note = note
-    }
+    /// What the option states, said back when it is taken from what the user typed.
+    public var says: String?
+    public var phrases: [String]
 }

@@ -79,9 +79,25 @@ public enum JSONReports {
         public var verdictLabel: String
         public var headline: String
         public var summary: String
-        public var steps: [String]
+        public var steps: [StepReport]
         public var silent: Bool
         public var citations: [ClauseReport]
+    }
+
+    /// A step and what it rests on: the clauses it cites, or practical guidance the protocol does not contain.
+    public struct StepReport: Encodable, Sendable {
+        public var text: String
+        public var cites: [String]
+        public var practical: Bool
+        /// What the user said that brought the step in, when a rule did.
+        public var because: String?
+
+        init(_ step: AdviceStepResult) {
+            text = step.text
+            cites = step.references
+            practical = step.isPractical
+            because = step.because
+        }
     }
 
     public struct ReasonReport: Encodable, Sendable {
@@ -120,7 +136,7 @@ public enum JSONReports {
         case .advice(let a)?:
             report.status = "advice"
             report.advice = AdviceReport(node: a.nodeID, verdict: a.verdict.rawValue, verdictLabel: a.verdict.label,
-                                         headline: a.headline, summary: a.summary, steps: a.steps, silent: a.silent,
+                                         headline: a.headline, summary: a.summary, steps: a.steps.map(StepReport.init), silent: a.silent,
                                          citations: a.quotes.map { ClauseReport($0, source: source) })
         case .noRoute(let text)?:
             report.status = "no-route"

@@ -22,7 +22,7 @@ public struct AdviceRenderer: Sendable {
             out.append("")
             out.append(style.bold("What to do"))
             for (i, step) in advice.steps.enumerated() {
-                out += TextWrapper.wrap(step, width: w, indent: "     ", firstIndent: "  \(i + 1). ")
+                out += TextWrapper.wrap(step.withProvenance, width: w, indent: "     ", firstIndent: "  \(i + 1). ")
             }
         }
         if !advice.quotes.isEmpty {

@@ -107,7 +107,7 @@ public struct RoutingEvaluation: Sendable {
                 }
                 training[t].examples = kept
             }
-            let trained = KnowledgeBase(councilVersions: knowledge.councilVersions, topics: training)
+            let trained = knowledge.with(topics: training)
             let router = Router(knowledge: trained, thresholds: thresholds, weights: weights)
             total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known))
         }

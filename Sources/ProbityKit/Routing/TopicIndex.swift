@@ -66,28 +66,20 @@ struct TopicIndex: Sendable {
             (weights.examples, weights.examplesLengthNormalisation), (weights.clauses, weights.clausesLengthNormalisation),
         ]
         var fieldTerms: [[[Int]]] = []  // topic → field → terms
-        var clauseTerms: [Citation: [Int]] = [:]  // many topics cite the same clause: read it once
         var trainingTexts: [([Int], Int, Double)] = []
         for (t, topic) in topics.enumerated() {
-            let citations = topic.citations  // computed from every node: once per topic
-            var cited: [Int] = []
-            if weights.clauses > 0 {
-                for citation in citations {
-                    if let known = clauseTerms[citation] { cited += known; continue }
-                    guard let clause = knowledge.clause(for: citation) else { continue }
-                    let words = terms(clause.heading) + terms(clause.text)
-                    clauseTerms[citation] = words
-                    cited += words
-                }
+            // The topic's facts (questions, options and the phrases that state them): the catalogue's own words,
+            // the same however many councils there are. No council's clauses: routing must not depend on them.
+            let factTexts = topic.facts.map { fact in
+                terms(([fact.prompt.member, fact.prompt.officer] + fact.options.flatMap { [$0.label] + $0.phrases }).joined(separator: " "))
             }
+            let cited: [Int] = weights.clauses > 0 ? factTexts.flatMap { $0 } : []
             let title = terms(topic.title), summary = terms(topic.summary)
             let examples = topic.examples.map { terms($0) }
             if weights.classifier > 0 {
                 for text in [title, summary] + examples { trainingTexts.append((text, t, 1)) }
                 if weights.classifierClauses > 0 {
-                    for citation in citations {
-                        if let words = clauseTerms[citation] { trainingTexts.append((words, t, weights.classifierClauses)) }
-                    }
+                    for words in factTexts { trainingTexts.append((words, t, weights.classifierClauses)) }
                 }
             }
             fieldTerms.append([title, summary, examples.flatMap { $0 }, cited])

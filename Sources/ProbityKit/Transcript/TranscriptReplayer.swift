@@ -83,14 +83,19 @@ public struct TranscriptReplayer: Sendable {
             finding.clauses = recorded.quotes.map { clauseComparison(recorded: $0, council: council, currentlyQuoted: nil) }
             return finding
         }
-        guard let topic = session.topic else { return finding }
-        for (fact, option) in r.facts.sorted(by: { $0.key < $1.key }) where fact != "council" && fact != "role" {
-            guard let question = topic.question(settling: fact) else { continue }
-            guard question.options.contains(where: { $0.id == option }) else {
-                finding.problems.append("the answer \"\(option)\" to \"\(question.prompt)\" is no longer one of its options")
+        guard session.topic != nil else { return finding }
+        for (key, option) in r.facts.sorted(by: { $0.key < $1.key }) where key != "council" && key != "role" {
+            // A fact by its key; a record made before facts had names of their own keys it by the question's node.
+            let node = key.split(separator: ".", maxSplits: 1).last.map(String.init) ?? key
+            let treeFact: String? = session.currentTree.flatMap { tree in
+                if case .question(let q)? = tree.nodes[node] { q.fact } else { nil }
+            }
+            guard let fact = session.knowledge.fact(key: key) ?? treeFact.flatMap(session.knowledge.fact(key:)) else { continue }
+            guard FactValue.options(option).allSatisfy({ fact.option(id: $0) != nil }) else {
+                finding.problems.append("the answer \"\(option)\" to \"\(fact.prompt.member)\" is no longer one of its options")
                 continue
             }
-            try? session.setAnswer(question.id, option: option)
+            try? session.setAnswer(fact.key, option: option)
         }
         switch session.step {
         case .advice(let now)?:
@@ -134,15 +139,5 @@ public struct TranscriptReplayer: Sendable {
                                           recordedText: quote.text, currentText: clause.text)
         comparison.stillQuoted = currentlyQuoted
         return comparison
-    }
-}
-
-extension Topic {
-    /// The question of this topic whose answer settles `fact` (a fact key or a node id).
-    func question(settling fact: String) -> Question? {
-        for node in orderedNodes {
-            if case .question(let q) = node, q.fact == fact || q.id == fact { return q }
-        }
-        return nil
     }
 }

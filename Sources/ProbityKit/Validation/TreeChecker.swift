@@ -1,8 +1,7 @@
-/// Checks the shape of one topic's advice tree: reachability, cycles, questions that change
-/// nothing, and a route to advice for every council and role, quoting only that council.
+/// Checks the shape of one council's advice tree for a topic: reachability, cycles, questions that change
+/// nothing, and a route to advice for every role.
 struct TreeChecker {
-    let topic: Topic
-    let knowledge: KnowledgeBase
+    let tree: AdviceTree
 
     private func path(_ node: String, _ rest: String...) -> JSONPath {
         var p = JSONPath.root.appending("nodes").appending(node)
@@ -11,22 +10,22 @@ struct TreeChecker {
     }
 
     private func issue(_ path: JSONPath?, _ message: String, _ node: String? = nil) -> KnowledgeIssue {
-        KnowledgeIssue(file: topic.file, path: path, message: message, position: node.flatMap { topic.nodes[$0]?.position })
+        KnowledgeIssue(file: tree.file, path: path, message: message, position: node.flatMap { tree.nodes[$0]?.position })
     }
 
     func issues() -> [KnowledgeIssue] {
-        guard topic.nodes[topic.start] != nil else { return [] }  // reported by the reference checks
+        guard tree.nodes[tree.start] != nil else { return [] }  // reported by the reference checks
         var issues: [KnowledgeIssue] = []
         if let cycle = findCycle() {
             issues.append(issue(path(cycle[0]), "the tree loops back on itself: " + cycle.joined(separator: " → "), cycle[0]))
             return issues  // walking a cyclic tree proves nothing more
         }
-        let reachable = reachableNodes(from: topic.start)
-        for id in topic.nodeOrder where !reachable.contains(id) {
-            issues.append(issue(path(id), "node \"\(id)\" cannot be reached from \"\(topic.start)\"", id))
+        let reachable = reachableNodes(from: tree.start)
+        for id in tree.nodeOrder where !reachable.contains(id) {
+            issues.append(issue(path(id), "node \"\(id)\" cannot be reached from \"\(tree.start)\"", id))
         }
         issues += unhelpfulQuestions()
-        issues += walkEveryCouncilAndRole()
+        issues += walkEveryRole()
         return issues
     }
 
@@ -40,7 +39,7 @@ struct TreeChecker {
                 let start = stack.firstIndex(of: id) ?? 0
                 return Array(stack[start...]) + [id]
             }
-            guard let node = topic.nodes[id] else { return nil }
+            guard let node = tree.nodes[id] else { return nil }
             state[id] = 1
             stack.append(id)
             for (_, next) in node.successors {
@@ -50,90 +49,85 @@ struct TreeChecker {
             state[id] = 2
             return nil
         }
-        return visit(topic.start)
+        return visit(tree.start)
     }
 
     private func reachableNodes(from start: String) -> Set<String> {
         var seen: Set<String> = []
         var queue = [start]
         while let id = queue.popLast() {
-            guard seen.insert(id).inserted, let node = topic.nodes[id] else { continue }
+            guard seen.insert(id).inserted, let node = tree.nodes[id] else { continue }
             queue += node.successors.map(\.target)
         }
         return seen
     }
 
     private func adviceReachable(from start: String) -> Set<String> {
-        Set(reachableNodes(from: start).filter { if case .advice = topic.nodes[$0] { return true } else { return false } })
+        Set(reachableNodes(from: start).filter { if case .advice = tree.nodes[$0] { return true } else { return false } })
     }
 
     /// Questions whose every option ends at the same single advice: the answer changes nothing.
     private func unhelpfulQuestions() -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
-        for node in topic.orderedNodes {
+        for node in tree.orderedNodes {
             guard case .question(let q) = node, q.options.count >= 2 else { continue }
             let outcomes = q.options.map { adviceReachable(from: $0.next) }
             if let first = outcomes.first, first.count == 1, outcomes.allSatisfy({ $0 == first }) {
-                issues.append(issue(path(q.id, "options"),
+                issues.append(issue(path(q.id, "next"),
                     "every option leads to the same advice \"\(first.first!)\", so the answer changes nothing; drop the question or give the options different outcomes", q.id))
             }
         }
         return issues
     }
 
-    /// Walks every path for every council and role, and checks that each ends in advice that
-    /// quotes that council, and that no node quotes a council that cannot reach it.
-    private func walkEveryCouncilAndRole() -> [KnowledgeIssue] {
+    /// Walks every path for each role, and checks that each ends in advice.
+    private func walkEveryRole() -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
-        var councilsReaching: [String: Set<String>] = [:]
         var deadEnds: Set<String> = []
+        var reachesAdvice: [Role: Bool] = [:]
         var budget = 200_000
-        let councils = knowledge.councils.map(\.id)
 
-        func walk(_ id: String, council: String, role: Role, facts: [String: String]) {
+        func walk(_ id: String, role: Role, facts: [String: String]) {
             budget -= 1
-            guard budget > 0, let node = topic.nodes[id] else { return }
-            councilsReaching[id, default: []].insert(council)
+            guard budget > 0, let node = tree.nodes[id] else { return }
             switch node {
             case .advice:
-                return
+                reachesAdvice[role] = true
             case .question(let q):
                 if let known = facts[q.fact], let option = q.option(id: known) {
-                    walk(option.next, council: council, role: role, facts: facts)
+                    walk(option.next, role: role, facts: facts)
                     return
                 }
                 for option in q.options {
                     var next = facts
                     next[q.fact] = option.id
-                    walk(option.next, council: council, role: role, facts: next)
+                    walk(option.next, role: role, facts: next)
                 }
             case .branch(let b):
                 let value: String?
                 switch b.on {
-                case .council: value = council
+                case .council: value = tree.councilID
                 case .role: value = role.rawValue
                 case .fact(let key): value = facts[key]
                 }
                 if let value {
                     if let next = b.next(for: value) {
-                        walk(next, council: council, role: role, facts: facts)
+                        walk(next, role: role, facts: facts)
                     } else {
-                        deadEnds.insert("\(b.id)|no case for \(b.on.factKey) \"\(value)\" and no default, so a \(role.rawValue) at \(council) reaches no advice")
+                        deadEnds.insert("\(b.id)|no case for \(b.on.factKey) \"\(value)\" and no default, so a \(role.rawValue) reaches no advice")
                     }
                     return
                 }
-                // A fact not settled on this path: an earlier topic may have settled it, or not.
-                for c in b.cases { walk(c.next, council: council, role: role, facts: facts) }
+                // A fact not settled on this path: what the user said, or an earlier topic, may have settled it, or not.
+                for c in b.cases { walk(c.next, role: role, facts: facts) }
                 if let d = b.defaultNext {
-                    walk(d, council: council, role: role, facts: facts)
+                    walk(d, role: role, facts: facts)
                 } else if case .fact(let key) = b.on, !isSharedFact(key) {
                     deadEnds.insert("\(b.id)|branches on \"\(key)\" before any question on this path asks it, and has no default")
                 }
             }
         }
-        for council in councils {
-            for role in Role.allCases { walk(topic.start, council: council, role: role, facts: [:]) }
-        }
+        for role in Role.allCases { walk(tree.start, role: role, facts: [:]) }
         if budget <= 0 {
             issues.append(issue(nil, "the tree has too many paths to check (over 200,000 steps); split it into smaller topics"))
         }
@@ -141,30 +135,13 @@ struct TreeChecker {
             let parts = entry.split(separator: "|", maxSplits: 1).map(String.init)
             issues.append(issue(path(parts[0]), parts[1], parts[0]))
         }
-        for node in topic.orderedNodes {
-            let reaching = councilsReaching[node.id] ?? []
-            let cited: [Citation]
-            let field: String
-            switch node {
-            case .advice(let a): cited = a.citations; field = "citations"
-            case .question(let q): cited = q.why.cites; field = "why"
-            case .branch: continue
-            }
-            guard !reaching.isEmpty else { continue }
-            let citedCouncils = Set(cited.map(\.council))
-            for council in reaching.sorted() where !citedCouncils.contains(council) {
-                let what = field == "citations" ? "advice" : "the reason for asking"
-                issues.append(issue(path(node.id, field), "\(council) can reach this node, but \(what) quotes none of its clauses", node.id))
-            }
-            for (i, c) in cited.enumerated() where !reaching.contains(c.council) && knowledge.council(id: c.council) != nil {
-                let subpath = field == "citations" ? path(node.id, "citations").appending(index: i) : path(node.id, "why", "cites").appending(index: i)
-                issues.append(issue(subpath, "quotes \(c.council) clause \(c.clause), but only \(reaching.sorted().joined(separator: ", ")) can reach this node; a council's advice quotes only its own protocol", node.id))
-            }
+        for role in Role.allCases where reachesAdvice[role] != true {
+            issues.append(issue(JSONPath.root.appending("start"), "a \(role.rawValue) can reach no advice from \"\(tree.start)\""))
         }
         return issues
     }
 
     private func isSharedFact(_ key: String) -> Bool {
-        !key.hasPrefix(topic.id + ".")
+        !key.hasPrefix(tree.topicID + ".")
     }
 }

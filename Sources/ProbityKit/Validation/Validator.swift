@@ -2,123 +2,147 @@ import Foundation
 
 /// Checks that knowledge is sound: the ids, references and shapes that `probity validate` promises.
 public enum Validator {
-    /// Everything: the references, plus the shape of every advice tree.
+    /// Everything: the references, every clause against its source, and the shape of every advice tree.
     public static func validate(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        // Each protocol version's verbatim check and each topic's tree are independent: spread them over the cores.
-        let versions = knowledge.councilVersions.count
-        let jobs = versions + knowledge.topics.count
+        let folders = knowledge.folders
+        let versions = folders.flatMap(\.versions)
+        let trees = folders.flatMap { $0.trees.values.sorted { $0.topicID < $1.topicID } }
+        // Each protocol version's verbatim check and each tree are independent: spread them over the cores.
+        let jobs = versions.count + trees.count
         let results = ConcurrentSlots<[KnowledgeIssue]>(count: jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { i in
-            if i < versions {
-                results[i] = VerbatimCheck.issues(in: knowledge, version: knowledge.councilVersions[i])
+            if i < versions.count {
+                results[i] = VerbatimCheck.issues(in: knowledge, version: versions[i])
             } else {
-                results[i] = TreeChecker(topic: knowledge.topics[i - versions], knowledge: knowledge).issues()
+                results[i] = TreeChecker(tree: trees[i - versions.count]).issues()
             }
         }
-        let issues = referenceIssues(in: knowledge) + results.values.compactMap { $0 }.flatMap { $0 }
+        let issues = referenceIssues(in: knowledge, councils: .all) + results.values.compactMap { $0 }.flatMap { $0 }
         return Array(Set(issues)).sorted()
     }
 
-    /// The cheap checks that every command runs before trusting the knowledge:
-    /// unique ids, one current version per council, and every reference resolving.
-    public static func referenceIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        var issues: [KnowledgeIssue] = []
-        var byCouncil: [String: [Council]] = [:]
-        for council in knowledge.councilVersions { byCouncil[council.id, default: []].append(council) }
-        for (id, versions) in byCouncil.sorted(by: { $0.key < $1.key }) {
-            let current = versions.filter(\.isCurrent)
-            if current.isEmpty {
-                issues.append(KnowledgeIssue(file: versions[0].file, path: JSONPath.root.appending("current"),
-                    message: "council \"\(id)\" has no version marked \"current\": true; mark the one advice should quote"))
-            } else if current.count > 1 {
-                for extra in current.dropFirst() {
-                    issues.append(KnowledgeIssue(file: extra.file, path: JSONPath.root.appending("current"),
-                        message: "council \"\(id)\" has more than one current version (also \(current[0].file)); only one may be current"))
-                }
-            }
-            var versionsSeen: [String: String] = [:]
-            for v in versions {
-                if let other = versionsSeen[v.version] {
-                    issues.append(KnowledgeIssue(file: v.file, path: JSONPath.root.appending("version"),
-                        message: "duplicate version \"\(v.version)\" of council \"\(id)\" (also \(other))"))
-                }
-                versionsSeen[v.version] = v.file
-            }
+    /// The cheap checks that every command runs before trusting the knowledge it uses: the catalogue,
+    /// and for each council read, one current version and every reference resolving.
+    public static func referenceIssues(in knowledge: KnowledgeBase, councils: KnowledgeLoader.Councils = .all) -> [KnowledgeIssue] {
+        var issues = catalogueIssues(in: knowledge)
+        let ids: [String]
+        switch councils {
+        case .none: ids = []
+        case .all: ids = knowledge.councilIDs
+        case .only(let only): ids = only.filter(knowledge.councilIDs.contains)
         }
-        var topicFiles: [String: String] = [:]
-        for topic in knowledge.topics {
-            if let other = topicFiles[topic.id] {
-                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("id"), message: "duplicate topic id \"\(topic.id)\" (also \(other))"))
-            }
-            topicFiles[topic.id] = topic.file
-            issues += referenceIssues(in: topic, knowledge: knowledge)
-            if topic.examples.count < minimumExamples {
-                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("examples"),
-                    message: "routing needs at least \(minimumExamples) example phrasings (this topic has \(topic.examples.count))"))
-            }
+        if case .all = councils, knowledge.councilIDs.isEmpty {
+            issues.append(KnowledgeIssue(file: "councils", path: nil, message: "there is no council folder in councils/; each council needs councils/<id>/ with council.json, versions/ and advice/"))
         }
-        issues += sharedFactIssues(in: knowledge)
+        for id in ids {
+            guard let folder = knowledge.folder(id: id) else { continue }  // its read problems are reported by the loader
+            issues += councilIssues(folder, knowledge: knowledge)
+        }
         return issues
     }
 
     /// How many ways of asking each topic needs, for routing.
     public static let minimumExamples = 10
 
-    /// A fact shared between topics is answered once and reused, so every question that asks it
-    /// must offer the same option ids.
-    private static func sharedFactIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        var first: [String: (topic: Topic, question: Question)] = [:]
+    private static func catalogueIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
+        if knowledge.topics.isEmpty, !knowledge.directory.isEmpty {
+            issues.append(KnowledgeIssue(file: "catalogue/topics", path: nil, message: "the catalogue has no topics; Probity has nothing to advise on"))
+        }
+        var topicFiles: [String: String] = [:]
+        let shared = Set(knowledge.sharedFacts.map(\.key))
         for topic in knowledge.topics {
-            for node in topic.orderedNodes {
-                guard case .question(let q) = node, q.isSharedFact else { continue }
-                guard let (otherTopic, other) = first[q.fact] else {
-                    first[q.fact] = (topic, q)
-                    continue
-                }
-                let mine = q.options.map(\.id).sorted(), theirs = other.options.map(\.id).sorted()
-                if mine != theirs {
-                    issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("nodes").appending(q.id).appending("options"),
-                        message: "the shared fact \"\(q.fact)\" has options \(mine.joined(separator: ", ")) here but \(theirs.joined(separator: ", ")) in \(otherTopic.file) (\(other.id)); an answer given once is reused, so the options must match",
-                        position: q.position))
-                }
+            if let other = topicFiles[topic.id] {
+                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("id"), message: "duplicate topic id \"\(topic.id)\" (also \(other))"))
+            }
+            topicFiles[topic.id] = topic.file
+            if topic.examples.count < minimumExamples {
+                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("examples"),
+                    message: "routing needs at least \(minimumExamples) example phrasings (this topic has \(topic.examples.count))"))
+            }
+            for fact in topic.facts where shared.contains(fact.localID) {
+                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("facts").appending(fact.localID),
+                    message: "\"\(fact.localID)\" is also a shared fact in catalogue/facts.json; give this one another id, or use the shared one",
+                    position: fact.position))
             }
         }
         return issues
     }
 
-    private static func referenceIssues(in topic: Topic, knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+    /// One council's folder: its versions, its general principles, and every tree's references.
+    static func councilIssues(_ folder: CouncilFolder, knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+        var issues: [KnowledgeIssue] = []
+        let identityFile = folder.folder + "/council.json"
+        let current = folder.versions.filter(\.isCurrent)
+        if current.isEmpty, let first = folder.versions.first {
+            issues.append(KnowledgeIssue(file: first.file, path: JSONPath.root.appending("current"),
+                message: "council \"\(folder.id)\" has no version marked \"current\": true; mark the one advice should quote"))
+        } else if current.count > 1 {
+            for extra in current.dropFirst() {
+                issues.append(KnowledgeIssue(file: extra.file, path: JSONPath.root.appending("current"),
+                    message: "council \"\(folder.id)\" has more than one current version (also \(current[0].file)); only one may be current"))
+            }
+        }
+        var versionsSeen: [String: String] = [:]
+        for v in folder.versions {
+            if let other = versionsSeen[v.version] {
+                issues.append(KnowledgeIssue(file: v.file, path: JSONPath.root.appending("version"),
+                    message: "duplicate version \"\(v.version)\" of council \"\(folder.id)\" (also \(other))"))
+            }
+            versionsSeen[v.version] = v.file
+        }
+        guard let council = folder.current else { return issues }
+        for (i, clause) in folder.generalPrinciples.enumerated() where council.clause(id: clause) == nil {
+            issues.append(KnowledgeIssue(file: identityFile, path: JSONPath.root.appending("generalPrinciples").appending(index: i),
+                message: "names clause \"\(clause)\" as a general principle, but \(council.file) has no clause with that id"))
+        }
+        for tree in folder.trees.values.sorted(by: { $0.topicID < $1.topicID }) {
+            issues += treeReferenceIssues(tree, council: council)
+        }
+        return issues
+    }
+
+    private static func treeReferenceIssues(_ tree: AdviceTree, council: Council) -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
         func report(_ path: JSONPath, _ message: String, _ position: SourcePosition?) {
-            issues.append(KnowledgeIssue(file: topic.file, path: path, message: message, position: position))
+            issues.append(KnowledgeIssue(file: tree.file, path: path, message: message, position: position))
         }
-        if topic.nodes[topic.start] == nil {
-            report(JSONPath.root.appending("start"), "\"start\" names \"\(topic.start)\", but there is no node with that id", nil)
-        }
-        for node in topic.orderedNodes {
-            let nodePath = JSONPath.root.appending("nodes").appending(node.id)
-            for (subpath, target) in node.successors where topic.nodes[target] == nil {
-                report(JSONPath(nodePath.components + subpath.components),
-                       "points to \"\(target)\", but there is no node with that id in this topic", node.position)
+        func check(_ citations: [Citation], at path: JSONPath, _ position: SourcePosition?) {
+            for (i, c) in citations.enumerated() where council.clause(id: c.clause) == nil {
+                report(path.appending(index: i), "cites clause \"\(c.clause)\", which does not exist in \(council.file)", position)
             }
-            var cited: [(JSONPath, Citation)] = []
+        }
+        func check(_ steps: [AdviceStep], at path: JSONPath, _ position: SourcePosition?) {
+            for (i, step) in steps.enumerated() { check(step.citations, at: path.appending(index: i).appending("cites"), position) }
+        }
+        if tree.nodes[tree.start] == nil {
+            report(JSONPath.root.appending("start"), "\"start\" names \"\(tree.start)\", but there is no node with that id", nil)
+        }
+        for node in tree.orderedNodes {
+            let nodePath = JSONPath.root.appending("nodes").appending(node.id)
+            for (subpath, target) in node.successors where tree.nodes[target] == nil {
+                report(JSONPath(nodePath.components + subpath.components),
+                       "points to \"\(target)\", but there is no node with that id in this file", node.position)
+            }
             switch node {
             case .question(let q):
                 if q.options.count < 2 {
-                    report(nodePath.appending("options"), "a question needs at least two options (it has \(q.options.count))", q.position)
+                    report(nodePath.appending("next"), "a question needs at least two options to choose from (it maps \(q.options.count))", q.position)
                 }
-                cited = q.why.cites.enumerated().map { (nodePath.appending("why").appending("cites").appending(index: $0.offset), $0.element) }
+                if q.why.cites.isEmpty {
+                    report(nodePath.appending("why").appending("cites"), "the reason for asking must cite at least one clause", q.position)
+                }
+                check(q.why.cites, at: nodePath.appending("why").appending("cites"), q.position)
             case .advice(let a):
                 if a.citations.isEmpty {
                     report(nodePath.appending("citations"), "advice must cite at least one clause", a.position)
                 }
-                cited = a.citations.enumerated().map { (nodePath.appending("citations").appending(index: $0.offset), $0.element) }
+                check(a.citations, at: nodePath.appending("citations"), a.position)
+                check(a.steps, at: nodePath.appending("steps"), a.position)
             case .branch(let b):
                 switch b.on {
                 case .council:
-                    for c in b.cases where knowledge.council(id: c.value) == nil {
-                        report(nodePath.appending("cases").appending(c.value), "there is no council with id \"\(c.value)\"", b.position)
-                    }
+                    report(nodePath.appending("on"), "a council's own advice need not branch on the council; remove the branch", b.position)
                 case .role:
                     for c in b.cases where Role(rawValue: c.value) == nil {
                         report(nodePath.appending("cases").appending(c.value), "a role is \"member\" or \"officer\", not \"\(c.value)\"", b.position)
@@ -127,15 +151,11 @@ public enum Validator {
                     break
                 }
             }
-            for (path, citation) in cited {
-                guard let council = knowledge.council(id: citation.council) else {
-                    report(path.appending("council"), "cites council \"\(citation.council)\", which has no current protocol in councils/", node.position)
-                    continue
-                }
-                if council.clause(id: citation.clause) == nil {
-                    report(path.appending("clause"), "cites clause \"\(citation.clause)\" of \(council.id), which does not exist in \(council.file)", node.position)
-                }
-            }
+        }
+        for rule in tree.rules {
+            let rulePath = JSONPath.root.appending("rules").appending(index: rule.index)
+            check(rule.citations, at: rulePath.appending("citations"), rule.position)
+            check(rule.steps, at: rulePath.appending("steps"), rule.position)
         }
         return issues
     }

@@ -86,7 +86,8 @@ public enum VerbatimCheck {
                 let matched = longestMatchedPrefix(text, in: source)
                 let at = String(decoding: text[matched...].prefix(60), as: UTF8.self)
                 issues.append(KnowledgeIssue(file: council.file, path: JSONPath.root.appending("clauses").appending(index: i).appending("text"),
-                    message: "clause \(clause.id) is not the source's words (\(council.source)): it departs from the source at \"\(at)\""))
+                    message: "clause \(clause.id) is not the source's words (\(council.source)): it departs from the source at \"\(at)\"",
+                    position: i < council.textPositions.count ? council.textPositions[i] : nil))
             }
         }
         return issues

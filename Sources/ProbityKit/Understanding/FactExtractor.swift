@@ -1,0 +1,71 @@
+/// A fact taken from what the user typed.
+public struct LearntFact: Sendable, Equatable {
+    public var factKey: String
+    public var optionIDs: [String]
+    /// What Probity says back: "someone who is not a councillor will be at the meeting".
+    public var says: String
+}
+
+/// Reads the facts a message states: every fact one of whose options it states unambiguously.
+public enum FactExtractor {
+    private struct Hit {
+        var fact: Fact
+        var option: FactOption
+        var range: Range<Int>
+    }
+
+    /// The facts `text` states, among `facts`, in the order the facts are listed.
+    public static func facts(in text: String, among facts: [Fact]) -> [LearntFact] {
+        let words = PhraseMatcher.words(text)
+        guard !words.isEmpty else { return [] }
+        var hits: [Hit] = []
+        for fact in facts {
+            for option in fact.options {
+                for phrase in option.phrases {
+                    let phraseWords = PhraseMatcher.words(phrase)
+                    for range in PhraseMatcher.occurrences(of: phraseWords, in: words) {
+                        // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
+                        if precedingNegation(words, before: range.lowerBound) != nil,
+                           !PhraseMatcher.negations.contains(phraseWords.first ?? "") { continue }
+                        hits.append(Hit(fact: fact, option: option, range: range))
+                    }
+                }
+            }
+        }
+        // A longer phrase that contains a shorter one of another option wins ("not on the committee" over "on the committee").
+        let surviving = hits.filter { hit in
+            !hits.contains { other in
+                other.option.id != hit.option.id && other.fact.key == hit.fact.key
+                    && other.range.lowerBound <= hit.range.lowerBound && other.range.upperBound >= hit.range.upperBound
+                    && other.range.count > hit.range.count
+            }
+        }
+        var learnt: [LearntFact] = []
+        for fact in facts {
+            let options = fact.options.filter { option in surviving.contains { $0.fact.key == fact.key && $0.option.id == option.id } }
+            guard !options.isEmpty, fact.multiple || options.count == 1 else { continue }
+            let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
+            learnt.append(LearntFact(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says)))
+        }
+        return learnt
+    }
+
+    /// The index of a negating word just before `index` (within two words: "is not", "am not on"), if any.
+    private static func precedingNegation(_ words: [String], before index: Int) -> Int? {
+        for back in 1...2 where index - back >= 0 {
+            if PhraseMatcher.negations.contains(words[index - back]) { return index - back }
+        }
+        return nil
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+enum ListJoiner {
+    static func and(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// Finds where a fact option's phrases occur in what a user typed: whole words in order, ignoring case,
+/// punctuation and contractions, with `*` standing for up to three words.
+public enum PhraseMatcher {
+    /// Words as the matcher compares them: lower case, contractions expanded ("I'm" → "i am", "isn't" → "is not"),
+    /// possessive "'s" dropped, every other non-letter, non-digit a break. `*` is kept as a word of its own.
+    public static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        func flush() {
+            guard !current.isEmpty else { return }
+            out += expand(current)
+            current = ""
+        }
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "'" || ch == "\u{2019}" {
+                current.append(ch == "\u{2019}" ? "'" : ch)
+            } else if ch == "*" {
+                flush()
+                out.append("*")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    private static let whole: [String: [String]] = [
+        "i'm": ["i", "am"], "can't": ["can", "not"], "cannot": ["can", "not"], "won't": ["will", "not"],
+        "shan't": ["shall", "not"], "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"],
+        "he's": ["he", "is"], "she's": ["she", "is"], "what's": ["what", "is"], "who's": ["who", "is"],
+        "let's": ["let", "us"], "ain't": ["is", "not"],
+    ]
+
+    private static func expand(_ word: String) -> [String] {
+        let w = word.trimmingCharacters(in: ["'"])
+        guard !w.isEmpty else { return [] }
+        if let known = whole[w] { return known }
+        for (suffix, replacement) in [("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would")] where w.hasSuffix(suffix) {
+            return [String(w.dropLast(suffix.count)), replacement]
+        }
+        if w.hasSuffix("'s") { return [String(w.dropLast(2))] }
+        return [w.replacingOccurrences(of: "'", with: "")]
+    }
+
+    /// Every place `phrase` (already split into words) occurs in `text`, as half-open word ranges.
+    static func occurrences(of phrase: [String], in text: [String]) -> [Range<Int>] {
+        guard !phrase.isEmpty else { return [] }
+        var found: [Range<Int>] = []
+        for start in text.indices {
+            if let end = match(phrase[...], text, from: start) { found.append(start..<end) }
+        }
+        return found
+    }
+
+    /// Matches the phrase from `at`; returns where the match ends (the shortest match).
+    private static func match(_ phrase: ArraySlice<String>, _ text: [String], from at: Int) -> Int? {
+        guard let first = phrase.first else { return at }
+        if first == "*" {
+            for skip in 0...3 where at + skip <= text.count {
+                if let end = match(phrase.dropFirst(), text, from: at + skip) { return end }
+            }
+            return nil
+        }
+        guard at < text.count, text[at] == first else { return nil }
+        return match(phrase.dropFirst(), text, from: at + 1)
+    }
+
+    /// Words that turn what follows into its opposite.
+    static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without"]
+}
