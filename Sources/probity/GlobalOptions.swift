@@ -14,13 +14,19 @@ struct GlobalOptions: ParsableArguments {
 
     var knowledgeDirectory: String { KnowledgeLocator.locate(explicit: knowledge) }
 
-    /// Loads the knowledge or fails with every problem listed (exit 1).
-    func loadKnowledge() throws -> KnowledgeBase {
+    /// Loads the catalogue and the councils a command needs (checked before use), or fails with every problem listed (exit 1).
+    /// Other councils are read, and checked, only if the command turns to them.
+    func loadKnowledge(councils: KnowledgeLoader.Councils = .all) throws -> KnowledgeBase {
         do {
-            return try KnowledgeLoader.load(directory: knowledgeDirectory)
+            return try KnowledgeLoader.load(directory: knowledgeDirectory, councils: councils)
         } catch {
             throw RuntimeFailure(error.description)
         }
+    }
+
+    /// The council named with --council, if it is a council folder's id (names are resolved after loading).
+    var councilSelection: KnowledgeLoader.Councils {
+        council.map { .only([$0.lowercased()]) } ?? .none
     }
 
     /// A session with the council and role given on the command line, if any.
@@ -39,7 +45,7 @@ extension KnowledgeBase {
     /// The council a user named on the command line, or a usage error listing the councils.
     func council(named text: String) throws -> Council {
         guard let council = resolveCouncil(text) else {
-            throw ValidationError(Session.Problem.unknownCouncil(text, known: councils.map(\.id)).description + ".")
+            throw ValidationError(Session.Problem.unknownCouncil(text, known: councilIDs).description + ".")
         }
         return council
     }

@@ -32,6 +32,8 @@ extension Conversation {
             reply.actions.append(.save(directory: directory))
         case .topic(let id):
             startTopic(id, into: &reply)
+        case .change(let which):
+            changeFact(which, into: &reply)
         }
     }
 

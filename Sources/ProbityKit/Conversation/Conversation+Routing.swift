@@ -8,7 +8,7 @@ extension Conversation {
         switch router.route(question) {
         case .clear(let best):
             reply.events.append(.routed(question: question, candidates: candidates, outcome: .chosen))
-            startRouted(best, into: &reply)
+            startRouted(best, situation: question, into: &reply)
         case .choose(let choices):
             reply.events.append(.routed(question: question, candidates: candidates, outcome: .askedWhichOne))
             offerChoices(choices, question: question, heading: "Did you mean one of these?", midTopic: false, into: &reply)
@@ -19,10 +19,10 @@ extension Conversation {
     }
 
     /// Goes into a topic the router chose, saying which.
-    mutating func startRouted(_ choice: RouteScore, into reply: inout ConversationReply) {
+    mutating func startRouted(_ choice: RouteScore, situation: String, into reply: inout ConversationReply) {
         guard let topic = knowledge.topic(id: choice.topicID) else { return }
         show("routed", .routed(choice), into: &reply)
-        begin(topic, into: &reply)
+        begin(topic, situation: situation, into: &reply)
     }
 
     mutating func offerChoices(_ choices: [RouteScore], question: String, heading: String, midTopic: Bool,
@@ -58,7 +58,7 @@ extension Conversation {
                 show("rejected", .text("There is no option \(n) here; choose a number from 1 to \(choices.count)."), into: &reply)
                 return
             }
-            startChosen(choices[n - 1], midTopic: midTopic, into: &reply)
+            startChosen(choices[n - 1], question: question, midTopic: midTopic, into: &reply)
             return
         }
         if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
@@ -77,7 +77,7 @@ extension Conversation {
         }
         switch OptionMatcher.match(text, in: options) {
         case .option(let option):
-            if let choice = choices.first(where: { $0.topicID == option.id }) { startChosen(choice, midTopic: midTopic, into: &reply) }
+            if let choice = choices.first(where: { $0.topicID == option.id }) { startChosen(choice, question: question, midTopic: midTopic, into: &reply) }
         case .ambiguous(let matching):
             show("rejected", .text("\(Conversation.quoted(text)) could mean \(matching.map { "\"\($0.label)\"" }.joined(separator: " or ")). Type the number."), into: &reply)
         case .none:
@@ -91,13 +91,13 @@ extension Conversation {
         }
     }
 
-    private mutating func startChosen(_ choice: RouteScore, midTopic: Bool, into reply: inout ConversationReply) {
+    private mutating func startChosen(_ choice: RouteScore, question: String, midTopic: Bool, into reply: inout ConversationReply) {
         guard let topic = knowledge.topic(id: choice.topicID) else { return }
         if midTopic, let current = session.topic {
             show("switch", .hint("Leaving \"\(current.title)\"."), into: &reply)
         }
         reply.events.append(.shown(kind: "chosen", text: "\(topic.title) (\(topic.id))"))
-        begin(topic, into: &reply)
+        begin(topic, situation: question == "topics" ? nil : question, into: &reply)
     }
 
     /// Mid-topic, a line that is no answer may be a new question: when the router sends it clearly elsewhere,
@@ -126,7 +126,7 @@ extension Conversation {
         switch YesNo.parse(text) {
         case true?:
             if let current = session.topic { show("switch", .hint("Leaving \"\(current.title)\"."), into: &reply) }
-            startRouted(target, into: &reply)
+            startRouted(target, situation: question, into: &reply)
         case false?:
             show("switch", .hint("Carrying on with the current topic."), into: &reply)
             showStep(into: &reply, why: false)

@@ -2,7 +2,8 @@
 extension Conversation {
     /// Starts a topic afresh: the council, the role and the facts topics share are kept; the answers given
     /// in earlier topics to their own questions are not, so a second question on a topic is asked again.
-    mutating func begin(_ topic: Topic, into reply: inout ConversationReply) {
+    /// - Parameter situation: what the user typed that led here; every fact it states is taken and said back.
+    mutating func begin(_ topic: Topic, situation: String? = nil, into reply: inout ConversationReply) {
         keepSharedFacts()
         var fresh = (try? Session(knowledge: knowledge, council: session.councilID, role: session.role)) ?? session
         fresh.begin(topic: topic)
@@ -11,6 +12,55 @@ extension Conversation {
         }
         session = fresh
         reply.events.append(.topicStarted(topic: topic.id))
+        if let situation { takeFacts(from: situation, into: &reply) }
+        showStep(into: &reply, why: true)
+    }
+
+    /// Takes every fact a line states, records each as an answer, and says back what was taken.
+    /// Returns false when the line stated nothing new.
+    @discardableResult
+    mutating func takeFacts(from text: String, into reply: inout ConversationReply) -> Bool {
+        let learnt = session.learn(from: text)
+        guard !learnt.isEmpty, let topic = session.topic else { return false }
+        for fact in learnt {
+            let labels = fact.optionIDs.compactMap { id in knowledge.fact(key: fact.factKey)?.option(id: id)?.label }
+            reply.events.append(.answered(topic: topic.id, fact: fact.factKey, option: FactValue.joined(fact.optionIDs),
+                                          label: ListJoiner.and(labels)))
+        }
+        var seen = Set<String>()
+        let said = learnt.filter { seen.insert($0.says).inserted }.map { "You said \($0.says)." }.joined(separator: " ")
+        show("understood", .hint("\(said) (Type `change` if I have that wrong.)"), into: &reply)
+        return true
+    }
+
+    /// `change`: lists what is known of this topic's facts; `change N` forgets one so that it is asked again.
+    mutating func changeFact(_ which: String?, into reply: inout ConversationReply) {
+        let known = session.knownFacts
+        guard session.topic != nil, !known.isEmpty else {
+            show("change", .text("There is nothing to change yet: no answer has been given in this topic."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        guard let which else {
+            let lines = known.enumerated().map { "  \($0.offset + 1). \($0.element.fact.prompt.text(for: session.role)) → \($0.element.answer)" }
+            show("change", .text((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n")), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        let chosen: Fact?
+        if let n = Int(which), (1...known.count).contains(n) {
+            chosen = known[n - 1].fact
+        } else {
+            chosen = known.first { $0.fact.localID == which || $0.fact.key == which }?.fact
+        }
+        guard let fact = chosen, let topic = session.topic else {
+            show("rejected", .text("There is no answer \(Conversation.quoted(which)) to change; type `change` to list them."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        session.forget(fact.key)
+        sharedFacts[fact.key] = nil
+        reply.events.append(.wentBack(topic: topic.id, fact: fact.key))
         showStep(into: &reply, why: true)
     }
 
@@ -58,7 +108,13 @@ extension Conversation {
             run(command, into: &reply)
             return
         }
-        if Int(text) == nil, case .none = OptionMatcher.match(text, in: question.options) {
+        if Int(text) == nil, case .none = OptionMatcher.match(text, in: question.options),
+           !(question.multiple && OptionMatcher.matchSeveral(text, in: question.options) != nil) {
+            // Free text that explains the situation is an answer: take every fact it states.
+            if question.kind == .topic, takeFacts(from: text, into: &reply) {
+                showStep(into: &reply, why: true)
+                return
+            }
             if offerSwitch(text, from: topic, into: &reply) { return }
             reject(text, question: question, topic: topic.id, into: &reply)
             return

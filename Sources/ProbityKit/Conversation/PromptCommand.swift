@@ -19,9 +19,11 @@ public enum PromptCommand: Sendable, Equatable {
     case save(String?)
     /// A topic's id typed on its own, or `topic ID`.
     case topic(String)
+    /// `change` lists the answers given; `change N` answers one again.
+    case change(String?)
 
     /// The words a command starts with, for help and completion.
-    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "save", "quit"]
+    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "change", "save", "quit"]
 
     /// Reads a command from a line, or nil when the line is not one.
     /// - Parameter topicIDs: the topics' ids, so that a bare id starts that topic.
@@ -46,6 +48,7 @@ public enum PromptCommand: Sendable, Equatable {
         case "role": return .role(argument)
         case "search": return .search(rest)
         case "save": return .save(argument)
+        case "change": return .change(argument)
         case "topic":
             guard let argument else { return .topics }
             return .topic(argument.lowercased())

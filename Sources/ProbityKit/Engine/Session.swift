@@ -94,12 +94,38 @@ public struct Session: Sendable {
         facts[fact.key] = FactValue.joined(chosen)
     }
 
-    /// Takes every fact that `text` states, for the current topic (or the shared facts when none is under way).
+    /// The facts that matter to the council's advice on the current topic: those its questions ask, its branches follow
+    /// and its rules name, and the shared ones. Every fact of the topic while the council is not yet known.
+    public var relevantFacts: [Fact] {
+        guard let tree = currentTree else { return topicFacts }
+        var used = Set(tree.rules.filter { $0.role == nil || $0.role == role }.map(\.fact))
+        // Only what this role can reach: a member is not told what an officer's branch would have asked.
+        var queue = [tree.start], seen = Set<String>()
+        while let id = queue.popLast() {
+            guard seen.insert(id).inserted, let node = tree.nodes[id] else { continue }
+            switch node {
+            case .question(let q):
+                used.insert(q.fact)
+                queue += q.options.map(\.next) + (q.defaultNext.map { [$0] } ?? [])
+            case .branch(let b):
+                if case .role = b.on, let role {
+                    if let next = b.next(for: role.rawValue) { queue.append(next) }
+                } else {
+                    used.insert(b.on.factKey)
+                    queue += b.cases.map(\.next) + (b.defaultNext.map { [$0] } ?? [])
+                }
+            case .advice: break
+            }
+        }
+        return topicFacts.filter { $0.isShared || used.contains($0.key) }
+    }
+
+    /// Takes every fact that `text` states and the council's advice uses (or a shared one).
     /// Returns what was taken, to be said back; a fact already known with the same answer is not repeated.
     @discardableResult
     public mutating func learn(from text: String) -> [LearntFact] {
         var taken: [LearntFact] = []
-        for learnt in FactExtractor.facts(in: text, among: topicFacts) {
+        for learnt in FactExtractor.facts(in: text, among: relevantFacts) {
             let value = FactValue.joined(learnt.optionIDs)
             guard facts[learnt.factKey] != value else { continue }
             facts[learnt.factKey] = value

@@ -54,6 +54,14 @@ public struct KnowledgeBase: Sendable {
         store.folder(id: id, directory: directory, catalogue: self)?.folder
     }
 
+    /// Everything wrong with a council's folder that would make its advice untrustworthy: what reading it found,
+    /// and every reference its advice makes. Empty when it is sound (or unknown).
+    public func issues(council id: String) -> [KnowledgeIssue] {
+        guard let entry = councilRead(id: id) else { return [] }
+        if !entry.issues.isEmpty { return entry.issues.sorted() }
+        return entry.folder.map { Validator.councilIssues($0, knowledge: self).sorted() } ?? []
+    }
+
     /// What reading a council's folder found wrong with it.
     func councilRead(id: String) -> CouncilStore.Entry? {
         store.folder(id: id, directory: directory, catalogue: self)

@@ -26,7 +26,7 @@ struct AskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: .none)
         let text = question.joined(separator: " ")
         let router = Router(knowledge: knowledge)
         let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))

@@ -20,7 +20,7 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Record nothing: no transcript, no history, no remembered settings.") var noSave = false
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: global.councilSelection)
         var session = try global.session(knowledge)
         let paths = ChatPaths()
         var notices: [String] = []
@@ -36,6 +36,10 @@ struct ChatCommand: ParsableCommand {
                 }
             }
             if session.role == nil, let role = stored.role { session.setRole(role) }
+        }
+        if let councilID = session.councilID {
+            let issues = knowledge.issues(council: councilID)
+            if !issues.isEmpty { throw RuntimeFailure(KnowledgeError(issues: issues, directory: knowledge.directory).description) }
         }
 
         probity_signals_install()

@@ -19,7 +19,7 @@ struct ClauseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: .only([councilID.lowercased()]))
         let current = try knowledge.council(named: councilID)
         var council = current
         if let version {

@@ -33,7 +33,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: global.council == nil ? .all : global.councilSelection)
         var councils: [String]?
         if let council = global.council {
             let found = try knowledge.council(named: council)

@@ -10,7 +10,7 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: "Print one JSON document: {\"councils\":[{\"council\",\"advisory\",\"cited\",\"share\",\"uncited\",\"notAdvisory\"…}]}.") var json = false
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: global.council == nil ? .all : global.councilSelection)
         var report = CoverageReport(knowledge: knowledge)
         if let only = global.council {
             let council = try knowledge.council(named: only)

@@ -22,7 +22,7 @@ struct DiffCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: .only([councilID.lowercased()]))
         let council = try knowledge.council(named: councilID)
         let versions = knowledge.versions(of: council.id)
         func version(_ label: String) throws -> Council {

@@ -27,7 +27,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: global.council == nil ? .all : global.councilSelection)
         var councilID: String?
         if let council = global.council {
             let found = try knowledge.council(named: council)

@@ -8,7 +8,7 @@ struct TopicsCommand: ParsableCommand {
     @Flag(help: "Print one JSON document: {\"topics\":[{\"id\",\"title\",\"summary\",\"audience\"}]}.") var json = false
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: .none)
         if json {
             struct Listing: Encodable { var topics: [JSONReports.TopicSummary] }
             Output.write(JSONReports.encode(Listing(topics: knowledge.topics.map(JSONReports.TopicSummary.init))))

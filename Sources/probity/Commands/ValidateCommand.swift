@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
             Output.line("The knowledge in \(directory) is sound: \(k.councilVersions.count) protocol versions of \(k.councils.count) councils, \(clauses) clauses, \(k.topics.count) topics.")
             return
         }
-        for issue in issues { Output.error(issue.description) }
+        for issue in issues { Output.error(issue.located(in: directory)) }
         Output.error("\n\(issues.count) problem\(issues.count == 1 ? "" : "s") in \(directory). Fix them and run `probity validate` again.")
         throw ExitCode.failure
     }

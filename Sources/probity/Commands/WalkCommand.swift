@@ -18,7 +18,7 @@ struct WalkCommand: ParsableCommand {
     @Flag(help: "Print one JSON document with the question or the advice, including the full text of every citation.") var json = false
 
     func run() throws {
-        let knowledge = try global.loadKnowledge()
+        let knowledge = try global.loadKnowledge(councils: global.councilSelection)
         var session = try global.session(knowledge)
         do {
             try session.begin(topicID: topic)
