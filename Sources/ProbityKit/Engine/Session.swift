@@ -98,7 +98,7 @@ public struct Session: Sendable {
     /// and its rules name, and the shared ones. Every fact of the topic while the council is not yet known.
     public var relevantFacts: [Fact] {
         guard let tree = currentTree else { return topicFacts }
-        var used = Set(tree.rules.filter { $0.role == nil || $0.role == role }.map(\.fact))
+        var used = Set<String>()
         // Only what this role can reach: a member is not told what an officer's branch would have asked.
         var queue = [tree.start], seen = Set<String>()
         while let id = queue.popLast() {
@@ -116,6 +116,11 @@ public struct Session: Sendable {
                 }
             case .advice: break
             }
+        }
+        // A rule's fact counts unless only the other role's branch asks it.
+        let askedAnywhere = Set(tree.questions.map(\.fact))
+        for rule in tree.rules where (rule.role == nil || rule.role == role) && !askedAnywhere.contains(rule.fact) {
+            used.insert(rule.fact)
         }
         return topicFacts.filter { $0.isShared || used.contains($0.key) }
     }
