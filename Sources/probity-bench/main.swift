@@ -110,6 +110,22 @@ do {
         for _ in 0..<200 { _ = Router(knowledge: knowledge) }
         exit(0)
     }
+    if arguments.contains("--scenarios") {
+        // The scenario suite (Tests/Scenarios), played through the conversation: the figures issue 9 asks for.
+        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Scenarios").path
+        let runner = ScenarioRunner(knowledge: knowledge)
+        var outcomes: [ScenarioOutcome] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".json") }).sorted() {
+            let file = try ScenarioFile.load(folder + "/" + name)
+            for scenario in file.scenarios { outcomes.append(runner.run(scenario, council: file.council)) }
+        }
+        let report = ScenarioReport(outcomes: outcomes)
+        for o in outcomes where !o.isRight || (showMisses && !o.routed) {
+            print("\(o.council)/\(o.scenario.id): \(o.problems.joined(separator: "; "))")
+        }
+        print(report.summary)
+        exit(0)
+    }
     if arguments.contains("--tune") {
         tune(knowledge)
         exit(0)

@@ -78,7 +78,7 @@ struct ChatHome {
 /// What the tests plan with: the shipped knowledge, and the engine and router the binary uses.
 enum ChatPlan {
     static let knowledge: KnowledgeBase = {
-        (try? KnowledgeLoader.load(directory: Binary.repository + "/Knowledge")) ?? KnowledgeBase(councilVersions: [], topics: [])
+        (try? KnowledgeLoader.load(directory: Binary.repository + "/Knowledge")) ?? KnowledgeBase(councils: [], topics: [])
     }()
 
     /// The lines that take a question to `topic`: the question, then the number of the topic if the router asks which.

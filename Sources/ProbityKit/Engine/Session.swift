@@ -91,7 +91,8 @@ public struct Session: Sendable {
             case .none: throw .notAnOption(part, question: fact.localID, options: fact.options.map(\.id))
             }
         }
-        facts[fact.key] = FactValue.joined(chosen)
+        // Kept in the catalogue's order (most significant first), which is the order a walk follows.
+        facts[fact.key] = FactValue.joined(fact.options.map(\.id).filter(chosen.contains))
     }
 
     /// The facts that matter to the council's advice on the current topic: those its questions ask, its branches follow

@@ -16,13 +16,13 @@ public enum FactExtractor {
 
     /// The facts `text` states, among `facts`, in the order the facts are listed.
     public static func facts(in text: String, among facts: [Fact]) -> [LearntFact] {
-        let words = PhraseMatcher.words(text)
+        let words = PhraseMatcher.stems(text)
         guard !words.isEmpty else { return [] }
         var hits: [Hit] = []
         for fact in facts {
             for option in fact.options {
                 for phrase in option.phrases {
-                    let phraseWords = PhraseMatcher.words(phrase)
+                    let phraseWords = PhraseMatcher.stems(phrase)
                     for range in PhraseMatcher.occurrences(of: phraseWords, in: words) {
                         // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
                         if precedingNegation(words, before: range.lowerBound) != nil,

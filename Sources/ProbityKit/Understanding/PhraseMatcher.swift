@@ -43,6 +43,11 @@ public enum PhraseMatcher {
         return [w.replacingOccurrences(of: "'", with: "")]
     }
 
+    /// Words reduced to a common form, so that "councillors" meets "councillor" and "organised" meets "organized".
+    public static func stems(_ text: String) -> [String] {
+        words(text).map { $0 == "*" || negations.contains($0) ? $0 : PorterStemmer.stem(SpellingVariants.fold($0)) }
+    }
+
     /// Every place `phrase` (already split into words) occurs in `text`, as half-open word ranges.
     static func occurrences(of phrase: [String], in text: [String]) -> [Range<Int>] {
         guard !phrase.isEmpty else { return [] }

@@ -82,9 +82,14 @@ import Testing
                 clauses: [Clause(id: "1", number: "1", heading: "H", text: "Text of \(id).")], file: "")
     }
 
-    static func question(_ id: String, _ prompt: String, _ options: [(String, String)]) -> Node {
-        .question(Question(id: id, fact: "t.\(id)", isSharedFact: false, prompt: prompt, why: Why(text: "", cites: []), help: "",
-                           options: options.map { AnswerOption(id: $0.0, label: $0.0, next: $0.1) }, position: nil))
+    static func fact(_ id: String, _ prompt: String, _ options: [String]) -> Fact {
+        Fact(key: "t.\(id)", localID: id, prompt: RoleText(prompt), help: "", multiple: false,
+             options: options.map { FactOption(id: $0, label: $0, says: nil, phrases: []) }, file: "", position: nil)
+    }
+
+    static func question(_ fact: Fact, _ next: [(String, String)]) -> Node {
+        .question(Question(id: fact.localID, fact: fact.key, isSharedFact: false, prompt: fact.prompt, why: Why(text: "", cites: []), help: "",
+                           multiple: false, options: next.map { AnswerOption(id: $0.0, label: $0.0, next: $0.1) }, defaultNext: nil, position: nil))
     }
 
     static func advice(_ id: String, _ verdict: Verdict, _ council: String) -> Node {
@@ -92,16 +97,22 @@ import Testing
                        citations: [Citation(council: council, clause: "1")], silent: false, position: nil))
     }
 
+    static func folder(_ id: String, _ nodes: [Node], start: String) -> CouncilFolder {
+        let c = council(id)
+        return CouncilFolder(id: id, name: c.name, shortName: c.shortName, generalPrinciples: ["1"], versions: [c],
+                             trees: [AdviceTree(topicID: "t", councilID: id, start: start, nodes: nodes, rules: [], file: "")], folder: "")
+    }
+
     static let knowledge: KnowledgeBase = {
-        let nodes: [Node] = [
-            .branch(Branch(id: "start", on: .council, cases: [("alpha", "a-q"), ("beta", "b-q"), ("gamma", "g-q")], defaultNext: nil, position: nil)),
-            question("a-q", "What has the councillor asked for?", [("papers", "a-yes"), ("other", "a-no")]),
-            question("b-q", "What has the member asked for?", [("papers", "b-no"), ("other", "b-no")]),
-            question("g-q", "Is it urgent?", [("yes", "g-yes"), ("no", "g-yes")]),
-            advice("a-yes", .yes, "alpha"), advice("a-no", .no, "alpha"), advice("b-no", .no, "beta"), advice("g-yes", .yes, "gamma"),
-        ]
-        let topic = Topic(id: "t", title: "T", summary: "S", audience: .both, examples: [], start: "start", nodes: nodes, file: "")
-        return KnowledgeBase(councilVersions: ["alpha", "beta", "gamma"].map(council), topics: [topic])
+        let a = fact("a-q", "What has the councillor asked for?", ["papers", "other"])
+        let b = fact("b-q", "What has the member asked for?", ["papers", "other"])
+        let g = fact("g-q", "Is it urgent?", ["yes", "no"])
+        let topic = Topic(id: "t", title: "T", summary: "S", audience: .both, examples: [], facts: [a, b, g], file: "")
+        return KnowledgeBase(councils: [
+            folder("alpha", [question(a, [("papers", "a-yes"), ("other", "a-no")]), advice("a-yes", .yes, "alpha"), advice("a-no", .no, "alpha")], start: "a-q"),
+            folder("beta", [question(b, [("papers", "b-no"), ("other", "b-no")]), advice("b-no", .no, "beta")], start: "b-q"),
+            folder("gamma", [question(g, [("yes", "g-yes"), ("no", "g-yes")]), advice("g-yes", .yes, "gamma")], start: "g-q"),
+        ], topics: [topic])
     }()
 
     @Test func anAnswerCarriesToTheSameQuestionInOtherWords() throws {

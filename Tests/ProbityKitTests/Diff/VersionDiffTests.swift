@@ -59,7 +59,9 @@ import Testing
     }
 
     @Test func aCouncilWithOneVersionHasNoHistory() {
-        let knowledge = KnowledgeBase(councilVersions: [Self.version("1", current: true, [])], topics: [])
+        let only = Self.version("1", current: true, [])
+        let knowledge = KnowledgeBase(councils: [CouncilFolder(id: only.id, name: only.name, shortName: only.shortName, generalPrinciples: [],
+                                                               versions: [only], trees: [], folder: "")], topics: [])
         #expect(VersionDiff.history(of: "x", in: knowledge).isEmpty)
     }
 }

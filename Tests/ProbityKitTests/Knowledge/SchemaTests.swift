@@ -14,33 +14,56 @@ import Testing
         Set(((object?["properties"] as? [String: Any]) ?? [:]).keys).subtracting(["$schema"])
     }
 
-    @Test func councilSchemaMatchesTheLoader() throws {
-        let s = try schema("council")
+    private func defs(_ s: [String: Any]) -> [String: Any] { (s["$defs"] as? [String: Any]) ?? [:] }
+
+    @Test func councilSchemasMatchTheLoader() throws {
+        #expect(properties(try schema("council")) == CouncilDecoder.identityFields)
+        let s = try schema("protocol")
         #expect(properties(s) == CouncilDecoder.fields)
-        let clause = (s["$defs"] as? [String: Any])?["clause"] as? [String: Any]
-        #expect(properties(clause) == CouncilDecoder.clauseFields)
+        #expect(properties(defs(s)["clause"] as? [String: Any]) == CouncilDecoder.clauseFields)
         #expect((s["properties"] as? [String: Any])?["status"].flatMap { ($0 as? [String: Any])?["enum"] as? [String] } == DocumentStatus.allCases.map(\.rawValue))
     }
 
-    @Test func topicSchemaMatchesTheLoader() throws {
-        let s = try schema("topic")
-        #expect(properties(s) == TopicDecoder.fields)
-        let defs = s["$defs"] as? [String: Any]
-        #expect(properties(defs?["question"] as? [String: Any]) == TopicDecoder.questionFields)
-        #expect(properties(defs?["branch"] as? [String: Any]) == TopicDecoder.branchFields)
-        #expect(properties(defs?["advice"] as? [String: Any]) == TopicDecoder.adviceFields)
-        let verdicts = ((defs?["advice"] as? [String: Any])?["properties"] as? [String: Any])?["verdict"] as? [String: Any]
+    @Test func catalogueSchemasMatchTheLoader() throws {
+        let topic = try schema("topic")
+        #expect(properties(topic) == CatalogueDecoder.topicFields)
+        for s in [topic, try schema("facts")] {
+            #expect(properties(defs(s)["fact"] as? [String: Any]) == CatalogueDecoder.factFields)
+            #expect(properties(defs(s)["option"] as? [String: Any]) == CatalogueDecoder.optionFields)
+        }
+        #expect(properties(try schema("facts")) == ["facts"])
+    }
+
+    @Test func adviceSchemaMatchesTheLoader() throws {
+        let s = try schema("advice")
+        #expect(properties(s) == AdviceDecoder.fields)
+        let d = defs(s)
+        #expect(properties(d["question"] as? [String: Any]) == AdviceDecoder.questionFields)
+        #expect(properties(d["branch"] as? [String: Any]) == AdviceDecoder.branchFields)
+        #expect(properties(d["advice"] as? [String: Any]) == AdviceDecoder.adviceFields)
+        let verdicts = ((d["advice"] as? [String: Any])?["properties"] as? [String: Any])?["verdict"] as? [String: Any]
         #expect(verdicts?["enum"] as? [String] == Verdict.allCases.map(\.rawValue))
     }
 
+    /// Every knowledge file names the schema that describes it, relative to where it is.
     @Test func everyKnowledgeFileNamesItsSchema() throws {
-        for folder in ["councils", "topics"] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: Paths.knowledge + "/" + folder).filter { $0.hasSuffix(".json") }
-            for name in names {
-                let text = try String(contentsOfFile: Paths.knowledge + "/\(folder)/\(name)", encoding: .utf8)
-                let expected = folder == "councils" ? "../schema/council.schema.json" : "../schema/topic.schema.json"
-                #expect(text.contains("\"$schema\": \"\(expected)\""), "\(folder)/\(name) does not name \(expected)")
+        let fm = FileManager.default
+        let root = Paths.knowledge
+        var expected: [(String, String)] = [("catalogue/facts.json", "../schema/facts.schema.json")]
+        for name in try fm.contentsOfDirectory(atPath: root + "/catalogue/topics") where name.hasSuffix(".json") {
+            expected.append(("catalogue/topics/\(name)", "../../schema/topic.schema.json"))
+        }
+        for council in try fm.contentsOfDirectory(atPath: root + "/councils") where !council.hasPrefix(".") {
+            expected.append(("councils/\(council)/council.json", "../../schema/council.schema.json"))
+            for (folder, schema) in [("versions", "protocol"), ("advice", "advice")] {
+                for name in (try? fm.contentsOfDirectory(atPath: "\(root)/councils/\(council)/\(folder)")) ?? [] where name.hasSuffix(".json") {
+                    expected.append(("councils/\(council)/\(folder)/\(name)", "../../../schema/\(schema).schema.json"))
+                }
             }
+        }
+        for (file, schema) in expected {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            #expect(text.contains("\"$schema\": \"\(schema)\""), "\(file) does not name \(schema)")
         }
     }
 }

@@ -77,7 +77,7 @@ import Testing
         let (doc, dir) = try recorded(TinyKnowledge.make())
         _ = dir
         var empty = TinyKnowledge.make()
-        empty = KnowledgeBase(councilVersions: empty.councilVersions, topics: [], fingerprint: "x")
+        empty = KnowledgeBase(councils: empty.folders, topics: [], fingerprint: "x")
         let finding = try #require(TranscriptReplayer(knowledge: empty).replay(doc).findings.first)
         #expect(finding.problems == ["the topic \"printing\" is no longer in the knowledge"])
     }
@@ -91,7 +91,8 @@ import Testing
         var earlier = old.councilVersions[0]
         earlier.isCurrent = false
         earlier.status = .superseded
-        return KnowledgeBase(councilVersions: [earlier, new.councilVersions[0]], topics: new.topics, fingerprint: "two")
+        let tree = new.folders[0].trees["printing"]!
+        return KnowledgeBase(councils: [TinyKnowledge.folder(earlier, new.councilVersions[0], trees: [tree])], topics: new.topics, fingerprint: "two")
     }
 
     @Test func wordsRecordedFromAnEarlierVersionAreCheckedAgainstIt() throws {

@@ -47,23 +47,37 @@ enum TinyKnowledge {
                               document: "Member/Officer Protocol", version: version, date: nil, status: .adopted,
                               isCurrent: true, source: "sources/testshire.txt", numbering: nil, reading: nil,
                               clauses: clauses, file: "councils/testshire.json")
-        let question = Question(id: "purpose", fact: "printing.purpose", isSharedFact: false, prompt: "What is the printing for?",
+        let fact = Fact(key: "printing.purpose", localID: "purpose", prompt: RoleText("What is the printing for?"), help: "Choose what the leaflets are for.",
+                        multiple: false, options: [FactOption(id: campaignOptionID, label: "My election campaign", says: nil, phrases: []),
+                                                   FactOption(id: "ward", label: "A ward newsletter", says: nil, phrases: [])],
+                        file: "catalogue/topics/printing.json", position: nil)
+        let question = Question(id: "purpose", fact: fact.key, isSharedFact: false, prompt: fact.prompt,
                                 why: Why(text: "Council resources are for council business.", cites: [Citation(council: "testshire", clause: "1")]),
-                                help: "Choose what the leaflets are for.",
+                                help: fact.help, multiple: false,
                                 options: [AnswerOption(id: campaignOptionID, label: "My election campaign", next: "no-campaign"),
-                                          AnswerOption(id: "ward", label: "A ward newsletter", next: "yes-ward")])
+                                          AnswerOption(id: "ward", label: "A ward newsletter", next: "yes-ward")], defaultNext: nil)
         var campaignCites = [Citation(council: "testshire", clause: "1")]
         if extraCitation { campaignCites.append(Citation(council: "testshire", clause: "3")) }
         let no = Advice(id: "no-campaign", verdict: campaignVerdict, headline: "Not for your campaign",
                         summary: "Campaign material may not be printed on council printers.",
-                        steps: ["Use a commercial printer.", "Pay for it from campaign funds."],
+                        steps: [AdviceStep(text: "Use a commercial printer.", isPractical: true),
+                                AdviceStep(text: "Pay for it from campaign funds.", isPractical: true)],
                         citations: campaignCites, silent: false)
         let yes = Advice(id: "yes-ward", verdict: .yes, headline: "Yes, for ward work", summary: "Ward work is council business.",
-                         steps: ["Keep it non-political."], citations: [Citation(council: "testshire", clause: "2")], silent: false)
+                         steps: [AdviceStep(text: "Keep it non-political.", citations: [Citation(council: "testshire", clause: "2")])],
+                         citations: [Citation(council: "testshire", clause: "2")], silent: false)
         let topic = Topic(id: "printing", title: "Using council printers", summary: "Printing with council equipment.",
-                          audience: .member, examples: [], start: "purpose",
-                          nodes: [.question(question), .advice(no), .advice(yes)], file: "topics/printing.json")
-        return KnowledgeBase(councilVersions: [council], topics: [topic], fingerprint: SHA256.hex("tiny-\(version)-\(clauseText)"))
+                          audience: .member, examples: [], facts: [fact], file: "catalogue/topics/printing.json")
+        let tree = AdviceTree(topicID: "printing", councilID: "testshire", start: "purpose",
+                              nodes: [.question(question), .advice(no), .advice(yes)], rules: [], file: "councils/testshire/advice/printing.json")
+        return KnowledgeBase(councils: [folder(council, trees: [tree])], topics: [topic], fingerprint: SHA256.hex("tiny-\(version)-\(clauseText)"))
+    }
+
+    /// A council folder holding `versions` (the current one last) and `trees`.
+    static func folder(_ versions: Council..., trees: [AdviceTree]) -> CouncilFolder {
+        let current = versions.last!
+        return CouncilFolder(id: current.id, name: current.name, shortName: current.shortName, generalPrinciples: ["1"],
+                             versions: versions, trees: trees, folder: "councils/\(current.id)")
     }
 
     /// The events of a chat that walks `printing` for a member of Testshire, answering `answer`.
@@ -76,7 +90,7 @@ enum TinyKnowledge {
         guard case .question(let q)? = session.step else { fatalError("the tiny topic starts with a question") }
         events.append(.asked(topic: "printing", fact: q.factKey, node: q.nodeID, prompt: q.prompt, options: q.options.map(\.label)))
         events.append(.userInput(text: "1"))
-        let option = try! session.answer(answer)
+        let option = try! session.answer(answer)[0]
         events.append(.answered(topic: "printing", fact: q.factKey, option: option.id, label: option.label))
         guard case .advice(let advice)? = session.step else { fatalError("one answer reaches advice") }
         events.append(.advised(.init(advice)))

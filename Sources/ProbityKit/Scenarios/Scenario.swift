@@ -1,0 +1,59 @@
+import Foundation
+
+/// A situation as a councillor or officer would type it, with the truth about it and what correct advice must say:
+/// written from a council's protocol, apart from the advice trees, to measure the chat against.
+public struct Scenario: Sendable, Decodable {
+    public var id: String
+    public var role: Role
+    public var topic: String
+    /// What the user types first.
+    public var says: String
+    /// Facts `says` states unambiguously (fact id → option id, or several): the chat must never ask these.
+    public var stated: [String: FactAnswer]
+    /// Truthful answers to the other questions the situation settles.
+    public var answers: [String: FactAnswer]
+    /// Verdicts a correct answer may give.
+    public var verdicts: [String]
+    /// Clause ids that must be quoted.
+    public var mustQuote: [String]
+    public var basis: String?
+
+    /// One option id, or several for a fact that takes several.
+    public struct FactAnswer: Sendable, Decodable, Equatable {
+        public var options: [String]
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let one = try? container.decode(String.self) { options = [one] } else { options = try container.decode([String].self) }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case id, role, topic, says, stated, answers, verdicts, mustQuote, basis }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        let roleText = try c.decode(String.self, forKey: .role)
+        guard let role = Role(rawValue: roleText) else {
+            throw DecodingError.dataCorruptedError(forKey: .role, in: c, debugDescription: "a role is member or officer, not \(roleText)")
+        }
+        self.role = role
+        topic = try c.decode(String.self, forKey: .topic)
+        says = try c.decode(String.self, forKey: .says)
+        stated = try c.decodeIfPresent([String: FactAnswer].self, forKey: .stated) ?? [:]
+        answers = try c.decodeIfPresent([String: FactAnswer].self, forKey: .answers) ?? [:]
+        verdicts = try c.decode([String].self, forKey: .verdicts)
+        mustQuote = try c.decode([String].self, forKey: .mustQuote)
+        basis = try c.decodeIfPresent(String.self, forKey: .basis)
+    }
+}
+
+/// One council's scenarios (`Tests/Scenarios/<council>.json`).
+public struct ScenarioFile: Sendable, Decodable {
+    public var council: String
+    public var scenarios: [Scenario]
+
+    public static func load(_ path: String) throws -> ScenarioFile {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try JSONDecoder().decode(ScenarioFile.self, from: data)
+    }
+}

@@ -1,0 +1,102 @@
+/// What happened when a scenario was played through the conversation.
+public struct ScenarioOutcome: Sendable {
+    public var council: String
+    public var scenario: Scenario
+    /// The router chose the scenario's topic straight away (or offered it among a few).
+    public var routed: Bool
+    /// Facts the user had stated that the chat asked all the same.
+    public var reasked: [String]
+    /// A question the scenario gives no answer for (the scenario, or the tree, needs a look).
+    public var unanswered: String?
+    public var verdict: String?
+    public var quoted: [String]
+    public var missing: [String] { scenario.mustQuote.filter { !quoted.contains($0) } }
+    public var verdictRight: Bool { verdict.map(scenario.verdicts.contains) ?? false }
+    /// Right: the advice reached, with an acceptable verdict, every clause that must be quoted, and nothing asked twice.
+    public var isRight: Bool { verdictRight && missing.isEmpty && reasked.isEmpty && unanswered == nil }
+
+    public var problems: [String] {
+        var out: [String] = []
+        if !routed { out.append("routing did not offer \(scenario.topic)") }
+        if let unanswered { out.append("asked \(unanswered), which the scenario does not answer") }
+        if !reasked.isEmpty { out.append("asked what the user had said: \(reasked.joined(separator: ", "))") }
+        if let verdict, !verdictRight { out.append("verdict \(verdict), expected \(scenario.verdicts.joined(separator: " or "))") }
+        if verdict == nil && unanswered == nil { out.append("reached no advice") }
+        if !missing.isEmpty { out.append("clauses missing: \(missing.joined(separator: ", "))") }
+        return out
+    }
+}
+
+/// Plays scenarios through the chat as a user would: types the situation, answers each question truthfully
+/// (counting any question whose answer the user had already given), and checks the advice.
+public struct ScenarioRunner: Sendable {
+    public let knowledge: KnowledgeBase
+    public let router: Router
+
+    public init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+        router = Router(knowledge: knowledge)
+    }
+
+    public func run(_ scenario: Scenario, council: String) -> ScenarioOutcome {
+        var outcome = ScenarioOutcome(council: council, scenario: scenario, routed: false, reasked: [], unanswered: nil, verdict: nil, quoted: [])
+        guard let session = try? Session(knowledge: knowledge, council: council, role: scenario.role),
+              let topic = knowledge.topic(id: scenario.topic) else { return outcome }
+        var conversation = Conversation(session: session, router: router)
+        _ = conversation.start(recording: "Not recorded (scenario).")
+        var reply = conversation.handle(scenario.says)
+        // Routing is measured on its own; the scenario goes on in its topic either way, with what the user said.
+        let started = reply.events.compactMap { if case .topicStarted(let id) = $0 { id } else { nil } }
+        if started.first == scenario.topic {
+            outcome.routed = true
+        } else if case .choosingTopic(_, let choices, _) = conversation.mode, let n = choices.firstIndex(where: { $0.topicID == scenario.topic }) {
+            outcome.routed = true
+            reply = conversation.handle(String(n + 1))
+        } else {
+            reply = ConversationReply()
+            conversation.begin(topic, situation: scenario.says, into: &reply)
+        }
+        var advice: AdviceResult?
+        for _ in 0..<40 {
+            if let last = reply.blocks.compactMap({ if case .advice(let a) = $0 { a } else { nil } }).last { advice = last }
+            if advice != nil { break }
+            guard conversation.mode == .walking, let question = conversation.pendingQuestion, question.kind == .topic else { break }
+            let local = question.factKey.hasPrefix(scenario.topic + ".") ? String(question.factKey.dropFirst(scenario.topic.count + 1)) : question.factKey
+            let answer: Scenario.FactAnswer
+            if let said = scenario.stated[local] {
+                outcome.reasked.append(local)
+                answer = said
+            } else if let truthful = scenario.answers[local] {
+                answer = truthful
+            } else {
+                outcome.unanswered = "\(local) (\"\(question.prompt)\")"
+                break
+            }
+            reply = conversation.handle(answer.options.joined(separator: ", "))
+        }
+        if let advice {
+            outcome.verdict = advice.verdict.rawValue
+            outcome.quoted = advice.quotes.map(\.clause.id)
+        }
+        return outcome
+    }
+}
+
+/// The whole suite's figures: scenarios right, questions asked whose answer had been given, clauses missing.
+public struct ScenarioReport: Sendable {
+    public var outcomes: [ScenarioOutcome]
+    public init(outcomes: [ScenarioOutcome]) { self.outcomes = outcomes }
+
+    public var right: Int { outcomes.filter(\.isRight).count }
+    public var reasked: Int { outcomes.reduce(0) { $0 + $1.reasked.count } }
+    public var missingClauses: Int { outcomes.reduce(0) { $0 + $1.missing.count } }
+    public var wrongVerdicts: Int { outcomes.filter { $0.verdict != nil && !$0.verdictRight }.count }
+    public var unanswered: Int { outcomes.filter { $0.unanswered != nil }.count }
+    public var routed: Int { outcomes.filter(\.routed).count }
+
+    public var summary: String {
+        "\(right)/\(outcomes.count) scenarios right; \(reasked) questions asked whose answer had been given; "
+            + "\(missingClauses) clauses missing; \(wrongVerdicts) wrong verdicts; \(unanswered) stopped at a question the scenario does not answer; "
+            + "routing offered the right topic \(routed)/\(outcomes.count)"
+    }
+}
