@@ -60,7 +60,7 @@ enum ChatFixture {
                            options: [("committee-papers", "Papers of a committee I sit on"),
                                      ("exempt-papers", "Exempt or confidential papers of another committee"),
                                      ("other", "Other information")],
-                           phrases: ["exempt-papers": ["exempt report", "exempt appendix", "confidential papers"]],
+                           phrases: ["exempt-papers": ["exempt appendix"]],
                            says: ["exempt-papers": "you want exempt or confidential papers of another committee"])
     static let sits = fact("sits", topic: "document-access", prompt: "Do you sit on that committee?",
                            options: [("yes", "Yes"), ("no", "No")],

@@ -8,21 +8,23 @@ import Testing
     }
 
     @Test(arguments: [
-        ("malformed-json", "topics/sample.json", nil, "malformed JSON: unexpected '\"'; expected ',' or '}'"),
-        ("missing-field", "topics/sample.json", "nodes.kind.prompt", "missing required field \"prompt\""),
-        ("wrong-type", "topics/sample.json", "nodes.committee.options[1].next", "expected a string, found a number"),
-        ("dangling-citation", "topics/sample.json", "nodes.need.citations[0].clause", "cites clause \"99\" of testshire, which does not exist"),
-        ("dangling-next", "topics/sample.json", "nodes.kind.options[1].next", "points to \"nowhere\", but there is no node with that id"),
-        ("unreachable-node", "topics/sample.json", "nodes.orphan", "node \"orphan\" cannot be reached from \"by-council\""),
-        ("cycle", "topics/sample.json", "nodes.kind", "the tree loops back on itself: kind → committee → kind"),
-        ("single-option", "topics/sample.json", "nodes.committee.options", "a question needs at least two options (it has 1)"),
-        ("same-advice", "topics/sample.json", "nodes.committee.options", "every option leads to the same advice \"allowed\""),
-        ("no-route", "topics/sample.json", "nodes.by-council", "no case for council \"otherton\" and no default"),
-        ("foreign-citation", "topics/sample.json", "nodes.need.citations[1]", "quotes otherton clause A1, but only testshire can reach this node"),
-        ("duplicate-clause", "councils/testshire.json", "clauses[2].id", "duplicate clause id \"2\" (also clauses[1])"),
-        ("few-examples", "topics/sample.json", "examples", "routing needs at least 10 example phrasings (this topic has 3)"),
-        ("shared-fact-mismatch", "topics/sample.json", "nodes.kind.options", "the shared fact \"election-period\" has options no, yes here but not-really, yes in topics/other.json"),
-        ("not-verbatim", "councils/testshire.json", "clauses[1].text", "clause 2 is not the source's words (sources/testshire.txt): it departs from the source at \"any document"),
+        ("malformed-json", "catalogue/topics/sample.json", nil, "malformed JSON: unexpected '\"'; expected ',' or '}'"),
+        ("missing-field", "catalogue/topics/sample.json", "facts.kind.help", "missing required field \"help\""),
+        ("wrong-type", "councils/testshire/advice/sample.json", "nodes.committee.next.no", "expected a string, found a number"),
+        ("dangling-citation", "councils/testshire/advice/sample.json", "nodes.need.citations[0]", "cites clause \"99\", which does not exist in councils/testshire/versions/1.json"),
+        ("dangling-next", "councils/testshire/advice/sample.json", "nodes.kind.next.no", "points to \"nowhere\", but there is no node with that id"),
+        ("unreachable-node", "councils/testshire/advice/sample.json", "nodes.orphan", "node \"orphan\" cannot be reached from \"kind\""),
+        ("cycle", "councils/testshire/advice/sample.json", "nodes.kind", "the tree loops back on itself: kind → committee → kind"),
+        ("single-option", "councils/testshire/advice/sample.json", "nodes.committee.next", "a question needs at least two options to choose from (it maps 1)"),
+        ("same-advice", "councils/testshire/advice/sample.json", "nodes.committee.next", "every option leads to the same advice \"allowed\""),
+        ("no-route", "councils/testshire/advice/sample.json", "nodes.by-role", "no case for role \"officer\" and no default"),
+        ("unknown-fact", "councils/testshire/advice/sample.json", "nodes.kind.fact", "there is no fact \"nosuch\""),
+        ("unknown-option", "councils/testshire/advice/sample.json", "nodes.kind.next.maybe", "\"maybe\" is not an option of the fact \"kind\""),
+        ("unlabelled-step", "councils/testshire/advice/sample.json", "nodes.need.steps[0]", "a step must cite the clauses it rests on"),
+        ("duplicate-clause", "councils/testshire/versions/1.json", "clauses[2].id", "duplicate clause id \"2\" (also clauses[1])"),
+        ("few-examples", "catalogue/topics/sample.json", "examples", "routing needs at least 10 example phrasings (this topic has 3)"),
+        ("bad-general-principle", "councils/testshire/council.json", "generalPrinciples[0]", "names clause \"99\" as a general principle"),
+        ("not-verbatim", "councils/testshire/versions/1.json", "clauses[1].text", "clause 2 is not the source's words (councils/testshire/sources/testshire.txt): it departs from the source at \"any document"),
     ] as [(String, String, String?, String)])
     func reportsFileAndPath(fixture: String, file: String, path: String?, message: String) {
         let issues = KnowledgeFixture.issues(fixture)
@@ -33,11 +35,11 @@ import Testing
     @Test func malformedJSONGivesLineAndColumn() {
         let issue = KnowledgeFixture.issues("malformed-json").first
         #expect(issue?.position == SourcePosition(line: 4, column: 3))
-        #expect(issue?.description.hasPrefix("topics/sample.json: malformed JSON") == true)
+        #expect(issue?.description.hasPrefix("catalogue/topics/sample.json:4:3: error: malformed JSON") == true)
     }
 
     @Test func semanticIssuesCarryAPosition() {
-        let issue = KnowledgeFixture.issues("dangling-next").first { $0.path?.description == "nodes.kind.options[1].next" }
+        let issue = KnowledgeFixture.issues("dangling-next").first { $0.path?.description == "nodes.kind.next.no" }
         #expect(issue?.position != nil)
     }
 
@@ -54,9 +56,21 @@ import Testing
         do {
             _ = try KnowledgeLoader.load(directory: KnowledgeFixture.path("dangling-citation"))
         } catch {
-            #expect(error.description.contains("topics/sample.json: nodes.need.citations[0].clause"))
+            #expect(error.description.contains("councils/testshire/advice/sample.json:"))
+            #expect(error.description.contains(": error: nodes.need.citations[0]: cites clause \"99\""))
             #expect(error.description.contains("probity validate"))
         }
+    }
+
+    /// A council with no advice file for a topic gets silent advice from its general principles.
+    @Test func aCouncilWithoutAnAdviceFileGetsSilentAdviceFromItsPrinciples() throws {
+        let knowledge = try KnowledgeFixture.sound()
+        var session = try Session(knowledge: knowledge, council: "otherton", role: .member)
+        try session.begin(topicID: "sample")
+        guard case .advice(let advice)? = session.step else { Issue.record("expected advice"); return }
+        #expect(advice.silent)
+        #expect(advice.verdict == .askMonitoringOfficer)
+        #expect(advice.quotes.map(\.clause.id) == ["A1"])
     }
 
     @Test func missingDirectorySaysWhatToDo() {
