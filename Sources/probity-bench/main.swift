@@ -114,16 +114,35 @@ do {
         // The scenario suite (Tests/Scenarios), played through the conversation: the figures issue 9 asks for.
         let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Scenarios").path
         let runner = ScenarioRunner(knowledge: knowledge)
+        // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
+        let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
         var outcomes: [ScenarioOutcome] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".json") }).sorted() {
             let file = try ScenarioFile.load(folder + "/" + name)
-            for scenario in file.scenarios { outcomes.append(runner.run(scenario, council: file.council)) }
+            for scenario in file.scenarios where half == nil || (half == "dev") == scenario.isDevelopment {
+                outcomes.append(runner.run(scenario, council: file.council))
+            }
         }
         let report = ScenarioReport(outcomes: outcomes)
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
-            print("\(o.council)/\(o.scenario.id): \(o.problems.joined(separator: "; "))")
+            print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
+            if half == "dev" { print("    typed: \(o.scenario.says)") }
         }
+        let dev = ScenarioReport(outcomes: outcomes.filter(\.scenario.isDevelopment))
+        let test = ScenarioReport(outcomes: outcomes.filter { !$0.scenario.isDevelopment })
+        if half == nil { print("development half: \(dev.summary)\nmeasuring half: \(test.summary)") }
         print(report.summary)
+        exit(0)
+    }
+    if let i = arguments.firstIndex(of: "--facts") {
+        // --facts TOPIC COUNCIL ROLE "TEXT": the facts the chat would take from TEXT, for knowledge authors.
+        let rest = Array(arguments[arguments.index(after: i)...])
+        guard rest.count >= 4, let role = Role(rawValue: rest[2]) else {
+            print("usage: probity-bench --facts TOPIC COUNCIL member|officer \"TEXT\""); exit(64)
+        }
+        var session = try Session(knowledge: knowledge, council: rest[1], role: role)
+        try session.begin(topicID: rest[0])
+        for fact in session.learn(from: rest[3]) { print("\(fact.factKey) = \(FactValue.joined(fact.optionIDs))    (You said \(fact.says).)") }
         exit(0)
     }
     if arguments.contains("--tune") {

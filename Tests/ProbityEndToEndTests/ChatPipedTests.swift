@@ -18,7 +18,7 @@ import Testing
         let home = try ChatHome()
         defer { home.remove() }
         let reach = try #require(ChatPlan.linesToReach("document-access", asking: Self.example), "the example should route to document-access")
-        let walk = try ChatPlan.firstOptionWalk("document-access", council: "carlisle", role: .member)
+        let walk = try ChatPlan.firstOptionWalk("document-access", council: "carlisle", role: .member, asking: Self.example)
         let input = (reach + walk.answers + ["quit"]).joined(separator: "\n") + "\n"
 
         let result = try home.chat(["chat", "--council", "carlisle", "--role", "member"], input: input)

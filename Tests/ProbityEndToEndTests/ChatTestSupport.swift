@@ -93,9 +93,11 @@ enum ChatPlan {
     }
 
     /// Walks a topic answering the first option of every question; the answers given and the advice reached.
-    static func firstOptionWalk(_ topic: String, council: String, role: Role) throws -> (answers: [String], advice: AdviceResult) {
+    /// - Parameter question: what was typed to reach the topic; the facts it states are taken first, as the chat takes them.
+    static func firstOptionWalk(_ topic: String, council: String, role: Role, asking question: String? = nil) throws -> (answers: [String], advice: AdviceResult) {
         var session = try Session(knowledge: knowledge, council: council, role: role)
         try session.begin(topicID: topic)
+        if let question { session.learn(from: question) }
         var answers: [String] = []
         while case .question? = session.step, answers.count < 30 {
             try session.answer("1")

@@ -19,7 +19,9 @@ import Testing
         let result = try Binary.run(["validate"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/" + fixture)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("topics/sample.json"), "\(result.stderr)")
+        // Each problem in the form editors jump to: the file from where the command ran, then line and column.
+        #expect(result.stderr.contains("/Tests/Fixtures/knowledge/\(fixture)/"), "\(result.stderr)")
+        #expect(result.stderr.range(of: #"sample\.json:\d+:\d+: error: "#, options: .regularExpression) != nil, "\(result.stderr)")
         #expect(result.stderr.contains("Fix them and run `probity validate` again"))
     }
 
@@ -29,19 +31,35 @@ import Testing
         let report = try json(result.stdout)
         #expect(report["ok"] as? Bool == false)
         let issues = try #require(report["issues"] as? [[String: Any]])
-        #expect(issues.contains { $0["path"] as? String == "nodes.kind.options[1].next" && $0["file"] as? String == "topics/sample.json" })
+        #expect(issues.contains { $0["path"] as? String == "nodes.kind.next.no" && $0["file"] as? String == "councils/testshire/advice/sample.json" })
     }
 
     @Test func otherCommandsRefuseBrokenKnowledgeWithExitOne() throws {
-        let result = try Binary.run(["topics"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("topics/sample.json: nodes.kind.options[1].next"), "\(result.stderr)")
-        #expect(result.stdout.isEmpty)
+        // A broken advice file stops any command about that council…
+        let walk = try Binary.run(["walk", "sample", "--council", "testshire", "--role", "member"],
+                                  knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
+        #expect(walk.status == 1)
+        #expect(walk.stderr.contains("councils/testshire/advice/sample.json:6:13: error: nodes.kind.next.no: points to \"nowhere\""), "\(walk.stderr)")
+        #expect(walk.stdout.isEmpty)
+        // …and a broken catalogue stops every command.
+        let topics = try Binary.run(["topics"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/missing-field")
+        #expect(topics.status == 1)
+        #expect(topics.stderr.contains("catalogue/topics/sample.json:"), "\(topics.stderr)")
+        #expect(topics.stdout.isEmpty)
+    }
+
+    /// A command about one council reads only that council's folder: another council's broken advice does not stop it.
+    @Test func aCommandAboutOneCouncilReadsOnlyThatCouncil() throws {
+        let result = try Binary.run(["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
+                                    knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try json(result.stdout)
+        #expect(report["status"] as? String == "advice")
     }
 
     @Test func walkingIntoACycleFailsCleanlyAndPointsToValidate() throws {
         // Shape faults are `validate`'s to find; a walk that meets one stops with a clear message, never hangs.
-        let result = try Binary.run(["walk", "sample", "--council", "testshire", "--answer", "kind=yes", "--answer", "committee=no"],
+        let result = try Binary.run(["walk", "sample", "--council", "testshire", "--role", "member", "--answer", "kind=yes", "--answer", "committee=no"],
                                     knowledge: Binary.repository + "/Tests/Fixtures/knowledge/cycle")
         #expect(result.status == 1)
         #expect(result.stderr.contains("probity validate"), "\(result.stderr)")
@@ -49,9 +67,9 @@ import Testing
 
     @Test func walkReachesCarlisleParagraph116WordForWord() throws {
         let walk = try Binary.run(["walk", "document-access", "--council", "carlisle", "--role", "member",
-                                   "--answer", "carl-what=committee-docs", "--answer", "carl-member-of=no",
-                                   "--answer", "carl-exempt-check=no", "--answer", "carl-purpose=ward-problem",
-                                   "--answer", "carl-interest=no", "--json"])
+                                   "--answer", "carl-what=committee-docs", "--answer", "member-of=no",
+                                   "--answer", "carl-exempt-check=no", "--answer", "purpose=ward-problem",
+                                   "--answer", "interest=no", "--json"])
         #expect(walk.status == 0, "\(walk.stderr)")
         let report = try json(walk.stdout)
         #expect(report["status"] as? String == "advice")
@@ -62,7 +80,7 @@ import Testing
         let clause = try json(try Binary.run(["clause", "carlisle", "116", "--json"]).stdout)
         #expect(quoted["text"] as? String == clause["text"] as? String)
         // And the clause is the source document's own words.
-        let source = try String(contentsOfFile: Binary.repository + "/Knowledge/sources/003_1f2df0109a989cbb.txt", encoding: .utf8)
+        let source = try String(contentsOfFile: Binary.repository + "/Knowledge/councils/carlisle/sources/003_1f2df0109a989cbb.txt", encoding: .utf8)
         let squash = { (s: String) in s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         #expect(squash(source).contains(squash(try #require(clause["text"] as? String))))
         #expect(report["council"] as? String == "carlisle")

@@ -26,7 +26,7 @@ import Glibc
     /// first option each time; planned with the engine and router the binary uses, so the knowledge may change.
     static func carlisleWalk(asking question: String = question) throws -> (lines: [String], advice: AdviceResult) {
         let reach = try #require(ChatPlan.linesToReach("document-access", asking: question), "the router no longer finds document-access")
-        let walk = try ChatPlan.firstOptionWalk("document-access", council: "carlisle", role: .member)
+        let walk = try ChatPlan.firstOptionWalk("document-access", council: "carlisle", role: .member, asking: question)
         return (reach + walk.answers, walk.advice)
     }
 
@@ -66,7 +66,7 @@ import Glibc
         for quote in advised.quotes { #expect(quote.text == (try? ChatPlan.clauseText(council: "carlisle", id: quote.clause))) }
         let header = try #require(document.header)
         #expect(header.council == "carlisle" && header.role == "member" && header.protocolVersion == "2007")
-        #expect(header.knowledgeSHA256 == ChatPlan.knowledge.fingerprint)
+        #expect(header.knowledgeSHA256 == ChatPlan.knowledge.councilFingerprint("carlisle"))
         #expect(header.probityVersion == (try Binary.run(["--version"])).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(document.seal?.reason == "quit")
 
@@ -356,7 +356,7 @@ import Glibc
         // A copy of the knowledge in which the first clause quoted says something else.
         let knowledge = home.root + "/knowledge"
         try FileManager.default.copyItem(atPath: Binary.repository + "/Knowledge", toPath: knowledge)
-        let council = knowledge + "/councils/carlisle.json"
+        let council = knowledge + "/councils/carlisle/versions/2007.json"
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: council))) as? [String: Any])
         var clauses = try #require(json["clauses"] as? [[String: Any]])
         let index = try #require(clauses.firstIndex { $0["id"] as? String == quoted.id })

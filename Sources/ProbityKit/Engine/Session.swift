@@ -269,8 +269,10 @@ public struct Session: Sendable {
                         ?? (q.defaultNext.map { AnswerOption(id: value, label: value, next: $0) }) else {
                     return (.question(pending(q)), reasons)
                 }
-                reasons.append(Reason(factKey: q.fact, question: q.prompt.text(for: role), answer: answerLabel(q.fact, value),
-                                      optionID: value, askedInThisTopic: answeredInTopic.contains(q.fact)))
+                var reason = Reason(factKey: q.fact, question: q.prompt.text(for: role), answer: answerLabel(q.fact, value),
+                                    optionID: value, askedInThisTopic: answeredInTopic.contains(q.fact))
+                reason.followedOption = option.id
+                reasons.append(reason)
                 id = option.next
             case .branch(let b):
                 let key = b.on.factKey
@@ -333,9 +335,13 @@ public struct Session: Sendable {
         var steps = advice.steps.map { stepResult($0, council: council) }
         var citations = advice.citations + advice.steps.flatMap(\.citations)
         var seenSteps = Set(advice.steps.map(\.text))
+        // The options the path itself followed: their advice is already the advice reached, so a rule on them adds nothing.
+        var followed: [String: String] = [:]
+        for reason in reasons { followed[reason.factKey] = reason.followedOption }
         for rule in tree.rules where rule.applies(to: facts) {
             let fact = knowledge.fact(key: rule.fact)
-            let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) }
+            let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }
+            guard !chosen.isEmpty else { continue }
             let because = fact.map { f in ListJoiner.and(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
             for step in rule.steps where seenSteps.insert(step.text).inserted {
                 steps.append(stepResult(step, council: council, because: because.map { "you said \($0)" }))

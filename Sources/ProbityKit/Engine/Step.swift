@@ -93,4 +93,14 @@ public struct Reason: Sendable, Equatable {
     public var optionID: String
     /// False when the answer was already known (given earlier in the session, or by an option such as --council).
     public var askedInThisTopic: Bool
+    /// The option the walk followed from this question (one of several, for a question that takes several).
+    public var followedOption: String? = nil
+
+    public init(factKey: String, question: String, answer: String, optionID: String, askedInThisTopic: Bool) {
+        self.factKey = factKey
+        self.question = question
+        self.answer = answer
+        self.optionID = optionID
+        self.askedInThisTopic = askedInThisTopic
+    }
 }

@@ -135,13 +135,25 @@ public struct KnowledgeBase: Sendable {
 
     // MARK: Fingerprint
 
-    /// SHA-256 over the lines "<file>\0<SHA-256 of the file>\n" of the catalogue and every council folder read so far,
-    /// in path order, so a transcript can name exactly which text was quoted.
+    /// SHA-256 over the lines "<file>\0<SHA-256 of the file>\n" of the catalogue and every council folder,
+    /// in path order: every council is read for it.
     public var fingerprint: String {
         if let fixedFingerprint { return fixedFingerprint }
+        _ = folders
+        return Self.fingerprint(of: catalogueFiles + store.loadedFiles)
+    }
+
+    /// The same over the catalogue and one council's folder: what a conversation with that council can quote,
+    /// so a transcript names exactly which text was quoted, whatever other councils there are.
+    public func councilFingerprint(_ id: String?) -> String {
+        if let fixedFingerprint { return fixedFingerprint }
+        guard let id, let folder = folder(id: id) else { return Self.fingerprint(of: catalogueFiles) }
+        return Self.fingerprint(of: catalogueFiles + folder.files)
+    }
+
+    private static func fingerprint(of files: [KnowledgeFile]) -> String {
         var hasher = SHA256()
-        let files = (catalogueFiles + store.loadedFiles).sorted { $0.path < $1.path }
-        for file in files { hasher.update("\(file.path)\u{0}\(SHA256.hex(file.bytes))\n") }
+        for file in files.sorted(by: { $0.path < $1.path }) { hasher.update("\(file.path)\u{0}\(SHA256.hex(file.bytes))\n") }
         return hasher.finalize().hexString
     }
 }

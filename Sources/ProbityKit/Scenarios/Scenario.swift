@@ -27,6 +27,12 @@ public struct Scenario: Sendable, Decodable {
         }
     }
 
+    /// Half the suite, chosen by the id's digest, is for development: knowledge authors may look at how it fares.
+    /// The other half is for measuring only, so the figures show how Probity does on situations nobody tuned it for.
+    public var isDevelopment: Bool {
+        (Int(SHA256.hex(id).prefix(2), radix: 16) ?? 0) % 2 == 0
+    }
+
     enum CodingKeys: String, CodingKey { case id, role, topic, says, stated, answers, verdicts, mustQuote, basis }
 
     public init(from decoder: Decoder) throws {

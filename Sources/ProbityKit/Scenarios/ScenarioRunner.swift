@@ -8,18 +8,21 @@ public struct ScenarioOutcome: Sendable {
     public var reasked: [String]
     /// A question the scenario gives no answer for (the scenario, or the tree, needs a look).
     public var unanswered: String?
+    /// Facts the chat took from what was typed that contradict the truth of the situation.
+    public var misheard: [String] = []
     public var verdict: String?
     public var quoted: [String]
     public var missing: [String] { scenario.mustQuote.filter { !quoted.contains($0) } }
     public var verdictRight: Bool { verdict.map(scenario.verdicts.contains) ?? false }
     /// Right: the advice reached, with an acceptable verdict, every clause that must be quoted, and nothing asked twice.
-    public var isRight: Bool { verdictRight && missing.isEmpty && reasked.isEmpty && unanswered == nil }
+    public var isRight: Bool { verdictRight && missing.isEmpty && reasked.isEmpty && unanswered == nil && misheard.isEmpty }
 
     public var problems: [String] {
         var out: [String] = []
         if !routed { out.append("routing did not offer \(scenario.topic)") }
         if let unanswered { out.append("asked \(unanswered), which the scenario does not answer") }
         if !reasked.isEmpty { out.append("asked what the user had said: \(reasked.joined(separator: ", "))") }
+        if !misheard.isEmpty { out.append("took what the user did not say: \(misheard.joined(separator: ", "))") }
         if let verdict, !verdictRight { out.append("verdict \(verdict), expected \(scenario.verdicts.joined(separator: " or "))") }
         if verdict == nil && unanswered == nil { out.append("reached no advice") }
         if !missing.isEmpty { out.append("clauses missing: \(missing.joined(separator: ", "))") }
@@ -74,6 +77,13 @@ public struct ScenarioRunner: Sendable {
             }
             reply = conversation.handle(answer.options.joined(separator: ", "))
         }
+        let truth = scenario.answers.merging(scenario.stated) { answer, _ in answer }
+        for (local, answer) in truth.sorted(by: { $0.key < $1.key }) {
+            let key = knowledge.sharedFacts.contains { $0.key == local } ? local : "\(scenario.topic).\(local)"
+            if let known = conversation.session.facts[key], Set(FactValue.options(known)) != Set(answer.options) {
+                outcome.misheard.append("\(local)=\(known)")
+            }
+        }
         if let advice {
             outcome.verdict = advice.verdict.rawValue
             outcome.quoted = advice.quotes.map(\.clause.id)
@@ -92,11 +102,13 @@ public struct ScenarioReport: Sendable {
     public var missingClauses: Int { outcomes.reduce(0) { $0 + $1.missing.count } }
     public var wrongVerdicts: Int { outcomes.filter { $0.verdict != nil && !$0.verdictRight }.count }
     public var unanswered: Int { outcomes.filter { $0.unanswered != nil }.count }
+    public var misheard: Int { outcomes.reduce(0) { $0 + $1.misheard.count } }
     public var routed: Int { outcomes.filter(\.routed).count }
 
     public var summary: String {
         "\(right)/\(outcomes.count) scenarios right; \(reasked) questions asked whose answer had been given; "
-            + "\(missingClauses) clauses missing; \(wrongVerdicts) wrong verdicts; \(unanswered) stopped at a question the scenario does not answer; "
+            + "\(missingClauses) clauses missing; \(wrongVerdicts) wrong verdicts; \(misheard) facts taken that the user did not state; "
+            + "\(unanswered) stopped at a question the scenario does not answer; "
             + "routing offered the right topic \(routed)/\(outcomes.count)"
     }
 }

@@ -174,8 +174,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
     private func openFile(in directory: String, at date: Date, continuing: String?) throws(TranscriptStorageError) -> ChainedFile {
         let id = TranscriptID.make(at: date)
         let header = TranscriptHeader(
-            id: id.rawValue, started: started, probityVersion: probityVersion, knowledgeSHA256: knowledge.fingerprint,
-            protocolVersions: Dictionary(knowledge.councils.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }),
+            id: id.rawValue, started: started, probityVersion: probityVersion, knowledgeSHA256: knowledge.councilFingerprint(initialCouncil?.id),
+            protocolVersions: initialCouncil.map { [$0.id: $0.version] } ?? [:],
             council: initialCouncil?.id, councilName: initialCouncil?.name, protocolVersion: initialCouncil?.version,
             role: initialRole, continues: continuing)
         let file = try ChainedFile.create(in: directory, id: id)

@@ -48,27 +48,38 @@ public enum PhraseMatcher {
         words(text).map { $0 == "*" || negations.contains($0) ? $0 : PorterStemmer.stem(SpellingVariants.fold($0)) }
     }
 
-    /// Every place `phrase` (already split into words) occurs in `text`, as half-open word ranges.
+    /// Every place `phrase` (already split into words) occurs in `text`, as half-open word ranges. Between two
+    /// words of the phrase one other word may stand ("brief the group" in "brief the Labour group"), twice at most;
+    /// `*` stands for up to three.
     static func occurrences(of phrase: [String], in text: [String]) -> [Range<Int>] {
         guard !phrase.isEmpty else { return [] }
         var found: [Range<Int>] = []
         for start in text.indices {
-            if let end = match(phrase[...], text, from: start) { found.append(start..<end) }
+            if let end = match(phrase[...], text, from: start, gapsLeft: maximumGaps, first: true) { found.append(start..<end) }
         }
         return found
     }
 
+    /// How many single extra words a match may step over.
+    static let maximumGaps = 2
+
     /// Matches the phrase from `at`; returns where the match ends (the shortest match).
-    private static func match(_ phrase: ArraySlice<String>, _ text: [String], from at: Int) -> Int? {
-        guard let first = phrase.first else { return at }
-        if first == "*" {
+    private static func match(_ phrase: ArraySlice<String>, _ text: [String], from at: Int, gapsLeft: Int, first: Bool) -> Int? {
+        guard let word = phrase.first else { return at }
+        if word == "*" {
             for skip in 0...3 where at + skip <= text.count {
-                if let end = match(phrase.dropFirst(), text, from: at + skip) { return end }
+                if let end = match(phrase.dropFirst(), text, from: at + skip, gapsLeft: gapsLeft, first: false) { return end }
             }
             return nil
         }
-        guard at < text.count, text[at] == first else { return nil }
-        return match(phrase.dropFirst(), text, from: at + 1)
+        if at < text.count, text[at] == word,
+           let end = match(phrase.dropFirst(), text, from: at + 1, gapsLeft: gapsLeft, first: false) {
+            return end
+        }
+        // One other word between two of the phrase's: never before its first word, never a negation
+        // ("can see" is not "can not see").
+        guard !first, gapsLeft > 0, at + 1 < text.count, text[at + 1] == word, !negations.contains(text[at]) else { return nil }
+        return match(phrase.dropFirst(), text, from: at + 2, gapsLeft: gapsLeft - 1, first: false)
     }
 
     /// Words that turn what follows into its opposite.

@@ -269,7 +269,8 @@ extension TranscriptsCommand {
             if all {
                 Output.line(renderer.renderChanges(reports, directory: folder.library.directory))
             } else if let entry = entries.first, let report = reports.first {
-                Output.line(renderer.render(report, recordedKnowledge: entry.document.header?.knowledgeSHA256, currentKnowledge: knowledge.fingerprint))
+                Output.line(renderer.render(report, recordedKnowledge: entry.document.header?.knowledgeSHA256,
+                                            currentKnowledge: knowledge.councilFingerprint(entry.document.header?.council)))
             }
         }
     }

@@ -52,10 +52,10 @@ import Testing
         for council in Self.knowledge.councils {
             var session = try Session(knowledge: Self.knowledge, council: council.id, role: .member)
             session.begin(topic: topic)
-            guard case .question(let first)? = session.step, first.kind == .topic, let nodeID = first.nodeID else { continue }
+            guard case .question(let first)? = session.step, first.kind == .topic else { continue }
             let option = first.options[0]
             let comparison = try TopicComparison(knowledge: Self.knowledge, topicID: topicID, role: .member,
-                                                 answers: ["\(nodeID)=\(option.id)"])
+                                                 answers: ["\(first.factKey)=\(option.id)"])
             let column = try #require(comparison.columns.first { $0.council.id == council.id })
             try session.answer(option.id)
             switch (column.walk, session.step) {

@@ -53,7 +53,7 @@ import Testing
         #expect(reply.rendered.contains("Why I ask"))
 
         reply = conversation.handle("EXEMPT")  // the start of an option's words, any case
-        #expect(reply.events.contains(.answered(topic: "document-access", fact: "kind", option: "exempt-papers",
+        #expect(reply.events.contains(.answered(topic: "document-access", fact: "document-access.kind", option: "exempt-papers",
                                                 label: "Exempt or confidential papers of another committee")))
         #expect(reply.askedPrompts == ["Do you sit on that committee?"])
 
@@ -118,7 +118,7 @@ import Testing
         _ = conversation.handle("can I see the exempt report for planning committee")
         _ = conversation.handle("2")
         var reply = conversation.handle("back")
-        #expect(reply.events.contains(.wentBack(topic: "document-access", fact: "kind")))
+        #expect(reply.events.contains(.wentBack(topic: "document-access", fact: "document-access.kind")))
         #expect(reply.askedPrompts == ["What do you want to see?"])
         #expect(conversation.mode == .walking)
 

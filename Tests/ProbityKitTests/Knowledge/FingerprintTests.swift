@@ -13,7 +13,7 @@ import Testing
         try FileManager.default.copyItem(atPath: KnowledgeFixture.path("sound"), toPath: copy)
         defer { try? FileManager.default.removeItem(atPath: copy) }
         #expect(KnowledgeLoader.read(directory: copy).knowledge.fingerprint == first, "the fingerprint does not depend on where the knowledge is")
-        let file = copy + "/councils/otherton.json"
+        let file = copy + "/councils/otherton/versions/2.json"
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "respect one another", with: "respect one anothe")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(KnowledgeLoader.read(directory: copy).knowledge.fingerprint != first)

@@ -49,7 +49,8 @@ import Testing
         #expect(text.hasPrefix(#"{"event":{"advised":{"council":"testshire","#))
         #expect(!text.contains("\"_0\""))
         #expect(text.contains(#""text":"Council printers are for council business only.""#))
-        #expect(text.contains(#""steps":["Use a commercial printer.","Pay for it from campaign funds."]"#))
+        // Each step records what it rests on: here, guidance that is not in the protocol.
+        #expect(text.contains(#""steps":["Use a commercial printer. (practical guidance, not in the protocol)","Pay for it from campaign funds. (practical guidance, not in the protocol)"]"#))
     }
 
     @Test func anEventFromALaterVersionIsKeptUnread() throws {

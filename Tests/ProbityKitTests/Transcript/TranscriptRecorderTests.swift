@@ -31,7 +31,7 @@ import Testing
         #expect(TranscriptID.isWellFormed(header.id))
         #expect(header.started == "2026-11-18T11:06:40.000Z")
         #expect(header.probityVersion == "9.9.9")
-        #expect(header.knowledgeSHA256 == knowledge.fingerprint)
+        #expect(header.knowledgeSHA256 == knowledge.councilFingerprint("testshire"))
         #expect(header.council == "testshire")
         #expect(header.councilName == "Testshire County Council")
         #expect(header.protocolVersion == "7")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ProbityKit
 
@@ -14,12 +15,17 @@ import Testing
         #expect(issues.isEmpty, "\(issues.map(\.description).joined(separator: "\n"))")
     }
 
-    @Test func fourCouncilsAndBlackburnsTwoVersions() {
+    /// Every council folder is a council, with exactly one current version, listed last after any earlier ones.
+    @Test func everyCouncilFolderHasOneCurrentVersion() throws {
         let k = Self.read.knowledge
-        #expect(Set(k.councils.map(\.id)) == ["blackburn-with-darwen", "carlisle", "tower-hamlets", "wiltshire"])
-        let versions = k.versions(of: "blackburn-with-darwen")
-        #expect(versions.count == 2)
-        #expect(versions.last?.isCurrent == true && versions.first?.status == .superseded)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Paths.knowledge + "/councils").filter { !$0.hasPrefix(".") }
+        #expect(Set(k.councils.map(\.id)) == Set(folders))
+        for id in folders {
+            let versions = k.versions(of: id)
+            #expect(versions.filter(\.isCurrent).count == 1, "\(id) must have one current version")
+            #expect(versions.last?.isCurrent == true)
+            #expect(versions.dropLast().allSatisfy { $0.status == .superseded }, "\(id): earlier versions are superseded")
+        }
     }
 
     /// Every clause of all five documents, checked one by one against its source.
@@ -33,13 +39,16 @@ import Testing
     }
 
     @Test func sourcesAreCopiesOfTheSeeds() throws {
-        // Knowledge/sources holds the seeds unchanged (the Tower Hamlets clean reading is derived, not a seed).
+        // Each council's sources/ holds its seeds unchanged (a derived reading, such as Tower Hamlets' clean one, is not a seed).
+        let fm = FileManager.default
         let seeds = Paths.repository + "/../shared/seeds"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seeds) else { return }  // no shared/ beside this clone
+        guard let names = try? fm.contentsOfDirectory(atPath: seeds) else { return }  // no shared/ beside this clone
+        let councils = try fm.contentsOfDirectory(atPath: Paths.knowledge + "/councils").filter { !$0.hasPrefix(".") }
         for name in names where name.hasSuffix(".txt") {
-            let seed = FileManager.default.contents(atPath: seeds + "/" + name)
-            let copy = FileManager.default.contents(atPath: Paths.knowledge + "/sources/" + name)
-            #expect(seed == copy, "Knowledge/sources/\(name) differs from the seed")
+            let seed = fm.contents(atPath: seeds + "/" + name)
+            let copies = councils.compactMap { fm.contents(atPath: "\(Paths.knowledge)/councils/\($0)/sources/\(name)") }
+            #expect(copies.count == 1, "seed \(name) should be in exactly one council's sources/")
+            #expect(copies.allSatisfy { $0 == seed }, "a copy of \(name) differs from the seed")
         }
     }
 }
