@@ -45,7 +45,7 @@ extension KnowledgeBase {
     /// The council a user named on the command line, or a usage error listing the councils.
     func council(named text: String) throws -> Council {
         guard let council = resolveCouncil(text) else {
-            throw ValidationError(Session.Problem.unknownCouncil(text, known: councilIDs).description + ".")
+            throw ValidationError(unknownCouncilMessage(text))
         }
         return council
     }

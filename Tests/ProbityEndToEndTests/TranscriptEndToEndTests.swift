@@ -182,15 +182,23 @@ import Glibc
         let home = try ChatHome()
         defer { home.remove() }
         let chat = try ChatProcess(["chat", "--council", "carlisle", "--role", "member"], home: home)
+        // An answer to the first question that leads to a second one, planned with the engine the binary uses.
+        var session = try Session(knowledge: ChatPlan.knowledge, council: "carlisle", role: .member)
+        try session.begin(topicID: "document-access")
+        guard case .question(let first)? = session.step else { Issue.record("document-access asks nothing"); return }
+        let onward = first.options.indices.first { i in
+            var s = session
+            _ = try? s.answer("\(i + 1)")
+            if case .question? = s.step { return true } else { return false }
+        }
+        guard let onward else { Issue.record("every answer to the first question ends the topic"); return }
+        try session.answer("\(onward + 1)")
+        guard case .question(let second)? = session.step else { return }
         #expect(chat.waitFor("> "))
         chat.send("document-access\n")
         #expect(chat.waitFor("Topic: "))
-        chat.send("1\n")
+        chat.send("\(onward + 1)\n")
         // Wait until the second question is on the screen, then kill without warning.
-        var session = try Session(knowledge: ChatPlan.knowledge, council: "carlisle", role: .member)
-        try session.begin(topicID: "document-access")
-        try session.answer("1")
-        guard case .question(let second)? = session.step else { Issue.record("document-access ends after one answer"); return }
         let promptStart = String(second.prompt.prefix(30))
         #expect(chat.waitFor(promptStart), "\(chat.stdout)")
         #expect(chat.waitFor("> ", after: promptStart))

@@ -139,15 +139,16 @@ extension Conversation {
     }
 
     mutating func changeCouncil(_ text: String?, into reply: inout ConversationReply) {
-        let ids = knowledge.councils.map(\.id).joined(separator: ", ")
         guard let text else {
             let current = session.council.map { "You're with \($0.name). " } ?? ""
-            show("council", .text("\(current)To change, type `council ID`, one of: \(ids)."), into: &reply)
+            let choices = knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit
+                ? ", one of: \(knowledge.councilIDs.joined(separator: ", "))" : " (its name, or the start of it)"
+            show("council", .text("\(current)To change, type `council ID`\(choices)."), into: &reply)
             askAgain(into: &reply)
             return
         }
         guard let council = knowledge.resolveCouncil(text) else {
-            show("rejected", .text("\(Conversation.quoted(text)) is not a council Probity knows; choose one of: \(ids)."), into: &reply)
+            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
             askAgain(into: &reply)
             return
         }

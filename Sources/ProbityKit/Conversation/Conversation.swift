@@ -171,6 +171,9 @@ public struct Conversation: Sendable {
             setCouncil(council.id, into: &reply)
         } else if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
+        } else if question.options.isEmpty {
+            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
+            ask(question, topic: "", why: false, into: &reply)
         } else {
             reject(text, question: question, topic: "", into: &reply)
             return
@@ -219,7 +222,7 @@ public struct Conversation: Sendable {
         switch mode {
         case .walking, .askingCouncil, .askingRole:
             if let question = pendingQuestion { words += question.options.map(\.label) }
-            if mode == .askingCouncil { words += knowledge.councils.map(\.id) }
+            if mode == .askingCouncil { words += knowledge.councilNames.flatMap { [$0.id, $0.name] } }
         case .choosingTopic(_, let choices, _):
             words += choices.map(\.title)
         case .confirmingSwitch:
@@ -228,7 +231,7 @@ public struct Conversation: Sendable {
             break
         }
         words += ["help", "back", "restart", "why", "topics", "clause ", "search ", "compare", "save", "quit"]
-        words += knowledge.councils.map { "council \($0.id)" }
+        words += knowledge.councilIDs.map { "council \($0)" }
         words += Role.allCases.map { "role \($0.rawValue)" }
         words += knowledge.topics.map(\.id)
         var seen = Set<String>()

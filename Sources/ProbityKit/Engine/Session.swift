@@ -19,6 +19,8 @@ public struct Session: Sendable {
 
         public var description: String {
             switch self {
+            case .unknownCouncil(let text, let known) where known.isEmpty:
+                "\"\(text)\" is not a council Probity knows; type its name or id"
             case .unknownCouncil(let text, let known):
                 "\"\(text)\" is not a council Probity knows; choose one of: \(known.joined(separator: ", "))"
             case .unknownTopic(let text, let known):
@@ -49,7 +51,7 @@ public struct Session: Sendable {
 
     public mutating func setCouncil(_ text: String) throws(Problem) {
         guard let council = knowledge.resolveCouncil(text) else {
-            throw .unknownCouncil(text, known: knowledge.councilIDs)
+            throw .unknownCouncil(text, known: knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit ? knowledge.councilIDs : [])
         }
         facts["council"] = council.id
     }
@@ -131,7 +133,7 @@ public struct Session: Sendable {
     @discardableResult
     public mutating func learn(from text: String) -> [LearntFact] {
         var taken: [LearntFact] = []
-        for learnt in FactExtractor.facts(in: text, among: relevantFacts) {
+        for learnt in FactExtractor.facts(in: text, among: relevantFacts, index: knowledge.phrases) {
             let value = FactValue.joined(learnt.optionIDs)
             guard facts[learnt.factKey] != value else { continue }
             facts[learnt.factKey] = value
@@ -359,11 +361,15 @@ public struct Session: Sendable {
         return (.advice(result), reasons)
     }
 
+    /// The council, asked once: a numbered list when there are few councils, otherwise by name (with Tab completion
+    /// and "did you mean" in the chat), never a list of hundreds.
     public func councilQuestion() -> PendingQuestion {
-        PendingQuestion(kind: .council, factKey: "council", nodeID: nil, prompt: "Which council are you with?",
-                        why: "Each council has its own protocol, and Probity quotes only yours.", whyClauses: [],
-                        help: "Type your council's name (or the start of it). You can change it later with `council NAME`.",
-                        options: knowledge.councilNames.map { AnswerOption(id: $0.id, label: $0.name, next: "") })
+        let few = knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit
+        return PendingQuestion(kind: .council, factKey: "council", nodeID: nil,
+                               prompt: few ? "Which council are you with?" : "Which council are you with? Type its name.",
+                               why: "Each council has its own protocol, and Probity quotes only yours.", whyClauses: [],
+                               help: "Type your council's name (or the start of it; Tab completes it). You can change it later with `council NAME`.",
+                               options: few ? knowledge.councilNames.map { AnswerOption(id: $0.id, label: $0.name, next: "") } : [])
     }
 
     public func roleQuestion() -> PendingQuestion {

@@ -46,9 +46,6 @@ enum CatalogueDecoder {
             guard let o = JSONObjectReader(v, path: p, issues: issues) else { return nil }
             o.rejectUnknownKeys(allowed: optionFields)
             let phrases = o.stringArray("phrases", required: false) ?? []
-            for (i, phrase) in phrases.enumerated() where PhraseMatcher.words(phrase).filter({ $0 != "*" }).isEmpty {
-                issues.report(p.appending("phrases").appending(index: i), "a phrase needs at least one word", at: o["phrases"]?.position)
-            }
             guard let id = o.nonEmptyString("id"), let label = o.nonEmptyString("label") else { return nil }
             if !isIdentifier(id) || id.contains(",") {
                 issues.report(p.appending("id"), "an option id is lower-case letters, digits and \"-\"; \"\(id)\" is not", at: o["id"]?.position)

@@ -13,6 +13,8 @@ public struct KnowledgeBase: Sendable {
     /// The catalogue's files as read, for the fingerprint.
     let catalogueFiles: [KnowledgeFile]
     private let store: CouncilStore
+    /// The catalogue's phrases, split into words on first use.
+    let phrases = PhraseIndex()
     private let fixedFingerprint: String?
     private let topicIndex: [String: Int]
     private let sharedFactIndex: [String: Int]

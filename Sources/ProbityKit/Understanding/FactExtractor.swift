@@ -15,21 +15,21 @@ public enum FactExtractor {
     }
 
     /// The facts `text` states, among `facts`, in the order the facts are listed.
+    /// - Parameter index: where the facts' phrases are kept once split into words (a new one splits them afresh).
     public static func facts(in text: String, among facts: [Fact]) -> [LearntFact] {
+        FactExtractor.facts(in: text, among: facts, index: PhraseIndex())
+    }
+
+    static func facts(in text: String, among facts: [Fact], index: PhraseIndex) -> [LearntFact] {
         let words = PhraseMatcher.stems(text)
         guard !words.isEmpty else { return [] }
         var hits: [Hit] = []
-        for fact in facts {
-            for option in fact.options {
-                for phrase in option.phrases {
-                    let phraseWords = PhraseMatcher.stems(phrase)
-                    for range in PhraseMatcher.occurrences(of: phraseWords, in: words) {
-                        // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
-                        if precedingNegation(words, before: range.lowerBound) != nil,
-                           !PhraseMatcher.negations.contains(phraseWords.first ?? "") { continue }
-                        hits.append(Hit(fact: fact, option: option, range: range))
-                    }
-                }
+        for entry in index.entries(for: facts) {
+            for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
+                // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
+                if precedingNegation(words, before: range.lowerBound) != nil,
+                   !PhraseMatcher.negations.contains(entry.words.first ?? "") { continue }
+                hits.append(Hit(fact: entry.fact, option: entry.option, range: range))
             }
         }
         // A longer phrase that contains a shorter one of another option wins ("not on the committee" over "on the committee").

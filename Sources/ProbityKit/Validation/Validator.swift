@@ -17,7 +17,8 @@ public enum Validator {
                 results[i] = TreeChecker(tree: trees[i - versions.count]).issues()
             }
         }
-        let issues = referenceIssues(in: knowledge, councils: .all) + results.values.compactMap { $0 }.flatMap { $0 }
+        let issues = referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge)
+            + results.values.compactMap { $0 }.flatMap { $0 }
         return Array(Set(issues)).sorted()
     }
 
@@ -37,6 +38,21 @@ public enum Validator {
         for id in ids {
             guard let folder = knowledge.folder(id: id) else { continue }  // its read problems are reported by the loader
             issues += councilIssues(folder, knowledge: knowledge)
+        }
+        return issues
+    }
+
+    /// Phrases that could never match: no word in them. (Checked by `validate`, not on every load: there are thousands.)
+    static func phraseIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+        var issues: [KnowledgeIssue] = []
+        for fact in knowledge.topics.flatMap(\.facts) + knowledge.sharedFacts {
+                for (o, option) in fact.options.enumerated() {
+                    for (i, phrase) in option.phrases.enumerated() where PhraseMatcher.words(phrase).allSatisfy({ $0 == "*" }) {
+                        issues.append(KnowledgeIssue(file: fact.file,
+                            path: JSONPath.root.appending("facts").appending(fact.localID).appending("options").appending(index: o).appending("phrases").appending(index: i),
+                            message: "the phrase \"\(phrase)\" has no word in it, so it can never match", position: fact.position))
+                    }
+                }
         }
         return issues
     }
