@@ -23,7 +23,7 @@ public struct ComparisonRenderer: Sendable {
         out += TextWrapper.wrap(comparison.topic.summary, width: style.width).map(style.dim)
         if let role = comparison.role { out.append(style.dim("For: \(role.label)")) }
         if !comparison.answers.isEmpty {
-            out += TextWrapper.wrap("Answers: " + comparison.answers.map { "\($0.question)=\($0.option)" }.joined(separator: ", "),
+            out += TextWrapper.wrap("Answers: " + comparison.answersInWords.map { "\($0.question) — \($0.answer)" }.joined(separator: "; "),
                                     width: style.width).map(style.dim)
         }
         out.append("")
@@ -45,30 +45,33 @@ public struct ComparisonRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// One sentence on whether the answers lead to the same place everywhere.
+    /// One sentence on whether the answers lead to the same place everywhere: councils the answers take to advice
+    /// are compared; a council that needs another answer is named as undecided, never counted as different.
     public func differenceLine(_ comparison: TopicComparison) -> String {
-        let walks = comparison.columns.compactMap(\.walk)
-        guard comparison.outcomesDiffer else {
-            switch walks.first {
-            case .advice(let advice)?: return "Every council reaches the same verdict: \(advice.verdict.label)."
-            case .question(let q)? where q.kind == .role: return "Every council needs to know your role first (member or officer)."
-            case .question(let q)?: return "Every council needs an answer to “\(q.prompt)” first."
-            default: return "Every council reaches the same place."
+        var decided: [(council: String, verdict: Verdict)] = []
+        var undecided: [(council: String, needs: String)] = []
+        for column in comparison.columns {
+            switch column.walk {
+            case .advice(let a)?: decided.append((column.council.shortName, a.verdict))
+            case .question(let q)? where q.kind == .role: undecided.append((column.council.shortName, "your role"))
+            case .question(let q)?: undecided.append((column.council.shortName, "“\(q.prompt)”"))
+            case .noRoute?: undecided.append((column.council.shortName, "a way forward its knowledge lacks"))
+            case nil: break
             }
         }
-        let groups = Dictionary(grouping: comparison.columns, by: { walkLabel($0.walk) })
-        return "The outcomes differ: " + groups.keys.sorted().map { label in
-            "\(groups[label]!.map(\.council.shortName).joined(separator: ", ")) — \(label)"
-        }.joined(separator: "; ") + "."
-    }
-
-    func walkLabel(_ walk: TopicComparison.Walk?) -> String {
-        switch walk {
-        case .advice(let a)?: a.verdict.label
-        case .question(let q)?: "needs an answer to “\(q.prompt)”"
-        case .noRoute?: "no way forward"
-        case nil: ""
+        let pending = undecided.isEmpty ? "" : " Still to answer: " + undecided.map { "\($0.council) needs \($0.needs)" }.joined(separator: "; ") + "."
+        if decided.isEmpty {
+            return "No council can answer yet on what you have said." + pending
         }
+        if comparison.outcomesDiffer {
+            var order: [Verdict] = []
+            for d in decided where !order.contains(d.verdict) { order.append(d.verdict) }
+            return "The outcomes differ on what you have said: " + order.map { verdict in
+                decided.filter { $0.verdict == verdict }.map(\.council).joined(separator: ", ") + " — " + verdict.label
+            }.joined(separator: "; ") + "." + pending
+        }
+        let every = undecided.isEmpty ? "Every council reaches" : "Every council that can answer yet reaches"
+        return "\(every) the same verdict: \(decided[0].verdict.label)." + pending
     }
 
     /// A headline with its verdict in front when the headline does not already start with it.
@@ -108,7 +111,7 @@ public struct ComparisonRenderer: Sendable {
         case .question(let q)? where q.kind == .role:
             return "Needs your role: member or officer"
         case .question(let q)?:
-            return "Needs: \(q.prompt)\nAnswer \(q.nodeID ?? q.factKey) = " + q.options.map(\.id).joined(separator: " | ")
+            return "Needs: \(q.prompt)\nOptions: " + q.options.map(\.label).joined(separator: " | ")
         case .noRoute(let text)?:
             return "No way forward: \(text)"
         case nil:
@@ -145,7 +148,7 @@ public struct ComparisonRenderer: Sendable {
         var out = ["# \(comparison.topic.title) (`\(comparison.topic.id)`)", "", comparison.topic.summary, ""]
         if let role = comparison.role { out += ["For: \(role.label)", ""] }
         if !comparison.answers.isEmpty {
-            out += ["Answers: " + comparison.answers.map { "`\($0.question)=\($0.option)`" }.joined(separator: ", "), ""]
+            out += ["Answers: " + comparison.answersInWords.map { "\($0.question) — \($0.answer)" }.joined(separator: "; "), ""]
         }
         out.append("| | " + comparison.columns.map { cell($0.council.name) }.joined(separator: " | ") + " |")
         out.append("|---|" + String(repeating: "---|", count: comparison.columns.count))

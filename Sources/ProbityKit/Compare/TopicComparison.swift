@@ -53,10 +53,15 @@ public struct TopicComparison: Sendable {
     public var answers: [(question: String, option: String)]
     public var columns: [Column]
 
-    /// With answers: whether the councils end in different places (different verdicts, or a
-    /// council that still needs a question).
+    /// The answers in the questions' own words: the question as asked, and the option chosen.
+    public var answersInWords: [(question: String, answer: String)]
+
+    /// With answers: whether the councils that the answers take to advice give different verdicts.
+    /// A council that still needs a question is undecided, not different.
     public var outcomesDiffer: Bool {
-        Set(columns.compactMap { $0.walk?.key }).count > 1
+        Set(columns.compactMap { column -> String? in
+            if case .advice(let a)? = column.walk { a.verdict.rawValue } else { nil }
+        }).count > 1
     }
 
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -97,6 +102,12 @@ public struct TopicComparison: Sendable {
         self.topic = topic
         self.role = role
         self.answers = parsed.map { (question: $0.0, option: $0.1) }
+        answersInWords = parsed.map { key, option in
+            if key == "role" { return ("Your role", Role(rawValue: option.lowercased())?.label ?? option) }
+            guard let fact = facts.first(where: { $0.localID == key || $0.key == key }) else { return (key, option) }
+            let labels = option.split(separator: ",").map { id in fact.option(id: String(id))?.label ?? String(id) }
+            return (fact.prompt.text(for: role), labels.joined(separator: ", "))
+        }
         let chosen = knowledge.councils.filter { councils?.contains($0.id) ?? true }
         columns = chosen.compactMap { council in
             guard let tree = knowledge.tree(topic: topic, council: council.id) else { return nil }

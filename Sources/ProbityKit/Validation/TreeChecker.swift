@@ -25,6 +25,9 @@ struct TreeChecker {
             issues.append(issue(path(id), "node \"\(id)\" cannot be reached from \"\(tree.start)\"", id))
         }
         issues += unhelpfulQuestions()
+        for case .advice(let a) in tree.orderedNodes {
+            if let problem = Validator.headlineProblem(a) { issues.append(issue(path(a.id, "headline"), problem, a.id)) }
+        }
         issues += walkEveryRole()
         return issues
     }

@@ -127,9 +127,8 @@ import Testing
         #expect(gamma.prompt == "Is it urgent?")  // a different question: shown, not guessed
         #expect(comparison.outcomesDiffer)
         let line = ComparisonRenderer(style: .plain).differenceLine(comparison)
-        #expect(line.contains("Alpha — Yes"))
-        #expect(line.contains("Beta — No"))
-        #expect(line.contains("Gamma — needs an answer to “Is it urgent?”"))
+        #expect(line.hasPrefix("The outcomes differ on what you have said: Alpha — Yes; Beta — No."))
+        #expect(line.contains("Still to answer: Gamma needs “Is it urgent?”"))
     }
 
     @Test func theSameOutcomeEverywhereIsSaid() throws {
@@ -137,6 +136,18 @@ import Testing
                                              councils: ["alpha", "beta"])
         #expect(!comparison.outcomesDiffer)
         #expect(ComparisonRenderer(style: .plain).differenceLine(comparison) == "Every council reaches the same verdict: No.")
+    }
+
+    /// Councils that still need an answer are undecided, not different: no "the outcomes differ" until two verdicts do.
+    @Test func councilsThatNeedMoreAnswersAreNotCountedAsDifferent() throws {
+        let comparison = try TopicComparison(knowledge: Self.knowledge, topicID: "t", answers: ["g-q=yes"], councils: ["alpha", "gamma"])
+        #expect(!comparison.outcomesDiffer)
+        let line = ComparisonRenderer(style: .plain).differenceLine(comparison)
+        #expect(line == "Every council that can answer yet reaches the same verdict: Yes. Still to answer: Alpha needs “What has the councillor asked for?”.")
+        // Answers are shown in the questions' own words, never as ids.
+        let text = ComparisonRenderer(style: .plain).render(comparison)
+        #expect(text.contains("Answers: Is it urgent? — yes"))
+        #expect(!text.contains("g-q"))
     }
 
     @Test func reportCarriesEachOutcome() throws {
