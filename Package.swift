@@ -32,6 +32,8 @@ let package = Package(
         ),
         // Routing accuracy and in-process timings for BENCHMARKS.md: swift run -c release probity-bench
         .executableTarget(name: "probity-bench", dependencies: ["ProbityKit"]),
+        // The start-up baseline for BENCHMARKS.md: Foundation and nothing else, built like probity.
+        .executableTarget(name: "foundation-hello"),
         .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit"]),
         .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit"]),
     ],

@@ -80,9 +80,11 @@ public struct ScenarioRunner: Sendable {
         let truth = scenario.answers.merging(scenario.stated) { answer, _ in answer }
         for (local, answer) in truth.sorted(by: { $0.key < $1.key }) {
             let key = knowledge.sharedFacts.contains { $0.key == local } ? local : "\(scenario.topic).\(local)"
-            if let known = conversation.session.facts[key], Set(FactValue.options(known)) != Set(answer.options) {
-                outcome.misheard.append("\(local)=\(known)")
-            }
+            guard let known = conversation.session.facts[key] else { continue }
+            let took = Set(FactValue.options(known)), truth = Set(answer.options)
+            // A fact that takes several answers may hold more than the scenario lists; it is misheard when it lacks one.
+            let multiple = knowledge.fact(key: key)?.multiple ?? false
+            if multiple ? !truth.isSubset(of: took) : took != truth { outcome.misheard.append("\(local)=\(known)") }
         }
         if let advice {
             outcome.verdict = advice.verdict.rawValue
