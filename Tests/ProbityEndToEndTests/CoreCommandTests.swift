@@ -68,7 +68,7 @@ import Testing
     @Test func walkReachesCarlisleParagraph116WordForWord() throws {
         let walk = try Binary.run(["walk", "document-access", "--council", "carlisle", "--role", "member",
                                    "--answer", "carl-what=committee-docs", "--answer", "member-of=no",
-                                   "--answer", "carl-exempt-check=no", "--answer", "purpose=ward-problem",
+                                   "--answer", "exempt-check=no", "--answer", "purpose=ward-problem",
                                    "--answer", "interest=no", "--json"])
         #expect(walk.status == 0, "\(walk.stderr)")
         let report = try json(walk.stdout)

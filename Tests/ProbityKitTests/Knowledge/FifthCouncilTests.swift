@@ -65,6 +65,17 @@ import Testing
         #expect(coverage.councils.contains { $0.council == Self.newCouncil })
     }
 
+    /// Routing reads the catalogue and no council, so another council changes no question's ranking.
+    @Test func routingIsTheSameWithOneMoreCouncil() throws {
+        let text = try String(contentsOfFile: Paths.fixtures + "/routing/held-out.tsv", encoding: .utf8)
+        let questions = try RoutingEvaluation.parse(text).map(\.question)
+        let shipped = Router(knowledge: KnowledgeLoader.read(directory: Paths.knowledge).knowledge)
+        let more = Router(knowledge: Self.knowledge)
+        for question in questions {
+            #expect(shipped.rank(question, limit: 3) == more.rank(question, limit: 3), "\(question)")
+        }
+    }
+
     @Test func theChatAdvisesForIt() throws {
         let session = try Session(knowledge: Self.knowledge, council: Self.newCouncil, role: .officer)
         var conversation = Conversation(session: session, router: Router(knowledge: Self.knowledge))
