@@ -33,7 +33,7 @@ public struct CoverageReport: Sendable, Encodable {
     public init(knowledge: KnowledgeBase) {
         var citedBy: [String: Set<String>] = [:]
         for folder in knowledge.folders {
-            for tree in folder.trees.values {
+            for tree in knowledge.trees(council: folder.id) {
                 for c in tree.citations { citedBy[c.council, default: []].insert(c.clause) }
             }
         }

@@ -7,7 +7,7 @@ public struct CouncilFolder: Sendable {
     public var generalPrinciples: [String]
     /// Earlier versions first, as the version labels sort, the current one last.
     public var versions: [Council]
-    /// Advice trees by topic id.
+    /// Advice trees built in memory, by topic id (advice read from files is read topic by topic: `KnowledgeBase.tree`).
     public var trees: [String: AdviceTree]
     /// The folder, relative to the knowledge directory (`councils/carlisle`).
     public var folder: String
@@ -28,11 +28,6 @@ public struct CouncilFolder: Sendable {
 
     /// The version that advice quotes.
     public var current: Council? { versions.last(where: \.isCurrent) }
-
-    /// The advice on a topic: the council's own tree, or, where it has none, silent advice from its general principles.
-    public func tree(for topic: Topic) -> AdviceTree {
-        trees[topic.id] ?? silentTree(for: topic)
-    }
 
     /// Honest advice where the protocol has nothing specific: it says so, quotes the general principles and points to the Monitoring Officer.
     public func silentTree(for topic: Topic) -> AdviceTree {

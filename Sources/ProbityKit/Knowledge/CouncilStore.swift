@@ -1,77 +1,128 @@
 import Foundation
 
-/// The council folders read so far. Shared by every copy of a `KnowledgeBase`, so a folder is read once
-/// however the knowledge is passed around; safe to use from several threads.
+/// The council folders read so far. Shared by every copy of a `KnowledgeBase`, so a file is read once however the
+/// knowledge is passed around; safe to use from several threads. A council's identity and protocol versions are read
+/// together; its advice is read one topic at a time, when a walk, a comparison or `validate` needs it.
 final class CouncilStore: @unchecked Sendable {
     struct Entry: Sendable {
+        /// Identity and versions; `trees` holds only what was built in memory (file-based advice is in `trees` below).
         var folder: CouncilFolder?
         var issues: [KnowledgeIssue]
         var files: [KnowledgeFile]
     }
 
+    struct TreeEntry: Sendable {
+        var tree: AdviceTree?
+        var issues: [KnowledgeIssue]
+        var file: KnowledgeFile?
+    }
+
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var identities: [String: CouncilIdentity] = [:]
+    private var trees: [String: [String: TreeEntry]] = [:]
+    /// Councils whose every advice file has been read.
+    private var allTreesRead: Set<String> = []
 
     init(preloaded: [CouncilFolder] = []) {
         for folder in preloaded {
             entries[folder.id] = Entry(folder: folder, issues: [], files: folder.files)
             identities[folder.id] = CouncilIdentity(id: folder.id, name: folder.name, shortName: folder.shortName,
                                                     generalPrinciples: folder.generalPrinciples)
+            trees[folder.id] = folder.trees.mapValues { TreeEntry(tree: $0, issues: [], file: nil) }
+            allTreesRead.insert(folder.id)
         }
     }
 
-    func folder(id: String, directory: String, catalogue: KnowledgeBase) -> Entry? {
-        lock.lock()
-        if let entry = entries[id] { lock.unlock(); return entry }
-        lock.unlock()
-        guard catalogue.councilIDs.contains(id), !directory.isEmpty else { return nil }
-        let entry = KnowledgeLoader.readCouncil(id: id, directory: directory, catalogue: catalogue)
+    private func locked<T>(_ body: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        if let existing = entries[id] { return existing }
-        entries[id] = entry
-        return entry
+        return body()
     }
 
-    /// Reads every council not yet read, spread over the cores.
+    func folder(id: String, directory: String, catalogue: KnowledgeBase) -> Entry? {
+        if let entry = locked({ entries[id] }) { return entry }
+        guard catalogue.councilIDs.contains(id), !directory.isEmpty else { return nil }
+        let entry = KnowledgeLoader.readCouncil(id: id, directory: directory)
+        return locked {
+            if let existing = entries[id] { return existing }
+            entries[id] = entry
+            if let folder = entry.folder {
+                identities[id] = CouncilIdentity(id: id, name: folder.name, shortName: folder.shortName, generalPrinciples: folder.generalPrinciples)
+            }
+            return entry
+        }
+    }
+
+    /// Reads every council not yet read (identity and versions), spread over the cores.
     func readAll(ids: [String], directory: String, catalogue: KnowledgeBase) {
-        lock.lock()
-        let missing = ids.filter { entries[$0] == nil }
-        lock.unlock()
+        let missing = locked { ids.filter { entries[$0] == nil } }
         guard !missing.isEmpty else { return }
         DispatchQueue.concurrentPerform(iterations: missing.count) { i in
             _ = folder(id: missing[i], directory: directory, catalogue: catalogue)
         }
     }
 
+    /// A council's advice on a topic: read on first use; nil when the council has no file for it (or it cannot be read).
+    func tree(council id: String, topic: Topic, directory: String, catalogue: KnowledgeBase) -> TreeEntry? {
+        if let known = locked({ trees[id]?[topic.id] }) { return known }
+        if locked({ allTreesRead.contains(id) }) { return nil }
+        guard !directory.isEmpty, let folder = folder(id: id, directory: directory, catalogue: catalogue)?.folder else { return nil }
+        let entry = KnowledgeLoader.readTree(council: folder, topic: topic, directory: directory, catalogue: catalogue)
+        return locked {
+            if let existing = trees[id]?[topic.id] { return existing }
+            if let entry { trees[id, default: [:]][topic.id] = entry }
+            return entry
+        }
+    }
+
+    /// Every advice file of a council, read now if not yet read.
+    func allTrees(council id: String, directory: String, catalogue: KnowledgeBase) -> [TreeEntry] {
+        if !locked({ allTreesRead.contains(id) }) {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/councils/\(id)/advice")) ?? [])
+                .filter { $0.hasSuffix(".json") }.sorted()
+            var stray: [TreeEntry] = []
+            for name in names {
+                let topicID = String(name.dropLast(5))
+                if let topic = catalogue.topic(id: topicID) {
+                    _ = tree(council: id, topic: topic, directory: directory, catalogue: catalogue)
+                } else {
+                    stray.append(TreeEntry(tree: nil, issues: [KnowledgeIssue(file: "councils/\(id)/advice/\(name)", path: nil,
+                        message: "there is no topic \"\(topicID)\" in catalogue/topics/; name the file after a topic of the catalogue")], file: nil))
+                }
+            }
+            locked {
+                for (i, entry) in stray.enumerated() { trees[id, default: [:]]["\u{0}stray\(i)"] = entry }
+                allTreesRead.insert(id)
+            }
+        }
+        return locked { (trees[id] ?? [:]).sorted { $0.key < $1.key }.map(\.value) }
+    }
+
     /// A council's `council.json` alone, for its names.
     func identity(id: String, directory: String) -> CouncilIdentity? {
-        lock.lock()
-        if let known = identities[id] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = locked({ identities[id] }) { return known }
         guard !directory.isEmpty else { return nil }
         let issues = IssueCollector(file: "councils/\(id)/council.json")
         guard let data = FileManager.default.contents(atPath: "\(directory)/councils/\(id)/council.json"),
               let json = try? JSONParser.parse(bytes: [UInt8](data)),
               let identity = CouncilDecoder.decodeIdentity(json, expectedID: id, issues: issues) else { return nil }
-        lock.lock()
-        identities[id] = identity
-        lock.unlock()
+        locked { identities[id] = identity }
         return identity
     }
 
-    /// Every file of every folder read so far.
-    var loadedFiles: [KnowledgeFile] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.values.flatMap(\.files)
+    /// The files of one council read so far (identity, versions, advice).
+    func files(council id: String) -> [KnowledgeFile] {
+        locked { (entries[id]?.files ?? []) + (trees[id] ?? [:]).values.compactMap(\.file) }
     }
 
-    /// The problems found in every folder read so far.
+    /// Every file read so far.
+    var loadedFiles: [KnowledgeFile] {
+        locked { entries.values.flatMap(\.files) + trees.values.flatMap { $0.values.compactMap(\.file) } }
+    }
+
+    /// The problems found in everything read so far.
     var loadedIssues: [KnowledgeIssue] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.values.flatMap(\.issues)
+        locked { entries.values.flatMap(\.issues) + trees.values.flatMap { $0.values.flatMap(\.issues) } }
     }
 }

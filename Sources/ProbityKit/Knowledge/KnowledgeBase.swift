@@ -61,6 +61,8 @@ public struct KnowledgeBase: Sendable {
     public func issues(council id: String) -> [KnowledgeIssue] {
         guard let entry = councilRead(id: id) else { return [] }
         if !entry.issues.isEmpty { return entry.issues.sorted() }
+        let advice = adviceIssues(council: id)
+        if !advice.isEmpty { return advice.sorted() }
         return entry.folder.map { Validator.councilIssues($0, knowledge: self).sorted() } ?? []
     }
 
@@ -89,10 +91,33 @@ public struct KnowledgeBase: Sendable {
     /// Every version of a council, earlier ones first and the current one last.
     public func versions(of councilID: String) -> [Council] { folder(id: councilID)?.versions ?? [] }
 
-    /// A council's advice on a topic.
+    /// A council's advice on a topic: its own (read on first use), or silent advice from its general principles
+    /// where it has no file for the topic. Nil for an unknown council, or advice that could not be read.
     public func tree(topic: Topic, council councilID: String) -> AdviceTree? {
-        folder(id: councilID)?.tree(for: topic)
+        guard let folder = folder(id: councilID) else { return nil }
+        if let own = folder.trees[topic.id] { return own }
+        guard let entry = store.tree(council: councilID, topic: topic, directory: directory, catalogue: self) else {
+            return folder.silentTree(for: topic)
+        }
+        return entry.issues.isEmpty ? entry.tree : nil
     }
+
+    /// Every advice file of a council, read now if need be (validate, coverage).
+    public func trees(council councilID: String) -> [AdviceTree] {
+        guard let folder = folder(id: councilID) else { return [] }
+        let read = store.allTrees(council: councilID, directory: directory, catalogue: self).compactMap(\.tree)
+        let ids = Set(read.map(\.topicID))
+        return (read + folder.trees.values.filter { !ids.contains($0.topicID) }).sorted { $0.topicID < $1.topicID }
+    }
+
+    /// What reading a council's advice files found wrong with them, every file read now.
+    func adviceIssues(council councilID: String) -> [KnowledgeIssue] {
+        store.allTrees(council: councilID, directory: directory, catalogue: self).flatMap(\.issues)
+    }
+
+    /// Everything wrong with what has been read so far: for a command that read advice as it went (compare) to refuse
+    /// to show advice that cannot be trusted.
+    public var problemsSoFar: [KnowledgeIssue] { store.loadedIssues.sorted() }
 
     /// The clause a citation points to, in the council's current version.
     public func clause(for citation: Citation) -> Clause? {
@@ -141,7 +166,7 @@ public struct KnowledgeBase: Sendable {
     /// in path order: every council is read for it.
     public var fingerprint: String {
         if let fixedFingerprint { return fixedFingerprint }
-        _ = folders
+        for id in councilIDs { _ = trees(council: id) }
         return Self.fingerprint(of: catalogueFiles + store.loadedFiles)
     }
 
@@ -149,8 +174,9 @@ public struct KnowledgeBase: Sendable {
     /// so a transcript names exactly which text was quoted, whatever other councils there are.
     public func councilFingerprint(_ id: String?) -> String {
         if let fixedFingerprint { return fixedFingerprint }
-        guard let id, let folder = folder(id: id) else { return Self.fingerprint(of: catalogueFiles) }
-        return Self.fingerprint(of: catalogueFiles + folder.files)
+        guard let id, folder(id: id) != nil else { return Self.fingerprint(of: catalogueFiles) }
+        _ = store.allTrees(council: id, directory: directory, catalogue: self)
+        return Self.fingerprint(of: catalogueFiles + store.files(council: id))
     }
 
     private static func fingerprint(of files: [KnowledgeFile]) -> String {

@@ -89,16 +89,21 @@ public enum KnowledgeLoader {
         switch councils {
         case .none: break
         case .all:
+            // Identity and versions of every council; advice is read (and checked) topic by topic as it is needed.
             _ = knowledge.folders
             issues += councilIDs.flatMap { knowledge.councilRead(id: $0)?.issues ?? [] }
         case .only(let ids):
-            for id in ids where councilIDs.contains(id) { issues += knowledge.councilRead(id: id)?.issues ?? [] }
+            for id in ids where councilIDs.contains(id) {
+                issues += knowledge.councilRead(id: id)?.issues ?? []
+                issues += knowledge.adviceIssues(council: id)
+            }
         }
         return Result(knowledge: knowledge, issues: issues)
     }
 
-    /// Reads one council's folder: `council.json`, `versions/*.json`, `advice/*.json`.
-    static func readCouncil(id: String, directory: String, catalogue: KnowledgeBase) -> CouncilStore.Entry {
+    /// Reads one council's identity and protocol versions: `council.json`, `versions/*.json`. Its advice is read
+    /// a topic at a time (`readTree`).
+    static func readCouncil(id: String, directory: String) -> CouncilStore.Entry {
         let folder = "councils/\(id)"
         var issues: [KnowledgeIssue] = []
         var files: [KnowledgeFile] = []
@@ -115,9 +120,9 @@ public enum KnowledgeLoader {
         guard let identity else {
             return CouncilStore.Entry(folder: nil, issues: issues, files: files)
         }
-        let fm = FileManager.default
         var versions: [Council] = []
-        let versionNames = ((try? fm.contentsOfDirectory(atPath: "\(directory)/\(folder)/versions")) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let versionNames = ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(folder)/versions")) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
         if versionNames.isEmpty {
             issues.append(KnowledgeIssue(file: folder + "/versions", path: nil, message: "a council needs at least one protocol version in \(folder)/versions/"))
         }
@@ -133,30 +138,30 @@ public enum KnowledgeLoader {
             }
             issues += collector.issues
         }
-        var trees: [AdviceTree] = []
-        let adviceNames = ((try? fm.contentsOfDirectory(atPath: "\(directory)/\(folder)/advice")) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        for name in adviceNames {
-            let file = "\(folder)/advice/\(name)"
-            let topicID = String(name.dropLast(5))
-            let parsed = parse(directory: directory, file: file)
-            issues += parsed.issues
-            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: file, bytes: bytes)) }
-            guard let json = parsed.json else { continue }
-            guard let topic = catalogue.topic(id: topicID) else {
-                issues.append(KnowledgeIssue(file: file, path: nil, message: "there is no topic \"\(topicID)\" in catalogue/topics/; name the file after a topic of the catalogue"))
-                continue
-            }
-            let collector = IssueCollector(file: file)
-            let context = AdviceDecoder.Context(councilID: id, topic: topic,
-                                                sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-                                                file: file, issues: collector)
-            if let tree = AdviceDecoder.decode(json, context: context) { trees.append(tree) }
-            issues += collector.issues
-        }
         let councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
-                                          generalPrinciples: identity.generalPrinciples, versions: versions, trees: trees,
+                                          generalPrinciples: identity.generalPrinciples, versions: versions, trees: [],
                                           folder: folder, files: files)
         return CouncilStore.Entry(folder: councilFolder, issues: issues, files: files)
+    }
+
+    /// Reads a council's advice on one topic, `advice/<topic>.json`, and checks what it cites against the council's
+    /// current version; nil when the council has no file for the topic.
+    static func readTree(council: CouncilFolder, topic: Topic, directory: String, catalogue: KnowledgeBase) -> CouncilStore.TreeEntry? {
+        let file = "\(council.folder)/advice/\(topic.id).json"
+        guard FileManager.default.fileExists(atPath: directory + "/" + file) else { return nil }
+        let parsed = parse(directory: directory, file: file)
+        var entry = CouncilStore.TreeEntry(tree: nil, issues: parsed.issues, file: parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) })
+        guard let json = parsed.json else { return entry }
+        let collector = IssueCollector(file: file)
+        let context = AdviceDecoder.Context(councilID: council.id, topic: topic,
+                                            sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                                            file: file, issues: collector)
+        entry.tree = AdviceDecoder.decode(json, context: context)
+        entry.issues += collector.issues
+        if let tree = entry.tree, let current = council.current {
+            entry.issues += Validator.treeReferenceIssues(tree, council: current)
+        }
+        return entry
     }
 
     private static func parse(directory: String, file: String) -> (json: JSONValue?, bytes: [UInt8]?, issues: [KnowledgeIssue]) {

@@ -6,7 +6,11 @@ public enum Validator {
     public static func validate(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
         let folders = knowledge.folders
         let versions = folders.flatMap(\.versions)
-        let trees = folders.flatMap { $0.trees.values.sorted { $0.topicID < $1.topicID } }
+        let trees = folders.flatMap { knowledge.trees(council: $0.id) }
+        let adviceRead = folders.flatMap { knowledge.adviceIssues(council: $0.id) }
+        let treeReferences = folders.flatMap { folder in
+            folder.current.map { current in knowledge.trees(council: folder.id).flatMap { treeReferenceIssues($0, council: current) } } ?? []
+        }
         // Each protocol version's verbatim check and each tree are independent: spread them over the cores.
         let jobs = versions.count + trees.count
         let results = ConcurrentSlots<[KnowledgeIssue]>(count: jobs)
@@ -17,7 +21,7 @@ public enum Validator {
                 results[i] = TreeChecker(tree: trees[i - versions.count]).issues()
             }
         }
-        let issues = referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge)
+        let issues = referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge) + adviceRead + treeReferences
             + results.values.compactMap { $0 }.flatMap { $0 }
         return Array(Set(issues)).sorted()
     }
@@ -85,7 +89,7 @@ public enum Validator {
         return issues
     }
 
-    /// One council's folder: its versions, its general principles, and every tree's references.
+    /// One council's folder: its versions and its general principles (its advice is checked as each file is read).
     static func councilIssues(_ folder: CouncilFolder, knowledge: KnowledgeBase) -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
         let identityFile = folder.folder + "/council.json"
@@ -112,9 +116,6 @@ public enum Validator {
             issues.append(KnowledgeIssue(file: identityFile, path: JSONPath.root.appending("generalPrinciples").appending(index: i),
                 message: "names clause \"\(clause)\" as a general principle, but \(council.file) has no clause with that id"))
         }
-        for tree in folder.trees.values.sorted(by: { $0.topicID < $1.topicID }) {
-            issues += treeReferenceIssues(tree, council: council)
-        }
         return issues
     }
 
@@ -139,7 +140,7 @@ public enum Validator {
         return expected.0 ? nil : "\(article) \(advice.verdict.rawValue) headline should \(expected.1), so it reads as the answer: \"\(h)\""
     }
 
-    private static func treeReferenceIssues(_ tree: AdviceTree, council: Council) -> [KnowledgeIssue] {
+    static func treeReferenceIssues(_ tree: AdviceTree, council: Council) -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
         func report(_ path: JSONPath, _ message: String, _ position: SourcePosition?) {
             issues.append(KnowledgeIssue(file: tree.file, path: path, message: message, position: position))

@@ -45,6 +45,9 @@ struct CompareCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        // Each council's advice on the topic was read as the comparison needed it: none of it is shown unless all of it is sound.
+        let problems = knowledge.problemsSoFar
+        if !problems.isEmpty { throw RuntimeFailure(KnowledgeError(issues: problems, directory: knowledge.directory).description) }
         if json {
             Output.write(JSONReports.encode(ComparisonReport(comparison)))
             return

@@ -91,7 +91,7 @@ import Testing
         var earlier = old.councilVersions[0]
         earlier.isCurrent = false
         earlier.status = .superseded
-        let tree = new.folders[0].trees["printing"]!
+        let tree = new.trees(council: "testshire")[0]
         return KnowledgeBase(councils: [TinyKnowledge.folder(earlier, new.councilVersions[0], trees: [tree])], topics: new.topics, fingerprint: "two")
     }
 
