@@ -17,6 +17,8 @@ public struct Scenario: Sendable, Decodable {
     /// Clause ids that must be quoted.
     public var mustQuote: [String]
     public var basis: String?
+    /// Set for every scenario of a file written as development data (`"purpose": "development"`).
+    public var inDevelopmentFile = false
 
     /// One option id, or several for a fact that takes several.
     public struct FactAnswer: Sendable, Decodable, Equatable {
@@ -30,7 +32,7 @@ public struct Scenario: Sendable, Decodable {
     /// Half the suite, chosen by the id's digest, is for development: knowledge authors may look at how it fares.
     /// The other half is for measuring only, so the figures show how Probity does on situations nobody tuned it for.
     public var isDevelopment: Bool {
-        (Int(SHA256.hex(id).prefix(2), radix: 16) ?? 0) % 2 == 0
+        inDevelopmentFile || (Int(SHA256.hex(id).prefix(2), radix: 16) ?? 0) % 2 == 0
     }
 
     enum CodingKeys: String, CodingKey { case id, role, topic, says, stated, answers, verdicts, mustQuote, basis }
@@ -53,13 +55,19 @@ public struct Scenario: Sendable, Decodable {
     }
 }
 
-/// One council's scenarios (`Tests/Scenarios/<council>.json`).
+/// One council's scenarios (`Tests/Scenarios/<council>.json`), or development data (`"purpose": "development"`:
+/// situations written to improve the knowledge against, all of them in the development half).
 public struct ScenarioFile: Sendable, Decodable {
     public var council: String
+    public var purpose: String?
     public var scenarios: [Scenario]
 
     public static func load(_ path: String) throws -> ScenarioFile {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return try JSONDecoder().decode(ScenarioFile.self, from: data)
+        var file = try JSONDecoder().decode(ScenarioFile.self, from: data)
+        if file.purpose == "development" {
+            for i in file.scenarios.indices { file.scenarios[i].inDevelopmentFile = true }
+        }
+        return file
     }
 }
