@@ -75,7 +75,8 @@ public struct ConversationRenderer: Sendable {
         var lines: [String] = []
         if let question {
             lines += TextWrapper.wrap(question.help, width: style.width)
-            lines += TextWrapper.wrap("Answer with a number from 1 to \(question.options.count), or the start of an option's words.", width: style.width)
+            let several = question.multiple ? " If more than one is true, give them all (\"1 3\")." : ""
+            lines += TextWrapper.wrap("Answer with a number from 1 to \(question.options.count), or the start of an option's words, or tell me about the situation in your own words.\(several)", width: style.width)
             lines.append("")
         } else {
             lines += TextWrapper.wrap("Ask a question in your own words, e.g. \"can I see the exempt report for planning committee?\". I'll find the topic, ask a few questions, then quote your council's protocol.", width: style.width)
@@ -85,6 +86,7 @@ public struct ConversationRenderer: Sendable {
         let commands: [(String, String)] = [
             ("help", "this help"),
             ("back", "undo your last answer"),
+            ("change [N]", "list what you have told me; change N to answer that one again"),
             ("restart", "start the current topic again"),
             ("why", "the answers that led here, and why a question is asked"),
             ("topics", "the topics I advise on (type a topic's id to start it)"),

@@ -65,6 +65,9 @@ public struct AdviceRenderer: Sendable {
         for (i, option) in question.options.enumerated() {
             out += TextWrapper.wrap(option.label, width: style.width, indent: "      ", firstIndent: "  \(i + 1). ")
         }
+        if question.multiple {
+            out += TextWrapper.wrap("More than one may be true: give every number that is (for example \"1 3\").", width: style.width).map(style.dim)
+        }
         if showWhy {
             var why = "Why I ask: \(question.why)"
             if !question.whyClauses.isEmpty { why += " (\(Self.references(question.whyClauses)))" }
