@@ -24,7 +24,9 @@ public struct Conversation: Sendable {
 
     public internal(set) var session: Session
     public internal(set) var mode: Mode = .idle
-    let router: Router
+    private let routing: BackgroundRouter
+    /// Routes free text to topics; built in the background from the start of the chat.
+    var router: Router { routing.router }
     let search: ClauseFinder?
     let topicIDs: Set<String>
     /// Facts that topics share (`election-period`), kept across topics: one answer serves them all.
@@ -40,8 +42,13 @@ public struct Conversation: Sendable {
     ///   - router: routes free text to topics (built once: it indexes the knowledge).
     ///   - search: finds clauses for `search WORDS` and for questions that match no topic.
     public init(session: Session, router: Router, search: ClauseFinder? = nil) {
+        self.init(session: session, routing: BackgroundRouter(router), search: search)
+    }
+
+    /// - Parameter routing: a router being built in the background (the chat's first prompt need not wait for it).
+    public init(session: Session, routing: BackgroundRouter, search: ClauseFinder? = nil) {
         self.session = session
-        self.router = router
+        self.routing = routing
         self.search = search
         topicIDs = Set(session.knowledge.topics.map(\.id))
         sharedFactKeys = Set(session.knowledge.sharedFacts.map(\.key))

@@ -21,6 +21,8 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let knowledge = try global.loadKnowledge(councils: global.councilSelection)
+        // Indexing the catalogue for routing starts now, on the other core, while the chat starts and greets.
+        let routing = BackgroundRouter(knowledge: knowledge)
         var session = try global.session(knowledge)
         let paths = ChatPaths()
         var notices: [String] = []
@@ -46,7 +48,7 @@ struct ChatCommand: ParsableCommand {
         let screen = Screen()
         let history = noSave ? nil : paths.history.map(HistoryFile.init(path:))
         let reader: LineReader = EditLineReader(history: history) ?? PlainLineReader(screen: screen)
-        let conversation = Conversation(session: session, router: Router(knowledge: knowledge), search: LazyClauseSearch(knowledge: knowledge))
+        let conversation = Conversation(session: session, routing: routing, search: LazyClauseSearch(knowledge: knowledge))
         var loop = ChatLoop(conversation: conversation, reader: reader,
                             sink: ChatRecording.makeSink(transcripts: transcripts, noSave: noSave, session: session),
                             screen: screen, settings: noSave ? nil : settingsFile, notices: notices)
