@@ -4,19 +4,31 @@ public enum PhraseMatcher {
     /// Words as the matcher compares them: lower case, contractions expanded ("I'm" → "i am", "isn't" → "is not"),
     /// possessive "'s" dropped, every other non-letter, non-digit a break. `*` is kept as a word of its own.
     public static func words(_ text: String) -> [String] {
+        // Scalar by scalar, ASCII without looking anything up: validate splits every phrase of the catalogue.
         var out: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         func flush() {
             guard !current.isEmpty else { return }
-            out += expand(current)
-            current = ""
+            out += expand(String(current))
+            current = String.UnicodeScalarView()
         }
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber || ch == "'" || ch == "\u{2019}" {
-                current.append(ch == "\u{2019}" ? "'" : ch)
-            } else if ch == "*" {
-                flush()
-                out.append("*")
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x27 {
+                    current.append(scalar)
+                } else if v >= 0x41 && v <= 0x5A {
+                    current.append(Unicode.Scalar(v + 0x20)!)
+                } else if v == 0x2A {
+                    flush()
+                    out.append("*")
+                } else {
+                    flush()
+                }
+            } else if v == 0x2019 {
+                current.append("'")
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else {
                 flush()
             }
@@ -32,15 +44,21 @@ public enum PhraseMatcher {
         "let's": ["let", "us"], "ain't": ["is", "not"],
     ]
 
+    private static let suffixes: [(String, String)] = [("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would")]
+
     private static func expand(_ word: String) -> [String] {
-        let w = word.trimmingCharacters(in: ["'"])
+        guard word.utf8.contains(0x27) else { return word == "cannot" ? ["can", "not"] : [word] }
+        var w = Substring(word)
+        while w.first == "'" { w = w.dropFirst() }
+        while w.last == "'" { w = w.dropLast() }
         guard !w.isEmpty else { return [] }
-        if let known = whole[w] { return known }
-        for (suffix, replacement) in [("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would")] where w.hasSuffix(suffix) {
-            return [String(w.dropLast(suffix.count)), replacement]
+        let text = String(w)
+        if let known = whole[text] { return known }
+        for (suffix, replacement) in suffixes where text.hasSuffix(suffix) {
+            return [String(text.dropLast(suffix.count)), replacement]
         }
-        if w.hasSuffix("'s") { return [String(w.dropLast(2))] }
-        return [w.replacingOccurrences(of: "'", with: "")]
+        if text.hasSuffix("'s") { return [String(text.dropLast(2)).filter { $0 != "'" }] }
+        return [text.filter { $0 != "'" }]
     }
 
     /// Words reduced to a common form, so that "councillors" meets "councillor" and "organised" meets "organized".

@@ -6,10 +6,13 @@ public enum Validator {
     public static func validate(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
         let folders = knowledge.folders
         let versions = folders.flatMap(\.versions)
+        // Every council's advice read (and its references checked as each file is read), councils spread over the cores.
+        DispatchQueue.concurrentPerform(iterations: folders.count) { i in _ = knowledge.trees(council: folders[i].id) }
         let trees = folders.flatMap { knowledge.trees(council: $0.id) }
         let adviceRead = folders.flatMap { knowledge.adviceIssues(council: $0.id) }
+        // Advice built in memory was never read from a file: check its references here.
         let treeReferences = folders.flatMap { folder in
-            folder.current.map { current in knowledge.trees(council: folder.id).flatMap { treeReferenceIssues($0, council: current) } } ?? []
+            folder.current.map { current in folder.trees.values.flatMap { treeReferenceIssues($0, council: current) } } ?? []
         }
         // Each protocol version's verbatim check and each tree are independent: spread them over the cores.
         let jobs = versions.count + trees.count

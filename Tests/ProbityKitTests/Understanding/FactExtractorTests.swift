@@ -1,0 +1,59 @@
+import Testing
+@testable import ProbityKit
+
+/// Facts heard once: what a message states, read from the phrases of each fact's options.
+@Suite struct FactExtractorTests {
+    static func fact(_ id: String, multiple: Bool = false, _ options: [(String, [String])]) -> Fact {
+        Fact(key: "t.\(id)", localID: id, prompt: RoleText("\(id)?"), help: "", multiple: multiple,
+             options: options.map { FactOption(id: $0.0, label: $0.0, says: "said \($0.0)", phrases: $0.1) }, file: "", position: nil)
+    }
+
+    static let sits = fact("sits", [("yes", ["i am on the * committee", "i sit on the * committee"]),
+                                    ("no", ["not on the * committee", "i do not sit on the"])])
+    static let present = fact("present", [("yes", ["not councillors will be there", "our agent will be there"]),
+                                          ("no", ["councillors only", "no one else will be there"])])
+    static let about = fact("about", multiple: true, [("council", ["the budget", "council business"]), ("party", ["party business", "campaign"])])
+
+    func taken(_ text: String, _ facts: [Fact] = [sits, present, about]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: FactExtractor.facts(in: text, among: facts).map { ($0.factKey, FactValue.joined($0.optionIDs)) })
+    }
+
+    @Test func contractionsAndCaseAreNormalised() {
+        #expect(PhraseMatcher.words("I'm NOT on the Licensing Committee, isn't it?") == ["i", "am", "not", "on", "the", "licensing", "committee", "is", "not", "it"])
+        #expect(PhraseMatcher.words("the officer’s report") == ["the", "officer", "report"])
+        #expect(PhraseMatcher.words("can't cannot *") == ["can", "not", "can", "not", "*"])
+    }
+
+    @Test func aLongerPhraseOfTheOtherOptionWins() {
+        #expect(taken("I'm not on the licensing committee") == ["t.sits": "no"])
+        #expect(taken("I am on the licensing committee") == ["t.sits": "yes"])
+    }
+
+    @Test func aNegatedPhraseIsNoEvidence() {
+        // A negation just before a phrase, or inside it, is no evidence for it.
+        #expect(taken("I doubt not our agent will be there")["t.present"] == nil)
+        #expect(taken("our agent will not be there")["t.present"] == nil)
+    }
+
+    @Test func oneExtraWordMayStandBetweenPhraseWords() {
+        #expect(taken("I sit on the planning applications committee")["t.sits"] == "yes")  // * takes up to three words
+        #expect(taken("two local party members who are not councillors will certainly be there")["t.present"] == "yes")
+    }
+
+    @Test func twoOptionsOfASingleChoiceFactTakeNothing() {
+        #expect(taken("councillors only, though our agent will be there")["t.present"] == nil)
+    }
+
+    @Test func aMultipleFactTakesEveryOptionStated() {
+        #expect(taken("a briefing on the budget, then some party business") ["t.about"] == "council,party")
+    }
+
+    @Test func sayingBackUsesTheOptionsWords() {
+        let said = FactExtractor.facts(in: "I'm not on the committee", among: [Self.sits]).first?.says
+        #expect(said == "said no")
+    }
+
+    @Test func stemsMeetAcrossEndings() {
+        #expect(PhraseMatcher.stems("councillors organised") == PhraseMatcher.stems("councillor organized"))
+    }
+}
