@@ -111,8 +111,8 @@ do {
         exit(0)
     }
     if arguments.contains("--scenarios") {
-        // The scenario suite (Tests/Scenarios), played through the conversation: the figures issue 9 asks for.
-        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Scenarios").path
+        // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
+        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/scenarios").path
         let runner = ScenarioRunner(knowledge: knowledge)
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
         let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }

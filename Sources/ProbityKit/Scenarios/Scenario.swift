@@ -55,7 +55,7 @@ public struct Scenario: Sendable, Decodable {
     }
 }
 
-/// One council's scenarios (`Tests/Scenarios/<council>.json`), or development data (`"purpose": "development"`:
+/// One council's scenarios (`Tests/Fixtures/scenarios/<council>.json`), or development data (`"purpose": "development"`:
 /// situations written to improve the knowledge against, all of them in the development half).
 public struct ScenarioFile: Sendable, Decodable {
     public var council: String

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import ProbityKit
 
-/// The public scenario suite (Tests/Scenarios): situations written from the protocols by people who did not write
+/// The public scenario suite (Tests/Fixtures/scenarios): situations written from the protocols by people who did not write
 /// the advice, played through the conversation as a user would type them. Councils and topics come from the knowledge.
 @Suite struct ScenarioSuiteTests {
     static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
     static let files: [ScenarioFile] = {
-        let folder = Paths.repository + "/Tests/Scenarios"
+        let folder = Paths.repository + "/Tests/Fixtures/scenarios"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         return names.compactMap { try? ScenarioFile.load(folder + "/" + $0) }
     }()
@@ -18,7 +18,7 @@ import Testing
     }()
 
     @Test func everyScenarioFileReads() throws {
-        let folder = Paths.repository + "/Tests/Scenarios"
+        let folder = Paths.repository + "/Tests/Fixtures/scenarios"
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".json") {
             #expect(throws: Never.self, "\(name) does not read") { _ = try ScenarioFile.load(folder + "/" + name) }
         }
