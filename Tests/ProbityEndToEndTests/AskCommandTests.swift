@@ -50,4 +50,16 @@ import Testing
         #expect(result.stderr.contains("Give a question"))
         #expect(try Binary.run(["ask"]).status == 64)
     }
+
+    /// The first `ask` indexes the catalogue and keeps a snapshot; the next reads it and answers the same.
+    @Test func theRouterSnapshotIsWrittenOnceAndReadAfter() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probity-ask-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let first = try Binary.run(["ask", "a journalist rang me about the depot", "--json"], environment: ["XDG_CACHE_HOME": cache])
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache + "/probity")
+        #expect(snapshots.count == 1 && snapshots[0].hasPrefix("router-"))
+        let second = try Binary.run(["ask", "a journalist rang me about the depot", "--json"], environment: ["XDG_CACHE_HOME": cache])
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.stdout == second.stdout)
+    }
 }

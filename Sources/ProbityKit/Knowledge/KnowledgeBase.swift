@@ -10,8 +10,8 @@ public struct KnowledgeBase: Sendable {
     public let directory: String
     /// The ids of every council folder, sorted.
     public let councilIDs: [String]
-    /// The catalogue's files as read, for the fingerprint.
-    let catalogueFiles: [KnowledgeFile]
+    /// The catalogue's files as read, for the fingerprint and to name a router snapshot.
+    public let catalogueFiles: [KnowledgeFile]
     private let store: CouncilStore
     /// The catalogue's phrases, split into words on first use.
     let phrases = PhraseIndex()

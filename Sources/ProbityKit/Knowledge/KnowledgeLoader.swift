@@ -25,6 +25,20 @@ public enum KnowledgeLoader {
         return result.knowledge
     }
 
+    /// The catalogue's files as bytes, unparsed (to name a router snapshot); nil when a file cannot be read.
+    public static func catalogueFiles(directory: String) -> [KnowledgeFile]? {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") else { return nil }
+        var paths = names.filter { $0.hasSuffix(".json") }.sorted().map { "catalogue/topics/" + $0 }
+        if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
+        var files: [KnowledgeFile] = []
+        for path in paths {
+            guard let data = fm.contents(atPath: directory + "/" + path) else { return nil }
+            files.append(KnowledgeFile(path: path, bytes: [UInt8](data)))
+        }
+        return files
+    }
+
     /// Reads what can be read; the issues say what could not.
     public static func read(directory: String, councils: Councils = .all) -> Result {
         var issues: [KnowledgeIssue] = []

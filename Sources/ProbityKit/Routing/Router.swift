@@ -7,11 +7,16 @@ import Foundation
 /// misspellings corrected against the topics' own words. A topic's score is the share of the
 /// question's weight it explains, so the thresholds below apply to questions of any length.
 public struct Router: Sendable {
-    private let index: TopicIndex
+    let index: TopicIndex
     public var thresholds: RoutingThresholds
 
     public init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard, weights: RoutingWeights = .standard) {
         index = TopicIndex(knowledge: knowledge, weights: weights)
+        self.thresholds = thresholds
+    }
+
+    init(index: TopicIndex, thresholds: RoutingThresholds) {
+        self.index = index
         self.thresholds = thresholds
     }
 

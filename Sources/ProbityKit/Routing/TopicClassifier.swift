@@ -4,8 +4,8 @@ import Foundation
 /// topic's example phrasings, title and summary: it learns which words tell topics apart
 /// ("rude" does, "ward" hardly) rather than only how often each topic uses them.
 struct TopicClassifier: Sendable {
-    private var weights: [Double]  // class-major: weights[c * features + f]
-    private var bias: [Double]
+    private(set) var weights: [Double]  // class-major: weights[c * features + f]
+    private(set) var bias: [Double]
     let classes: Int
     let features: Int
 
@@ -13,6 +13,14 @@ struct TopicClassifier: Sendable {
         var features: [(Int, Double)]
         var label: Int
         var weight: Double = 1
+    }
+
+    /// A trained model read back from a router snapshot.
+    init(weights: [Double], bias: [Double], classes: Int, features: Int) {
+        self.weights = weights
+        self.bias = bias
+        self.classes = classes
+        self.features = features
     }
 
     init(examples: [Example], classes: Int, features: Int, epochs: Int = 40, rate: Double = 0.3, l2: Double = 1e-3) {

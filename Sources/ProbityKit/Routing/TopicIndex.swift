@@ -34,6 +34,24 @@ struct TopicIndex: Sendable {
     /// A word of the topics (as written) → its terms, for misspellings corrected to it.
     var wordTerms: [String: [Int]] = [:]
 
+    /// An index read back from a snapshot: every field as it was built.
+    init(weights: RoutingWeights, entries: [Entry], normaliser: TextNormaliser, postings: [[Posting]], idf: [Double],
+         unknownIDF: Double, counts: [[Posting]], topicLength: [Double], background: [Double], classifier: TopicClassifier?,
+         vocabulary: FuzzyVocabulary) {
+        self.weights = weights
+        self.entries = entries
+        self.normaliser = normaliser
+        self.postings = postings
+        self.idf = idf
+        self.unknownIDF = unknownIDF
+        self.counts = counts
+        self.topicLength = topicLength
+        self.background = background
+        self.classifier = classifier
+        self.vocabulary = vocabulary
+        wordTerms = Dictionary(normaliser.words.map { ($0.word, $0.terms) }, uniquingKeysWith: { a, _ in a })
+    }
+
     init(knowledge: KnowledgeBase, weights: RoutingWeights) {
         self.weights = weights
         var normaliser = TextNormaliser()

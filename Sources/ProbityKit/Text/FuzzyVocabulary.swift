@@ -3,8 +3,16 @@
 /// A typo is taken to keep the first letter and be one edit (or two, in a long word) away:
 /// a letter inserted, dropped, changed, or two neighbours swapped.
 public struct FuzzyVocabulary: Sendable {
-    private var words: [[UInt8]] = []
+    private(set) var words: [[UInt8]] = []
     private var byLength: [Int: [Int]] = [:]
+
+    /// The vocabulary with its words in this order (a router snapshot read back).
+    init(ordered: [[UInt8]]) {
+        for bytes in ordered {
+            byLength[bytes.count, default: []].append(words.count)
+            words.append(bytes)
+        }
+    }
 
     public init(words: some Sequence<String>) {
         var seen = Set<String>()

@@ -15,17 +15,25 @@ public struct NormalisedToken: Sendable, Equatable {
 /// A normaliser remembers every word it has seen and numbers every term, so that indexing
 /// thousands of clauses hashes each word once and the indexes work with integers.
 public struct TextNormaliser: Sendable {
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         var terms: [Int]
         var isStop: Bool
     }
 
-    private var cache: [String: Entry] = [:]
+    /// Every word read, with its terms (internal so that a router snapshot can keep it).
+    var cache: [String: Entry] = [:]
     /// Term id → term.
-    public private(set) var vocabulary: [String] = []
+    public internal(set) var vocabulary: [String] = []
     private var ids: [String: Int] = [:]
 
     public init() {}
+
+    /// A normaliser that has already read these words (a router snapshot read back).
+    init(vocabulary: [String], cache: [String: Entry]) {
+        self.vocabulary = vocabulary
+        self.cache = cache
+        ids = Dictionary(vocabulary.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The id of a term, if this normaliser has seen it.
     public func id(of term: String) -> Int? { ids[term] }

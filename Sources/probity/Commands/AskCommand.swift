@@ -26,9 +26,8 @@ struct AskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledge = try global.loadKnowledge(councils: .none)
         let text = question.joined(separator: " ")
-        let router = Router(knowledge: knowledge)
+        let router = try cachedRouter()
         let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))
         let decision = router.thresholds.decide(ranked)
         let shown = Array(ranked.prefix(limit))
@@ -38,5 +37,18 @@ struct AskCommand: ParsableCommand {
         }
         Output.write(RoutingRenderer(style: Output.style).render(question: TerminalSafe.strip(text), ranked: shown, decision: decision))
         if explain { Output.line("\n" + router.explain(text, limit: limit)) }
+    }
+
+    /// The router for the catalogue as it is on disk: read from the snapshot named by its digest when one exists
+    /// (written only after that same catalogue loaded and checked out), else built from the checked catalogue and
+    /// saved for next time.
+    private func cachedRouter() throws -> Router {
+        let cache = RouterCache.standard()
+        let files = KnowledgeLoader.catalogueFiles(directory: global.knowledgeDirectory)
+        if let cache, let files, let router = cache.router(key: RouterSnapshot.key(catalogueFiles: files)) { return router }
+        let knowledge = try global.loadKnowledge(councils: .none)
+        let router = Router(knowledge: knowledge)
+        cache?.store(router, key: RouterSnapshot.key(catalogueFiles: knowledge.catalogueFiles))
+        return router
     }
 }

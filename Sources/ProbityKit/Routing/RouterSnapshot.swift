@@ -1,0 +1,212 @@
+import Foundation
+
+/// The router's index written to bytes and read back, so that `probity ask` need not index the catalogue on every
+/// run. A snapshot is named by the digest of the exact catalogue files and routing weights it was built from, and
+/// is written only after that catalogue loaded and checked out, so reading it back is as good as building it.
+public enum RouterSnapshot {
+    static let magic: [UInt8] = Array("PROBITY-ROUTER-1\n".utf8)
+
+    /// The name of the snapshot for these catalogue files and weights: two independent 64-bit FNV-1a digests of
+    /// every file's path and bytes (a cache name, not a seal: any changed byte gives another name, and reading a
+    /// megabyte this way costs a fifth of SHA-256's time on every `probity ask`).
+    public static func key(catalogueFiles: [KnowledgeFile], weights: RoutingWeights = .standard) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x84222325_cbf29ce4
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        mix(magic)
+        mix("\(weights)\n".utf8)
+        for file in catalogueFiles.sorted(by: { $0.path < $1.path }) {
+            mix(file.path.utf8)
+            withUnsafeBytes(of: UInt64(file.bytes.count).littleEndian) { mix($0) }
+            file.bytes.withUnsafeBufferPointer { mix($0) }
+        }
+        return String(a, radix: 16) + String(b, radix: 16)
+    }
+
+    public static func encode(_ router: Router) -> [UInt8] {
+        let index = router.index
+        var w = ByteWriter()
+        w.bytes(magic)
+        w.int(index.entries.count)
+        for entry in index.entries { w.string(entry.id); w.string(entry.title) }
+        w.int(index.normaliser.vocabulary.count)
+        for term in index.normaliser.vocabulary { w.string(term) }
+        let cache = index.normaliser.cache.sorted { $0.key < $1.key }
+        w.int(cache.count)
+        for (word, entry) in cache { w.string(word); w.int(entry.isStop ? 1 : 0); w.ints(entry.terms) }
+        for lists in [index.postings, index.counts] {
+            w.int(lists.count)
+            for list in lists {
+                w.int(list.count)
+                for posting in list { w.int(posting.document); w.double(posting.weight) }
+            }
+        }
+        w.doubles(index.idf)
+        w.double(index.unknownIDF)
+        w.doubles(index.topicLength)
+        w.doubles(index.background)
+        if let classifier = index.classifier {
+            w.int(1); w.int(classifier.classes); w.int(classifier.features); w.doubles(classifier.weights); w.doubles(classifier.bias)
+        } else {
+            w.int(0)
+        }
+        w.int(index.vocabulary.words.count)
+        for word in index.vocabulary.words { w.int(word.count); w.bytes(word) }
+        return w.out
+    }
+
+    /// The router these bytes hold, or nil when they are not a snapshot this version can read (a new one is built).
+    public static func decode(_ bytes: [UInt8], weights: RoutingWeights = .standard, thresholds: RoutingThresholds = .standard) -> Router? {
+        var r = ByteReader(bytes)
+        guard r.bytes(magic.count) == magic else { return nil }
+        guard let entryCount = r.count() else { return nil }
+        var entries: [TopicIndex.Entry] = []
+        for _ in 0..<entryCount {
+            guard let id = r.string(), let title = r.string() else { return nil }
+            entries.append(.init(id: id, title: title))
+        }
+        guard let termCount = r.count() else { return nil }
+        var vocabulary: [String] = []
+        vocabulary.reserveCapacity(termCount)
+        for _ in 0..<termCount { guard let term = r.string() else { return nil }; vocabulary.append(term) }
+        guard let wordCount = r.count() else { return nil }
+        var cache: [String: TextNormaliser.Entry] = [:]
+        cache.reserveCapacity(wordCount)
+        for _ in 0..<wordCount {
+            guard let word = r.string(), let stop = r.int(), let terms = r.ints(), terms.allSatisfy({ $0 >= 0 && $0 < termCount }) else { return nil }
+            cache[word] = .init(terms: terms, isStop: stop == 1)
+        }
+        var lists: [[[TopicIndex.Posting]]] = []
+        for _ in 0..<2 {
+            guard let count = r.count() else { return nil }
+            var all: [[TopicIndex.Posting]] = []
+            all.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let n = r.count() else { return nil }
+                var list: [TopicIndex.Posting] = []
+                list.reserveCapacity(n)
+                for _ in 0..<n {
+                    guard let document = r.int(), document >= 0, document < entryCount, let weight = r.double() else { return nil }
+                    list.append(.init(document: document, weight: weight))
+                }
+                all.append(list)
+            }
+            lists.append(all)
+        }
+        guard let idf = r.doubles(), let unknownIDF = r.double(), let topicLength = r.doubles(), let background = r.doubles(),
+              let hasClassifier = r.int() else { return nil }
+        var classifier: TopicClassifier?
+        if hasClassifier == 1 {
+            guard let classes = r.int(), let features = r.int(), let cw = r.doubles(), let bias = r.doubles(),
+                  classes >= 0, features >= 0, cw.count == max(classes * features, 1), bias.count == classes else { return nil }
+            classifier = TopicClassifier(weights: cw, bias: bias, classes: classes, features: features)
+        }
+        guard let fuzzyCount = r.count() else { return nil }
+        var fuzzy: [[UInt8]] = []
+        for _ in 0..<fuzzyCount {
+            guard let n = r.count(), let word = r.bytes(n) else { return nil }
+            fuzzy.append(word)
+        }
+        guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
+              background.count == termCount, topicLength.count == entryCount else { return nil }
+        let index = TopicIndex(weights: weights, entries: entries, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
+                               postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
+                               background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy))
+        return Router(index: index, thresholds: thresholds)
+    }
+}
+
+/// Where snapshots are kept: the user's cache folder. Failing to read or write one is never an error: the router
+/// is simply built.
+public struct RouterCache: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> RouterCache? {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return RouterCache(directory: xdg + "/probity") }
+        if let home = environment["HOME"], home.hasPrefix("/") { return RouterCache(directory: home + "/.cache/probity") }
+        return nil
+    }
+
+    func path(_ key: String) -> String { "\(directory)/router-\(key).bin" }
+
+    public func router(key: String) -> Router? {
+        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
+        return RouterSnapshot.decode([UInt8](data))
+    }
+
+    /// Writes the snapshot whole or not at all (a temporary file renamed into place); older snapshots are removed.
+    public func store(_ router: Router, key: String) {
+        let fm = FileManager.default
+        try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let temporary = "\(directory)/.router-\(key)-\(getpid()).tmp"
+        guard fm.createFile(atPath: temporary, contents: Data(RouterSnapshot.encode(router)), attributes: [.posixPermissions: 0o600]) else { return }
+        guard rename(temporary, path(key)) == 0 else { try? fm.removeItem(atPath: temporary); return }
+        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("router-") && name != "router-\(key).bin" {
+            try? fm.removeItem(atPath: "\(directory)/\(name)")
+        }
+    }
+}
+
+/// Little-endian integers and doubles, length-prefixed strings.
+struct ByteWriter {
+    var out: [UInt8] = []
+    mutating func bytes(_ b: [UInt8]) { out += b }
+    mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out += $0 } }
+    mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out += $0 } }
+    mutating func string(_ s: String) { let u = Array(s.utf8); int(u.count); out += u }
+    mutating func ints(_ v: [Int]) { int(v.count); for x in v { int(x) } }
+    mutating func doubles(_ v: [Double]) { int(v.count); for x in v { double(x) } }
+}
+
+/// Reads what `ByteWriter` wrote; every read is bounds-checked and returns nil past the end.
+struct ByteReader {
+    private let data: [UInt8]
+    private var at = 0
+    init(_ data: [UInt8]) { self.data = data }
+    var atEnd: Bool { at == data.count }
+
+    mutating func bytes(_ n: Int) -> [UInt8]? {
+        guard n >= 0, n <= data.count - at else { return nil }
+        defer { at += n }
+        return Array(data[at..<at + n])
+    }
+    private mutating func word() -> UInt64? {
+        guard data.count - at >= 8 else { return nil }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(data[at + i]) << (8 * UInt64(i)) }
+        at += 8
+        return v
+    }
+    mutating func int() -> Int? { word().map { Int(Int64(bitPattern: $0)) } }
+    /// A count of things still to read: never negative, never more than the bytes left.
+    mutating func count() -> Int? {
+        guard let n = int(), n >= 0, n <= data.count - at else { return nil }
+        return n
+    }
+    mutating func double() -> Double? { word().map(Double.init(bitPattern:)) }
+    mutating func string() -> String? {
+        guard let n = count(), let b = bytes(n) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+    mutating func ints() -> [Int]? {
+        guard let n = count() else { return nil }
+        var v: [Int] = []
+        v.reserveCapacity(n)
+        for _ in 0..<n { guard let x = int() else { return nil }; v.append(x) }
+        return v
+    }
+    mutating func doubles() -> [Double]? {
+        guard let n = count() else { return nil }
+        var v: [Double] = []
+        v.reserveCapacity(n)
+        for _ in 0..<n { guard let x = double() else { return nil }; v.append(x) }
+        return v
+    }
+}

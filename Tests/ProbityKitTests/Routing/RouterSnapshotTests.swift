@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ProbityKit
+
+/// The router's index written to bytes and read back: the same rankings, and bytes that are not a snapshot are refused.
+@Suite struct RouterSnapshotTests {
+    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge, councils: .none).knowledge
+    static let router = Router(knowledge: knowledge)
+    static let bytes = RouterSnapshot.encode(router)
+    static let questions: [String] = {
+        let text = (try? String(contentsOfFile: Paths.fixtures + "/routing/held-out.tsv", encoding: .utf8)) ?? ""
+        return ((try? RoutingEvaluation.parse(text)) ?? []).map(\.question)
+    }()
+
+    @Test func readBackItRanksEveryQuestionTheSame() throws {
+        let read = try #require(RouterSnapshot.decode(Self.bytes))
+        #expect(!Self.questions.isEmpty)
+        for question in Self.questions {
+            #expect(read.rank(question, limit: 5) == Self.router.rank(question, limit: 5), "\(question)")
+        }
+        #expect(read.explain("can I see the exempt report") == Self.router.explain("can I see the exempt report"))
+    }
+
+    /// Cut short, or with bytes changed, a snapshot is refused or read as some router: never a crash.
+    @Test func damagedBytesAreRefusedNeverACrash() {
+        #expect(RouterSnapshot.decode([]) == nil)
+        #expect(RouterSnapshot.decode(Array(Self.bytes.dropLast())) == nil)
+        #expect(RouterSnapshot.decode(Self.bytes + [0]) == nil)
+        #expect(RouterSnapshot.decode(Array("not a snapshot".utf8)) == nil)
+        var seed: UInt64 = 42
+        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        for _ in 0..<300 {
+            var damaged = Self.bytes
+            for _ in 0..<(1 + next() % 4) { damaged[next() % damaged.count] = UInt8(next() % 256) }
+            if let router = RouterSnapshot.decode(damaged) { _ = router.rank("a journalist rang me", limit: 3) }
+            _ = RouterSnapshot.decode(Array(Self.bytes.prefix(next() % Self.bytes.count)))
+        }
+    }
+
+    @Test func theNameChangesWithAnyByteOfTheCatalogue() {
+        let files = Self.knowledge.catalogueFiles
+        let key = RouterSnapshot.key(catalogueFiles: files)
+        #expect(key == RouterSnapshot.key(catalogueFiles: KnowledgeLoader.catalogueFiles(directory: Paths.knowledge) ?? []))
+        var changed = files
+        changed[0].bytes[changed[0].bytes.count / 2] ^= 1
+        #expect(RouterSnapshot.key(catalogueFiles: changed) != key)
+        var weights = RoutingWeights.standard
+        weights.title += 1
+        #expect(RouterSnapshot.key(catalogueFiles: files, weights: weights) != key)
+    }
+
+    @Test func theCacheKeepsOneSnapshot() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("probity-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = RouterCache(directory: directory)
+        #expect(cache.router(key: "one") == nil)
+        cache.store(Self.router, key: "one")
+        cache.store(Self.router, key: "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["router-two.bin"])
+        let read = try #require(cache.router(key: "two"))
+        #expect(read.rank("a journalist rang me") == Self.router.rank("a journalist rang me"))
+    }
+}
