@@ -74,7 +74,7 @@ public struct TopicComparison: Sendable {
             case .unknownTopic(let id, let known):
                 "\"\(id)\" is not a topic; the topics are: \(known.joined(separator: ", "))"
             case .notQuestionOption(let text):
-                "\"\(text)\" is not QUESTION=OPTION (e.g. --answer carl-what=other-group)"
+                "\"\(text)\" is not FACT=OPTION (e.g. --answer carl-what=other-group)"
             case .unknownQuestion(let key, let topic, let known):
                 "\"\(key)\" is not a question of \(topic); its questions are: \(known.joined(separator: ", "))"
             }

@@ -1,6 +1,6 @@
 /// One problem in the knowledge files: which file, where in it, and what is wrong.
 public struct KnowledgeIssue: Error, Sendable, Hashable, CustomStringConvertible, Comparable {
-    /// The file's path relative to the knowledge directory, e.g. `topics/media-contact.json`.
+    /// The file's path relative to the knowledge directory, e.g. `councils/carlisle/advice/media-contact.json`.
     public var file: String
     /// Where in the JSON document; `nil` when the problem is with the file as a whole.
     public var path: JSONPath?

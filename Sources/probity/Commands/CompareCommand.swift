@@ -6,10 +6,10 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "One topic across every council: the verdicts and the clauses each cites, side by side.",
         discussion: """
-            With answers (QUESTION=OPTION, as for `probity walk`), the same facts are walked through each \
-            council's rules and the outcomes compared; an answer given for one council's question also settles \
-            another council's question asked in the same words. A council whose rules need a question you did not \
-            answer shows that question.
+            With answers (FACT=OPTION, as for `probity walk`), the same facts are walked through each council's \
+            advice and the outcomes compared: facts are named once in the catalogue, so an answer holds for every \
+            council that asks it (and for a council's question asked in the same words). A council that needs a \
+            question you did not answer shows it, and is not counted as a different outcome.
               probity compare party-group-briefing
               probity compare document-access --role member --answer carl-what=other-group
             """)
@@ -18,7 +18,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The topic's id (see `probity topics`).") var topic: String
-    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, QUESTION=OPTION; repeat for each.", valueName: "question=option"))
+    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, FACT=OPTION; repeat for each.", valueName: "fact=option"))
     var answers: [String] = []
     @Option(help: ArgumentHelp("text (default) or md (a Markdown table).", valueName: "format")) var format: Format = .text
     @Option(help: ArgumentHelp("table, stacked, or auto (a table when the terminal is wide enough).", valueName: "layout"))

@@ -6,14 +6,15 @@ struct WalkCommand: ParsableCommand {
         commandName: "walk",
         abstract: "Walk a topic without prompts: prints the next question, or the advice.",
         discussion: """
-            Give answers as QUESTION=OPTION, where QUESTION is the question's id (shown in brackets) \
-            and OPTION an option's id, number or words. For example:
-              probity walk document-access --council carlisle --role member --answer carl-what=other-document
+            Give answers as FACT=OPTION, where FACT is the question's id (shown in brackets; facts are named once \
+            in the catalogue, so the same id works for every council that asks it) and OPTION an option's id, \
+            number or words; a question that takes several answers takes FACT=a,b. For example:
+              probity walk document-access --council carlisle --role member --answer carl-what=info
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The topic's id (see `probity topics`).") var topic: String
-    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, QUESTION=OPTION; repeat for each.", valueName: "question=option"))
+    @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, FACT=OPTION; repeat for each.", valueName: "fact=option"))
     var answers: [String] = []
     @Flag(help: "Print one JSON document with the question or the advice, including the full text of every citation.") var json = false
 
@@ -24,7 +25,7 @@ struct WalkCommand: ParsableCommand {
             try session.begin(topicID: topic)
             for answer in answers {
                 guard let eq = answer.firstIndex(of: "=") else {
-                    throw ValidationError("\"\(answer)\" is not QUESTION=OPTION (e.g. --answer carl-what=other-document).")
+                    throw ValidationError("\"\(answer)\" is not QUESTION=OPTION (e.g. --answer carl-what=info).")
                 }
                 try session.setAnswer(String(answer[..<eq]), option: String(answer[answer.index(after: eq)...]))
             }
@@ -39,7 +40,7 @@ struct WalkCommand: ParsableCommand {
         let renderer = AdviceRenderer(style: Output.style)
         switch session.step {
         case .question(let q)?:
-            let id = q.nodeID ?? q.factKey
+            let id = q.kind == .topic ? String(q.factKey.split(separator: ".", maxSplits: 1).last ?? Substring(q.factKey)) : q.factKey
             Output.line(renderer.render(q))
             let optionIDs = q.options.map(\.id).joined(separator: "|")
             let hint = q.kind == .topic ? "--answer \(id)=\(optionIDs)" : "--\(q.factKey) \(optionIDs)"
