@@ -326,6 +326,12 @@ int probity_el_start(const char *program, int history_size) {
     el_set(editor, EL_ADDFN, "probity-complete", "Complete a command, topic or answer", complete);
     el_set(editor, EL_BIND, "^I", "probity-complete", NULL);
     el_source(editor, NULL); /* the user's ~/.editrc, if any, may change keys */
+    /* Never libedit's ed-command (M-x in emacs mode, ':' in vi command mode): Probity offers no command line
+       of libedit's own, and its parser crashes on a lone quote (Esc x, then ", then Enter). Bound after the
+       user's editrc, so that no editrc can bring it back. */
+    el_set(editor, EL_BIND, "\\ex", "ed-unassigned", NULL);
+    el_set(editor, EL_BIND, "\\eX", "ed-unassigned", NULL);
+    el_set(editor, EL_BIND, "-a", ":", "ed-unassigned", NULL);
     catch_stop();
     return 0;
 }

@@ -72,6 +72,24 @@ import Glibc
         #expect(directoryMode == 0o700)
     }
 
+    /// libedit's own command line (M-x in emacs mode, ':' in vi command mode) crashed on a lone quote: it is gone,
+    /// whatever the user's editrc says.
+    @Test(arguments: ["", "bind -v\n"])
+    func escXThenAQuoteNeverCrashes(editrc: String) throws {
+        let home = try ChatHome()
+        defer { home.remove() }
+        if !editrc.isEmpty { try editrc.write(toFile: home.root + "/.editrc", atomically: true, encoding: .utf8) }
+        let terminal = try PseudoTerminal(["chat", "--council", "carlisle", "--role", "member"], home: home)
+        defer { terminal.kill() }
+        #expect(terminal.waitForPrompt(after: "What would you like to ask?"), "\(terminal.screen)")
+        terminal.type(editrc.isEmpty ? "\u{1B}x" : "\u{1B}:")
+        terminal.type("\"")
+        terminal.type("\r")
+        terminal.type(editrc.isEmpty ? "quit\r" : "iquit\r")
+        let end = try #require(terminal.waitForExit(), "\(terminal.screen)")
+        #expect(end == 0, "the chat must end normally, not by a signal: \(terminal.screen)")
+    }
+
     @Test func aSecondCtrlCEndsAndHistoryComesBackNextTime() throws {
         let home = try ChatHome()
         defer { home.remove() }
