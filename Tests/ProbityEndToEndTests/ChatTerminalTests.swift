@@ -85,7 +85,10 @@ import Glibc
         terminal.type(editrc.isEmpty ? "\u{1B}x" : "\u{1B}:")
         terminal.type("\"")
         terminal.type("\r")
-        terminal.type(editrc.isEmpty ? "quit\r" : "iquit\r")
+        // Then two Ctrl-Cs end the chat, in whichever mode the line editor is left.
+        terminal.type("\u{03}")
+        #expect(terminal.waitForPrompt(after: "Press Ctrl-C again"), "\(terminal.screen)")
+        terminal.type("\u{03}")
         let end = try #require(terminal.waitForExit(), "\(terminal.screen)")
         #expect(end == 0, "the chat must end normally, not by a signal: \(terminal.screen)")
     }
