@@ -10,6 +10,9 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// The last position worked out: the next one on the same line counts on from it, so that a file on one long
+    /// line (minified) is read in linear time.
+    private var counted = (index: 0, column: 1, line: 0)
 
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
@@ -28,18 +31,52 @@ public struct JSONParser {
     }
 
     private var position: SourcePosition {
-        // Columns count characters, not bytes: count UTF-8 lead bytes since the line start.
-        var column = 1
-        var i = lineStart
-        while i < index && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        mutating get {
+            // Columns count characters, not bytes: count UTF-8 lead bytes since the line start, or since the last
+            // position worked out on this line.
+            var column = 1
+            var i = lineStart
+            if counted.line == line, counted.index >= lineStart, counted.index <= index {
+                i = counted.index
+                column = counted.column
+            }
+            while i < index && i < bytes.count {
+                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            counted = (index, column, line)
+            return SourcePosition(line: line, column: column)
         }
-        return SourcePosition(line: line, column: column)
     }
 
-    private func fail(_ message: String) -> SyntaxError {
+    private mutating func fail(_ message: String) -> SyntaxError {
         SyntaxError(message: message, position: position)
+    }
+
+    /// The offset of the first byte of `bytes[range]` that is not well-formed UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8], in range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int, minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            guard i + length <= range.upperBound else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
     }
 
     private mutating func parseDocument() throws(SyntaxError) -> JSONValue {
@@ -157,17 +194,21 @@ public struct JSONParser {
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes, the bytes are the string.
+        // Fast path: no escapes, the bytes are the string (once they are known to be UTF-8).
+        var ascii = true
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
+                if !ascii, let bad = Self.firstInvalidUTF8(bytes, in: start..<index) { throw invalidUTF8(at: bad) }
                 let text = String(decoding: bytes[start..<index], as: UTF8.self)
                 index += 1
                 return text
             }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            if b >= 0x80 { ascii = false }
             index += 1
         }
+        if !ascii, let bad = Self.firstInvalidUTF8(bytes, in: start..<index) { throw invalidUTF8(at: bad) }
         var utf8 = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw fail("unexpected end of file inside a string") }
@@ -212,9 +253,22 @@ public struct JSONParser {
                 }
                 continue
             }
+            if b >= 0x80 {
+                // One whole character, checked: its lead byte says how many bytes it has.
+                let end = min(index + (b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2), bytes.count)
+                if let bad = Self.firstInvalidUTF8(bytes, in: index..<end) { throw invalidUTF8(at: bad) }
+                utf8.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
             utf8.append(b)
             index += 1
         }
+    }
+
+    private mutating func invalidUTF8(at offset: Int) -> SyntaxError {
+        index = offset
+        return fail("invalid UTF-8 at byte offset \(offset): save the file as UTF-8")
     }
 
     private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
@@ -238,6 +292,9 @@ public struct JSONParser {
     private mutating func parseNumber() throws(SyntaxError) -> Double {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
+            throw fail("a number may not start with 0 followed by more digits (JSON has no leading zeros)")
+        }
         func digits(_ p: inout JSONParser) -> Int {
             var n = 0
             while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) { p.index += 1; n += 1 }

@@ -38,4 +38,43 @@ import Testing
             #expect(error.position == SourcePosition(line: 1, column: 7))
         }
     }
+
+    @Test(arguments: ["01", "-01", "[00]", "{\"a\": 012}"])
+    func leadingZerosAreNotJSON(text: String) {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
+    }
+
+    @Test func zeroAndDecimalsStillRead() throws {
+        guard case .array(let numbers) = try JSONParser.parse("[0, -0, 0.5, 10, 1e2]").kind else { Issue.record("not an array"); return }
+        let values = numbers.compactMap { if case .number(let n) = $0.kind { n } else { nil } }
+        #expect(values == [0, 0, 0.5, 10, 100])
+    }
+
+    /// Invalid UTF-8 in a string is refused with its byte offset; good multi-byte text is kept.
+    @Test func invalidUTF8IsRefusedWithItsOffset() throws {
+        for (bytes, offset) in [([0x22, 0x61, 0xFF, 0x22] as [UInt8], 2), ([0x22, 0xC3, 0x22], 1), ([0x22, 0x5C, 0x6E, 0xE2, 0x82, 0x22], 3),
+                                ([0x22, 0xED, 0xA0, 0x80, 0x22], 1), ([0x22, 0xC0, 0xAF, 0x22], 1)] {
+            do {
+                _ = try JSONParser.parse(bytes: bytes)
+                Issue.record("accepted invalid UTF-8: \(bytes)")
+            } catch {
+                #expect(error.message.contains("invalid UTF-8 at byte offset \(offset)"), "\(error.message)")
+            }
+        }
+        let good = try JSONParser.parse(bytes: Array("\"é€𝄞\\n\"".utf8))
+        guard case .string(let text) = good.kind else { Issue.record("not a string"); return }
+        #expect(text == "é€𝄞\n")
+    }
+
+    /// A file on one long line (minified) gets the same positions as worked out from scratch, value after value.
+    @Test func positionsOnOneLongLine() throws {
+        let items = (0..<2000).map { "{\"k\":\"é\($0)\"}" }.joined(separator: ",")
+        let value = try JSONParser.parse("[" + items + "]")
+        guard case .array(let elements) = value.kind else { Issue.record("not an array"); return }
+        var column = 2
+        for (i, element) in elements.enumerated() {
+            #expect(element.position == SourcePosition(line: 1, column: column))
+            column += "{\"k\":\"é\(i)\"}".count + 1
+        }
+    }
 }
