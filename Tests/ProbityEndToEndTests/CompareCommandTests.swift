@@ -49,6 +49,6 @@ import Testing
         #expect(unknown.stderr.contains("is not a topic"))
         let badAnswer = try Binary.run(["compare", "document-access", "--answer", "nonsense"])
         #expect(badAnswer.status == 64)
-        #expect(badAnswer.stderr.contains("QUESTION=OPTION"))
+        #expect(badAnswer.stderr.contains("FACT=OPTION"))
     }
 }

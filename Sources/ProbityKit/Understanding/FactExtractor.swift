@@ -50,13 +50,19 @@ public enum FactExtractor {
         return learnt
     }
 
-    /// The index of a negating word just before `index` (within two words: "is not", "am not on"), if any.
+    /// The index of a negating word shortly before `index` ("is not", "am not going to say the"), if any: up to four
+    /// words back, never past a word that starts another clause ("I'm not sure, but our agent will be there").
     private static func precedingNegation(_ words: [String], before index: Int) -> Int? {
-        for back in 1...2 where index - back >= 0 {
-            if PhraseMatcher.negations.contains(words[index - back]) { return index - back }
+        for back in 1...4 where index - back >= 0 {
+            let word = words[index - back]
+            if PhraseMatcher.negations.contains(word) { return index - back }
+            if clauseStarts.contains(word) { return nil }
         }
         return nil
     }
+
+    /// Words that begin a new clause: a negation before them does not reach past them.
+    static let clauseStarts: Set<String> = ["but", "and", "so", "though", "although", "however", "because", "while", "whereas", "yet"]
 }
 
 /// "a", "a and b", "a, b and c".

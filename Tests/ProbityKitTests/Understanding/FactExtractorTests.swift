@@ -35,6 +35,12 @@ import Testing
         #expect(taken("our agent will not be there")["t.present"] == nil)
     }
 
+    /// A negation reaches four words forward, but not past the start of another clause.
+    @Test func aNegationReachesAcrossAFewWordsButNotIntoAnotherClause() {
+        #expect(taken("it is not likely our agent will be there")["t.present"] == nil)
+        #expect(taken("I'm not sure, but our agent will be there")["t.present"] == "yes")
+    }
+
     @Test func oneExtraWordMayStandBetweenPhraseWords() {
         #expect(taken("I sit on the planning applications committee")["t.sits"] == "yes")  // * takes up to three words
         #expect(taken("two local party members who are not councillors will certainly be there")["t.present"] == "yes")
