@@ -8,10 +8,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t caught_interrupt = 0;
+/* Counted, not flagged: two quick Ctrl-Cs are two. Lock-free atomics are safe in a handler. */
+static atomic_int caught_interrupt = 0;
 static volatile sig_atomic_t caught_terminate = 0;
 static volatile sig_atomic_t caught_hangup = 0;
 volatile sig_atomic_t probity_caught_resize = 0;
@@ -29,7 +31,7 @@ void probity_wake(void) {
 static void on_signal(int signo) {
     int saved = errno;
     switch (signo) {
-    case SIGINT: caught_interrupt = 1; break;
+    case SIGINT: atomic_fetch_add(&caught_interrupt, 1); break;
     case SIGTERM: caught_terminate = 1; break;
     case SIGHUP: caught_hangup = 1; break;
     case SIGWINCH: probity_caught_resize = 1; break;
@@ -73,13 +75,13 @@ void probity_signals_install(void) {
 }
 
 int probity_signal_pending(void) {
-    return caught_terminate || caught_hangup || caught_interrupt;
+    return caught_terminate || caught_hangup || atomic_load(&caught_interrupt) > 0;
 }
 
 int probity_signal_take(void) {
     if (caught_terminate) { caught_terminate = 0; return PROBITY_SIGNAL_TERMINATE; }
     if (caught_hangup) { caught_hangup = 0; return PROBITY_SIGNAL_HANGUP; }
-    if (caught_interrupt) { caught_interrupt = 0; return PROBITY_SIGNAL_INTERRUPT; }
+    if (atomic_load(&caught_interrupt) > 0) { atomic_fetch_sub(&caught_interrupt, 1); return PROBITY_SIGNAL_INTERRUPT; }
     return PROBITY_SIGNAL_NONE;
 }
 

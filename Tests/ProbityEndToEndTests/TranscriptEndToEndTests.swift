@@ -169,8 +169,7 @@ import Glibc
         defer { terminal.kill() }
         #expect(terminal.waitFor("> "), "\(terminal.screen)")
         terminal.type("\u{03}")
-        let before = terminal.screen.count
-        #expect(terminal.waitFor("> ", after: before - 2) , "\(terminal.screen)")
+        #expect(terminal.waitForPrompt(after: "Press Ctrl-C again"), "\(terminal.screen)")
         terminal.type("\u{03}")
         #expect(terminal.waitForExit() == 0, "\(terminal.screen)")
         let path = try #require(Self.files(in: home.transcripts).first)
