@@ -8,13 +8,10 @@ public struct AdviceTree: Sendable {
     public var nodeOrder: [String]
     public var nodes: [String: Node]
     public var rules: [Rule]
-    /// The file, relative to the knowledge directory.
+    /// The file, relative to the knowledge directory (`council.json` for silent advice made from its principles).
     public var file: String
-    /// True for advice made from the council's general principles, where it has no file for the topic.
-    public var isGenerated: Bool
 
-    public init(topicID: String, councilID: String, start: String, nodes: [Node], rules: [Rule], file: String,
-                isGenerated: Bool = false) {
+    public init(topicID: String, councilID: String, start: String, nodes: [Node], rules: [Rule], file: String) {
         self.topicID = topicID
         self.councilID = councilID
         self.start = start
@@ -22,7 +19,6 @@ public struct AdviceTree: Sendable {
         self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.rules = rules
         self.file = file
-        self.isGenerated = isGenerated
     }
 
     public subscript(id: String) -> Node? { nodes[id] }

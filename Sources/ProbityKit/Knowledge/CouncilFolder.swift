@@ -42,7 +42,7 @@ public struct CouncilFolder: Sendable {
             ],
             citations: citations, silent: true, position: nil)
         return AdviceTree(topicID: topic.id, councilID: id, start: advice.id, nodes: [.advice(advice)], rules: [],
-                          file: "\(folder)/council.json", isGenerated: true)
+                          file: "\(folder)/council.json")
     }
 }
 
