@@ -27,9 +27,15 @@ extension Conversation {
             reply.events.append(.answered(topic: topic.id, fact: fact.factKey, option: FactValue.joined(fact.optionIDs),
                                           label: ListJoiner.and(labels)))
         }
-        var seen = Set<String>()
-        let said = learnt.filter { seen.insert($0.says).inserted }.map { "You said \($0.says)." }.joined(separator: " ")
-        show("understood", .hint("\(said) (Type `change` if I have that wrong.)"), into: &reply)
+        // One sentence, each thing said once: two councils' facts may say the same in other words.
+        var said: [(words: Set<String>, text: String)] = []
+        for fact in learnt {
+            let words = Set(PhraseMatcher.stems(fact.says).filter { !StopWords.contains($0) })
+            if said.contains(where: { words.isSubset(of: $0.words) }) { continue }
+            said.removeAll { $0.words.isSubset(of: words) }
+            said.append((words, fact.says))
+        }
+        show("understood", .hint("You said \(ListJoiner.and(said.map(\.text))). (Type `change` if I have that wrong.)"), into: &reply)
         return true
     }
 
