@@ -72,6 +72,23 @@ import Testing
         #expect(reply.rendered.contains("Ask another question"))
     }
 
+    /// What the first message states is taken, said back once in one sentence, recorded, and never asked.
+    @Test func factsStatedFirstAreSaidBackAndNeverAsked() throws {
+        var (conversation, _) = try started()
+        let reply = conversation.handle("I'm not on the planning committee but I'd like the exempt appendix to the report")
+        #expect(reply.startedTopics == ["document-access"])
+        #expect(reply.shownText.unwrapped.contains("You said you want exempt or confidential papers of another committee and you do not sit on that committee."))
+        #expect(reply.shownText.components(separatedBy: "You said").count == 2)
+        #expect(reply.events.contains(.answered(topic: "document-access", fact: "document-access.sits", option: "no", label: "No")))
+        #expect(reply.askedPrompts.isEmpty, "both questions were answered by the message")
+        #expect(reply.advised?.verdict == "no")
+        // `change` lists them and asks one again.
+        var change = conversation.handle("change")
+        #expect(change.shownText.contains("What I have so far"))
+        change = conversation.handle("change 2")
+        #expect(change.askedPrompts == ["Do you sit on that committee?"])
+    }
+
     @Test func answersByNumber() throws {
         var (conversation, _) = try started()
         _ = conversation.handle("can I see the exempt report for planning committee")
