@@ -195,18 +195,17 @@ struct ByteReader {
         guard let n = count(), let b = bytes(n) else { return nil }
         return String(decoding: b, as: UTF8.self)
     }
-    mutating func ints() -> [Int]? {
+    /// A count, then that many elements, each read by `element`.
+    mutating func array<T>(_ element: (inout ByteReader) -> T?) -> [T]? {
         guard let n = count() else { return nil }
-        var v: [Int] = []
-        v.reserveCapacity(n)
-        for _ in 0..<n { guard let x = int() else { return nil }; v.append(x) }
-        return v
+        var values: [T] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let value = element(&self) else { return nil }
+            values.append(value)
+        }
+        return values
     }
-    mutating func doubles() -> [Double]? {
-        guard let n = count() else { return nil }
-        var v: [Double] = []
-        v.reserveCapacity(n)
-        for _ in 0..<n { guard let x = double() else { return nil }; v.append(x) }
-        return v
-    }
+    mutating func ints() -> [Int]? { array { $0.int() } }
+    mutating func doubles() -> [Double]? { array { $0.double() } }
 }
