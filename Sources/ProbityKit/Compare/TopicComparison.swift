@@ -105,8 +105,7 @@ public struct TopicComparison: Sendable {
         answersInWords = parsed.map { key, option in
             if key == "role" { return ("Your role", Role(rawValue: option.lowercased())?.label ?? option) }
             guard let fact = facts.first(where: { $0.localID == key || $0.key == key }) else { return (key, option) }
-            let labels = option.split(separator: ",").map { id in fact.option(id: String(id))?.label ?? String(id) }
-            return (fact.prompt.text(for: role), labels.joined(separator: ", "))
+            return (fact.prompt.text(for: role), fact.answer(option))
         }
         let chosen = knowledge.councils.filter { councils?.contains($0.id) ?? true }
         columns = chosen.compactMap { council in

@@ -23,9 +23,9 @@ extension Conversation {
         let learnt = session.learn(from: text)
         guard !learnt.isEmpty, let topic = session.topic else { return false }
         for fact in learnt {
-            let labels = fact.optionIDs.compactMap { id in knowledge.fact(key: fact.factKey)?.option(id: id)?.label }
-            reply.events.append(.answered(topic: topic.id, fact: fact.factKey, option: FactValue.joined(fact.optionIDs),
-                                          label: ListJoiner.and(labels)))
+            let value = FactValue.joined(fact.optionIDs)
+            reply.events.append(.answered(topic: topic.id, fact: fact.factKey, option: value,
+                                          label: knowledge.fact(key: fact.factKey)?.answer(value) ?? value))
         }
         // One sentence, each thing said once: two councils' facts may say the same in other words.
         var said: [(words: Set<String>, text: String)] = []

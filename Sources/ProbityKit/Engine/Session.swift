@@ -157,8 +157,7 @@ public struct Session: Sendable {
     public var knownFacts: [(fact: Fact, answer: String)] {
         topicFacts.compactMap { fact in
             guard let value = facts[fact.key] else { return nil }
-            let labels = FactValue.options(value).compactMap { fact.option(id: $0)?.label }
-            return (fact, ListJoiner.and(labels))
+            return (fact, fact.answer(value))
         }
     }
 
@@ -306,7 +305,7 @@ public struct Session: Sendable {
     /// The labels of a fact's known options ("Yes", "Council business and party business").
     private func answerLabel(_ factKey: String, _ value: String) -> String {
         guard let fact = knowledge.fact(key: factKey) else { return value }
-        return ListJoiner.and(FactValue.options(value).map { fact.option(id: $0)?.label ?? $0 })
+        return fact.answer(value)
     }
 
     private func quotes(_ citations: [Citation], council: Council) -> [QuotedClause] {

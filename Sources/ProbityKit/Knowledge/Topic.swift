@@ -77,6 +77,16 @@ public struct Fact: Sendable, Identifiable {
     public var isShared: Bool { key == localID }
 
     public func option(id: String) -> FactOption? { options.first { $0.id == id } }
+
+    /// A value of this fact in words: its options' labels ("Yes", "Council business and party business").
+    public func answer(_ value: String) -> String {
+        ListJoiner.and(FactValue.options(value).map { option(id: $0)?.label ?? $0 })
+    }
+
+    /// The id a fact has in its file, from its session key (`document-access.exempt` → `exempt`; a shared fact's key is its id).
+    public static func localID(ofKey key: String) -> String {
+        key.split(separator: ".", maxSplits: 1).last.map(String.init) ?? key
+    }
 }
 
 /// One answer to a fact, with the words that state it.

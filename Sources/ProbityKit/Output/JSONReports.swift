@@ -130,7 +130,7 @@ public enum JSONReports {
         case .question(let q)?:
             report.status = "question"
             report.question = QuestionReport(
-                id: q.kind == .topic ? String(q.factKey.split(separator: ".", maxSplits: 1).last ?? Substring(q.factKey)) : q.factKey,
+                id: q.kind == .topic ? Fact.localID(ofKey: q.factKey) : q.factKey,
                 kind: "\(q.kind)", prompt: q.prompt, why: q.why,
                 whyClauses: q.whyClauses.map { ClauseReport($0, source: source) }, help: q.help,
                 options: q.options.enumerated().map { OptionReport(number: $0.offset + 1, id: $0.element.id, label: $0.element.label) })

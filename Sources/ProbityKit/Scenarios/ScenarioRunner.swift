@@ -64,7 +64,7 @@ public struct ScenarioRunner: Sendable {
             if let last = reply.blocks.compactMap({ if case .advice(let a) = $0 { a } else { nil } }).last { advice = last }
             if advice != nil { break }
             guard conversation.mode == .walking, let question = conversation.pendingQuestion, question.kind == .topic else { break }
-            let local = question.factKey.hasPrefix(scenario.topic + ".") ? String(question.factKey.dropFirst(scenario.topic.count + 1)) : question.factKey
+            let local = Fact.localID(ofKey: question.factKey)
             let answer: Scenario.FactAnswer
             if let said = scenario.stated[local] {
                 outcome.reasked.append(local)

@@ -86,7 +86,7 @@ public struct TranscriptReplayer: Sendable {
         guard session.topic != nil else { return finding }
         for (key, option) in r.facts.sorted(by: { $0.key < $1.key }) where key != "council" && key != "role" {
             // A fact by its key; a record made before facts had names of their own keys it by the question's node.
-            let node = key.split(separator: ".", maxSplits: 1).last.map(String.init) ?? key
+            let node = Fact.localID(ofKey: key)
             let treeFact: String? = session.currentTree.flatMap { tree in
                 if case .question(let q)? = tree.nodes[node] { q.fact } else { nil }
             }

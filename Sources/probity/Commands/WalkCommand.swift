@@ -40,7 +40,7 @@ struct WalkCommand: ParsableCommand {
         let renderer = AdviceRenderer(style: Output.style)
         switch session.step {
         case .question(let q)?:
-            let id = q.kind == .topic ? String(q.factKey.split(separator: ".", maxSplits: 1).last ?? Substring(q.factKey)) : q.factKey
+            let id = q.kind == .topic ? Fact.localID(ofKey: q.factKey) : q.factKey
             Output.line(renderer.render(q))
             let optionIDs = q.options.map(\.id).joined(separator: "|")
             let hint = q.kind == .topic ? "--answer \(id)=\(optionIDs)" : "--\(q.factKey) \(optionIDs)"
