@@ -36,14 +36,14 @@ public enum MarkedTextWrapper {
         }
         var lines: [String] = []
         var line = firstIndent ?? indent
-        var column = line.count
+        var column = DisplayWidth.of(line)
         var lineHasWord = false
         for word in words {
-            let width = word.reduce(0) { $0 + $1.text.count }
+            let width = word.reduce(0) { $0 + DisplayWidth.of($1.text) }
             if lineHasWord && column + 1 + width > style.width {
                 lines.append(line)
                 line = indent
-                column = indent.count
+                column = DisplayWidth.of(indent)
                 lineHasWord = false
             }
             if lineHasWord { line += " "; column += 1 }

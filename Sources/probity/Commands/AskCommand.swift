@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct AskCommand: ParsableCommand {
+struct AskCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Route one question to the topics that might answer it, with their scores.",
@@ -32,7 +32,7 @@ struct AskCommand: ParsableCommand {
         let decision = router.thresholds.decide(ranked)
         let shown = Array(ranked.prefix(limit))
         if json {
-            Output.write(JSONReports.encode(RoutingReport(ranked: shown)))
+            Output.raw(JSONReports.encode(RoutingReport(ranked: shown)))
             return
         }
         Output.write(RoutingRenderer(style: Output.style).render(question: TerminalSafe.strip(text), ranked: shown, decision: decision))

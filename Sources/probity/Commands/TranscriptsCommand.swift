@@ -55,7 +55,7 @@ extension GlobalOptions {
 }
 
 extension TranscriptsCommand {
-    struct List: ParsableCommand {
+    struct List: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "List saved conversations: date, council, role, topics, verdicts and whether each is intact.")
 
@@ -71,7 +71,7 @@ extension TranscriptsCommand {
             let directory = folder.library.directory
             if json {
                 struct Listing: Encodable { var directory: String; var transcripts: [TranscriptSummary] }
-                Output.write(JSONReports.encode(Listing(directory: directory, transcripts: entries.map(\.summary))))
+                Output.raw(JSONReports.encode(Listing(directory: directory, transcripts: entries.map(\.summary))))
                 return
             }
             guard !entries.isEmpty else {
@@ -111,7 +111,7 @@ extension TranscriptsCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: TakesGlobalOptions {
         static let configuration = CommandConfiguration(abstract: "Show one conversation, readable in the terminal.")
 
         @OptionGroup var folder: TranscriptFolderOptions
@@ -128,7 +128,7 @@ extension TranscriptsCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "Check that transcripts are unaltered: one, or all of them.",
             discussion: """
@@ -152,7 +152,7 @@ extension TranscriptsCommand {
                     return Item(id: e.document.id, file: e.document.path, status: e.verification.label.lowercased(),
                                 intact: e.verification.isIntact, summary: e.verification.summary, line: line)
                 }
-                Output.write(JSONReports.encode(Report(ok: items.allSatisfy(\.intact), transcripts: items)))
+                Output.raw(JSONReports.encode(Report(ok: items.allSatisfy(\.intact), transcripts: items)))
                 if !items.allSatisfy(\.intact) { throw ExitCode.failure }
                 return
             }
@@ -190,7 +190,7 @@ extension TranscriptsCommand {
         case md, json, html
     }
 
-    struct Export: ParsableCommand {
+    struct Export: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "Export one conversation as Markdown, JSON or a printable HTML page.")
 
@@ -217,7 +217,7 @@ extension TranscriptsCommand {
                                                                               topicTitles: names.topics, councilNames: names.councils))
             }
             guard let output else {
-                Output.write(text)
+                Output.raw(text)
                 return
             }
             do {
@@ -231,7 +231,7 @@ extension TranscriptsCommand {
         }
     }
 
-    struct Replay: ParsableCommand {
+    struct Replay: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "Walk a transcript's answers again against the current knowledge: would the advice now differ?",
             discussion: """
@@ -261,7 +261,7 @@ extension TranscriptsCommand {
             if json {
                 struct Report: Encodable { var knowledgeSHA256: String; var transcripts: [ReplayReport] }
                 let shown = all ? reports.filter(\.changed) : reports
-                Output.write(JSONReports.encode(Report(knowledgeSHA256: knowledge.fingerprint, transcripts: shown)))
+                Output.raw(JSONReports.encode(Report(knowledgeSHA256: knowledge.fingerprint, transcripts: shown)))
                 return
             }
             let renderer = ReplayTextRenderer(style: Output.style, topicTitles: knowledge.topicTitles,
