@@ -67,7 +67,8 @@ import Glibc
         let header = try #require(document.header)
         #expect(header.council == "carlisle" && header.role == "member" && header.protocolVersion == "2007")
         #expect(header.knowledgeSHA256 == ChatPlan.knowledge.councilFingerprint("carlisle"))
-        #expect(header.probityVersion == (try Binary.run(["--version"])).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        // `--version` begins "probity VERSION", then names the knowledge.
+        #expect((try Binary.run(["--version"])).stdout.split(separator: "\n").first.map(String.init) == "probity \(header.probityVersion)")
         #expect(document.seal?.reason == "quit")
 
         let verify = try Self.transcripts(["verify"], in: home.transcripts)

@@ -93,8 +93,9 @@ public struct ConversationRenderer: Sendable {
             ("clause NUMBER", "a paragraph of your council's protocol, word for word"),
             ("search WORDS", "paragraphs that mention WORDS"),
             ("compare", "how each council treats the current topic"),
-            ("council ID", "change council"),
-            ("role member|officer", "change role"),
+            ("council ID", "change council, for this conversation"),
+            ("role member|officer", "change role, for this conversation"),
+            ("remember", "keep the council and role as your defaults for next time"),
             ("save [FOLDER]", "where this conversation is saved, or save it in FOLDER"),
             ("quit", "end the chat (Ctrl-D does too)"),
         ]

@@ -27,7 +27,7 @@ public struct ConversationReply: Sendable {
 public enum ConversationAction: Sendable, Equatable {
     /// `save [FOLDER]`: say where the conversation is being recorded, or carry the record on in FOLDER.
     case save(directory: String?)
-    /// The user chose a council or role in the chat; the program may remember them for next time.
+    /// The user answered the council or role question, or typed `remember`: the program may keep them for next time.
     case rememberSettings(council: String?, role: Role?)
     /// The conversation has ended; `.ended` is the last event.
     case end(ConversationEndReason)

@@ -21,9 +21,11 @@ public enum PromptCommand: Sendable, Equatable {
     case topic(String)
     /// `change` lists the answers given; `change N` answers one again.
     case change(String?)
+    /// `remember`: keep this conversation's council and role as the defaults for next time.
+    case remember
 
     /// The words a command starts with, for help and completion.
-    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "change", "save", "quit"]
+    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "change", "remember", "save", "quit"]
 
     /// Reads a command from a line, or nil when the line is not one.
     /// - Parameter topicIDs: the topics' ids, so that a bare id starts that topic.
@@ -45,6 +47,7 @@ public enum PromptCommand: Sendable, Equatable {
         case "quit", "exit", "bye": return argument == nil ? .quit : nil
         case "clause", "paragraph", "para": return .clause(argument)
         case "council": return .council(argument)
+        case "remember": return argument == nil ? .remember : nil
         case "role": return .role(argument)
         case "search": return .search(rest)
         case "save": return .save(argument)

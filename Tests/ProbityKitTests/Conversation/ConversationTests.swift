@@ -413,3 +413,36 @@ import Testing
         #expect(conversation.mode == .walking)
     }
 }
+
+/// `council X` and `role R` typed in the chat change this conversation only, keep the answers that still apply and
+/// name the ones dropped; `remember` keeps them as defaults.
+@Suite struct ChatSettingsChangeTests {
+    @Test func changingCouncilOrRoleMidTopicKeepsWhatStillAppliesAndSavesNothingUntilRemember() throws {
+        var conversation = try ChatFixture.conversation(council: "testshire", role: .member, search: nil)
+        _ = conversation.start(recording: "Recorded in memory.")
+        _ = conversation.handle("can I see the exempt report for next week's planning committee?")
+        _ = conversation.handle("EXEMPT")
+        let before = conversation.session.knownFacts.map(\.fact.key)
+        #expect(!before.isEmpty)
+
+        // The role changes for this conversation; each answer given is kept or named as dropped.
+        var reply = conversation.handle("role officer")
+        #expect(reply.events.contains(.roleSet(role: "officer")))
+        #expect(!reply.actions.contains { if case .rememberSettings = $0 { true } else { false } })
+        #expect(reply.shownText.contains("for this conversation"))
+        for key in before {
+            let fact = try #require(conversation.knowledge.fact(key: key))
+            let kept = conversation.session.facts[key] != nil
+            #expect(kept || reply.shownText.contains(fact.prompt.text(for: .officer)), "\(key) neither kept nor named as dropped")
+        }
+
+        // Another council whose advice does not ask it: dropped, and said so.
+        reply = conversation.handle("council otherton")
+        #expect(reply.events.contains(.councilSet(council: "otherton", version: "1")))
+        #expect(!reply.actions.contains { if case .rememberSettings = $0 { true } else { false } })
+        #expect(conversation.session.councilID == "otherton")
+
+        reply = conversation.handle("remember")
+        #expect(reply.actions == [.rememberSettings(council: "otherton", role: .officer)])
+    }
+}
