@@ -38,8 +38,9 @@ if [ "$uninstall" = 1 ]; then
         exit 1
     fi
     # Files first, then the folders the install created, deepest first, each only if it is empty.
-    grep '^f ' "$manifest" | cut -c3- | while IFS= read -r file; do rm -f -- "$file"; done
-    grep '^d ' "$manifest" | cut -c3- | sort -r | while IFS= read -r dir; do rmdir -- "$dir" 2>/dev/null || true; done
+    listed="$(cat "$manifest")"
+    grep '^f ' <<<"$listed" | cut -c3- | while IFS= read -r file; do rm -f -- "$file"; done
+    grep '^d ' <<<"$listed" | cut -c3- | sort -r | while IFS= read -r dir; do rmdir -- "$dir" 2>/dev/null || true; done
     echo "Removed Probity from $prefix."
     exit 0
 fi

@@ -32,7 +32,7 @@ public struct ChatSettings: Sendable, Equatable {
                 if let role = Role(argument: value) {
                     settings.role = role
                 } else if !value.isEmpty {
-                    settings.problems.append("line \(i + 1): role must be member (or councillor) or officer, not \"\(value)\"")
+                    settings.problems.append("line \(i + 1): role must be member or officer, not \"\(value)\"")
                 }
             default:
                 break
