@@ -32,7 +32,12 @@ struct ClauseCommand: TakesGlobalOptions {
             return (council, number)
         case (let only?, nil):
             if all { return (only, nil) }
-            if case .unknown = knowledge.councilArgument(only), let council = global.defaultCouncil { return (council, only) }
+            if case .unknown = knowledge.councilArgument(only), let council = global.defaultCouncil {
+                if global.council == nil, let setting = global.settings.council, knowledge.resolveCouncil(setting.value) == nil {
+                    throw RuntimeFailure(CouncilNames.unknownInSettings(setting, knowledge: knowledge))
+                }
+                return (knowledge.resolveCouncil(council)?.id ?? council, only)
+            }
             if case .unknown = knowledge.councilArgument(only) {
                 throw ValidationError("Which council's clause \"\(only)\"? Give it first (probity clause COUNCIL \(only)), or --council ID, "
                     + "or set council = ID in your settings file.")
