@@ -36,6 +36,13 @@ extension Conversation {
             changeFact(which, into: &reply)
         case .remember:
             rememberSettings(into: &reply)
+        case .quotes:
+            if case .advice(let advice)? = session.step, !advice.quotes.isEmpty {
+                show("clause", .clauses(advice.quotes), into: &reply)
+            } else {
+                show("clause", .text("There are no quoted clauses to show: `quotes` shows those of the advice just given."), into: &reply)
+            }
+            askAgain(into: &reply)
         }
     }
 

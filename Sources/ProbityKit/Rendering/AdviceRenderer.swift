@@ -7,7 +7,8 @@ public struct AdviceRenderer: Sendable {
 
     public init(style: TextStyle) { self.style = style }
 
-    public func render(_ advice: AdviceResult) -> String {
+    /// The advice: verdict, steps, then the quoted clauses, in full or (`foldQuotes`) each named by its label only.
+    public func render(_ advice: AdviceResult, foldQuotes: Bool = false) -> String {
         let w = style.width
         var out: [String] = []
         out += TextWrapper.wrap(Self.verdictLine(advice.verdict, headline: advice.headline), width: w).map { style.verdict(advice.verdict, $0) }
@@ -29,8 +30,12 @@ public struct AdviceRenderer: Sendable {
             out.append("")
             out.append(style.bold(advice.quotes.count == 1 ? "What your protocol says" : "What your protocol says (\(advice.quotes.count) clauses)"))
             for quote in advice.quotes {
-                out.append("")
-                out += renderQuote(quote)
+                if foldQuotes {
+                    out += TextWrapper.wrap(quote.label, width: w, indent: "    ", firstIndent: "  ").map(style.cyan)
+                } else {
+                    out.append("")
+                    out += renderQuote(quote)
+                }
             }
         }
         return out.joined(separator: "\n")

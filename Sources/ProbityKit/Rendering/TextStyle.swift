@@ -3,10 +3,13 @@ public struct TextStyle: Sendable {
     public var colour: Bool
     /// Columns to wrap at.
     public var width: Int
+    /// Rows on the screen, when what is written must fit it (the chat on a terminal); nil when it need not.
+    public var height: Int?
 
-    public init(colour: Bool, width: Int) {
+    public init(colour: Bool, width: Int, height: Int? = nil) {
         self.colour = colour
         self.width = max(30, width)
+        self.height = height.map { max(10, $0) }
     }
 
     public static let plain = TextStyle(colour: false, width: 80)

@@ -446,3 +446,45 @@ import Testing
         #expect(reply.actions == [.rememberSettings(council: "otherton", role: .officer)])
     }
 }
+
+/// On a screen too short for the advice, the quotes are folded to their labels with `quotes` to unfold them, and the
+/// verdict is in view when the prompt returns.
+@Suite struct AdviceFoldingTests {
+    private func advised() throws -> (Conversation, ConversationReply) {
+        var conversation = try ChatFixture.conversation(council: "testshire", role: .member, search: nil)
+        _ = conversation.start(recording: "Recorded in memory.")
+        _ = conversation.handle("can I see the exempt report for next week's planning committee?")
+        _ = conversation.handle("EXEMPT")
+        let reply = conversation.handle("n")
+        return (conversation, reply)
+    }
+
+    @Test func longAdviceIsFoldedAndTheVerdictStaysInView() throws {
+        let (_, reply) = try advised()
+        let result = try #require(reply.blocks.compactMap { block -> AdviceResult? in
+            if case .advice(let advice) = block { advice } else { nil }
+        }.first)
+        let quote = try #require(result.quotes.first)
+        let tall = ConversationRenderer(style: TextStyle(colour: false, width: 60, height: 200)).render(.advice(result))
+        #expect(tall.contains(quote.clause.text.split(separator: " ").prefix(4).joined(separator: " ")))
+        #expect(!tall.contains("`quotes`"))
+        for height in [10, 14, 18] {
+            let text = ConversationRenderer(style: TextStyle(colour: false, width: 60, height: height)).render(.advice(result))
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(text.contains("`quotes`"))
+            #expect(!text.contains(quote.clause.text.split(separator: " ").prefix(6).joined(separator: " ")))
+            // The verdict is among the last rows the screen shows.
+            let verdict = AdviceRenderer.verdictLine(result.verdict, headline: result.headline).split(separator: " ").prefix(3).joined(separator: " ")
+            #expect(lines.suffix(height - 4).contains { $0.contains(verdict) }, "height \(height): \(text)")
+        }
+    }
+
+    @Test func quotesShowsTheFoldedClausesInFull() throws {
+        var (conversation, advice) = try advised()
+        let quoted = try #require(advice.advised?.quotes.first?.text)
+        let reply = conversation.handle("quotes")
+        #expect(reply.rendered.unwrapped.contains(quoted))
+        advice = conversation.handle("restart")
+        #expect(!conversation.handle("quotes").rendered.contains(quoted))
+    }
+}
