@@ -116,7 +116,7 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id (see `probity transcripts list`).") var id: String
+        @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String
         @Flag(help: "Leave out the free text the user typed.") var redact = false
 
         func run() throws {
@@ -138,7 +138,7 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id; all of them when left out.") var id: String?
+        @Argument(help: "The transcript's id; all of them when left out.", completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Print one JSON document: {\"transcripts\":[{\"id\",\"file\",\"status\",\"summary\",\"line\"}]}.") var json = false
 
         func run() throws {
@@ -196,7 +196,7 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id (see `probity transcripts list`).") var id: String
+        @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String
         @Option(help: ArgumentHelp("md, json or html (one self-contained page to print).", valueName: "md|json|html")) var format: ExportFormat
         @Flag(help: "Leave out the free text the user typed (what they typed, the question routed).") var redact = false
         @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (created readable only by you) instead of printing.", valueName: "file"))
@@ -242,7 +242,7 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id (see `probity transcripts list`).") var id: String?
+        @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Replay every transcript and list the advice that would now differ.") var all = false
         @Flag(help: "Print one JSON document: {\"knowledgeSHA256\",\"transcripts\":[{\"transcript\",\"findings\":[…]}]}.") var json = false
 
