@@ -137,7 +137,9 @@ do {
     }
     if arguments.contains("--scenarios") {
         // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
-        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/scenarios").path
+        // --folder NAME: another folder of Tests/Fixtures, such as scenarios-blind (written without seeing the trees or phrases).
+        let folderName = arguments.firstIndex(of: "--folder").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil } ?? "scenarios"
+        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/" + folderName).path
         let runner = ScenarioRunner(knowledge: knowledge)
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
         let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
