@@ -234,7 +234,7 @@ final class PseudoTerminal {
         var environment = home.environment(colour: colour, term: "xterm")
         environment["COLUMNS"] = nil
         for (name, value) in extra { environment[name] = value }
-        let argv = [Binary.path] + arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        let argv = [Binary.path] + arguments + ["--knowledge", Paths.repository + "/Knowledge"]
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var cArgv = argv.map { strdup($0) } + [nil]
         var cEnvp = envp.map { strdup($0) } + [nil]

@@ -4,7 +4,7 @@ import Testing
 /// The command line as a Unix tool: did-you-mean and exit 64 for every unknown value, the settings files honoured by
 /// every command, no control characters echoed back, colour conventions.
 @Suite struct CommandLineTests {
-    static let councils = ((try? FileManager.default.contentsOfDirectory(atPath: Binary.repository + "/Knowledge/councils")) ?? [])
+    static let councils = ((try? FileManager.default.contentsOfDirectory(atPath: Paths.repository + "/Knowledge/councils")) ?? [])
         .filter { !$0.hasPrefix(".") && !$0.contains(".") }.sorted()
 
     /// A clause id of a council, from `clause ID --all --json`.

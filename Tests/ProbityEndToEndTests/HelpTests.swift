@@ -4,7 +4,7 @@ import Testing
 /// Every `--help` against its golden text (Tests/Fixtures/help/), and every example a help shows, run as written.
 /// Re-record the golden text with PROBITY_UPDATE_HELP=1 swift test --filter HelpTests, then read the diff.
 @Suite struct HelpTests {
-    static let folder = Binary.repository + "/Tests/Fixtures/help"
+    static let folder = Paths.repository + "/Tests/Fixtures/help"
 
     /// Every command path ("", "walk", "transcripts show" …), from the command definitions themselves.
     static let commands: [String] = {

@@ -14,7 +14,7 @@ import Testing
             elsewhere = root + "/home"
             try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
-            let result = try Installed.shell("bash \(Binary.repository)/scripts/install.sh --prefix '\(prefix)' --binary '\(Binary.path)'",
+            let result = try Installed.shell("bash \(Paths.repository)/scripts/install.sh --prefix '\(prefix)' --binary '\(Binary.path)'",
                                              path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", directory: elsewhere)
             guard result.status == 0 else { throw InstallFailed(message: result.stderr + result.stdout) }
         }
@@ -61,7 +61,7 @@ import Testing
     struct KnowledgeFacts {
         let topicCount: Int
         init() throws {
-            topicCount = try FileManager.default.contentsOfDirectory(atPath: Binary.repository + "/Knowledge/catalogue/topics")
+            topicCount = try FileManager.default.contentsOfDirectory(atPath: Paths.repository + "/Knowledge/catalogue/topics")
                 .filter { $0.hasSuffix(".json") }.count
         }
     }
@@ -100,7 +100,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: installed.prefix + "/share/zsh/site-functions/_probity"))
         #expect(FileManager.default.fileExists(atPath: installed.prefix + "/share/fish/vendor_completions.d/probity.fish"))
         // Bash completion of `probity clause <Tab>` offers the council ids, found by the installed binary.
-        let councils = try FileManager.default.contentsOfDirectory(atPath: Binary.repository + "/Knowledge/councils")
+        let councils = try FileManager.default.contentsOfDirectory(atPath: Paths.repository + "/Knowledge/councils")
             .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
         let completion = try installed.run("""
             source '\(installed.prefix)/share/bash-completion/completions/probity'
@@ -118,7 +118,7 @@ import Testing
         let mine = installed.prefix + "/share/mine.txt"
         FileManager.default.createFile(atPath: mine, contents: Data("kept".utf8))
         let system = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let result = try Installed.shell("bash \(Binary.repository)/scripts/install.sh --uninstall --prefix '\(installed.prefix)'",
+        let result = try Installed.shell("bash \(Paths.repository)/scripts/install.sh --uninstall --prefix '\(installed.prefix)'",
                                          path: system, directory: installed.elsewhere)
         #expect(result.status == 0, "\(result.stderr)")
         let left = FileManager.default.enumerator(atPath: installed.prefix)?.allObjects as? [String] ?? []

@@ -260,7 +260,7 @@ import Glibc
         env["XDG_DATA_HOME"] = home.root + "/data"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = env
         let out = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -363,7 +363,7 @@ import Glibc
 
         // A copy of the knowledge in which the first clause quoted says something else.
         let knowledge = home.root + "/knowledge"
-        try FileManager.default.copyItem(atPath: Binary.repository + "/Knowledge", toPath: knowledge)
+        try FileManager.default.copyItem(atPath: Paths.repository + "/Knowledge", toPath: knowledge)
         let council = knowledge + "/councils/carlisle/versions/2007.json"
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: council))) as? [String: Any])
         var clauses = try #require(json["clauses"] as? [[String: Any]])

@@ -8,7 +8,7 @@ import Testing
 /// compared word for word (its line breaks depend on where the test's temporary folder is).
 /// After a deliberate change: `PROBITY_UPDATE_EXAMPLES=1 swift test --filter TranscriptExamplesTests`.
 @Suite struct TranscriptExamplesTests {
-    static let directory = Binary.repository + "/transcripts/examples"
+    static let directory = Paths.repository + "/transcripts/examples"
     static let updating = ProcessInfo.processInfo.environment["PROBITY_UPDATE_EXAMPLES"] == "1"
 
     static var names: [String] {

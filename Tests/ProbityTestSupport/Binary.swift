@@ -1,15 +1,10 @@
 import Foundation
 
 /// Runs the built `probity` binary, as a user would, and captures what it prints.
-enum Binary {
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+public enum Binary {
 
     /// The `probity` built beside the test bundle (or `$PROBITY_BIN`).
-    static let path: String = {
+    public static let path: String = {
         if let explicit = ProcessInfo.processInfo.environment["PROBITY_BIN"] { return explicit }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = testBinary.deletingLastPathComponent()
@@ -21,14 +16,20 @@ enum Binary {
         return repository + "/.build/debug/probity"
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// Runs `probity` with arguments and optional standard input; the knowledge is the checkout's.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                     knowledge: String? = repository + "/Knowledge") throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -56,12 +57,12 @@ enum Binary {
 }
 
 /// Reads a pipe to its end on another thread.
-final class PipeReader: @unchecked Sendable {
+public final class PipeReader: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ pipe: Pipe) {
+    public init(_ pipe: Pipe) {
         Thread.detachNewThread { [self] in
             let read = pipe.fileHandleForReading.readDataToEndOfFile()
             lock.lock(); data = read; lock.unlock()
@@ -69,7 +70,7 @@ final class PipeReader: @unchecked Sendable {
         }
     }
 
-    func wait() -> String {
+    public func wait() -> String {
         done.wait()
         lock.lock(); defer { lock.unlock() }
         return String(decoding: data, as: UTF8.self)
@@ -77,5 +78,5 @@ final class PipeReader: @unchecked Sendable {
 }
 
 extension Thread {
-    static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
+    public static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
 }
