@@ -13,7 +13,7 @@ public enum Binary {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return repository + "/.build/debug/probity"
+        return Paths.repository + "/.build/debug/probity"
     }()
 
     public struct Result: Sendable {
@@ -30,7 +30,7 @@ public enum Binary {
 
     /// Runs `probity` with arguments and optional standard input; the knowledge is the checkout's.
     public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                    knowledge: String? = repository + "/Knowledge") throws -> Result {
+                    knowledge: String? = Paths.repository + "/Knowledge") throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         var args = arguments
