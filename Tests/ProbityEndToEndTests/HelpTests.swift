@@ -72,3 +72,26 @@ import Testing
         #expect(count >= 5)
     }
 }
+
+/// The committed man page (docs/man/probity.1, made by scripts/generate-manual.sh) names every command and option
+/// the binary has, and has the sections written for councillors and administrators.
+@Suite struct ManualTests {
+    @Test func theManPageIsUpToDateWithTheCommands() throws {
+        let page = try String(contentsOfFile: Paths.repository + "/docs/man/probity.1", encoding: .utf8)
+        let dump = try Binary.run(["--experimental-dump-help"], knowledge: nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        var missing: [String] = []
+        func visit(_ command: [String: Any]) {
+            if let name = command["commandName"] as? String, !page.contains(name) { missing.append(name) }
+            for argument in (command["arguments"] as? [[String: Any]]) ?? [] {
+                for name in (argument["names"] as? [[String: Any]]) ?? [] where name["kind"] as? String == "long" {
+                    if let long = name["name"] as? String, !page.contains(long) { missing.append("--" + long) }
+                }
+            }
+            for sub in (command["subcommands"] as? [[String: Any]]) ?? [] { visit(sub) }
+        }
+        visit(try #require(object["command"] as? [String: Any]))
+        #expect(missing.isEmpty, "docs/man/probity.1 lacks \(missing); run bash scripts/generate-manual.sh")
+        for section in ["EXAMPLES", "FILES", "ENVIRONMENT", "EXIT STATUS"] { #expect(page.contains(".Sh \(section)")) }
+    }
+}
