@@ -72,7 +72,9 @@ struct ChatLoop {
             }
         }
         guard !blocks.isEmpty else { return }
-        screen.write("\n" + ConversationRenderer(style: screen.style).render(blocks) + "\n\n")
+        // Every line at the width in use, wrapped by Probity (a heading the renderer left long included), never by the terminal.
+        let style = screen.style
+        screen.write("\n" + TextWrapper.fit(ConversationRenderer(style: style).render(blocks), width: style.width) + "\n\n")
     }
 
     /// The clean end: the record is closed (and where it is said), the history saved, the terminal restored.
