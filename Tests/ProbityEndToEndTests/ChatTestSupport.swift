@@ -25,6 +25,7 @@ struct ChatHome {
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = root
         env["XDG_CONFIG_HOME"] = config
+        env["PROBITY_SYSTEM_CONFIG"] = root + "/system-config"
         env["XDG_STATE_HOME"] = state
         env["PROBITY_TRANSCRIPTS"] = transcripts
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")

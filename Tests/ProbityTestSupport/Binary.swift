@@ -39,6 +39,9 @@ public enum Binary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")
+        // No settings file of the machine or of whoever runs the tests (a test names its own when it needs one).
+        env["PROBITY_SYSTEM_CONFIG"] = "/nonexistent/probity/config"
+        env["XDG_CONFIG_HOME"] = "/nonexistent/probity-test-config"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
