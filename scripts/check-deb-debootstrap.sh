@@ -15,6 +15,7 @@ mirror="${3:-http://deb.debian.org/debian}"
 command -v debootstrap >/dev/null || { echo "check-deb-debootstrap.sh: apt-get install debootstrap first" >&2; exit 1; }
 [ -n "$deb" ] || deb="$(bash "$repo/scripts/package-deb.sh" | tail -1)"
 root="$(mktemp -d /var/tmp/probity-root.XXXXXX)"
+chmod 755 "$root"  # mktemp makes it private; the fresh user must be able to enter /
 cleanup() {
     umount "$root/proc" 2>/dev/null || true
     rm -rf "$root"
