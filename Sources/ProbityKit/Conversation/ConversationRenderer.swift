@@ -62,8 +62,8 @@ public struct ConversationRenderer: Sendable {
             return help(question)
         case .comparison(let comparison):
             return ComparisonRenderer(style: style).render(comparison).trimmingCharacters(in: .newlines)
-        case .searchResults(let query, let council, let hits):
-            return searchResults(query: query, council: council, hits: hits)
+        case .searchResults(let query, let council, let hits, let heading):
+            return searchResults(query: query, council: council, hits: hits, heading: heading)
         }
     }
 
@@ -108,8 +108,8 @@ public struct ConversationRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func searchResults(query: String, council: String?, hits: [ClauseHit]) -> String {
-        var lines = TextWrapper.wrap("Paragraphs that match \"\(query)\":", width: style.width)
+    private func searchResults(query: String, council: String?, hits: [ClauseHit], heading: String?) -> String {
+        var lines = TextWrapper.wrap(heading ?? "Paragraphs that match \"\(query)\":", width: style.width)
         for hit in hits {
             lines.append("")
             lines.append(style.cyan(hit.clause.label))
