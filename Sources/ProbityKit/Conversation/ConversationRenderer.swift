@@ -88,6 +88,7 @@ public struct ConversationRenderer: Sendable {
             ("back", "undo your last answer"),
             ("change [N]", "list what you have told me; change N to answer that one again"),
             ("restart", "start the current topic again"),
+            ("cancel", "leave the current topic (`leave` and `stop` do too); the chat carries on"),
             ("why", "the answers that led here, and why a question is asked"),
             ("topics", "the topics I advise on (type a topic's id to start it)"),
             ("clause NUMBER", "a paragraph of your council's protocol, word for word"),
