@@ -80,6 +80,13 @@ import Testing
         }
     }
 
+    @Test func aSecondQuestionShownBackCarriesNoControlSequences() throws {
+        let result = try Binary.run(["ask", "a journalist rang me and I also want to see a \u{1B}confidential\u{202E} report\u{07}"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("It also asks about"), "\(result.stdout)")
+        for bad: Unicode.Scalar in ["\u{1B}", "\u{07}", "\u{202E}"] { #expect(!result.stdout.unicodeScalars.contains(bad)) }
+    }
+
     @Test func twoQuestionsInOneAreBothInTheJSON() throws {
         let result = try Binary.run(["ask", "a journalist rang me and I also want to see a confidential report", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -21,7 +21,7 @@ public struct QuestionSplitter: Sendable {
     }
 
     /// Joining words a second question may start after, lower case.
-    static let joins: Set<String> = ["and", "also", "plus", "but", "separately", "additionally", "another"]
+    static let joins: Set<String> = ["and", "also", "plus", "but", "separately", "additionally"]
 
     /// Words that mark a further matter when they open the second part (within its first `additiveReach` words).
     static let additive: Set<String> = ["also", "another", "separately", "additionally", "secondly", "second", "furthermore"]

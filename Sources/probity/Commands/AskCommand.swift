@@ -30,7 +30,8 @@ struct AskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = question.joined(separator: " ")
+        // Stripped of control characters first: parts of it are shown back (a second question).
+        let text = TerminalSafe.strip(question.joined(separator: " "))
         let router = try cachedRouter()
         let triage = QuestionTriage(router: router, outOfScope: try outOfScope())
         let decision = triage.decide(text, limit: limit)
@@ -40,7 +41,7 @@ struct AskCommand: ParsableCommand {
             Output.write(JSONReports.encode(RoutingReport(decision: decision, shown: shown, clauses: clauses?.reports)))
             return
         }
-        Output.write(RoutingRenderer(style: Output.style).render(question: TerminalSafe.strip(text), decision: decision, shown: shown,
+        Output.write(RoutingRenderer(style: Output.style).render(question: text, decision: decision, shown: shown,
                                                                  clauses: clauses?.quoted ?? []))
         if explain { Output.line("\n" + router.explain(text, limit: limit)) }
     }

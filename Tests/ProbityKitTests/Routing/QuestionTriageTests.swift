@@ -60,6 +60,12 @@ import Testing
         #expect(decision.outcome == .topic(split.firstTopic))
     }
 
+    @Test func theSecondQuestionLosesOnlyItsJoiningWords() {
+        #expect(QuestionSplitter.withoutJoins("and also, can I see it?") == "can I see it?")
+        #expect(QuestionSplitter.withoutJoins("and another councillor wants it") == "another councillor wants it")
+        #expect(QuestionSplitter.withoutJoins("and") == "and", "never emptied")
+    }
+
     /// Issue 12: single questions must not be split. Measured on the development data (BENCHMARKS.md).
     @Test func singleDevelopmentQuestionsAreNeverSplitOrReferred() {
         let e = TriageEvaluation(triage: Self.triage, onTopic: Self.devQuestions + Self.devScenarioMessages, offTopic: Self.devOffTopic)
