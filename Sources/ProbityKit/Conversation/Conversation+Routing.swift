@@ -21,6 +21,9 @@ extension Conversation {
             } else {
                 reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .chosen))
             }
+            if let aside = decision.aside {
+                show("out-of-scope", .hint("Note: the member/officer protocol does not itself cover \(aside.title.lowercasedFirst()); the rules are in \(aside.ruleLivesIn). Ask the Monitoring Officer about that part."), into: &reply)
+            }
             startRouted(best, situation: question, into: &reply)
         case .choose(let choices):
             reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .askedWhichOne))

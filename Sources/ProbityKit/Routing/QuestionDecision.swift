@@ -17,6 +17,9 @@ public struct QuestionDecision: Sendable, Equatable {
     public var ranked: [RouteScore]
     /// A message that asks about two topics: its two parts. The outcome is then the first part's topic.
     public var split: QuestionSplit?
+    /// A subject the protocols do not cover that the question mentions on the way to a topic it still routes to
+    /// ("does the code of conduct apply on the outside body I sit on?"): said in passing, where its rule lives.
+    public var aside: OutOfScopeSubject? = nil
 
     /// `topic`, `choose` or `none`, as `probity ask --json` says it.
     public var name: String {

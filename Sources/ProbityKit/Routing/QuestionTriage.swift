@@ -33,7 +33,7 @@ public struct QuestionTriage: Sendable {
                 .filter { !match.range.contains($0.offset) }.map(\.element).joined(separator: " ")
             let restWords = TextNormaliser.analyse(rest).filter { !$0.isStop }.count
             if restWords >= Self.minimumRestWords, case .clear = router.route(rest), case .clear(let best) = routing {
-                return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil)
+                return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil, aside: scope.subjects[match.subject])
             }
             return QuestionDecision(outcome: .none(nearest: plausible(ranked), referral: scope.subjects[match.subject]),
                                     ranked: ranked, split: nil)

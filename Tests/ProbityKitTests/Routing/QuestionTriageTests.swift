@@ -40,6 +40,38 @@ import Testing
         #expect(Validator.scopeSignalIssues(in: Self.knowledge).isEmpty)
     }
 
+    /// A topic's own example that mentions a subject the protocols do not cover keeps its topic, with the subject
+    /// named in passing.
+    @Test func anExampleMentioningASubjectKeepsItsTopicWithAnAside() throws {
+        let matcher = OutOfScopeMatcher(subjects: Self.knowledge.outOfScope)
+        let examples = Self.knowledge.topics.flatMap { t in t.examples.map { (t.id, $0) } }.filter { matcher.subject(in: $0.1) != nil }
+        #expect(!examples.isEmpty, "some example mentions a subject, e.g. the code of conduct on an outside body")
+        var asides = 0
+        for (topic, example) in examples {
+            let decision = Self.triage.decide(example)
+            #expect(decision.referral == nil, "\(example)")
+            if case .topic(let chosen) = decision.outcome, chosen.topicID == topic {
+                #expect(decision.aside == matcher.subject(in: example), "\(example)")
+                asides += 1
+            }
+        }
+        #expect(asides > 0)
+    }
+
+    @Test func theChatNamesTheAsideThenGoesIntoTheTopic() throws {
+        let matcher = OutOfScopeMatcher(subjects: Self.knowledge.outOfScope)
+        let example = try #require(Self.knowledge.topics.flatMap(\.examples).first { example in
+            matcher.subject(in: example) != nil && Self.triage.decide(example).aside != nil
+        })
+        let council = try #require(Self.knowledge.councilIDs.first)
+        var conversation = Conversation(session: try Session(knowledge: Self.knowledge, council: council, role: .member),
+                                        router: Self.triage.router)
+        _ = conversation.start(recording: "Recorded in memory.")
+        let reply = conversation.handle(example)
+        #expect(reply.shownText.unwrapped.contains("the member/officer protocol does not itself cover"), "\(example)")
+        #expect(reply.startedTopics.count == 1)
+    }
+
     @Test func aSignalThatWouldTakeATopicsQuestionsIsReported() throws {
         // A subject whose signal is a word of some topic's examples takes questions away from it: validate says so.
         let topic = try #require(Self.knowledge.topics.first)
