@@ -69,6 +69,9 @@ import Testing
         let result = try Binary.run(["clause", clause, "--json"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"council\" : \"\(council)\"") || result.stdout.contains("\"council\":\"\(council)\""), "\(result.stdout.prefix(300))")
+        // diff, like clause, takes the settings file's council when none is named.
+        let diff = try Binary.run(["diff", "--json"], environment: environment)
+        #expect(diff.status == 0 && diff.stdout.contains(council), "\(diff.stderr)")
         // The user's file wins over the system's.
         try FileManager.default.createDirectory(atPath: folder + "/user/probity", withIntermediateDirectories: true)
         try "council = nowhere\n".write(toFile: folder + "/user/probity/config", atomically: true, encoding: .utf8)

@@ -13,7 +13,9 @@ struct DiffCommand: TakesGlobalOptions {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The council's id (e.g. blackburn-with-darwen).", completion: .custom(Completions.councils)) var councilID: String
+    @Argument(help: ArgumentHelp("The council's id, e.g. blackburn-with-darwen (default: --council, else your settings file's).", valueName: "council-id"),
+              completion: .custom(Completions.councils))
+    var councilID: String?
     @Option(help: ArgumentHelp("The older version (default: each version against the next).", valueName: "version"))
     var from: String?
     @Option(help: ArgumentHelp("The newer version (default: the current one).", valueName: "version"))
@@ -22,7 +24,10 @@ struct DiffCommand: TakesGlobalOptions {
     var json = false
 
     func run() throws {
-        let (knowledge, council) = try global.loadKnowledge(council: councilID)
+        guard let named = councilID ?? global.defaultCouncil else {
+            throw ValidationError("Which council? Give its id, e.g. probity diff blackburn-with-darwen, or set council = ID in your settings file.")
+        }
+        let (knowledge, council) = try global.loadKnowledge(council: named)
         let versions = knowledge.versions(of: council.id)
         func version(_ label: String) throws -> Council {
             guard let found = versions.first(where: { $0.version == label }) else {
