@@ -52,8 +52,10 @@ enum Output {
         }
     }
 
+    /// A message on stderr: never coloured, so any control character in it came from something typed or read
+    /// (a file name, say) and is removed.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafe.strip(text) + "\n").utf8))
     }
 
     /// From now on, holds what is printed so that `finish` can page it.

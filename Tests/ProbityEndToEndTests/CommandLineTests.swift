@@ -95,3 +95,20 @@ import Testing
                 "\(narrow.stdout)")
     }
 }
+
+/// What Probity says on stderr about a file the user named never carries the name's control characters.
+@Suite struct StandardErrorTests {
+    @Test func aFileNameWithEscapesIsNotEchoedAsEscapes() throws {
+        let home = try ChatHome()
+        defer { home.remove() }
+        let council = try #require(CommandLineTests.councils.first)
+        _ = try home.chat(["chat", "--council", council, "--role", "member"], input: "quit\n")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: home.transcripts).first { $0.hasSuffix(".jsonl") })
+            .replacingOccurrences(of: ".jsonl", with: "")
+        let output = home.root + "/\u{1B}]0;owned\u{7}export.md"
+        let result = try Binary.run(["transcripts", "export", id, "--format", "md", "-o", output, "--transcripts", home.transcripts])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("export.md"))
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(result.stderr.debugDescription)")
+    }
+}
