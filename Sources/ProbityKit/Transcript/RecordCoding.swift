@@ -92,8 +92,10 @@ public enum RecordCoding {
     }
 
     /// Reads a line's record. Events this version does not know come back as `.unrecognised`.
+    /// Every string read is stripped of control characters (Probity never writes any; a crafted file might),
+    /// so nothing read from a file reaches a terminal as a control sequence.
     static func decode(_ line: ArraySlice<UInt8>) throws(DecodeFailure) -> TranscriptRecord {
-        let data = Data(line)
+        let data = sanitised(Data(line))
         let decoder = JSONDecoder()
         if let wire = try? decoder.decode(Wire.self, from: data) {
             let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map { TranscriptRecord.Body.event($0.event) },
@@ -105,6 +107,21 @@ public enum RecordCoding {
         struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
         guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
         return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev,
-                                body: .unrecognised(String(decoding: line, as: UTF8.self)))
+                                body: .unrecognised(TerminalSafe.strip(String(decoding: line, as: UTF8.self))))
+    }
+
+    /// The JSON with control characters removed from every string (keys included); unchanged if it does not parse.
+    static func sanitised(_ data: Data) -> Data {
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return data }
+        func clean(_ value: Any) -> Any {
+            switch value {
+            case let string as String: return TerminalSafe.strip(string)
+            case let array as [Any]: return array.map(clean)
+            case let dictionary as [String: Any]:
+                return Dictionary(dictionary.map { (TerminalSafe.strip($0.key), clean($0.value)) }, uniquingKeysWith: { a, _ in a })
+            default: return value
+            }
+        }
+        return (try? JSONSerialization.data(withJSONObject: clean(object), options: [.fragmentsAllowed])) ?? data
     }
 }
