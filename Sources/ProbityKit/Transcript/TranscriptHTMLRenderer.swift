@@ -23,7 +23,8 @@ public struct TranscriptHTMLRenderer: Sendable {
         body.append("<header class=\"title\">")
         body.append("<h1>\(h(title))</h1>")
         if !p.verification.isIntact {
-            body.append("<p class=\"alert\">This transcript has been altered since it was written, or cannot be read: \(h(p.verification.summary))</p>")
+            let what = p.verification.label == "UNREADABLE" ? "This transcript cannot be read" : "This transcript has been altered since it was written"
+            body.append("<p class=\"alert\">\(what): \(h(p.verification.summary))</p>")
         }
         body.append("<table class=\"facts\">")
         body.append(row("Council", council))
