@@ -23,8 +23,9 @@ enum MarkdownText {
         }.joined(separator: "  \n")
     }
 
-    /// A code span holding `text`: control characters, newlines and backticks (which would close it) removed.
+    /// A code span holding `text` (an id, a time, a command): only letters, digits, spaces and `- _ . : / @` are
+    /// kept, so nothing read from a file can close the span or look like markup to a later reader.
     static func code(_ text: String) -> String {
-        "`" + TerminalSafe.line(text).filter { $0 != "`" } + "`"
+        "`" + TerminalSafe.line(text).filter { $0.isLetter || $0.isNumber || " -_.:/@".contains($0) } + "`"
     }
 }
