@@ -65,11 +65,17 @@ import Glibc
             if chunk.isEmpty { break }
             seen.append(chunk)
         }
+        // A small pipe (Linux lets a pipe be shrunk to a page), so that a short line fills it.
+        #if os(Linux)
+        let small = fcntl(reader.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 4096) >= 0
+        #else
+        let small = false
+        #endif
         let token = "zebracrossing"
-        let line = token + String(repeating: " the report about the planning committee", count: 2_000)
+        let line = token + String(repeating: " the report about the planning committee", count: small ? 250 : 2_000)
         input.fileHandleForWriting.write(Data((line + "\n").utf8))
         // The chat writes the line back, more than the pipe holds, and stops part-way.
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         var recorded = false
         while Date() < deadline && !recorded {
             if let path = TranscriptEndToEndTests.files(in: home.transcripts).first,
@@ -79,6 +85,9 @@ import Glibc
                 usleep(50_000)
             }
         }
+        // Once it is recorded, the chat goes on to show it: wait until it has begun to (the pipe holds some of it).
+        var ready = pollfd(fd: reader.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        _ = poll(&ready, 1, 10_000)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let shown = String(decoding: seen + reader.readDataToEndOfFile(), as: UTF8.self)
