@@ -25,18 +25,25 @@ public enum KnowledgeLoader {
         return result.knowledge
     }
 
-    /// The catalogue's files as bytes, unparsed (to name a router snapshot); nil when a file cannot be read.
-    public static func catalogueFiles(directory: String) -> [KnowledgeFile]? {
+    /// The stamps of the catalogue's files, read from the file system without opening them (nil when the
+    /// catalogue folder or one of its files cannot be examined).
+    public static func catalogueStamps(directory: String) -> [FileStamp]? {
+        guard let paths = cataloguePaths(directory: directory) else { return nil }
+        var stamps: [FileStamp] = []
+        for path in paths {
+            guard let stamp = FileStamp(directory: directory, path: path) else { return nil }
+            stamps.append(stamp)
+        }
+        return stamps
+    }
+
+    /// The catalogue's files, relative to the knowledge directory, in a fixed order.
+    static func cataloguePaths(directory: String) -> [String]? {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") else { return nil }
         var paths = names.filter { $0.hasSuffix(".json") }.sorted().map { "catalogue/topics/" + $0 }
         if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
-        var files: [KnowledgeFile] = []
-        for path in paths {
-            guard let data = fm.contents(atPath: directory + "/" + path) else { return nil }
-            files.append(KnowledgeFile(path: path, bytes: [UInt8](data)))
-        }
-        return files
+        return paths
     }
 
     /// Reads what can be read; the issues say what could not.

@@ -39,16 +39,19 @@ struct AskCommand: ParsableCommand {
         if explain { Output.line("\n" + router.explain(text, limit: limit)) }
     }
 
-    /// The router for the catalogue as it is on disk: read from the snapshot named by its digest when one exists
-    /// (written only after that same catalogue loaded and checked out), else built from the checked catalogue and
-    /// saved for next time.
+    /// The router for the catalogue as it is on disk: read from the snapshot named by the catalogue files' stamps
+    /// when one exists (written only after that same catalogue loaded and checked out), else built from the
+    /// checked catalogue and saved for next time under the stamps taken before it was read.
     private func cachedRouter() throws -> Router {
         let cache = RouterCache.standard()
-        let files = KnowledgeLoader.catalogueFiles(directory: global.knowledgeDirectory)
-        if let cache, let files, let router = cache.router(key: RouterSnapshot.key(catalogueFiles: files)) { return router }
+        let stamps = KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory)
+        let key = stamps.map { RouterSnapshot.key(catalogue: $0) }
+        if let cache, let key, let router = cache.router(key: key) { return router }
         let knowledge = try global.loadKnowledge(councils: .none)
         let router = Router(knowledge: knowledge)
-        cache?.store(router, key: RouterSnapshot.key(catalogueFiles: knowledge.catalogueFiles))
+        if let cache, let key, KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory).map({ RouterSnapshot.key(catalogue: $0) }) == key {
+            cache.store(router, key: key)
+        }
         return router
     }
 }
