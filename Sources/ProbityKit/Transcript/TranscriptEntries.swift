@@ -46,6 +46,9 @@ enum TranscriptEntries {
             return .reasons(reasons)
         case .displayed(let kind, let shown):
             return panel(kind, shown, naming: naming).map { .shown($0) }
+        case .shown(let kind, _) where kind == "routed" || kind == "chosen":
+            // "Topic: …", said again by the topic's own entry.
+            return nil
         case .shown(let kind, let text):
             var panel = Panel(kind: kind, paragraphs: [PlainTextReflow.unwrap(text)])
             panel.furniture = furnitureKinds.contains(kind)
