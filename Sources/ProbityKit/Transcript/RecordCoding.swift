@@ -91,6 +91,33 @@ public enum RecordCoding {
         case notARecord
     }
 
+    /// Whether the bytes could hold a character `TerminalSafe.strip` removes: a JSON escape other than `\n`, `\t`,
+    /// `\"`, `\\` and `\/`, or the UTF-8 of a C1 control or a bidirectional override. (Raw bytes below 0x20 are not
+    /// JSON and do not decode.)
+    static func mayHoldControlCharacters(_ data: Data) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var escaped = false
+        for byte in data {
+            if escaped {
+                if byte != UInt8(ascii: "n") && byte != UInt8(ascii: "t") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                    && byte != UInt8(ascii: "/") { return true }
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == 0x7F {
+                return true
+            } else if previous == 0xC2, (0x80...0x9F).contains(byte) {
+                return true
+            } else if beforePrevious == 0xE2,
+                      (previous == 0x80 && (0xAA...0xAE).contains(byte)) || (previous == 0x81 && (0xA6...0xA9).contains(byte)) {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Reads a line's record. Events this version does not know come back as `.unrecognised`.
     /// Every string read is stripped of control characters (Probity never writes any; a crafted file might),
     /// so nothing read from a file reaches a terminal as a control sequence.
@@ -110,8 +137,10 @@ public enum RecordCoding {
                                 body: .unrecognised(TerminalSafe.strip(String(decoding: line, as: UTF8.self))))
     }
 
-    /// The JSON with control characters removed from every string (keys included); unchanged if it does not parse.
+    /// The JSON with control characters removed from every string (keys included); unchanged if it does not parse,
+    /// or holds none (the usual case, seen without parsing).
     static func sanitised(_ data: Data) -> Data {
+        guard mayHoldControlCharacters(data) else { return data }
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return data }
         func clean(_ value: Any) -> Any {
             switch value {

@@ -65,6 +65,22 @@ import Testing
         #expect(text.contains(#""steps":[{"practical":true,"references":[],"text":"Use a commercial printer."},{"practical":true,"references":[],"text":"Pay for it from campaign funds."}]"#))
     }
 
+    @Test func controlCharactersReadFromAFileAreStrippedAndOnlyLinesThatMayHoldThemAreParsedTwice() throws {
+        func line(_ text: String) -> [UInt8] {
+            RecordCoding.encode(TranscriptRecord(seq: 1, time: "t", prev: "p", body: .event(.userInput(text: text))))
+        }
+        for text in ["plain", "ünïcödé ✓ “quoted” Yes, if…", "line one\nline two\t\"q\" \\ /"] {
+            #expect(!RecordCoding.mayHoldControlCharacters(Data(line(text))), "\(text)")
+        }
+        for text in ["\u{1B}[2J", "a\u{07}b", "\u{9B}31m", "x\u{202E}y", "x\u{2066}y", "\r", "\u{7F}"] {
+            #expect(RecordCoding.mayHoldControlCharacters(Data(line(text))), "\(text.unicodeScalars.map(\.value))")
+            let record = try RecordCoding.decode(ArraySlice(line("a" + text + "b")))
+            guard case .userInput(let read) = record.event else { Issue.record("not read back"); continue }
+            #expect(read == TerminalSafe.strip("a" + text + "b"))
+            #expect(read.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })
+        }
+    }
+
     @Test func anEventFromALaterVersionIsKeptUnread() throws {
         let line = Array(#"{"event":{"somethingNew":{"x":1}},"prev":"p","seq":3,"time":"t","sha256":"00"}"#.utf8)
         let record = try RecordCoding.decode(ArraySlice(line))
