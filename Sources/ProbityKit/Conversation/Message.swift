@@ -101,10 +101,13 @@ public struct Message: Sendable, Equatable, Codable, ExpressibleByStringInterpol
     }
 }
 
-/// Words the user typed, repeated back in a message.
-public struct Echo: Sendable, Equatable {
+/// Words the user typed, repeated back in a message. Interpolated into a plain `String` rather than a `Message`,
+/// it reads as it is shown (in quotes, kept short), but is then no longer kept apart from Probity's words.
+public struct Echo: Sendable, Equatable, CustomStringConvertible {
     public var text: String
     public init(_ text: String) { self.text = text }
+
+    public var description: String { Self.quote(text, limit: 60) }
 
     /// In quotes, and kept short: `"my neighbour Gerald…"`.
     static func quote(_ text: String, limit: Int) -> String {
