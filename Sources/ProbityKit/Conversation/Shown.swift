@@ -48,8 +48,9 @@ public enum Shown: Sendable, Equatable, Codable {
     case clauses(quotes: [ConversationEvent.Advised.Quote])
     /// Why a question is asked, with the clauses that make the answer matter, quoted in full.
     case whyAsked(fact: String, prompt: String, why: String, quotes: [ConversationEvent.Advised.Quote])
-    /// A clause search: the words searched for (the user's), and the clauses found, by id.
-    case searchResults(query: String, council: String?, hits: [Hit])
+    /// A clause search: the words searched for (the user's), and the clauses found, by id; `heading` when the
+    /// results were shown under another heading than "Paragraphs that match …" (Probity's words).
+    case searchResults(query: String, council: String?, hits: [Hit], heading: String? = nil)
     /// A topic compared across councils.
     case comparison(topic: String, role: String?, councils: [CouncilOutcomes])
 
@@ -68,11 +69,11 @@ public enum Shown: Sendable, Equatable, Codable {
         case .clauses(let quotes): self = .clauses(quotes: quotes.map(ConversationEvent.Advised.Quote.init))
         case .whyAsked(let q):
             self = .whyAsked(fact: q.factKey, prompt: q.prompt, why: q.why, quotes: q.whyClauses.map(ConversationEvent.Advised.Quote.init))
-        case .searchResults(let query, let council, let hits):
+        case .searchResults(let query, let council, let hits, let heading):
             self = .searchResults(query: query, council: council, hits: hits.map {
                 Hit(council: $0.clause.councilID, clause: $0.clause.clause.id, reference: $0.clause.clause.fullReference,
                     label: $0.clause.label, score: $0.score, matched: $0.matched)
-            })
+            }, heading: heading)
         case .comparison(let c):
             self = .comparison(topic: c.topic.id, role: c.role?.rawValue, councils: c.columns.map { column in
                 CouncilOutcomes(council: column.council.id, verdicts: column.verdicts.map(\.verdict.rawValue), clauses: column.clauses.map(\.id))

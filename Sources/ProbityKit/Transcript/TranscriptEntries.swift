@@ -13,7 +13,7 @@ enum TranscriptEntries {
             return .note(known.isEmpty ? "Chat started (council and role not yet known)" : "Chat started — " + known.joined(separator: "; "))
         case .userInput(let text):
             return text.isEmpty ? nil : .typed(text)
-        case .routed(_, let candidates, let outcome):
+        case .routed(let question, let candidates, let outcome):
             let best = candidates.first.map { naming.topic($0.topic) }
             switch outcome {
             case .chosen:
@@ -24,6 +24,14 @@ enum TranscriptEntries {
                 return .routed("No topic matched the question well enough.")
             case .askedToSwitch:
                 return .routed("That sounded like a new question, about \(best ?? "another topic"); Probity asked whether to switch.")
+            case .twoQuestions:
+                return .routed("Probity found that it asks about two topics, taken one after the other.")
+            case .deferred:
+                // The second question, split from the message the user typed.
+                let part = question == TranscriptRedactor.marker ? question : "“\(question)”"
+                return .routed("Kept \(part) for later: \(best ?? "another topic"), offered when the first is done.")
+            case .outOfScope:
+                return .routed("The question is about a subject the protocol does not cover; Probity said where its rule lives.")
             }
         case .topicStarted(let topic):
             return .topic(title: naming.topic(topic), id: topic)
@@ -39,6 +47,8 @@ enum TranscriptEntries {
             return .note(fact == nil ? "Went back (there was no answer to undo)" : "Went back: the last answer was undone")
         case .restarted(let topic):
             return .note("Restarted \(naming.topic(topic)): its answers were forgotten")
+        case .leftTopic(let topic):
+            return .note("Left \(naming.topic(topic))")
         case .advised(let advice):
             return .advice(AdviceLayout(advice, topicTitle: naming.topics[advice.topic], councilName: naming.councils[advice.council]),
                            withdrawn: withdrawn)
@@ -83,8 +93,8 @@ enum TranscriptEntries {
         case .whyAsked(_, let prompt, let why, let quotes):
             return Panel(kind: kind, title: "Why Probity asks “\(prompt)”:", paragraphs: [why],
                          quotes: quotes.map { AdviceLayout.QuoteLayout($0, councilName: "") })
-        case .searchResults(let query, _, let hits):
-            let title = query == TranscriptRedactor.marker ? "Paragraphs that match the search \(query):" : "Paragraphs that match “\(query)”:"
+        case .searchResults(let query, _, let hits, let heading):
+            let title = heading ?? (query == TranscriptRedactor.marker ? "Paragraphs that match the search \(query):" : "Paragraphs that match “\(query)”:")
             return Panel(kind: kind, title: title, items: hits.map(\.label))
         case .comparison(let topic, _, let councils):
             return Panel(kind: kind, title: "How each council treats \(naming.topic(topic)):", items: councils.map { column in

@@ -25,7 +25,7 @@ public enum TranscriptRedactor {
             return .displayed(kind: kind, shown: redact(shown))
         case .shown(let kind, let text):
             return .shown(kind: kind, text: legacyKindsWithoutEchoes.contains(kind) ? text : marker)
-        case .started, .topicStarted, .councilSet, .roleSet, .asked, .answered, .wentBack, .restarted, .advised, .explained, .ended:
+        case .started, .topicStarted, .councilSet, .roleSet, .asked, .answered, .wentBack, .restarted, .leftTopic, .advised, .explained, .ended:
             return event
         }
     }
@@ -36,8 +36,8 @@ public enum TranscriptRedactor {
             return .message(tone: tone, words: message.redacted(marker))
         case .topicChoices(let heading, let choices):
             return .topicChoices(heading: heading.redacted(marker), choices: choices)
-        case .searchResults(_, let council, let hits):
-            return .searchResults(query: marker, council: council, hits: hits)
+        case .searchResults(_, let council, let hits, let heading):
+            return .searchResults(query: marker, council: council, hits: hits, heading: heading)
         case .topic, .topics, .help, .clauses, .whyAsked, .comparison:
             return shown
         }

@@ -47,7 +47,7 @@ import Testing
         let shown = events.compactMap { if case .displayed(let kind, let shown) = $0 { (kind, shown) } else { nil } }
         #expect(shown.contains { if case .help = $0.1 { $0.0 == "help" } else { false } })
         #expect(shown.contains { if case .topics(let list) = $0.1 { !list.isEmpty } else { false } })
-        #expect(shown.contains { if case .searchResults(let query, _, let hits) = $0.1 { query == "council" && hits.allSatisfy { !$0.clause.isEmpty } } else { false } })
+        #expect(shown.contains { if case .searchResults(let query, _, let hits, _) = $0.1 { query == "council" && hits.allSatisfy { !$0.clause.isEmpty } } else { false } })
         #expect(shown.contains { if case .clauses(let quotes) = $0.1 { quotes.first?.text.isEmpty == false } else { false } })
     }
 
