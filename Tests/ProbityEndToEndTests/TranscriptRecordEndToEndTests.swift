@@ -49,7 +49,7 @@ import Glibc
         defer { home.remove() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = home.environment()
         let out = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -185,7 +185,7 @@ import Glibc
     static func runWithTimeout(_ arguments: [String], seconds: Double = 20) throws -> Binary.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = arguments + ["--knowledge", Paths.repository + "/Knowledge"]
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         process.environment = env

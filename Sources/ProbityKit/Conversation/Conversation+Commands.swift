@@ -205,8 +205,7 @@ extension Conversation {
         let before = session.facts
         try? session.setCouncil(council.id)
         reply.events.append(.councilSet(council: council.id, version: council.version))
-        show("council", .hint("Now with \(council.name) for this conversation: advice will quote its \(council.document), "
-            + "\(council.versionLabel). Type `remember` to make it your default."), into: &reply)
+        show("council", .hint("Now with \(council.name) for this conversation: advice will quote its \(council.document), \(council.versionLabel). Type `remember` to make it your default."), into: &reply)
         settingsChanged(keeping: before, into: &reply)
     }
 
