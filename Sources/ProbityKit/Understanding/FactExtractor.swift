@@ -23,14 +23,20 @@ public enum FactExtractor {
     static func facts(in text: String, among facts: [Fact], index: PhraseIndex) -> [LearntFact] {
         let words = PhraseMatcher.stems(text)
         guard !words.isEmpty else { return [] }
-        var hits: [Hit] = []
+        var found: [Hit] = []
         for entry in index.entries(for: facts) {
             for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
-                // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
-                if precedingNegation(words, before: range.lowerBound) != nil,
-                   !PhraseMatcher.negations.contains(entry.words.first ?? "") { continue }
-                hits.append(Hit(fact: entry.fact, option: entry.option, range: range))
+                found.append(Hit(fact: entry.fact, option: entry.option, range: range))
             }
+        }
+        // A negation inside a phrase that matched is spent there: "a councillor who isn't on the panel keeps
+        // ringing me" negates being on the panel, not the ringing.
+        let spent = found.map(\.range).filter { $0.contains { PhraseMatcher.negations.contains(words[$0]) } }
+        let hits = found.filter { hit in
+            // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
+            guard let negation = precedingNegation(words, before: hit.range.lowerBound),
+                  !PhraseMatcher.negations.contains(words[hit.range.lowerBound]) else { return true }
+            return spent.contains { $0.contains(negation) && $0.upperBound <= hit.range.lowerBound }
         }
         // A longer phrase that contains a shorter one of another option wins ("not on the committee" over "on the committee").
         let surviving = hits.filter { hit in
