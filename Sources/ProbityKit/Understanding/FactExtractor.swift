@@ -23,9 +23,14 @@ public enum FactExtractor {
     static func facts(in text: String, among facts: [Fact], index: PhraseIndex) -> [LearntFact] {
         let words = PhraseMatcher.stems(text)
         guard !words.isEmpty else { return [] }
+        let tokens = PhraseMatcher.tokens(text)
         var found: [Hit] = []
         for entry in index.entries(for: facts) {
             for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
+                if let end = entry.possessiveEnd, tokens.count == words.count {
+                    let said = tokens[range.upperBound - 1]
+                    guard said.possessive || said.word == end + "s" else { continue }
+                }
                 found.append(Hit(fact: entry.fact, option: entry.option, range: range))
             }
         }

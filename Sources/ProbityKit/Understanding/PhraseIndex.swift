@@ -7,6 +7,9 @@ final class PhraseIndex: @unchecked Sendable {
         var fact: Fact
         var option: FactOption
         var words: [String]
+        /// The last word, where the phrase ends in a possessive ("his daughter's"): the text must say it as one too
+        /// ("his daughter's" or "his daughters", not "tell his daughter").
+        var possessiveEnd: String?
     }
 
     private let lock = NSLock()
@@ -23,7 +26,9 @@ final class PhraseIndex: @unchecked Sendable {
             for option in fact.options {
                 for phrase in option.phrases {
                     let words = PhraseMatcher.stems(phrase)
-                    if words.contains(where: { $0 != "*" }) { built.append(Entry(fact: fact, option: option, words: words)) }
+                    guard words.contains(where: { $0 != "*" }) else { continue }
+                    let last = PhraseMatcher.tokens(phrase).last
+                    built.append(Entry(fact: fact, option: option, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))
                 }
             }
         }

@@ -4,8 +4,18 @@ public enum PhraseMatcher {
     /// Words as the matcher compares them: lower case, contractions expanded ("I'm" → "i am", "isn't" → "is not"),
     /// possessive "'s" dropped, every other non-letter, non-digit a break. `*` is kept as a word of its own.
     public static func words(_ text: String) -> [String] {
+        tokens(text).map(\.word)
+    }
+
+    /// A word as `words` gives it, and whether it was written as a possessive ("officer's", "officers'").
+    struct Token: Equatable {
+        var word: String
+        var possessive = false
+    }
+
+    static func tokens(_ text: String) -> [Token] {
         // Scalar by scalar, ASCII without looking anything up: validate splits every phrase of the catalogue.
-        var out: [String] = []
+        var out: [Token] = []
         var current = String.UnicodeScalarView()
         func flush() {
             guard !current.isEmpty else { return }
@@ -21,7 +31,7 @@ public enum PhraseMatcher {
                     current.append(Unicode.Scalar(v + 0x20)!)
                 } else if v == 0x2A {
                     flush()
-                    out.append("*")
+                    out.append(Token(word: "*"))
                 } else {
                     flush()
                 }
@@ -46,19 +56,21 @@ public enum PhraseMatcher {
 
     private static let suffixes: [(String, String)] = [("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would")]
 
-    private static func expand(_ word: String) -> [String] {
-        guard word.utf8.contains(0x27) else { return word == "cannot" ? ["can", "not"] : [word] }
+    private static func expand(_ word: String) -> [Token] {
+        guard word.utf8.contains(0x27) else { return word == "cannot" ? [Token(word: "can"), Token(word: "not")] : [Token(word: word)] }
         var w = Substring(word)
         while w.first == "'" { w = w.dropFirst() }
+        // "officers'" is a possessive; a closing quote after any other word is not.
+        let pluralPossessive = w.hasSuffix("s'")
         while w.last == "'" { w = w.dropLast() }
         guard !w.isEmpty else { return [] }
         let text = String(w)
-        if let known = whole[text] { return known }
+        if let known = whole[text] { return known.map { Token(word: $0) } }
         for (suffix, replacement) in suffixes where text.hasSuffix(suffix) {
-            return [String(text.dropLast(suffix.count)), replacement]
+            return [Token(word: String(text.dropLast(suffix.count))), Token(word: replacement)]
         }
-        if text.hasSuffix("'s") { return [String(text.dropLast(2)).filter { $0 != "'" }] }
-        return [text.filter { $0 != "'" }]
+        if text.hasSuffix("'s") { return [Token(word: String(text.dropLast(2)).filter { $0 != "'" }, possessive: true)] }
+        return [Token(word: text.filter { $0 != "'" }, possessive: pluralPossessive)]
     }
 
     /// Words reduced to a common form, so that "councillors" meets "councillor" and "organised" meets "organized".

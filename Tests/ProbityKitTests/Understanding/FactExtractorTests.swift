@@ -41,6 +41,27 @@ import Testing
         #expect(taken("I'm not sure, but our agent will be there")["t.present"] == "yes")
     }
 
+    /// A negation that a matched phrase contains is spent there: it does not also deny what follows that phrase.
+    @Test func aNegationSpentInsideAPhraseDoesNotReachTheNext() {
+        let aim = Self.fact("aim", [("influence", ["keeps ringing me"]), ("other", ["suggest a firm"])])
+        let panel = Self.fact("panel", [("yes", ["on the panel"]), ("no", ["not on the panel"])])
+        let taken = taken("A councillor who isn't on the panel keeps ringing me about the bids", [aim, panel])
+        #expect(taken["t.aim"] == "influence")
+        #expect(taken["t.panel"] == "no")
+        // A negation no phrase has spent still denies what follows.
+        #expect(self.taken("A councillor who never keeps ringing me", [aim])["t.aim"] == nil)
+    }
+
+    /// A phrase ending in a possessive ("his daughter's") is not said by the bare noun ("tell his daughter"),
+    /// but is by the possessive, with or without its apostrophe.
+    @Test func aPossessivePhraseNeedsAPossessive() {
+        let whose = Self.fact("whose", [("family", ["his daughter's"]), ("other", ["a constituent"])])
+        #expect(taken("so she can tell his daughter what is happening", [whose])["t.whose"] == nil)
+        #expect(taken("it is about his daughter's planning application", [whose])["t.whose"] == "family")
+        #expect(taken("it is about his daughters planning application", [whose])["t.whose"] == "family")
+        #expect(PhraseMatcher.tokens("the officers' report, 'a great lad'").map(\.possessive) == [false, true, false, false, false, false])
+    }
+
     @Test func oneExtraWordMayStandBetweenPhraseWords() {
         #expect(taken("I sit on the planning applications committee")["t.sits"] == "yes")  // * takes up to three words
         #expect(taken("two local party members who are not councillors will certainly be there")["t.present"] == "yes")
