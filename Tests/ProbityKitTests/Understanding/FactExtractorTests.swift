@@ -52,6 +52,15 @@ import Testing
         #expect(self.taken("A councillor who never keeps ringing me", [aim])["t.aim"] == nil)
     }
 
+    /// A phrase that is a question is asked, not denied, by "not clear" or "don't know" before it.
+    @Test func aNegationBeforeAQuestionDoesNotDenyIt() {
+        let liabilities = Self.fact("liabilities", [("clear", ["i understand the liabilities"]), ("unclear", ["what liabilities"])])
+        #expect(taken("I'm not clear what liabilities I'd take on", [liabilities])["t.liabilities"] == "unclear")
+        #expect(taken("I don't know what liabilities there are", [liabilities])["t.liabilities"] == "unclear")
+        // Any other phrase after a negation is still denied.
+        #expect(taken("I'm not sure our agent will be there")["t.present"] == nil)
+    }
+
     /// A phrase ending in a possessive ("his daughter's") is not said by the bare noun ("tell his daughter"),
     /// but is by the possessive, with or without its apostrophe.
     @Test func aPossessivePhraseNeedsAPossessive() {
