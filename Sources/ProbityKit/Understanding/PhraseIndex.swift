@@ -25,7 +25,10 @@ final class PhraseIndex: @unchecked Sendable {
         for fact in facts {
             for option in fact.options {
                 for phrase in option.phrases {
-                    let words = PhraseMatcher.stems(phrase)
+                    // A length of time (`#wd:11+`) is kept whole; every other word is stemmed.
+                    let words = phrase.split(separator: " ").flatMap { token in
+                        Duration(token: String(token)) != nil ? [String(token)] : PhraseMatcher.stems(String(token))
+                    }
                     guard words.contains(where: { $0 != "*" }) else { continue }
                     let last = PhraseMatcher.tokens(phrase).last
                     built.append(Entry(fact: fact, option: option, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))

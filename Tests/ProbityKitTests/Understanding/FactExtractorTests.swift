@@ -71,6 +71,23 @@ import Testing
         #expect(PhraseMatcher.tokens("the officers' report, 'a great lad'").map(\.possessive) == [false, true, false, false, false, false])
     }
 
+    /// A length of time in a phrase (`#wd:N-M`, `#wd:N+`) is met by any way of saying one, counted in working days.
+    @Test func durationsAreCountedInWorkingDays() {
+        let wait = Self.fact("wait", [("within", ["#wd:0-2"]), ("no-ack", ["#wd:3-9"]), ("no-reply", ["#wd:10+", "over a fortnight"])])
+        #expect(taken("I emailed them three weeks ago", [wait])["t.wait"] == "no-reply")
+        #expect(taken("it has been 12 working days", [wait])["t.wait"] == "no-reply")
+        #expect(taken("waiting a month now", [wait])["t.wait"] == "no-reply")
+        #expect(taken("I sent it a couple of days ago", [wait])["t.wait"] == "within")
+        #expect(taken("I sent it one week ago", [wait])["t.wait"] == "no-ack")
+        #expect(taken("I have waited over a fortnight", [wait])["t.wait"] == "no-reply")
+        #expect(taken("a few weeks", [wait])["t.wait"] == "no-reply")
+        #expect(taken("several days", [wait])["t.wait"] == "no-ack")
+        // Numbers that are not lengths of time say nothing.
+        #expect(taken("three councillors emailed", [wait])["t.wait"] == nil)
+        #expect(Duration(token: "#wd:3-9")?.range == 3...9)
+        #expect(Duration(token: "#wd:x") == nil)
+    }
+
     @Test func oneExtraWordMayStandBetweenPhraseWords() {
         #expect(taken("I sit on the planning applications committee")["t.sits"] == "yes")  // * takes up to three words
         #expect(taken("two local party members who are not councillors will certainly be there")["t.present"] == "yes")
