@@ -16,11 +16,13 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
             notice = "This conversation's record is closed."
         }
         if let warning = recorder.warning { notice += " Note: \(warning)" }
+        if let store = recorder.takeStoreNotice() { notice += " " + store }
         return notice
     }
 
     public func record(_ event: ConversationEvent) -> String? {
-        recorder.record(event).map(Self.failureNotice)
+        let notices = [recorder.record(event).map(Self.failureNotice), recorder.takeStoreNotice()].compactMap { $0 }
+        return notices.isEmpty ? nil : notices.joined(separator: " ")
     }
 
     public func save(to directory: String?) -> String {
