@@ -38,6 +38,8 @@ enum Binary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")
+        env.removeValue(forKey: "PROBITY_STORE")
+        env["PROBITY_SYSTEM_CONFIG"] = "/nonexistent/probity-config"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
