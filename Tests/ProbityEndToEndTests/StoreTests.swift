@@ -7,7 +7,7 @@ import Glibc
 
 /// The council-wide store against a real PostgreSQL server (see TestStore): what the chat sends, what the
 /// server refuses, and what the Monitoring Officer reads.
-@Suite(.enabled(if: TestStore.configured, TestStore.skipReason), .serialized)
+@Suite(.enabled(if: TestStore.configured, TestStore.skipReason))
 struct StoreTests {
     static let question = "can I see the exempt report for next week's planning committee?"
 
@@ -270,6 +270,14 @@ struct StoreTests {
         let show = try Binary.run(["transcripts", "show", id, "--store", mo])
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.unwrapped.contains("a journalist rang me about the depot closure"))
+    }
+}
+
+/// CI always has a server (scripts/test.sh starts one): there, the store's tests must not be skipped.
+@Suite struct StoreServerConfiguredTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] != nil, "only CI must have a server"))
+    func continuousIntegrationRunsTheStoreTestsAgainstARealServer() {
+        #expect(TestStore.configured, "scripts/test.sh should have started a cluster and set PROBITY_TEST_STORE")
     }
 }
 
