@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the store's tests and benchmarks, in a temporary folder, on a Unix socket
 # in that folder (and, with PROBITY_CLUSTER_TCP=PORT, also on 127.0.0.1:PORT). PostgreSQL refuses to run as
-# root, so as root the cluster runs as the `postgres` user.
+# root, so as root the cluster runs as the `postgres` user. fsync is off (tests) unless PROBITY_CLUSTER_DURABLE=1
+# (benchmarks: every commit waits for the disk, as a real server's does).
 #
 #   eval "$(bash scripts/store-cluster.sh start)"   # prints: export PROBITY_TEST_STORE=… PROBITY_TEST_CLUSTER=…
 #   bash scripts/store-cluster.sh stop "$PROBITY_TEST_CLUSTER"
@@ -31,8 +32,10 @@ case "${1:-}" in
     port=${PROBITY_CLUSTER_PORT:-5432}
     listen="''"
     if [ -n "${PROBITY_CLUSTER_TCP:-}" ]; then port=$PROBITY_CLUSTER_TCP; listen=127.0.0.1; fi
+    fsync=off
+    if [ -n "${PROBITY_CLUSTER_DURABLE:-}" ]; then fsync=on; fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-k $dir -p $port -c listen_addresses=$listen -c fsync=off -c max_connections=200" start >/dev/null \
+      -o "-k $dir -p $port -c listen_addresses=$listen -c fsync=$fsync -c max_connections=200" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "export PROBITY_TEST_CLUSTER='$dir'"
     echo "export PROBITY_TEST_STORE='postgresql://$user@/postgres?host=$dir&port=$port'"
