@@ -33,6 +33,7 @@ struct StoreTests {
                                    input: try Self.adviceInput())
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("cannot be reached"), "\(result.stdout)")
+        #expect(result.stdout.unwrapped.contains("Each line is also sent to the council's transcript store"), "the user is told where it goes")
         let path = try Self.onlyTranscript(home)
         let local = try TranscriptReader.read(path: path)
         let progress = try #require(try db.progress(local.id))

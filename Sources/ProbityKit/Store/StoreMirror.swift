@@ -12,6 +12,8 @@ public final class StoreMirror: TranscriptMirror, @unchecked Sendable {
 
     public init(store: TranscriptStore) { self.store = store }
 
+    public var destination: String { "the council's transcript store, \(store.address)" }
+
     public func began(transcript: String, directory: String) {
         lock.withLock {
             if let marker = PendingMarker(directory: directory, transcript: transcript) { markers[transcript] = marker }

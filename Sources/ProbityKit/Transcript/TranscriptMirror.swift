@@ -9,6 +9,8 @@ public protocol TranscriptMirror: AnyObject, Sendable {
     func send(transcript: String, seq: Int, line: [UInt8])
     /// The transcript was sealed: nothing more will be written to it.
     func ended(transcript: String)
+    /// Where the copy goes, in words for the user (without any password).
+    var destination: String { get }
     /// What to tell the user, the first time sending fails; nil otherwise.
     func takeNotice() -> String?
 }

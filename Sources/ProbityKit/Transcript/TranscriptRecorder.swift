@@ -83,6 +83,9 @@ public final class TranscriptRecorder: @unchecked Sendable {
         lock.withLock { directoryWarning }
     }
 
+    /// Where each line is also sent, if anywhere.
+    public var storeDestination: String? { mirror?.destination }
+
     /// What to tell the user about the store's copy, once: it could not be reached, or refused a line.
     public func takeStoreNotice() -> String? {
         mirror?.takeNotice()

@@ -16,7 +16,11 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
             notice = "This conversation's record is closed."
         }
         if let warning = recorder.warning { notice += " Note: \(warning)" }
-        if let store = recorder.takeStoreNotice() { notice += " " + store }
+        if let store = recorder.takeStoreNotice() {
+            notice += " " + store
+        } else if let destination = recorder.storeDestination, case .recording = recorder.status {
+            notice += " Each line is also sent to \(destination)."
+        }
         return notice
     }
 

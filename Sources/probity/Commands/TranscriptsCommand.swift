@@ -180,7 +180,7 @@ extension TranscriptsCommand {
             let tampered = entries.filter { !$0.verification.isIntact }.count
             Output.line(style.dim("\n\(entries.count) transcript\(entries.count == 1 ? "" : "s") in \(directory), newest first"
                 + (tampered > 0 ? "; \(tampered) TAMPERED (run `probity transcripts verify`)" : "")
-                + ". Read one with `probity transcripts show ID`."))
+                + ". Read one with `probity transcripts show ID`" + (folder.store != nil ? " --store URL." : ".")))
         }
     }
 
