@@ -29,14 +29,14 @@ public struct StoreReport: Sendable {
         report.byRole = try tally("""
             SELECT coalesce(t.header ->> 'role',
                             (SELECT l.doc -> 'event' -> 'roleSet' ->> 'role' FROM probity.lines l
-                              WHERE l.transcript = t.id AND l.doc -> 'event' ? 'roleSet' ORDER BY l.seq LIMIT 1),
+                              WHERE l.transcript = t.id AND l.kind = 'roleSet' ORDER BY l.seq LIMIT 1),
                             'not given'), count(*)
               FROM probity.transcripts t WHERE \(within) GROUP BY 1 ORDER BY 2 DESC, 1
             """)
         let advice = try connection.query("""
             SELECT l.doc -> 'event' -> 'advised' ->> 'topic', l.doc -> 'event' -> 'advised' ->> 'verdict', count(*)
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
-             WHERE l.doc -> 'event' ? 'advised' AND \(within)
+             WHERE l.kind = 'advised' AND \(within)
              GROUP BY 1, 2
             """, dates)
         var topics: [String: Int] = [:], verdicts: [String: Int] = [:]
@@ -50,7 +50,7 @@ public struct StoreReport: Sendable {
         report.unrouted = try tally("""
             SELECT l.doc -> 'event' -> 'routed' ->> 'question', count(*)
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
-             WHERE l.doc -> 'event' -> 'routed' ->> 'outcome' = 'no-match' AND \(within)
+             WHERE l.kind = 'routed' AND l.doc -> 'event' -> 'routed' ->> 'outcome' = 'no-match' AND \(within)
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT \(TranscriptReport.listLimit)
             """)
         report.unsealed = try connection.query("""
@@ -69,7 +69,7 @@ public struct StoreReport: Sendable {
             SELECT DISTINCT l.transcript, l.doc -> 'event' -> 'advised' ->> 'council', l.doc -> 'event' -> 'advised' ->> 'protocolVersion',
                    t.header ->> 'council', t.header ->> 'knowledgeSHA256'
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
-             WHERE l.doc -> 'event' ? 'advised' AND \(within)
+             WHERE l.kind = 'advised' AND \(within)
             """, dates)
         var fingerprints: [String: String] = [:]
         var candidates: [String] = []

@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS probity.lines (
     seq        integer     NOT NULL,
     line       bytea       NOT NULL,  -- the line's bytes, without its newline
     doc        jsonb       NOT NULL,  -- the same line, parsed, for the Monitoring Officer's queries
+    kind       text        NOT NULL,  -- header, seal, or the event's name (its one key, e.g. advised): for the reports
     prev       text        NOT NULL,
     sha256     text        NOT NULL,
     received   timestamptz NOT NULL,  -- set by the server
@@ -71,6 +72,7 @@ CREATE TABLE IF NOT EXISTS probity.lines (
 );
 
 CREATE INDEX IF NOT EXISTS transcripts_received ON probity.transcripts (received);
+CREATE INDEX IF NOT EXISTS lines_kind ON probity.lines (kind);
 
 -- The check on every insert. SECURITY DEFINER so that it may keep probity.transcripts, which users cannot touch.
 CREATE OR REPLACE FUNCTION probity.accept_line() RETURNS trigger
@@ -156,6 +158,13 @@ BEGIN
     END IF;
 
     NEW.doc := doc;
+    NEW.kind := CASE
+        WHEN doc ? 'header' THEN 'header'
+        WHEN doc ? 'seal' THEN 'seal'
+        WHEN jsonb_typeof(doc -> 'event') = 'object' THEN
+            coalesce(doc -> 'event' ->> 'kind', (SELECT min(k) FROM jsonb_object_keys(doc -> 'event') AS k))
+        ELSE 'other'
+    END;
     NEW.prev := prev;
     NEW.sha256 := carried;
     NEW.received := clock_timestamp();
