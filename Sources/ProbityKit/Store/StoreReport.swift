@@ -33,17 +33,20 @@ public struct StoreReport: Sendable {
                             'not given'), count(*)
               FROM probity.transcripts t WHERE \(within) GROUP BY 1 ORDER BY 2 DESC, 1
             """)
+        // One pass over the advice lines (the largest: they hold every clause quoted) for the counts and for
+        // which transcripts were advised under other knowledge.
         let advice = try connection.query("""
-            SELECT l.doc -> 'event' -> 'advised' ->> 'topic', l.doc -> 'event' -> 'advised' ->> 'verdict', count(*)
+            SELECT l.transcript, l.doc -> 'event' -> 'advised' ->> 'topic', l.doc -> 'event' -> 'advised' ->> 'verdict',
+                   l.doc -> 'event' -> 'advised' ->> 'council', l.doc -> 'event' -> 'advised' ->> 'protocolVersion',
+                   t.header ->> 'council', t.header ->> 'knowledgeSHA256'
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
              WHERE l.kind = 'advised' AND \(within)
-             GROUP BY 1, 2
             """, dates)
         var topics: [String: Int] = [:], verdicts: [String: Int] = [:]
         for row in advice.values {
-            guard row.count == 3, let count = row[2].flatMap({ Int($0) }) else { throw .unexpectedAnswer("an advice count without its number") }
-            topics[row[0] ?? "unknown", default: 0] += count
-            verdicts[row[1] ?? "unknown", default: 0] += count
+            guard row.count == 7 else { throw .unexpectedAnswer("an advice row without its fields") }
+            topics[row[1] ?? "unknown", default: 0] += 1
+            verdicts[row[2] ?? "unknown", default: 0] += 1
         }
         report.byTopic = TranscriptReport.counts(topics)
         report.byVerdict = TranscriptReport.counts(verdicts)
@@ -57,32 +60,25 @@ public struct StoreReport: Sendable {
             SELECT t.id, t.db_user::text, coalesce(t.header ->> 'started', '') FROM probity.transcripts t
              WHERE NOT t.sealed AND \(within) ORDER BY 3 DESC, 1 LIMIT \(TranscriptReport.listLimit)
             """, dates).values.map { TranscriptReport.Unsealed(id: $0[0] ?? "", user: $0[1] ?? "", started: $0[2] ?? "") }
-        try replayCandidates(&report, dates: dates, within: within, knowledge: knowledge)
+        try replay(&report, advice: advice, knowledge: knowledge)
         return report
     }
 
     /// Only advice recorded under another protocol version, or other knowledge, can differ now: those
     /// transcripts are read and replayed; the rest are not sent at all.
-    private func replayCandidates(_ report: inout TranscriptReport, dates: [PostgresConnection.Parameter], within: String,
-                                  knowledge: KnowledgeBase) throws(StoreError) {
-        let rows = try reader.store.connected().query("""
-            SELECT DISTINCT l.transcript, l.doc -> 'event' -> 'advised' ->> 'council', l.doc -> 'event' -> 'advised' ->> 'protocolVersion',
-                   t.header ->> 'council', t.header ->> 'knowledgeSHA256'
-              FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
-             WHERE l.kind = 'advised' AND \(within)
-            """, dates)
+    private func replay(_ report: inout TranscriptReport, advice rows: PostgresConnection.Rows, knowledge: KnowledgeBase) throws(StoreError) {
         var fingerprints: [String: String] = [:]
         var candidates: [String] = []
         var seen: Set<String> = []
         for row in rows.values {
-            guard row.count == 5, let id = row[0] else { continue }
-            let council = row[1] ?? ""
+            guard let id = row[0] else { continue }
+            let council = row[3] ?? ""
             let current = knowledge.council(id: council)?.version
-            let headerCouncil = row[3]
+            let headerCouncil = row[5]
             let key = headerCouncil ?? ""
             let fingerprint = fingerprints[key] ?? knowledge.councilFingerprint(headerCouncil)
             fingerprints[key] = fingerprint
-            if current != row[2] || row[4] != fingerprint, seen.insert(id).inserted { candidates.append(id) }
+            if current != row[4] || row[6] != fingerprint, seen.insert(id).inserted { candidates.append(id) }
         }
         report.replayed = candidates.count
         let replayer = TranscriptReplayer(knowledge: knowledge)
