@@ -81,7 +81,9 @@ extension TranscriptReport {
                 verdicts[verdict.verdict, default: 0] += 1
             }
             for (_, event) in entry.document.events {
-                if case .routed(let question, _, .noMatch) = event { unrouted[question, default: 0] += 1 }
+                if case .routed(let question, _, let outcome) = event, outcome == .noMatch || outcome == .outOfScope {
+                    unrouted[question, default: 0] += 1
+                }
             }
             if !s.verdicts.isEmpty {
                 replayed += 1

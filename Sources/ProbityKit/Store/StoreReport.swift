@@ -53,7 +53,7 @@ public struct StoreReport: Sendable {
         report.unrouted = try tally("""
             SELECT l.doc -> 'event' -> 'routed' ->> 'question', count(*)
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
-             WHERE l.kind = 'routed' AND l.doc -> 'event' -> 'routed' ->> 'outcome' = 'no-match' AND \(within)
+             WHERE l.kind = 'routed' AND l.doc -> 'event' -> 'routed' ->> 'outcome' IN ('no-match', 'out-of-scope') AND \(within)
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT \(TranscriptReport.listLimit)
             """)
         report.unsealed = try connection.query("""
