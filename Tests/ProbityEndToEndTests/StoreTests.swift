@@ -266,6 +266,26 @@ struct StoreTests {
         let markdown = try Binary.run(["transcripts", "report", "--store", mo])
         #expect(markdown.stdout.contains("## Questions Probity could not route"))
         #expect((json["unrouted"] as? [[String: Any]])?.first?["key"] as? String == "how do I renew my passport?", "\(report.stdout)")
+        #expect((json["changedByRevision"] as? [Any])?.isEmpty == true, "nothing changed since")
+
+        // Carlisle's protocol revised (every clause's words): the report replays the Carlisle transcript and lists it.
+        let revised = FileManager.default.temporaryDirectory.appendingPathComponent("probity-revised-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Binary.repository + "/Knowledge", toPath: revised)
+        defer { try? FileManager.default.removeItem(atPath: revised) }
+        let versionFile = revised + "/councils/carlisle/versions/2007.json"
+        var version = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: versionFile))) as? [String: Any])
+        version["clauses"] = (version["clauses"] as? [[String: Any]])?.map { clause in
+            var c = clause
+            c["text"] = (c["text"] as? String ?? "") + " (amended)"
+            return c
+        }
+        try JSONSerialization.data(withJSONObject: version).write(to: URL(fileURLWithPath: versionFile))
+        let after = try Binary.run(["transcripts", "report", "--store", mo, "--format", "json"], knowledge: revised)
+        let afterJSON = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any], "\(after.stderr)")
+        let changed = (afterJSON["changedByRevision"] as? [[String: Any]]) ?? []
+        #expect(changed.map { $0["council"] as? String } == ["carlisle"], "\(after.stdout)")
+        #expect((changed.first?["change"] as? String)?.contains("clause") == true)
+
         let wiltshire = try Binary.run(["transcripts", "list", "--store", mo, "--council", "wiltshire", "--json"])
         let id = try #require(wiltshire.stdout.split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first.map(String.init))
         let show = try Binary.run(["transcripts", "show", id, "--store", mo])
