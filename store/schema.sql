@@ -17,7 +17,7 @@
 -- A line is one JSON object, as the transcript file holds it (see transcripts/README.md). It ends with
 -- `,"sha256":"<64 hex>"}`: the SHA-256 of the line without that field, i.e. of its bytes up to that
 -- suffix followed by `}`. `prev` is the SHA-256 of the whole previous line; line 1's is the SHA-256 of the
--- header's format followed by ` genesis` (`probity-transcript/1 genesis`).
+-- text `probity-transcript/1 genesis` (the same in every format).
 --
 -- Accounts: CREATE ROLE alice LOGIN IN ROLE probity_user;  CREATE ROLE jane_mo LOGIN IN ROLE probity_mo;
 
@@ -113,7 +113,7 @@ BEGIN
         IF jsonb_typeof(doc -> 'header') IS DISTINCT FROM 'object' OR doc -> 'header' ->> 'id' IS DISTINCT FROM NEW.transcript THEN
             RAISE EXCEPTION 'line 1 of transcript % is not its header', NEW.transcript USING ERRCODE = 'PR006';
         END IF;
-        IF prev IS DISTINCT FROM encode(digest(convert_to(coalesce(doc -> 'header' ->> 'format', '') || ' genesis', 'UTF8'), 'sha256'), 'hex') THEN
+        IF prev IS DISTINCT FROM encode(digest('probity-transcript/1 genesis', 'sha256'), 'hex') THEN
             RAISE EXCEPTION 'line 1 of transcript % does not start a chain (its prev is not the genesis digest)', NEW.transcript
                 USING ERRCODE = 'PR007';
         END IF;

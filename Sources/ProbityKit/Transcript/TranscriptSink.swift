@@ -24,8 +24,20 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
         return notice
     }
 
+    /// Records the event. When writing fails, the warning the user is about to be shown is recorded too (kept in
+    /// memory with the rest, and saved with it), so the record shows what the user was told.
     public func record(_ event: ConversationEvent) -> String? {
-        let notices = [recorder.record(event).map(Self.failureNotice), recorder.takeStoreNotice()].compactMap { $0 }
+        var notices: [String] = []
+        if let failure = recorder.record(event) {
+            let notice = Self.failureNotice(failure)
+            recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))))
+            notices.append(notice)
+        }
+        // The store could not be reached, or refused a line: said once, and recorded like any warning shown.
+        if let store = recorder.takeStoreNotice() {
+            recorder.record(.displayed(kind: "store", shown: .message(tone: .warning, words: Message(store))))
+            notices.append(store)
+        }
         return notices.isEmpty ? nil : notices.joined(separator: " ")
     }
 
