@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Runs Probity's tests, installing and building what is missing first.
+# Runs Probity's tests, installing and building what is missing first. Unless $PROBITY_TEST_STORE already names
+# a PostgreSQL server, starts a throwaway cluster for the store's tests and stops it when the tests end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 swift build
+if [ -z "${PROBITY_TEST_STORE:-}" ]; then
+  eval "$(bash scripts/store-cluster.sh start)"
+  trap 'bash scripts/store-cluster.sh stop "$PROBITY_TEST_CLUSTER"' EXIT
+fi
 swift test "$@"

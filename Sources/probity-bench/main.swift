@@ -5,6 +5,15 @@ import Foundation
 import ProbityKit
 
 let arguments = CommandLine.arguments.dropFirst()
+if let i = arguments.firstIndex(of: "--store-latency") {
+    let rest = Array(arguments[arguments.index(after: i)...])
+    guard rest.count >= 3, let copies = Int(rest[2]) else {
+        print("usage: probity-bench --store-latency URL TRANSCRIPT.jsonl COPIES")
+        exit(64)
+    }
+    storeLatency(url: rest[0], template: rest[1], copies: copies)
+    exit(0)
+}
 let showMisses = arguments.contains("--misses")
 let directory = KnowledgeLocator.locate(explicit: nil)
 let fixture = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/routing/held-out.tsv").path

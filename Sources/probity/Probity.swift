@@ -17,7 +17,7 @@ struct Probity: ParsableCommand {
         subcommands: [
             ChatCommand.self, WalkCommand.self, TopicsCommand.self, ClauseCommand.self,
             ValidateCommand.self, CoverageCommand.self, AskCommand.self, SearchCommand.self, DiffCommand.self, CompareCommand.self,
-            TranscriptsCommand.self,
+            TranscriptsCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

@@ -25,9 +25,11 @@ struct ChatHome {
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = root
         env["XDG_CONFIG_HOME"] = config
-        env["PROBITY_SYSTEM_CONFIG"] = root + "/system-config"
         env["XDG_STATE_HOME"] = state
         env["PROBITY_TRANSCRIPTS"] = transcripts
+        // No store unless a test gives one: not the machine's /etc/probity/config, not the caller's.
+        env["PROBITY_SYSTEM_CONFIG"] = root + "/no-system-config"
+        env.removeValue(forKey: "PROBITY_STORE")
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")
         env.removeValue(forKey: "EDITRC")
         if colour { env.removeValue(forKey: "NO_COLOR") } else { env["NO_COLOR"] = "1" }
@@ -55,11 +57,12 @@ struct ChatHome {
     }
 
     /// `probity chat ARGS` with `input` piped in; stdout, stderr and the exit status.
-    func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil) throws -> Binary.Result {
+    func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil,
+              extra: [String: String] = [:]) throws -> Binary.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments + ["--knowledge", Paths.repository + "/Knowledge"]
-        process.environment = environment(colour: colour, term: term)
+        process.environment = environment(colour: colour, term: term).merging(extra) { _, new in new }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -159,10 +162,10 @@ final class ChatProcess {
     private let stdoutPipe = Pipe()
     private let output = OutputCollector()
 
-    init(_ arguments: [String], home: ChatHome) throws {
+    init(_ arguments: [String], home: ChatHome, environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments + ["--knowledge", Paths.repository + "/Knowledge"]
-        process.environment = home.environment()
+        process.environment = home.environment().merging(environment) { _, new in new }
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
         process.standardError = FileHandle.nullDevice

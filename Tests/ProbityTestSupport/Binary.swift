@@ -45,6 +45,7 @@ public enum Binary {
         // No settings file of the machine or of whoever runs the tests (a test names its own when it needs one).
         env["PROBITY_SYSTEM_CONFIG"] = "/nonexistent/probity/config"
         env["XDG_CONFIG_HOME"] = "/nonexistent/probity-test-config"
+        env.removeValue(forKey: "PROBITY_STORE")
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()

@@ -1,10 +1,17 @@
-/// The chat's settings file (`$XDG_CONFIG_HOME/probity/config`): `key = value` lines, `#` comments.
+/// The chat's settings file (`$XDG_CONFIG_HOME/probity/config`, and `/etc/probity/config` before it):
+/// `key = value` lines, `#` comments.
 ///
 ///     council = carlisle
 ///     role = member
+///     name = Jane Smith                          # the full name recorded in transcripts
+///     store = postgresql://probity.council.local/probity   # the council-wide transcript store
 public struct ChatSettings: Sendable, Equatable {
     public var council: String?
     public var role: Role?
+    /// The user's full name, recorded in each transcript's header.
+    public var name: String?
+    /// The council-wide transcript store's URL; empty means none (a user's config can turn off the system's).
+    public var store: String?
     /// Lines that could not be read, with their numbers, for a warning.
     public var problems: [String] = []
 
@@ -28,6 +35,14 @@ public struct ChatSettings: Sendable, Equatable {
             switch key {
             case "council":
                 settings.council = value.isEmpty ? nil : value
+            case "name":
+                settings.name = value.isEmpty ? nil : value
+            case "store":
+                if value.isEmpty || StoreAddress(value).isValid {
+                    settings.store = value
+                } else {
+                    settings.problems.append("line \(i + 1): store must be a URL such as postgresql://host/probity")
+                }
             case "role":
                 if let role = Role(argument: value) {
                     settings.role = role

@@ -37,6 +37,10 @@ public struct ConfigFiles: Sendable, Equatable {
     public struct Loaded: Sendable, Equatable {
         public var council: Setting<String>?
         public var role: Setting<Role>?
+        /// The person's full name, recorded in each transcript's header.
+        public var name: Setting<String>?
+        /// The council-wide transcript store's URL; an empty value (a user's file turning off the system's) means none.
+        public var store: Setting<String>?
         /// Each line that could not be read, naming its file: "Your settings file F, line 3: …; it is ignored."
         public var problems: [String] = []
     }
@@ -49,6 +53,8 @@ public struct ConfigFiles: Sendable, Equatable {
             let settings = ChatSettings.parse(String(decoding: data, as: UTF8.self))
             if let council = settings.council { loaded.council = Setting(value: council, file: path) }
             if let role = settings.role { loaded.role = Setting(value: role, file: path) }
+            if let name = settings.name { loaded.name = Setting(value: name, file: path) }
+            if let store = settings.store { loaded.store = Setting(value: store, file: path) }
             loaded.problems += settings.problems.map { "Your settings file \(path), \($0); it is ignored." }
         }
         return loaded

@@ -4,6 +4,8 @@ final class ChainedFile: @unchecked Sendable {
     private var file: AppendOnlyFile
     private var seq = 0
     private var previousDigest = RecordCoding.genesisDigest
+    /// Told every line once it is in the file: its id, place and bytes (the store's copy).
+    var onLine: (@Sendable (_ transcript: String, _ seq: Int, _ line: [UInt8]) -> Void)?
 
     var path: String { file.path }
 
@@ -27,6 +29,7 @@ final class ChainedFile: @unchecked Sendable {
         if sync { try file.synchronise() }
         seq += 1
         previousDigest = SHA256.hex(line)
+        onLine?(id.rawValue, seq, line)
         return previousDigest
     }
 

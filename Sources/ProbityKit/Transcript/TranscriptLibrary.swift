@@ -10,6 +10,20 @@ public struct TranscriptLibrary: Sendable {
         public var document: TranscriptDocument
         public var verification: TranscriptVerification
         public var summary: TranscriptSummary
+        /// What the store knows of it, when it was read from the store.
+        public var stored: StoredTranscript?
+
+        init(document: TranscriptDocument, verification: TranscriptVerification, summary: TranscriptSummary) {
+            self.document = document
+            self.verification = verification
+            self.summary = summary
+        }
+
+        /// Verified as it reads (no Markdown beside it to compare with).
+        public init(document: TranscriptDocument) {
+            let verification = TranscriptVerifier.verify(document)
+            self.init(document: document, verification: verification, summary: TranscriptSummary(document, verification: verification))
+        }
     }
 
     /// The `.jsonl` files directly in the folder, oldest first (ids start with the time).

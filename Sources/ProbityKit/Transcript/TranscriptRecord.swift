@@ -50,12 +50,18 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
     public var role: String?
     /// The id of the transcript this one carries on from, when the recording moved (`save DIR`).
     public var continues: String?
+    /// Who: the login name, and the full name where the config file sets one (`name = …`).
+    public var user: String?
+    public var fullName: String?
+    /// Where: the machine's host name.
+    public var machine: String?
 
     public static let currentFormat = "probity-transcript/2"
 
     public init(id: String, started: String, probityVersion: String, knowledgeSHA256: String,
                 protocolVersions: [String: String], council: String? = nil, councilName: String? = nil,
-                protocolVersion: String? = nil, role: String? = nil, continues: String? = nil) {
+                protocolVersion: String? = nil, role: String? = nil, continues: String? = nil,
+                identity: TranscriptIdentity? = nil) {
         format = Self.currentFormat
         self.id = id
         self.started = started
@@ -67,6 +73,9 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
         self.protocolVersion = protocolVersion
         self.role = role
         self.continues = continues
+        user = identity?.user
+        fullName = identity?.fullName
+        machine = identity?.machine
     }
 }
 

@@ -33,6 +33,9 @@ public final class TranscriptRecorder: @unchecked Sendable {
     private let started: String
     private let initialCouncil: Council?
     private let initialRole: String?
+    private let identity: TranscriptIdentity?
+    /// Sent every line as it is written, when a store is configured.
+    private let mirror: TranscriptMirror?
 
     /// Everything that happened, with its time: the source for saving elsewhere.
     private var events: [(time: String, event: ConversationEvent)] = []
@@ -47,6 +50,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
     ///   - fallbackDirectory: where to save at the end when the chosen folder has failed and nothing else was chosen.
     public init(location: TranscriptDirectory.Location, knowledge: KnowledgeBase, council: String?, role: String?,
                 probityVersion: String, durable: Bool = true, fallbackDirectory: String? = TranscriptDirectory.userDataDirectory(),
+                identity: TranscriptIdentity? = nil, mirror: TranscriptMirror? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.knowledge = knowledge
         self.probityVersion = probityVersion
@@ -57,6 +61,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
         started = UTCTime.string(from: now)
         initialCouncil = council.flatMap { knowledge.council(id: $0) }
         initialRole = role
+        self.identity = identity
+        self.mirror = mirror
         state = .failed(.unusableDirectory(path: location.path, reason: "not opened yet"))
         do {
             let prepared = try TranscriptDirectory.prepare(location)
@@ -75,6 +81,14 @@ public final class TranscriptRecorder: @unchecked Sendable {
     /// Something about the folder the user should know (others can open it), if anything.
     public var warning: String? {
         lock.withLock { directoryWarning }
+    }
+
+    /// Where each line is also sent, if anywhere.
+    public var storeDestination: String? { mirror?.destination }
+
+    /// What to tell the user about the store's copy, once: it could not be reached, or refused a line.
+    public func takeStoreNotice() -> String? {
+        mirror?.takeNotice()
     }
 
     /// The id of the file being written, if any.
@@ -126,6 +140,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
         if case .recording = state, let old = file {
             _ = try? old.seal(reason: "moved", at: UTCTime.string(from: now), continuedIn: replacement.id.rawValue)
             old.close()
+            mirror?.ended(transcript: old.id.rawValue)
             writeMarkdown(beside: old.path)
         } else {
             file?.close()
@@ -149,6 +164,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
             do {
                 let digest = try file.seal(reason: reason, at: now, continuedIn: nil)
                 file.close()
+                mirror?.ended(transcript: file.id.rawValue)
                 outcome = .sealed(path: file.path, markdown: writeMarkdown(beside: file.path), digest: digest)
             } catch {
                 file.close()
@@ -177,8 +193,12 @@ public final class TranscriptRecorder: @unchecked Sendable {
             id: id.rawValue, started: started, probityVersion: probityVersion, knowledgeSHA256: knowledge.councilFingerprint(initialCouncil?.id),
             protocolVersions: initialCouncil.map { [$0.id: $0.version] } ?? [:],
             council: initialCouncil?.id, councilName: initialCouncil?.name, protocolVersion: initialCouncil?.version,
-            role: initialRole, continues: continuing)
+            role: initialRole, continues: continuing, identity: identity)
         let file = try ChainedFile.create(in: directory, id: id)
+        if let mirror {
+            mirror.began(transcript: id.rawValue, directory: directory)
+            file.onLine = { transcript, seq, line in mirror.send(transcript: transcript, seq: seq, line: line) }
+        }
         do {
             try file.append(.header(header), time: started, sync: durable)
         } catch {
@@ -196,6 +216,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
             for (t, event) in events { try replacement.append(.event(event), time: t, sync: false) }
             let digest = try replacement.seal(reason: reason, at: time, continuedIn: nil)
             replacement.close()
+            mirror?.ended(transcript: replacement.id.rawValue)
             file = replacement
             return .savedInstead(path: replacement.path, markdown: writeMarkdown(beside: replacement.path), digest: digest, because: error)
         } catch {

@@ -16,16 +16,29 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
             notice = "This conversation's record is closed."
         }
         if let warning = recorder.warning { notice += " Note: \(warning)" }
+        if let store = recorder.takeStoreNotice() {
+            notice += " " + store
+        } else if let destination = recorder.storeDestination, case .recording = recorder.status {
+            notice += " Each line is also sent to \(destination)."
+        }
         return notice
     }
 
     /// Records the event. When writing fails, the warning the user is about to be shown is recorded too (kept in
     /// memory with the rest, and saved with it), so the record shows what the user was told.
     public func record(_ event: ConversationEvent) -> String? {
-        guard let failure = recorder.record(event) else { return nil }
-        let notice = Self.failureNotice(failure)
-        recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))))
-        return notice
+        var notices: [String] = []
+        if let failure = recorder.record(event) {
+            let notice = Self.failureNotice(failure)
+            recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))))
+            notices.append(notice)
+        }
+        // The store could not be reached, or refused a line: said once, and recorded like any warning shown.
+        if let store = recorder.takeStoreNotice() {
+            recorder.record(.displayed(kind: "store", shown: .message(tone: .warning, words: Message(store))))
+            notices.append(store)
+        }
+        return notices.isEmpty ? nil : notices.joined(separator: " ")
     }
 
     public func save(to directory: String?) -> String {

@@ -19,6 +19,10 @@ public struct TranscriptSummary: Sendable, Equatable, Codable {
     public var verification: String
     public var probityVersion: String?
     public var knowledgeSHA256: String?
+    /// Who and where, as the header records them.
+    public var user: String?
+    public var fullName: String?
+    public var machine: String?
 
     public struct Verdict: Sendable, Equatable, Codable {
         public var topic: String
@@ -36,6 +40,9 @@ public struct TranscriptSummary: Sendable, Equatable, Codable {
         endReason = document.seal?.reason
         probityVersion = header?.probityVersion
         knowledgeSHA256 = header?.knowledgeSHA256
+        user = header?.user
+        fullName = header?.fullName
+        machine = header?.machine
         var councils: [String] = header?.council.map { [$0] } ?? []
         var versions: [String] = []
         var roles: [String] = header?.role.map { [$0] } ?? []

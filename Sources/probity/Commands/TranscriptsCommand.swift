@@ -9,22 +9,39 @@ struct TranscriptsCommand: ParsableCommand {
         abstract: "Read, verify, export and replay saved conversations (for the Monitoring Officer).",
         discussion: """
             Transcripts are kept in --transcripts DIR, else $PROBITY_TRANSCRIPTS, else the transcripts/ folder of \
-            the checkout. An ID is a transcript's id as `list` shows it, the start of one, or the path of a .jsonl file.
+            the checkout; with --store URL, the council-wide store is read instead (everyone's, for the Monitoring \
+            Officer's role). An ID is a transcript's id as `list` shows it, the start of one, or the path of a .jsonl file.
             """,
-        subcommands: [List.self, Show.self, Verify.self, Export.self, Replay.self],
+        subcommands: [List.self, Show.self, Verify.self, Export.self, Replay.self, Report.self, Sync.self],
         defaultSubcommand: List.self)
 }
 
-/// Where the transcripts are: the option every `transcripts` subcommand takes.
+/// Where the transcripts are: the options every `transcripts` subcommand takes.
 struct TranscriptFolderOptions: ParsableArguments {
     @Option(name: .customLong("transcripts"),
             help: ArgumentHelp("The transcript folder (default: $PROBITY_TRANSCRIPTS, else transcripts/ of the checkout).", valueName: "dir"))
     var directory: String?
 
+    @Option(help: ArgumentHelp("Read the council-wide store at this URL (postgresql://…) instead of a folder: everyone's transcripts, for the Monitoring Officer's role.", valueName: "url"))
+    var store: String?
+
     var library: TranscriptLibrary { TranscriptLibrary(directory: TranscriptDirectory.locate(explicit: directory).path) }
+
+    /// What the messages call the place read: the folder, or the store (without its password).
+    var sourceName: String { store.map { "the store " + StoreAddress($0).description } ?? library.directory }
+
+    var reader: StoreReader? { store.map { StoreReader(store: TranscriptStore(StoreAddress($0))) } }
 
     /// Reads and verifies the transcript an ID names; an unknown ID is a runtime failure with a hint.
     func load(_ id: String) throws -> TranscriptLibrary.Entry {
+        if let reader {
+            return try storeFailure {
+                guard let stored = try reader.resolve(id), let entry = try reader.entries([stored]).first else {
+                    throw RuntimeFailure("No transcript \"\(TerminalSafe.strip(id))\" in \(sourceName) (or more than one starts so). Run `probity transcripts list --store URL` to see the ids.")
+                }
+                return entry
+            }
+        }
         do {
             return try TranscriptLibrary.load(path: try library.resolve(id))
         } catch let error as TranscriptLookupError {
@@ -34,15 +51,58 @@ struct TranscriptFolderOptions: ParsableArguments {
         }
     }
 
-    /// Every transcript in the folder; none when the folder does not exist yet.
-    func all() throws -> [TranscriptLibrary.Entry] {
+    /// Every transcript that passes the filter; none when the folder does not exist yet.
+    func all(_ filter: TranscriptFilter = TranscriptFilter()) throws -> [TranscriptLibrary.Entry] {
+        if let reader {
+            return try storeFailure {
+                try reader.entries(reader.transcripts(user: filter.user, from: filter.from, to: filter.to)).filter(filter.matches)
+            }
+        }
         do throws(TranscriptLookupError) {
-            return try library.entries()
+            return try library.entries().filter(filter.matches)
         } catch .noDirectory {
             return []
         } catch {
             throw RuntimeFailure(error.description)
         }
+    }
+}
+
+/// A store failure as a runtime failure (exit 1) with its message.
+func storeFailure<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw RuntimeFailure(error.description)
+    }
+}
+
+/// The Monitoring Officer's filters beside --council and --role.
+struct TranscriptFilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this user's transcripts: the login name recorded, or the database user who sent them.", valueName: "login"))
+    var user: String?
+    @Option(help: ArgumentHelp("Only transcripts about this topic (see `probity topics`).", valueName: "topic")) var topic: String?
+    @Option(help: ArgumentHelp("Only transcripts with a verdict of this kind (yes, yes-if, no, ask-mo, …).", valueName: "verdict")) var verdict: String?
+    @Option(help: ArgumentHelp("Only transcripts started on or after this day (YYYY-MM-DD).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Only transcripts started on or before this day (YYYY-MM-DD).", valueName: "date")) var to: String?
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, !DateArgument.isValid(value) { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not \"\(value)\".") }
+        }
+    }
+
+    func filter(_ global: GlobalOptions) -> TranscriptFilter {
+        TranscriptFilter(council: global.council, role: global.role?.rawValue, user: user, topic: topic, verdict: verdict, from: from, to: to)
+    }
+}
+
+enum DateArgument {
+    /// `YYYY-MM-DD`, digits where digits belong.
+    static func isValid(_ text: String) -> Bool {
+        let chars = Array(text.utf8)
+        guard chars.count == 10 else { return false }
+        return chars.enumerated().allSatisfy { i, c in (i == 4 || i == 7) ? c == UInt8(ascii: "-") : (48...57).contains(c) }
     }
 }
 
@@ -61,21 +121,33 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Print one JSON document: {\"directory\",\"transcripts\":[{\"id\",\"started\",\"ended\",\"councils\",\"roles\",\"topics\",\"verdicts\",\"status\",…}]}.")
+        @OptionGroup var filters: TranscriptFilterOptions
+        @Flag(help: "Print one JSON document: {\"directory\",\"transcripts\":[{\"id\",\"started\",\"ended\",\"councils\",\"roles\",\"topics\",\"verdicts\",\"status\",\"user\",\"machine\",\"stored\",…}]}.")
         var json = false
 
         func run() throws {
-            var entries = try folder.all()
-            if let council = global.council { entries = entries.filter { $0.summary.councils.contains(council) } }
-            if let role = global.role { entries = entries.filter { $0.summary.roles.contains(role.rawValue) } }
-            let directory = folder.library.directory
+            let filter = filters.filter(global)
+            let entries = try folder.all(filter)
+            let directory = folder.sourceName
             if json {
-                struct Listing: Encodable { var directory: String; var transcripts: [TranscriptSummary] }
-                Output.raw(JSONReports.encode(Listing(directory: directory, transcripts: entries.map(\.summary))))
+                struct Item: Encodable {
+                    var summary: TranscriptSummary
+                    var stored: StoredTranscript?
+                    func encode(to encoder: any Encoder) throws {
+                        try summary.encode(to: encoder)
+                        if let stored {
+                            enum Keys: String, CodingKey { case stored }
+                            var container = encoder.container(keyedBy: Keys.self)
+                            try container.encode(stored, forKey: .stored)
+                        }
+                    }
+                }
+                struct Listing: Encodable { var directory: String; var transcripts: [Item] }
+                Output.raw(JSONReports.encode(Listing(directory: directory, transcripts: entries.map { Item(summary: $0.summary, stored: $0.stored) })))
                 return
             }
             guard !entries.isEmpty else {
-                Output.line("No transcripts in \(directory)\(global.council != nil || global.role != nil ? " for that council and role" : "").")
+                Output.line("No transcripts in \(directory)\(filter.isEmpty ? "" : " that match").")
                 return
             }
             let style = Output.style
@@ -93,6 +165,7 @@ extension TranscriptsCommand {
                 let councils = s.councils.map { names.councils[$0] ?? $0 }.joined(separator: ", ")
                 let roles = s.roles.joined(separator: ", ")
                 Output.line("  " + [councils.isEmpty ? "council not given" : councils, roles.isEmpty ? "role not given" : roles].joined(separator: " · "))
+                if let who = TranscriptsCommand.who(entry) { Output.line("  " + TerminalSafe.strip(who)) }
                 if s.verdicts.isEmpty {
                     let topics = s.topics.map { names.topics[$0] ?? $0 }
                     Output.line(style.dim("  " + (topics.isEmpty ? "no topic" : topics.joined(separator: ", ") + ": no advice reached")))
@@ -110,7 +183,7 @@ extension TranscriptsCommand {
             Output.line(style.dim("\n\(entries.count) transcript\(entries.count == 1 ? "" : "s") in \(directory), newest first"
                 + (tampered > 0 ? "; \(tampered) TAMPERED (run `probity transcripts verify`)" : "")
                 + (unreadable > 0 ? "; \(unreadable) UNREADABLE" : "")
-                + ". Read one with `probity transcripts show ID`."))
+                + ". Read one with `probity transcripts show ID`" + (folder.store != nil ? " --store URL." : ".")))
         }
     }
 
@@ -141,11 +214,15 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id; all of them when left out.", completion: .custom(Completions.transcripts)) var id: String?
+        @OptionGroup var filters: TranscriptFilterOptions
+        @Argument(help: "The transcript's id, or a .jsonl file's path; all of them when left out. With --store, a local copy (in --transcripts, or the path given) is compared with the store's, line by line.", completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Print one JSON document: {\"transcripts\":[{\"id\",\"file\",\"status\",\"summary\",\"line\"}]}.") var json = false
 
         func run() throws {
-            let entries = try id.map { [try folder.load($0)] } ?? folder.all()
+            if let id, folder.store != nil, let local = localCopy(id) {
+                return try compareWithStore(local)
+            }
+            let entries = try id.map { [try folder.load($0)] } ?? folder.all(filters.filter(global))
             if json {
                 struct Item: Encodable { var id: String; var file: String; var status: String; var intact: Bool; var summary: String; var line: Int? }
                 struct Report: Encodable { var ok: Bool; var transcripts: [Item] }
@@ -160,7 +237,7 @@ extension TranscriptsCommand {
                 return
             }
             guard !entries.isEmpty else {
-                Output.line("No transcripts in \(folder.library.directory).")
+                Output.line("No transcripts in \(folder.sourceName).")
                 return
             }
             let style = Output.style
@@ -194,6 +271,50 @@ extension TranscriptsCommand {
         }
     }
 
+}
+
+extension TranscriptsCommand.Verify {
+    /// The local file an ID names: a path, or an id in the --transcripts folder. Nil when there is none.
+    func localCopy(_ id: String) -> String? {
+        if id.contains("/") || id.hasSuffix(".jsonl") { return id }
+        return try? folder.library.resolve(id)
+    }
+
+    /// Compares a local file with the store's copy and names the first line that differs (exit 1 unless the same).
+    func compareWithStore(_ path: String) throws {
+        let local: TranscriptDocument
+        do {
+            local = try TranscriptReader.read(path: path)
+        } catch {
+            throw RuntimeFailure(error.description)
+        }
+        let id = local.id
+        let stored = try storeFailure { () throws -> TranscriptDocument? in
+            guard let reader = folder.reader else { return nil }
+            return try reader.documents([id])[id]
+        }
+        let outcome = StoreComparison.compare(local: local, stored: stored)
+        let safeID = TerminalSafe.strip(id)
+        let style = Output.style
+        switch outcome {
+        case .same(let lines):
+            Output.line("\(safeID): " + style.green("the same as the store's copy, all \(lines) lines") + " (\(path) against \(folder.sourceName)).")
+        case .notYetSent(let first, let last):
+            Output.line("\(safeID): " + style.yellow("every line the store holds is the same, but lines \(first)–\(last) are only in \(path)") + ".")
+            Output.error("Lines \(first)–\(last) of \(safeID) have not reached the store, so it cannot vouch for them: run `probity transcripts sync` where the conversation was recorded.")
+            throw ExitCode.failure
+        case .differs(let line, let message):
+            Output.line("\(safeID): " + style.bold(style.red("DIFFERS from the store's copy: \(message)")) + ".")
+            Output.error("The local file \(path) was changed after it was sent: \(message) (line \(line)). The store's copy is the record: `probity transcripts show \(safeID) --store URL`.")
+            throw ExitCode.failure
+        case .missingFromStore:
+            Output.error("The store has no transcript \(safeID): it was never sent. Run `probity transcripts sync` on the computer that recorded it.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension TranscriptsCommand {
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
         case md, json, html
     }
@@ -252,6 +373,7 @@ extension TranscriptsCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Replay every transcript and list the advice that would now differ.") var all = false
+        @OptionGroup var filters: TranscriptFilterOptions
         @Flag(help: "Print one JSON document: {\"knowledgeSHA256\",\"transcripts\":[{\"transcript\",\"findings\":[…]}]}.") var json = false
 
         func validate() throws {
@@ -261,7 +383,7 @@ extension TranscriptsCommand {
         func run() throws {
             let knowledge = try global.loadKnowledge()
             let replayer = TranscriptReplayer(knowledge: knowledge)
-            let entries = try id.map { [try folder.load($0)] } ?? folder.all()
+            let entries = try id.map { [try folder.load($0)] } ?? folder.all(filters.filter(global))
             for entry in entries where !entry.verification.isIntact {
                 Output.error("Warning: \(entry.document.id) has been altered since it was written (\(entry.verification.summary)); replaying what it says now.")
             }
@@ -275,11 +397,99 @@ extension TranscriptsCommand {
             let renderer = ReplayTextRenderer(style: Output.style, topicTitles: knowledge.topicTitles,
                                               councilNames: Dictionary(knowledge.councils.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
             if all {
-                Output.line(renderer.renderChanges(reports, directory: folder.library.directory))
+                Output.line(renderer.renderChanges(reports, directory: folder.sourceName))
             } else if let entry = entries.first, let report = reports.first {
                 Output.line(renderer.render(report, recordedKnowledge: entry.document.header?.knowledgeSHA256,
                                             currentKnowledge: knowledge.councilFingerprint(entry.document.header?.council)))
             }
+        }
+    }
+}
+
+extension TranscriptsCommand {
+    /// Who wrote a transcript and where, as the header says, and who sent it, as the store knows: one line, or nil.
+    static func who(_ entry: TranscriptLibrary.Entry) -> String? {
+        let s = entry.summary
+        var parts: [String] = []
+        if let user = s.user { parts.append(s.fullName.map { "\($0) (\(user))" } ?? user) }
+        if let machine = s.machine { parts.append("on " + machine) }
+        if let stored = entry.stored {
+            parts.append("sent by database user \(stored.databaseUser)" + (stored.sealed ? "" : ", not sealed in the store"))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+}
+
+extension TranscriptsCommand {
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case md, html, json
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count transcripts by topic, verdict, role and user; list unrouted questions, advice a revision changes, unsealed transcripts.",
+            discussion: "With --store URL, counted by the server across everyone's transcripts; else the folder's.")
+
+        @OptionGroup var folder: TranscriptFolderOptions
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Only transcripts started on or after this day (YYYY-MM-DD).", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Only transcripts started on or before this day (YYYY-MM-DD).", valueName: "date")) var to: String?
+        @Option(help: ArgumentHelp("md (default), html (one page to print) or json.", valueName: "md|html|json")) var format: ReportFormat = .md
+
+        func validate() throws {
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, !DateArgument.isValid(value) { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not \"\(value)\".") }
+            }
+        }
+
+        func run() throws {
+            let knowledge = try global.loadKnowledge()
+            let report: TranscriptReport
+            if let reader = folder.reader {
+                report = try storeFailure { try StoreReport(reader: reader).build(from: from, to: to, knowledge: knowledge) }
+            } else {
+                let entries = try folder.all(TranscriptFilter(from: from, to: to))
+                report = TranscriptReport(entries: entries, source: folder.sourceName, from: from, to: to,
+                                          replayer: TranscriptReplayer(knowledge: knowledge))
+            }
+            let renderer = TranscriptReportRenderer(topicTitles: knowledge.topicTitles)
+            switch format {
+            case .json: Output.raw(JSONReports.encode(report))
+            case .md: Output.raw(renderer.markdown(report))
+            case .html: Output.raw(renderer.html(report))
+            }
+        }
+    }
+
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send the council-wide store what it is missing of the transcripts recorded on this computer.",
+            discussion: """
+                The store is --store URL, else $PROBITY_STORE, else `store =` in your config or /etc/probity/config. \
+                Each transcript's lines after the last one the store holds are sent; the server checks each. \
+                Exit status 1 if the store cannot be reached or refused something.
+                """)
+
+        @OptionGroup var folder: TranscriptFolderOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let environment = ProcessInfo.processInfo.environment
+            guard let address = StoreLocator.resolve(explicit: folder.store, environment: environment, settings: global.settings) else {
+                throw ValidationError("No transcript store is configured: give --store URL, or set `store = postgresql://…` in /etc/probity/config.")
+            }
+            let directory = folder.library.directory
+            let report = try storeFailure { try TranscriptSync.run(directory: directory, store: TranscriptStore(address)) }
+            Output.line("Checked \(report.checked) transcript\(report.checked == 1 ? "" : "s") in \(directory) against the store \(address): "
+                        + (report.linesSent == 0 ? "the store had everything."
+                           : "sent \(report.linesSent) line\(report.linesSent == 1 ? "" : "s") of \(report.sent.count) transcript\(report.sent.count == 1 ? "" : "s")."))
+            if !report.busy.isEmpty {
+                Output.line("\(report.busy.count) still being recorded by a running chat, which sends its own lines.")
+            }
+            for (id, problem) in report.problems.sorted(by: { $0.key < $1.key }) {
+                Output.error("\(TerminalSafe.strip(id)): \(TerminalSafe.strip(problem))")
+            }
+            if !report.problems.isEmpty { throw ExitCode.failure }
         }
     }
 }
