@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Probity: ParsableCommand {
@@ -20,4 +21,11 @@ struct Probity: ParsableCommand {
         ],
         defaultSubcommand: ChatCommand.self
     )
+
+    static func main() {
+        // SIGQUIT (Ctrl-\\) ends the process as the system means it to, not in the Swift runtime's crash reporter
+        // (which on a terminal waits for a key). The chat catches it once it has a transcript to seal.
+        signal(SIGQUIT, SIG_DFL)
+        main(nil)
+    }
 }

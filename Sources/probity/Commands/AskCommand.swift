@@ -43,10 +43,11 @@ struct AskCommand: ParsableCommand {
     /// (written only after that same catalogue loaded and checked out), else built from the checked catalogue and
     /// saved for next time.
     private func cachedRouter() throws -> Router {
+        let validated = try global.checkKnowledge()
         let cache = RouterCache.standard()
-        let files = KnowledgeLoader.catalogueFiles(directory: global.knowledgeDirectory)
+        let files = validated?.catalogueFiles ?? KnowledgeLoader.catalogueFiles(directory: global.knowledgeDirectory)
         if let cache, let files, let router = cache.router(key: RouterSnapshot.key(catalogueFiles: files)) { return router }
-        let knowledge = try global.loadKnowledge(councils: .none)
+        let knowledge = try validated ?? global.loadKnowledge(councils: .none)
         let router = Router(knowledge: knowledge)
         cache?.store(router, key: RouterSnapshot.key(catalogueFiles: knowledge.catalogueFiles))
         return router

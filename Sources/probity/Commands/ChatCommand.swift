@@ -49,9 +49,10 @@ struct ChatCommand: ParsableCommand {
         let history = noSave ? nil : paths.history.map(HistoryFile.init(path:))
         let reader: LineReader = EditLineReader(history: history) ?? PlainLineReader(screen: screen)
         let conversation = Conversation(session: session, routing: routing, search: LazyClauseSearch(knowledge: knowledge))
-        var loop = ChatLoop(conversation: conversation, reader: reader,
-                            sink: ChatRecording.makeSink(transcripts: transcripts, noSave: noSave, session: session),
+        let sink = ChatRecording.makeSink(transcripts: transcripts, noSave: noSave, session: session)
+        var loop = ChatLoop(conversation: conversation, reader: reader, sink: sink,
                             screen: screen, settings: noSave ? nil : settingsFile, notices: notices)
-        _ = loop.run()
+        let reason = loop.run()
+        if let status = ChatExitStatus.status(ending: reason, recordLost: sink.recordLost) { throw ExitCode(status) }
     }
 }
