@@ -10,12 +10,17 @@ public struct VerdictCache: Sendable {
     /// A file changed this recently may yet change again within the file system's timestamp resolution without its
     /// times moving on, so knowledge this fresh is checked but its verdict not kept ("racy" in git's sense).
     public static let settleNanoseconds: Int64 = 2_000_000_000
+    private let settle: Int64
 
-    public init(directory: String) { self.directory = directory }
+    /// - Parameter settleNanoseconds: how old the newest change must be for a verdict to be kept (tests shorten it).
+    public init(directory: String, settleNanoseconds: Int64 = VerdictCache.settleNanoseconds) {
+        self.directory = directory
+        settle = settleNanoseconds
+    }
 
     /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> VerdictCache? {
-        CacheLocation.directory(environment: environment).map(VerdictCache.init(directory:))
+        CacheLocation.directory(environment: environment).map { VerdictCache(directory: $0) }
     }
 
     private func path(_ signature: KnowledgeSignature) -> String { "\(directory)/sound-\(signature.key)" }
@@ -27,7 +32,7 @@ public struct VerdictCache: Sendable {
     /// Keeps the verdict unless the knowledge changed too recently to be named reliably; drops the oldest beyond `kept`.
     public func rememberSound(_ signature: KnowledgeSignature, now: Date = Date()) {
         let nowNanoseconds = Int64(now.timeIntervalSince1970 * 1_000_000_000)
-        guard signature.newestChange < nowNanoseconds - Self.settleNanoseconds, CacheLocation.make(directory) else { return }
+        guard signature.newestChange < nowNanoseconds - settle, CacheLocation.make(directory) else { return }
         let fd = open(path(signature), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return }
         close(fd)
