@@ -26,10 +26,11 @@ public final class TranscriptRecorder: @unchecked Sendable {
         case notSaved(TranscriptStorageError)
     }
 
-    /// The largest transcript given a Markdown copy at its end, in bytes: rendering one reads it whole, so a longer one
-    /// (thousands of lines piped in) would make the chat's memory grow with the conversation. `probity transcripts export
-    /// ID --format md` renders any transcript on request.
-    public static let readableCopyLimit = 8 << 20
+    /// The largest transcript given a Markdown copy at its end, in bytes: rendering one reads it whole (about ten
+    /// times its size in memory), so a longer one (thousands of lines piped in) would make the chat's memory grow with
+    /// the conversation. A conversation someone types is a few hundred kilobytes; `probity transcripts export ID
+    /// --format md` renders any transcript on request.
+    public static let readableCopyLimit = 2 << 20
 
     private let lock = NSLock()
     private let knowledge: KnowledgeBase

@@ -1,7 +1,8 @@
 /// The one way a command that shows knowledge gets it: only after everything `probity validate` checks has passed
 /// (every clause against its source, every advice tree's shape and cycles, the files' encoding), so that nothing
 /// unchecked is ever quoted. The verdict is remembered by the knowledge's `KnowledgeSignature`, so the checks run
-/// once per state of the knowledge, not once per command.
+/// once per state of the knowledge, not once per command. (The signature is taken before the files are read: a file
+/// changed in the moment between the two is read unchecked by that one command, and checked by the next.)
 public enum KnowledgeGate {
     /// Everything `probity validate` finds wrong with the knowledge in `directory`, and the knowledge as read
     /// (every council, every advice file).
