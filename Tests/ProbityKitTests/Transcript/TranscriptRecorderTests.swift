@@ -70,7 +70,7 @@ import Testing
         let line = String(repeating: "a long line typed again and again ", count: 100)
         let count = TranscriptRecorder.readableCopyLimit / line.utf8.count + 10
         for _ in 0..<count { recorder.record(.userInput(text: line)) }
-        guard case .finished(.sealed(let path, let markdown, _)) = recorder.finish(reason: "eof") else {
+        guard case .sealed(let path, let markdown, _) = recorder.finish(reason: "eof") else {
             Issue.record("not sealed: \(recorder.status)"); return
         }
         #expect(markdown == nil)
