@@ -134,6 +134,24 @@ import Testing
         }
     }
 
+    /// The gate's message quotes the clause's words: escape sequences in them never reach the terminal.
+    @Test func controlCharactersInAClauseNeverReachTheMessage() throws {
+        let dir = TemporaryDirectory()
+        let knowledge = try copy("sound", into: dir)
+        let file = knowledge + "/councils/testshire/versions/1.json"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"A member may see", with: "\"\\u001b[2J\\u001b]0;pwned\\u0007\\nA member may see")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try KnowledgeGate.check(directory: knowledge, cache: nil)
+            Issue.record("an altered clause got through")
+        } catch {
+            #expect(error.description.contains("is not the source's words"), "\(error.description)")
+            #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(error.description.debugDescription)")
+            #expect(error.description.split(separator: "\n").count == error.issues.count + 2, "one line per problem")
+        }
+    }
+
     @Test func aSourceOutsideTheCouncilsFolderIsRefused() throws {
         let dir = TemporaryDirectory()
         let knowledge = try copy("sound", into: dir)
