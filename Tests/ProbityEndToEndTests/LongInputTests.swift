@@ -27,7 +27,10 @@ import Glibc
         let typed = events.compactMap { if case .userInput(let text) = $0 { text } else { nil } }
         #expect(typed.count == 3)
         #expect(typed.first.map { $0.utf8.count <= Self.limit && $0.utf8.count > Self.limit - 20 } == true)
-        let cut = events.compactMap { if case .shown("line-cut", let text) = $0 { text } else { nil } }
+        let cut = events.compactMap { event -> String? in
+            if case .displayed("line-cut", .message(_, let words)) = event { return words.description }
+            return nil
+        }
         #expect(cut.count == 1)
         let dropped = long.utf8.count - Self.limit
         #expect(cut.first?.unwrapped.replacingOccurrences(of: ",", with: "").contains("the last \(dropped) bytes were cut") == true, "\(cut)")

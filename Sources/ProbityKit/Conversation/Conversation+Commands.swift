@@ -184,7 +184,7 @@ extension Conversation {
             return
         }
         guard let council = knowledge.resolveCouncil(text) else {
-            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
+            show("rejected", .text(knowledge.unknownCouncil(text)), into: &reply)
             askAgain(into: &reply)
             return
         }

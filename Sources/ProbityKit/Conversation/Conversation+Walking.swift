@@ -49,7 +49,7 @@ extension Conversation {
         }
         guard let which else {
             let lines = known.enumerated().map { "  \($0.offset + 1). \($0.element.fact.prompt.text(for: session.role)) → \($0.element.answer)" }
-            show("change", .text((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n")), into: &reply)
+            show("change", .text(Message((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n"))), into: &reply)
             askAgain(into: &reply)
             return
         }

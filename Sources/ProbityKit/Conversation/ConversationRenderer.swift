@@ -15,18 +15,18 @@ public struct ConversationRenderer: Sendable {
     public func render(_ block: ConversationBlock) -> String {
         let width = style.width
         switch block {
-        case .text(let text):
-            return wrap(text)
-        case .hint(let text):
-            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
-        case .warning(let text):
-            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
+        case .text(let message):
+            return wrap(message.text())
+        case .hint(let message):
+            return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
+        case .warning(let message):
+            return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
         case .routed(let choice):
             return style.bold("Topic: \(choice.title)") + style.dim(" (\(choice.topicID))")
         case .question(let question, let why):
             return advice.render(question, showWhy: why)
         case .topicChoices(let heading, let choices):
-            var lines = TextWrapper.wrap(heading, width: width)
+            var lines = TextWrapper.wrap(heading.text(), width: width)
             for (i, choice) in choices.enumerated() {
                 lines += TextWrapper.wrap("\(choice.title) (\(choice.topicID))", width: width, indent: "      ", firstIndent: "  \(i + 1). ")
             }
