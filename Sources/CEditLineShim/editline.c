@@ -27,6 +27,9 @@ static int completion_count = 0;
 static char *line_buffer = NULL;
 static size_t line_capacity = 0;
 static int abandoned_text = 0;
+/* The longest line kept, in UTF-8 bytes (0: no limit), and how many bytes of the line being read were dropped. */
+static size_t max_line_bytes = 0;
+static size_t dropped_bytes = 0;
 static struct termios original_termios;
 static int have_original_termios = 0;
 
@@ -89,6 +92,28 @@ static wchar_t *utf8_decode(const char *text, size_t limit) {
 
 /* ---- Reading keys ------------------------------------------------------------------------ */
 
+/* Whether inserting character `c` (`size` bytes of UTF-8) would take the line past max_line_bytes. Only text
+   counts: control characters (editing keys, Enter) always get through. */
+static int would_overflow(EditLine *el, unsigned long c, int size) {
+    if (max_line_bytes == 0 || c < 0x20 || c == 0x7F) return 0;
+    const LineInfoW *info = el_wline(el);
+    if (info == NULL) return 0;
+    size_t characters = (size_t)(info->lastchar - info->buffer);
+    if (characters * 4 + (size_t)size <= max_line_bytes) return 0; /* fits, however wide its characters */
+    /* The line's length in bytes, measured again only when it has changed (a long paste past the limit is
+       dropped a character at a time without measuring the line each time). */
+    static const wchar_t *measured_buffer = NULL, *measured_end = NULL;
+    static size_t measured_length = 0;
+    if (info->buffer != measured_buffer || info->lastchar != measured_end) {
+        char scratch[4];
+        measured_length = 0;
+        for (const wchar_t *p = info->buffer; p < info->lastchar; p++) measured_length += utf8_encode(*p, scratch);
+        measured_buffer = info->buffer;
+        measured_end = info->lastchar;
+    }
+    return measured_length + (size_t)size > max_line_bytes;
+}
+
 /* libedit's character reader, replaced so that a signal caught just before the read still ends
    it, and so that input is UTF-8 whatever the locale. */
 static int read_key(EditLine *el, wchar_t *out) {
@@ -129,6 +154,13 @@ static int read_key(EditLine *el, wchar_t *out) {
         if (have < need) continue;
         unsigned long c = need == 1 ? bytes[0] : (bytes[0] & (0xFF >> (need + 1)));
         for (int i = 1; i < need; i++) c = (c << 6) | (bytes[i] & 0x3F);
+        if (would_overflow(el, c, need)) {
+            /* A line at its limit takes no more text (editing keys still work); what is dropped is counted. */
+            dropped_bytes += (size_t)need;
+            have = 0;
+            need = 1;
+            continue;
+        }
         *out = (wchar_t)c;
         return 1;
     }
@@ -336,10 +368,15 @@ int probity_el_start(const char *program, int history_size) {
     return 0;
 }
 
+void probity_el_set_max_line_bytes(size_t limit) { max_line_bytes = limit; }
+
+size_t probity_el_dropped_bytes(void) { return dropped_bytes; }
+
 int probity_el_read(const char **line, size_t *length) {
     *line = "";
     *length = 0;
     abandoned_text = 0;
+    dropped_bytes = 0;
     if (editor == NULL) return -2;
     int count = 0;
     errno = 0;

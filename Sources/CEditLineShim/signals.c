@@ -16,6 +16,7 @@
 static atomic_int caught_interrupt = 0;
 static volatile sig_atomic_t caught_terminate = 0;
 static volatile sig_atomic_t caught_hangup = 0;
+static volatile sig_atomic_t caught_quit = 0;
 volatile sig_atomic_t probity_caught_resize = 0;
 volatile sig_atomic_t probity_caught_resume = 0;
 static int wake_pipe[2] = {-1, -1};
@@ -34,6 +35,7 @@ static void on_signal(int signo) {
     case SIGINT: atomic_fetch_add(&caught_interrupt, 1); break;
     case SIGTERM: caught_terminate = 1; break;
     case SIGHUP: caught_hangup = 1; break;
+    case SIGQUIT: caught_quit = 1; break;
     case SIGWINCH: probity_caught_resize = 1; break;
     default: break;
     }
@@ -60,6 +62,8 @@ void probity_signals_install(void) {
     catch_signal(SIGINT, on_signal);
     catch_signal(SIGTERM, on_signal);
     catch_signal(SIGHUP, on_signal);
+    /* Ctrl-\ or kill -QUIT: end and seal like SIGTERM, rather than leave it to the runtime's crash reporter. */
+    catch_signal(SIGQUIT, on_signal);
     catch_signal(SIGWINCH, on_signal);
     signal(SIGPIPE, SIG_IGN);
     /* A parent may have started us with these blocked (threads of some runtimes block them); they must arrive. */
@@ -68,6 +72,7 @@ void probity_signals_install(void) {
     sigaddset(&wanted, SIGINT);
     sigaddset(&wanted, SIGTERM);
     sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
     sigaddset(&wanted, SIGWINCH);
     sigaddset(&wanted, SIGTSTP);
     sigaddset(&wanted, SIGCONT);
@@ -75,11 +80,12 @@ void probity_signals_install(void) {
 }
 
 int probity_signal_pending(void) {
-    return caught_terminate || caught_hangup || atomic_load(&caught_interrupt) > 0;
+    return caught_terminate || caught_quit || caught_hangup || atomic_load(&caught_interrupt) > 0;
 }
 
 int probity_signal_take(void) {
     if (caught_terminate) { caught_terminate = 0; return PROBITY_SIGNAL_TERMINATE; }
+    if (caught_quit) { caught_quit = 0; return PROBITY_SIGNAL_QUIT; }
     if (caught_hangup) { caught_hangup = 0; return PROBITY_SIGNAL_HANGUP; }
     if (atomic_load(&caught_interrupt) > 0) { atomic_fetch_sub(&caught_interrupt, 1); return PROBITY_SIGNAL_INTERRUPT; }
     return PROBITY_SIGNAL_NONE;

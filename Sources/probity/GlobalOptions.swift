@@ -33,11 +33,22 @@ struct GlobalOptions: ParsableArguments {
     /// The role: --role, else the settings file's.
     var defaultRole: Role? { role ?? settings.role?.value }
 
-    /// Loads the catalogue and the councils a command needs (checked before use), or fails with every problem listed (exit 1).
-    /// Other councils are read, and checked, only if the command turns to them.
+    /// Loads the catalogue and the councils a command needs through the knowledge gate: nothing is used until
+    /// everything `probity validate` checks has passed (remembered per state of the knowledge), else it fails with
+    /// validate's messages (exit 1). Other councils are read only if the command turns to them.
     func loadKnowledge(councils: KnowledgeLoader.Councils = .all) throws -> KnowledgeBase {
         do {
-            return try KnowledgeLoader.load(directory: knowledgeDirectory, councils: councils)
+            return try KnowledgeGate.load(directory: knowledgeDirectory, councils: councils, cache: VerdictCache.standard())
+        } catch {
+            throw RuntimeFailure(error.description)
+        }
+    }
+
+    /// The gate alone, for a command that may not need to read the knowledge (`ask` with a router snapshot):
+    /// the knowledge fully read when it was validated now, nil when a remembered verdict let it through.
+    func checkKnowledge() throws -> KnowledgeBase? {
+        do {
+            return try KnowledgeGate.check(directory: knowledgeDirectory, cache: VerdictCache.standard())
         } catch {
             throw RuntimeFailure(error.description)
         }

@@ -23,6 +23,9 @@ struct Probity: ParsableCommand {
     )
 
     static func main() {
+        // SIGQUIT (Ctrl-\\) ends the process as the system means it to, not in the Swift runtime's crash reporter
+        // (which on a terminal waits for a key). The chat catches it once it has a transcript to seal.
+        signal(SIGQUIT, SIG_DFL)
         Launcher.run(Array(CommandLine.arguments.dropFirst()))
     }
 }

@@ -114,8 +114,8 @@ import Testing
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probity-ask-cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let first = try Binary.run(["ask", "a journalist rang me about the depot", "--json"], environment: ["XDG_CACHE_HOME": cache])
-        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache + "/probity")
-        #expect(snapshots.count == 1 && snapshots[0].hasPrefix("router-"))
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache + "/probity").filter { $0.hasPrefix("router-") }
+        #expect(snapshots.count == 1)
         let second = try Binary.run(["ask", "a journalist rang me about the depot", "--json"], environment: ["XDG_CACHE_HOME": cache])
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)

@@ -170,15 +170,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home.transcripts))
     }
 
-    @Test func sigtermEndsTheChatCleanly() throws {
-        let home = try ChatHome()
-        defer { home.remove() }
-        let chat = try ChatProcess(["chat", "--council", "carlisle", "--role", "member"], home: home)
-        #expect(chat.waitFor("> "))
-        chat.process.terminate()  // SIGTERM
-        let end = try #require(chat.waitForExit(), "the chat should end on SIGTERM")
-        #expect(end.status == 0 && !end.signalled, "a handled SIGTERM is a clean end, not a death")
-    }
 
     @Test func aClosedOutputPipeEndsTheChatCleanly() throws {
         let home = try ChatHome()

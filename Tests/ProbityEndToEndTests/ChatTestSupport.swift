@@ -14,6 +14,8 @@ struct ChatHome {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
+    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("probity-end-to-end-cache").path
+
     var config: String { root + "/config" }
     var state: String { root + "/state" }
     var transcripts: String { root + "/transcripts" }
@@ -30,6 +32,9 @@ struct ChatHome {
         // No store unless a test gives one: not the machine's /etc/probity/config, not the caller's.
         env["PROBITY_SYSTEM_CONFIG"] = root + "/no-system-config"
         env.removeValue(forKey: "PROBITY_STORE")
+        // One cache for every chat of a test run: the knowledge gate's verdict on the shipped knowledge is then
+        // reached once, not once per test (the router's snapshot likewise).
+        env["XDG_CACHE_HOME"] = ChatHome.sharedCache
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")
         env.removeValue(forKey: "EDITRC")
         if colour { env.removeValue(forKey: "NO_COLOR") } else { env["NO_COLOR"] = "1" }
@@ -57,12 +62,17 @@ struct ChatHome {
     }
 
     /// `probity chat ARGS` with `input` piped in; stdout, stderr and the exit status.
+    /// - Parameters:
+    ///   - knowledge: the knowledge folder (the checkout's by default).
+    ///   - extra: variables to set (or, with an empty value, to remove) in the chat's environment.
     func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil,
-              extra: [String: String] = [:]) throws -> Binary.Result {
+              knowledge: String = Paths.repository + "/Knowledge", extra: [String: String] = [:]) throws -> Binary.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = arguments + ["--knowledge", Paths.repository + "/Knowledge"]
-        process.environment = environment(colour: colour, term: term).merging(extra) { _, new in new }
+        process.arguments = arguments + ["--knowledge", knowledge]
+        var env = environment(colour: colour, term: term)
+        for (key, value) in extra { env[key] = value.isEmpty ? nil : value }
+        process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -160,7 +170,9 @@ final class ChatProcess {
     let process = Process()
     private let stdinPipe = Pipe()
     private let stdoutPipe = Pipe()
+    private let stderrPipe = Pipe()
     private let output = OutputCollector()
+    private var errors: PipeReader?
 
     init(_ arguments: [String], home: ChatHome, environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
@@ -168,8 +180,9 @@ final class ChatProcess {
         process.environment = home.environment().merging(environment) { _, new in new }
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderrPipe
         try process.run()
+        errors = Thread.detachNewThreadReading(stderrPipe)
         let collector = output
         let handle = stdoutPipe.fileHandleForReading
         Thread.detachNewThread {
@@ -189,6 +202,9 @@ final class ChatProcess {
     func waitFor(_ text: String, seconds: Double = 20) -> Bool { output.waitFor(text, seconds: seconds) }
 
     var stdout: String { output.text }
+
+    /// What it wrote to standard error: read to its end, so only once the process has ended.
+    var stderr: String { errors?.wait() ?? "" }
 
     /// Waits for the process to end; nil if it has not ended within `seconds`.
     func waitForExit(seconds: Double = 20) -> (status: Int32, signalled: Bool)? {

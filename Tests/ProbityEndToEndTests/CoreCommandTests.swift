@@ -48,13 +48,19 @@ import Testing
         #expect(topics.stdout.isEmpty)
     }
 
-    /// A command about one council reads only that council's folder: another council's broken advice does not stop it.
-    @Test func aCommandAboutOneCouncilReadsOnlyThatCouncil() throws {
+    /// Knowledge is used only once all of it passes `validate` (the knowledge gate): another council's broken advice
+    /// stops a command about one council too, with validate's message. (Once the knowledge is known sound, a command
+    /// about one council still reads only that council's folder.)
+    @Test func anotherCouncilsBrokenAdviceStopsACommandAboutOneCouncil() throws {
         let result = try Binary.run(["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
                                     knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
-        #expect(result.status == 0, "\(result.stderr)")
-        let report = try json(result.stdout)
-        #expect(report["status"] as? String == "advice")
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("councils/testshire/advice/sample.json:6:13: error: nodes.kind.next.no: points to \"nowhere\""), "\(result.stderr)")
+        let sound = try Binary.run(["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
+                                   knowledge: Paths.repository + "/Tests/Fixtures/knowledge/sound")
+        #expect(sound.status == 0, "\(sound.stderr)")
+        #expect(try json(sound.stdout)["status"] as? String == "advice")
     }
 
     @Test func walkingIntoACycleFailsCleanlyAndPointsToValidate() throws {

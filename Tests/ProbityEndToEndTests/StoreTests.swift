@@ -270,7 +270,7 @@ struct StoreTests {
 
         // Carlisle's protocol revised (every clause's words): the report replays the Carlisle transcript and lists it.
         let revised = FileManager.default.temporaryDirectory.appendingPathComponent("probity-revised-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: Binary.repository + "/Knowledge", toPath: revised)
+        try FileManager.default.copyItem(atPath: Paths.repository + "/Knowledge", toPath: revised)
         defer { try? FileManager.default.removeItem(atPath: revised) }
         let versionFile = revised + "/councils/carlisle/versions/2007.json"
         var version = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: versionFile))) as? [String: Any])

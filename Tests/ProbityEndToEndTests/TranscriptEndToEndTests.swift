@@ -122,7 +122,7 @@ import Glibc
         #expect(chat.waitFor("> ", after: Self.question))
         chat.process.terminate()  // SIGTERM
         let end = try #require(chat.waitForExit(), "the chat should end on SIGTERM")
-        #expect(end.status == 0 && !end.signalled)
+        #expect(end.status == 128 + SIGTERM && !end.signalled)
         let path = try #require(Self.files(in: home.transcripts).first)
         let document = try Self.document(path)
         #expect(document.seal?.reason == "terminated")
@@ -361,16 +361,20 @@ import Glibc
         #expect(same.stdout.contains("This advice would be the same today."))
         #expect(!same.stdout.contains("would now differ"))
 
-        // A copy of the knowledge in which the first clause quoted says something else.
+        // A copy of the knowledge in which the protocol changed: the first clause quoted says something else, in
+        // the source text as in the version (knowledge whose clauses are not their source's words is refused).
         let knowledge = home.root + "/knowledge"
         try FileManager.default.copyItem(atPath: Paths.repository + "/Knowledge", toPath: knowledge)
-        let council = knowledge + "/councils/carlisle/versions/2007.json"
+        let council = knowledge + "/" + (try #require(ChatPlan.knowledge.council(id: "carlisle"))).file
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: council))) as? [String: Any])
         var clauses = try #require(json["clauses"] as? [[String: Any]])
         let index = try #require(clauses.firstIndex { $0["id"] as? String == quoted.id })
         clauses[index]["text"] = "A member may see any document of any committee."
         json["clauses"] = clauses
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: council))
+        let source = knowledge + "/councils/carlisle/" + (try #require(json["source"] as? String))
+        let amended = try String(contentsOfFile: source, encoding: .utf8) + "\nA member may see any document of any committee.\n"
+        try amended.write(toFile: source, atomically: true, encoding: .utf8)
         let changed = try Binary.run(["transcripts", "replay", id, "--transcripts", home.transcripts], knowledge: knowledge)
         #expect(changed.status == 0)
         #expect(changed.stdout.unwrapped.contains("\(quoted.fullReference): TEXT CHANGED"))

@@ -65,14 +65,15 @@ import Glibc
             if chunk.isEmpty { break }
             seen.append(chunk)
         }
-        // A small pipe (Linux lets a pipe be shrunk to a page), so that a short line fills it.
+        // A small pipe (Linux lets a pipe be shrunk to a page), so that a line the chat reads whole fills it.
         #if os(Linux)
-        let small = fcntl(reader.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 4096) >= 0
-        #else
-        let small = false
+        _ = fcntl(reader.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 4096)
         #endif
         let token = "zebracrossing"
-        let line = token + String(repeating: " the report about the planning committee", count: small ? 250 : 2_000)
+        // As long as the chat reads a line (a longer one is cut, and recorded cut); with the small pipe, its echo and
+        // the reply fill it.
+        let phrase = " the report about the planning committee"
+        let line = token + String(repeating: phrase, count: (Conversation.maximumLineBytes - token.utf8.count) / phrase.utf8.count)
         input.fileHandleForWriting.write(Data((line + "\n").utf8))
         // The chat writes the line back, more than the pipe holds, and stops part-way.
         let deadline = Date().addingTimeInterval(60)

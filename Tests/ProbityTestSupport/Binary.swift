@@ -4,9 +4,6 @@ import Foundation
 public enum Binary {
 
     /// The `probity` built beside the test bundle (or `$PROBITY_BIN`).
-    /// The checkout (the same as `Paths.repository`; kept for suites written before the two were shared).
-    public static var repository: String { Paths.repository }
-
     public static let path: String = {
         if let explicit = ProcessInfo.processInfo.environment["PROBITY_BIN"] { return explicit }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

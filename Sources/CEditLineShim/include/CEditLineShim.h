@@ -16,14 +16,15 @@ enum probity_signal {
     PROBITY_SIGNAL_NONE = 0,
     PROBITY_SIGNAL_INTERRUPT = 1, /* SIGINT: Ctrl-C */
     PROBITY_SIGNAL_TERMINATE = 2, /* SIGTERM */
-    PROBITY_SIGNAL_HANGUP = 3     /* SIGHUP: the terminal went away */
+    PROBITY_SIGNAL_HANGUP = 3,    /* SIGHUP: the terminal went away */
+    PROBITY_SIGNAL_QUIT = 4       /* SIGQUIT: Ctrl-\ */
 };
 
-/* Catches SIGINT, SIGTERM and SIGHUP (remembered, and they wake a waiting read), ignores SIGPIPE
+/* Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT (remembered, and they wake a waiting read), ignores SIGPIPE
    (a closed pipe then shows as EPIPE from write), and notes SIGWINCH. Call once, early. */
 void probity_signals_install(void);
 
-/* The most urgent signal caught since the last call (terminate, then hang-up, then interrupt), and forgets it. */
+/* The most urgent signal caught since the last call (terminate, quit, hang-up, then interrupt), and forgets it. */
 int probity_signal_take(void);
 
 /* Whether a signal that should end or interrupt a read is waiting to be taken. */
@@ -56,6 +57,13 @@ void probity_el_set_completions(const char *const *words, int count);
    the read (take it with probity_signal_take; probity_el_interrupted_text tells whether the
    abandoned line held text); -2 on a read error. */
 int probity_el_read(const char **line, size_t *length);
+
+/* The longest line probity_el_read returns, in UTF-8 bytes (0, the default: no limit). Text typed or pasted past
+   it is dropped as it arrives; editing keys and Enter still work. */
+void probity_el_set_max_line_bytes(size_t limit);
+
+/* After probity_el_read returned 1: how many bytes of text it dropped from that line (0 if none). */
+size_t probity_el_dropped_bytes(void);
 
 /* After probity_el_read returned -1: 1 when the abandoned line held any text, else 0. */
 int probity_el_interrupted_text(void);

@@ -86,7 +86,7 @@ public struct Conversation: Sendable {
         switch reason {
         case .quit, .eof: reply.blocks.append(.hint("Goodbye."))
         case .interrupt: reply.blocks.append(.hint("Ended with Ctrl-C. Goodbye."))
-        case .terminated, .hangup, .closedPipe: break
+        case .terminated, .hangup, .quitSignal, .closedPipe: break
         }
         reply.events.append(.ended(reason: reason.rawValue))
         reply.actions.append(.end(reason))
@@ -109,14 +109,23 @@ public struct Conversation: Sendable {
 
     // MARK: A line typed
 
+    /// The longest line the chat reads, in bytes of UTF-8: a question, or a paragraph about a situation, fits easily;
+    /// the readers cut anything longer there (and say how much they cut), so no line can take the chat's memory or time.
+    public static let maximumLineBytes = 4096
+
     /// Takes one line the user typed and answers it. Never fails: anything it cannot use gets a short reply
     /// and the question again.
-    public mutating func handle(_ line: String) -> ConversationReply {
+    /// - Parameter droppedBytes: how many bytes the reader cut from the end of the line (it was longer than
+    ///   `maximumLineBytes`); the user is told, and the transcript records it, before the line is answered.
+    public mutating func handle(_ line: String, droppedBytes: Int = 0) -> ConversationReply {
         var reply = ConversationReply()
         guard mode != .ended else { return reply }
         interruptArmed = false
         let text = TerminalSafe.strip(line).replacingTabs().trimmingWhitespace()
         reply.events.append(.userInput(text: text))
+        if droppedBytes > 0 {
+            show("line-cut", .warning(Message(Self.lineCutMessage(droppedBytes: droppedBytes))), into: &reply)
+        }
         guard !text.isEmpty else {
             repeatPrompt(into: &reply)
             return reply
@@ -145,6 +154,16 @@ public struct Conversation: Sendable {
         case .ended: break
         }
         return reply
+    }
+
+    static func lineCutMessage(droppedBytes: Int) -> String {
+        func grouped(_ n: Int) -> String {
+            var digits = String(n), out = ""
+            while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
+            return digits + out
+        }
+        let limit = grouped(maximumLineBytes), dropped = grouped(droppedBytes)
+        return "That line was too long: Probity reads at most \(limit) bytes of a line, so the last \(dropped) bytes were cut and only the beginning is used below. Say it in fewer words, or over several lines."
     }
 
     /// At a prompt where nothing was typed: a reminder of what is waiting, nothing recorded as shown.

@@ -45,6 +45,8 @@ public enum ConversationEndReason: String, Sendable, Equatable, CaseIterable {
     case terminated
     /// SIGHUP: the terminal went away.
     case hangup
+    /// SIGQUIT (Ctrl-\\): ended and sealed like SIGTERM.
+    case quitSignal = "quit-signal"
     /// Standard output was closed (the reader of a pipe went away).
     case closedPipe = "closed-pipe"
 }

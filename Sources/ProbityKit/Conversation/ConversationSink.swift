@@ -10,6 +10,12 @@ public protocol ConversationSink: AnyObject {
     func save(to directory: String?) -> String
     /// Closes the record after `.ended`. Returns what to tell the user (where it was saved), or nil.
     func finish() -> String?
+    /// After `finish`: the conversation was to be recorded but could not be saved anywhere (a runtime failure).
+    var recordLost: Bool { get }
+}
+
+extension ConversationSink {
+    public var recordLost: Bool { false }
 }
 
 /// Records nothing: `--no-save`.

@@ -57,6 +57,11 @@ enum CouncilDecoder {
               let version = r.nonEmptyString("version"), let status = r.oneOf("status", DocumentStatus.self),
               let current = r.bool("current"), let source = r.nonEmptyString("source"), let clauses
         else { return nil }
+        if source.hasPrefix("/") || source.split(separator: "/").contains("..") {
+            issues.report(JSONPath.root.appending("source"),
+                          "\"\(source)\" is outside the council's folder; keep the source text in \(folder)/sources/ and name it from the folder",
+                          at: r["source"]?.position)
+        }
         let date = r.optionalString("date")
         if let date, !isISODate(date) {
             issues.report(JSONPath.root.appending("date"), "\"\(date)\" is not a date in the form YYYY-MM-DD (use null when the document gives none)", at: r["date"]?.position)

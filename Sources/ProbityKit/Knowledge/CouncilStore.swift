@@ -79,9 +79,15 @@ final class CouncilStore: @unchecked Sendable {
     /// Every advice file of a council, read now if not yet read.
     func allTrees(council id: String, directory: String, catalogue: KnowledgeBase) -> [TreeEntry] {
         if !locked({ allTreesRead.contains(id) }) {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/councils/\(id)/advice")) ?? [])
-                .filter { $0.hasSuffix(".json") }.sorted()
+            var names: [String] = []
             var stray: [TreeEntry] = []
+            switch DirectoryListing.names(at: "\(directory)/councils/\(id)/advice") {
+            case .success(let listed): names = listed.filter { $0.hasSuffix(".json") }
+            case .failure(.missing): break  // no advice of its own: silent advice on every topic
+            case .failure(let failure):
+                stray.append(TreeEntry(tree: nil, issues: [KnowledgeIssue(file: "councils/\(id)/advice", path: nil,
+                    message: DirectoryListing.message(failure, folder: "councils/\(id)/advice", directory: directory))], file: nil))
+            }
             for name in names {
                 let topicID = String(name.dropLast(5))
                 if let topic = catalogue.topic(id: topicID) {

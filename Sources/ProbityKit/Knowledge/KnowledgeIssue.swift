@@ -17,14 +17,16 @@ public struct KnowledgeIssue: Error, Sendable, Hashable, CustomStringConvertible
     /// `file:line:column: error: json.path: message`, the form editors and CI annotate.
     public var description: String { located(in: nil) }
 
-    /// The same, with the file named from the current directory when the knowledge directory is given.
+    /// The same, with the file named from the current directory when the knowledge directory is given. Control
+    /// characters are taken out: a message quotes words from the files (and the directory comes from the command
+    /// line), and every command now shows these messages on a terminal.
     public func located(in directory: String?) -> String {
         var text = file
         if let directory, !directory.isEmpty, !file.hasPrefix("/") { text = directory + "/" + file }
         if let position { text += ":\(position.line):\(position.column)" }
         text += ": error: "
         if let path, !path.components.isEmpty { text += "\(path): " }
-        return text + message
+        return TerminalSafe.strip(text + message).replacingOccurrences(of: "\n", with: " ")
     }
 
     public static func < (lhs: KnowledgeIssue, rhs: KnowledgeIssue) -> Bool {

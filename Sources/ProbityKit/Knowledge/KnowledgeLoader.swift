@@ -58,19 +58,21 @@ public enum KnowledgeLoader {
             return Result(knowledge: KnowledgeBase(councils: [], topics: [], directory: directory), issues: issues)
         }
         var topicNames: [String] = []
-        if let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") {
-            topicNames = names.filter { $0.hasSuffix(".json") }.sorted()
-        } else {
-            issues.append(KnowledgeIssue(file: "catalogue/topics", path: nil, message: "the folder catalogue/topics/ is missing from the knowledge directory \(directory)"))
+        switch DirectoryListing.names(at: directory + "/catalogue/topics") {
+        case .success(let names): topicNames = names.filter { $0.hasSuffix(".json") }
+        case .failure(let failure):
+            issues.append(KnowledgeIssue(file: "catalogue/topics", path: nil,
+                                         message: DirectoryListing.message(failure, folder: "catalogue/topics", directory: directory)))
         }
         var councilIDs: [String] = []
-        if let names = try? fm.contentsOfDirectory(atPath: directory + "/councils") {
+        switch DirectoryListing.names(at: directory + "/councils") {
+        case .success(let names):
             councilIDs = names.filter { name in
                 var dir: ObjCBool = false
                 return !name.hasPrefix(".") && fm.fileExists(atPath: "\(directory)/councils/\(name)", isDirectory: &dir) && dir.boolValue
-            }.sorted()
-        } else {
-            issues.append(KnowledgeIssue(file: "councils", path: nil, message: "the folder councils/ is missing from the knowledge directory \(directory)"))
+            }
+        case .failure(let failure):
+            issues.append(KnowledgeIssue(file: "councils", path: nil, message: DirectoryListing.message(failure, folder: "councils", directory: directory)))
         }
         // Shared facts first: every topic's advice may name them.
         var files: [KnowledgeFile] = []
@@ -166,9 +168,17 @@ public enum KnowledgeLoader {
             return CouncilStore.Entry(folder: nil, issues: issues, files: files)
         }
         var versions: [Council] = []
-        let versionNames = ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(folder)/versions")) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        if versionNames.isEmpty {
+        var versionNames: [String] = []
+        var listed = true
+        switch DirectoryListing.names(at: "\(directory)/\(folder)/versions") {
+        case .success(let names): versionNames = names.filter { $0.hasSuffix(".json") }
+        case .failure(.missing): break
+        case .failure(let failure):
+            listed = false
+            issues.append(KnowledgeIssue(file: folder + "/versions", path: nil,
+                                         message: DirectoryListing.message(failure, folder: folder + "/versions", directory: directory)))
+        }
+        if versionNames.isEmpty && listed {
             issues.append(KnowledgeIssue(file: folder + "/versions", path: nil, message: "a council needs at least one protocol version in \(folder)/versions/"))
         }
         for name in versionNames {
@@ -206,6 +216,9 @@ public enum KnowledgeLoader {
         entry.issues += collector.issues
         if let tree = entry.tree, let current = council.current {
             entry.issues += Validator.treeReferenceIssues(tree, council: current)
+        }
+        if let tree = entry.tree, tree.nodes[tree.start] != nil, let cycle = TreeChecker(tree: tree).cycleIssue() {
+            entry.issues.append(cycle)
         }
         return entry
     }

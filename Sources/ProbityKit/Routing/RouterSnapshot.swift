@@ -127,9 +127,7 @@ public struct RouterCache: Sendable {
 
     /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> RouterCache? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return RouterCache(directory: xdg + "/probity") }
-        if let home = environment["HOME"], home.hasPrefix("/") { return RouterCache(directory: home + "/.cache/probity") }
-        return nil
+        CacheLocation.directory(environment: environment).map(RouterCache.init(directory:))
     }
 
     func path(_ key: String) -> String { "\(directory)/router-\(key).bin" }
@@ -142,7 +140,7 @@ public struct RouterCache: Sendable {
     /// Writes the snapshot whole or not at all (a temporary file renamed into place); older snapshots are removed.
     public func store(_ router: Router, key: String) {
         let fm = FileManager.default
-        try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard CacheLocation.make(directory) else { return }
         let temporary = "\(directory)/.router-\(key)-\(getpid()).tmp"
         guard fm.createFile(atPath: temporary, contents: Data(RouterSnapshot.encode(router)), attributes: [.posixPermissions: 0o600]) else { return }
         guard rename(temporary, path(key)) == 0 else { try? fm.removeItem(atPath: temporary); return }

@@ -20,7 +20,7 @@ public enum TranscriptDirectory {
 
     public struct Location: Sendable, Equatable {
         public var path: String
-        /// Chosen by Probity rather than named by the user: Probity may make it private (0700) if it is not.
+        /// Chosen by Probity rather than named by the user.
         public var isDefault: Bool
         public init(path: String, isDefault: Bool) {
             self.path = path
@@ -60,8 +60,8 @@ public enum TranscriptDirectory {
     }
 
     /// Makes sure the folder exists and can be written, creating it (and any missing parents) with mode 0700.
-    /// A folder Probity chose itself is made private if it is not; for one the user named, a folder that
-    /// others can read is reported in `Prepared.warning` and left as it is.
+    /// A folder that is already there is never changed, whoever chose it (it may be shared, or a symbolic link to a
+    /// folder set up for the purpose): if others can open it, `Prepared.warning` says so. Transcripts are 0600 anyway.
     public static func prepare(_ location: Location) throws(TranscriptStorageError) -> Prepared {
         let path = location.path
         var info = stat()
@@ -80,9 +80,6 @@ public enum TranscriptDirectory {
         }
         let open = info.st_mode & 0o077
         guard open != 0 else { return Prepared(path: path, warning: nil) }
-        if location.isDefault, info.st_uid == getuid(), chmod(path, 0o700) == 0 {
-            return Prepared(path: path, warning: nil)
-        }
         return Prepared(path: path, warning: "\(path) can be opened by other people on this computer; transcripts in it are still readable only by you.")
     }
 
@@ -94,14 +91,17 @@ public enum TranscriptDirectory {
 
     private static func makeDirectories(_ path: String) throws(TranscriptStorageError) {
         var built = path.hasPrefix("/") ? "" : "."
+        var createdLast = false
         for component in path.split(separator: "/") {
             built += "/" + component
-            if mkdir(built, 0o700) != 0, errno != EEXIST {
+            createdLast = mkdir(built, 0o700) == 0
+            if !createdLast, errno != EEXIST {
                 throw .unusableDirectory(path: path, reason: TranscriptStorageError.reason(errno: errno))
             }
         }
-        // mkdir's mode is subject to the umask, which can only take away; the folder itself must be 0700.
-        _ = chmod(path, 0o700)
+        // mkdir's mode is subject to the umask, which can only take away; a folder made here must be 0700. One that
+        // appeared meanwhile is someone else's: left as it is.
+        if createdLast { _ = chmod(path, 0o700) }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw .unusableDirectory(path: path, reason: "it could not be created")

@@ -179,6 +179,7 @@ public struct TranscriptPresentation: Sendable {
         case "terminated": "terminated by a signal (SIGTERM)"
         case "closed-pipe": "the output was closed"
         case "hangup": "the terminal went away (SIGHUP)"
+        case "quit-signal": "ended by a quit signal (SIGQUIT, Ctrl-\\)"
         case "moved": "the recording moved to another file"
         default: raw
         }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Records one conversation as it happens: every event is appended to the transcript file (write(2), and fsync
-/// when `durable`) before `record` returns, and kept in memory too, so that when the disk fails nothing is lost:
-/// the chat reports the failure at once and can `save` everything to another folder.
+/// when `durable`) before `record` returns. Once written, an event is not kept in memory (so a long conversation
+/// costs no memory); when writing fails, what could not be written is kept in memory from then on, so nothing is
+/// lost: the chat reports the failure at once and can `save` everything to another folder, the part already
+/// written read back from the file it was written to.
 ///
 /// A clean end (the `.ended` event, or `finish`) writes the seal and the Markdown rendering beside the file.
 public final class TranscriptRecorder: @unchecked Sendable {
@@ -24,6 +26,12 @@ public final class TranscriptRecorder: @unchecked Sendable {
         case notSaved(TranscriptStorageError)
     }
 
+    /// The largest transcript given a Markdown copy at its end, in bytes: rendering one reads it whole (about ten
+    /// times its size in memory), so a longer one (thousands of lines piped in) would make the chat's memory grow with
+    /// the conversation. A conversation someone types is a few hundred kilobytes; `probity transcripts export ID
+    /// --format md` renders any transcript on request.
+    public static let readableCopyLimit = 2 << 20
+
     private let lock = NSLock()
     private let knowledge: KnowledgeBase
     private let probityVersion: String
@@ -37,8 +45,10 @@ public final class TranscriptRecorder: @unchecked Sendable {
     /// Sent every line as it is written, when a store is configured.
     private let mirror: TranscriptMirror?
 
-    /// Everything that happened, with its time: the source for saving elsewhere.
-    private var events: [(time: String, event: ConversationEvent)] = []
+    /// What could not be written (everything since writing failed), with its time: kept for saving elsewhere.
+    private var unwritten: [(time: String, event: ConversationEvent)] = []
+    /// The file holding the events before `unwritten`, and how many of them were written to it.
+    private var written: (path: String, count: Int)?
     private var file: ChainedFile?
     private var directoryWarning: String?
     private var state: Status
@@ -103,12 +113,16 @@ public final class TranscriptRecorder: @unchecked Sendable {
         let failure: TranscriptStorageError? = lock.withLock { () -> TranscriptStorageError? in
             if case .finished = state { return nil }
             let time = UTCTime.string(from: clock())
-            events.append((time, event))
-            guard case .recording = state, let file else { return nil }
+            guard case .recording = state, let file else {
+                unwritten.append((time, event))
+                return nil
+            }
             do throws(TranscriptStorageError) {
                 try file.append(.event(event), time: time, sync: durable)
+                written = (file.path, (written?.count ?? 0) + 1)
                 return nil
             } catch {
+                unwritten.append((time, event))
                 state = .failed(error)
                 return error
             }
@@ -130,8 +144,9 @@ public final class TranscriptRecorder: @unchecked Sendable {
         let prepared = try TranscriptDirectory.prepare(TranscriptDirectory.Location(path: directory, isDefault: false))
         let now = clock()
         let replacement = try openFile(in: prepared.path, at: now, continuing: file?.id.rawValue)
+        let all = everything()
         do {
-            for (time, event) in events { try replacement.append(.event(event), time: time, sync: false) }
+            for (time, event) in all { try replacement.append(.event(event), time: time, sync: false) }
             try replacement.synchronise()
         } catch {
             replacement.close()
@@ -146,6 +161,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
             file?.close()
         }
         file = replacement
+        written = (replacement.path, all.count)
+        unwritten.removeAll()
         directoryWarning = prepared.warning
         state = .recording(path: replacement.path)
         return replacement.path
@@ -213,7 +230,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
         do {
             let prepared = try TranscriptDirectory.prepare(TranscriptDirectory.Location(path: fallbackDirectory, isDefault: true))
             let replacement = try openFile(in: prepared.path, at: clock(), continuing: file?.id.rawValue)
-            for (t, event) in events { try replacement.append(.event(event), time: t, sync: false) }
+            for (t, event) in everything() { try replacement.append(.event(event), time: t, sync: false) }
             let digest = try replacement.seal(reason: reason, at: time, continuedIn: nil)
             replacement.close()
             mirror?.ended(transcript: replacement.id.rawValue)
@@ -224,10 +241,20 @@ public final class TranscriptRecorder: @unchecked Sendable {
         }
     }
 
+    /// Every event so far: those written, read back from their file (as many as were written; a line the failure
+    /// cut short is not one of them), then those kept in memory.
+    private func everything() -> [(time: String, event: ConversationEvent)] {
+        guard let written, written.count > 0 else { return unwritten }
+        let before = (try? TranscriptReader.read(path: written.path))?.events.prefix(written.count) ?? []
+        return Array(before) + unwritten
+    }
+
     /// Writes `<id>.md` beside a sealed transcript, read back from the file itself. Nil if it could not be written.
     @discardableResult
     private func writeMarkdown(beside path: String) -> String? {
-        guard let document = try? TranscriptReader.read(path: path) else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) <= Self.readableCopyLimit,
+              let document = try? TranscriptReader.read(path: path) else { return nil }
         let markdown = TranscriptMarkdownRenderer(topicTitles: knowledge.topicTitles).render(document)
         let markdownPath = String(path.dropLast(".jsonl".count)) + ".md"
         guard let out = try? AppendOnlyFile.create(at: markdownPath) else { return nil }

@@ -64,6 +64,11 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
         Self.finishedMessage(recorder.finish(reason: "ended"))
     }
 
+    public var recordLost: Bool {
+        if case .finished(.notSaved) = recorder.status { return true }
+        return false
+    }
+
     // MARK: Messages
 
     static func failureNotice(_ error: TranscriptStorageError) -> String {

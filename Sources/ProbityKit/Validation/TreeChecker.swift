@@ -16,9 +16,8 @@ struct TreeChecker {
     func issues() -> [KnowledgeIssue] {
         guard tree.nodes[tree.start] != nil else { return [] }  // reported by the reference checks
         var issues: [KnowledgeIssue] = []
-        if let cycle = findCycle() {
-            issues.append(issue(path(cycle[0]), "the tree loops back on itself: " + cycle.joined(separator: " → "), cycle[0]))
-            return issues  // walking a cyclic tree proves nothing more
+        if let cycle = cycleIssue() {
+            return [cycle]  // walking a cyclic tree proves nothing more
         }
         let reachable = reachableNodes(from: tree.start)
         for id in tree.nodeOrder where !reachable.contains(id) {
@@ -30,6 +29,12 @@ struct TreeChecker {
         }
         issues += walkEveryRole()
         return issues
+    }
+
+    /// The tree's first loop, if it has one: checked as each advice file is read, since walking a loop never ends.
+    func cycleIssue() -> KnowledgeIssue? {
+        guard let cycle = findCycle() else { return nil }
+        return issue(path(cycle[0]), "the tree loops back on itself: " + cycle.joined(separator: " → "), cycle[0])
     }
 
     /// A cycle as a list of node ids, first repeated last, or nil.

@@ -78,7 +78,13 @@ public enum VerbatimCheck {
             return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
                                    message: "the source text \(council.source) cannot be read; every clause must be checked against it")]
         }
-        let source = normalisedBytes(String(decoding: data, as: UTF8.self))
+        let raw = [UInt8](data)
+        if let bad = JSONParser.firstInvalidUTF8(raw, in: 0..<raw.count) {
+            // Read as text, the bad bytes would become U+FFFD and could "match" a clause that has one.
+            return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
+                                   message: "the source text \(council.source) is not valid UTF-8 (at byte \(bad)); save it as UTF-8 so its clauses can be checked")]
+        }
+        let source = normalisedBytes(String(decoding: raw, as: UTF8.self))
         var issues: [KnowledgeIssue] = []
         for (i, clause) in council.clauses.enumerated() {
             let text = normalisedBytes(clause.text)

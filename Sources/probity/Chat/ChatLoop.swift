@@ -2,7 +2,7 @@ import ProbityKit
 
 /// Runs a conversation: reads a line, hands it to the `Conversation`, records what happened through
 /// the one sink, then shows what to show. Every way of ending (quit, Ctrl-D, a second Ctrl-C, SIGTERM,
-/// SIGHUP, a closed pipe) records `.ended` and runs `shutdown` before returning.
+/// SIGHUP, SIGQUIT, a closed pipe) records `.ended` and runs `shutdown` before returning.
 struct ChatLoop {
     var conversation: Conversation
     let reader: LineReader
@@ -32,9 +32,9 @@ struct ChatLoop {
             reader.setCompletions(conversation.completions)
             let style = screen.style
             switch reader.read(prompt: Prompt(colour: style.colour)) {
-            case .line(let text):
+            case .line(let text, let dropped):
                 reader.remember(text)
-                reply = conversation.handle(text)
+                reply = conversation.handle(text, droppedBytes: dropped)
                 if !reader.echoesInput { echo = TerminalSafe.strip(text) + "\n" }
             case .end:
                 screen.write("\n")
@@ -47,6 +47,9 @@ struct ChatLoop {
                 reply = conversation.end(.terminated)
             case .hangup:
                 reply = conversation.end(.hangup)
+            case .quitSignal:
+                screen.write("\n")
+                reply = conversation.end(.quitSignal)
             case .failed(let reason):
                 screen.write("\nCould not read what you typed (\(reason)).\n")
                 reply = conversation.end(.hangup)

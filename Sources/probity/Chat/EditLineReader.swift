@@ -12,6 +12,7 @@ final class EditLineReader: LineReader {
     /// - Parameter history: where history is kept; nil keeps none on disk (`--no-save`).
     init?(history: HistoryFile?) {
         guard probity_el_start("probity", 500) == 0 else { return nil }
+        probity_el_set_max_line_bytes(Conversation.maximumLineBytes)
         historyFile = history
         if let history, history.exists { _ = probity_el_history_load(history.path) }
     }
@@ -25,14 +26,23 @@ final class EditLineReader: LineReader {
         var length = 0
         switch probity_el_read(&line, &length) {
         case 1:
-            guard let line else { return .line("") }
-            return .line(String(decoding: UnsafeRawBufferPointer(start: line, count: length), as: UTF8.self))
+            guard let line else { return .line("", droppedBytes: 0) }
+            let limit = Conversation.maximumLineBytes
+            var dropped = Int(probity_el_dropped_bytes())
+            var kept = length
+            if kept > limit {  // editing can still grow a line past the limit in ways the key reader does not see
+                kept = limit
+                while kept > 0 && UInt8(bitPattern: line[kept]) & 0xC0 == 0x80 { kept -= 1 }  // line[kept] starts the first dropped character
+                dropped += length - kept
+            }
+            return .line(String(decoding: UnsafeRawBufferPointer(start: line, count: kept), as: UTF8.self), droppedBytes: dropped)
         case 0:
             return .end
         case -1:
             switch Int(probity_signal_take()) {
             case Int(PROBITY_SIGNAL_TERMINATE.rawValue): return .terminated
             case Int(PROBITY_SIGNAL_HANGUP.rawValue): return .hangup
+            case Int(PROBITY_SIGNAL_QUIT.rawValue): return .quitSignal
             default: return .interrupted(lineHadText: probity_el_interrupted_text() != 0)
             }
         default:

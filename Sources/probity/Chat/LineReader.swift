@@ -1,6 +1,7 @@
 /// What reading a line at a prompt gave.
 enum LineRead: Equatable {
-    case line(String)
+    /// A line, and how many bytes were cut from its end because it was longer than `Conversation.maximumLineBytes`.
+    case line(String, droppedBytes: Int)
     /// End of input: Ctrl-D on an empty line, or the end of piped input.
     case end
     /// Ctrl-C: the line was abandoned; whether it held any text.
@@ -9,6 +10,8 @@ enum LineRead: Equatable {
     case terminated
     /// SIGHUP: the terminal went away.
     case hangup
+    /// SIGQUIT (Ctrl-\\): end as after SIGTERM, not in the runtime's crash reporter.
+    case quitSignal
     /// Reading failed; the text says why.
     case failed(String)
 }

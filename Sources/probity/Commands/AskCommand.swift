@@ -67,11 +67,12 @@ struct AskCommand: TakesGlobalOptions {
     /// when one exists (written only after that same catalogue loaded and checked out), else built from the
     /// checked catalogue and saved for next time under the stamps taken before it was read.
     private func cachedRouter() throws -> Router {
+        let validated = try global.checkKnowledge()
         let cache = RouterCache.standard()
         let stamps = KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory)
         let key = stamps.map { RouterSnapshot.key(catalogue: $0) }
         if let cache, let key, let router = cache.router(key: key) { return router }
-        let knowledge = try global.loadKnowledge(councils: .none)
+        let knowledge = try validated ?? global.loadKnowledge(councils: .none)
         let router = Router(knowledge: knowledge)
         if let cache, let key, KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory).map({ RouterSnapshot.key(catalogue: $0) }) == key {
             cache.store(router, key: key)

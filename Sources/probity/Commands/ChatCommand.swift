@@ -64,6 +64,7 @@ struct ChatCommand: TakesGlobalOptions {
                                                identity: identity, store: storeAddress)
         var loop = ChatLoop(conversation: conversation, reader: reader, sink: recording.sink,
                             screen: screen, settings: noSave ? nil : settingsFile, notices: notices + recording.notices)
-        _ = loop.run()
+        let reason = loop.run()
+        if let status = ChatExitStatus.status(ending: reason, recordLost: recording.sink.recordLost) { throw ExitCode(status) }
     }
 }

@@ -11,22 +11,23 @@ struct ValidateCommand: TakesGlobalOptions {
 
     func run() throws {
         let directory = global.knowledgeDirectory
-        let read = KnowledgeLoader.read(directory: directory)
-        var issues = read.issues.sorted()
-        if issues.isEmpty { issues = Validator.validate(read.knowledge) }
+        let cache = VerdictCache.standard()
+        let signature = cache == nil ? nil : KnowledgeSignature.of(directory: directory)
+        let (knowledge, issues) = KnowledgeGate.validate(directory: directory)
+        if issues.isEmpty, let cache, let signature { cache.rememberSound(signature) }
         if json {
             struct Item: Encodable { var file: String; var path: String?; var message: String; var line: Int?; var column: Int? }
             struct Report: Encodable { var ok: Bool; var councils: Int; var topics: Int; var clauses: Int; var issues: [Item] }
             let items = issues.map { Item(file: $0.file, path: $0.path?.description, message: $0.message, line: $0.position?.line, column: $0.position?.column) }
-            Output.raw(JSONReports.encode(Report(ok: issues.isEmpty, councils: read.knowledge.councilVersions.count,
-                                                   topics: read.knowledge.topics.count,
-                                                   clauses: read.knowledge.councilVersions.reduce(0) { $0 + $1.clauses.count },
+            Output.raw(JSONReports.encode(Report(ok: issues.isEmpty, councils: knowledge.councilVersions.count,
+                                                   topics: knowledge.topics.count,
+                                                   clauses: knowledge.councilVersions.reduce(0) { $0 + $1.clauses.count },
                                                    issues: items)))
             if !issues.isEmpty { throw ExitCode.failure }
             return
         }
         if issues.isEmpty {
-            let k = read.knowledge
+            let k = knowledge
             let clauses = k.councilVersions.reduce(0) { $0 + $1.clauses.count }
             Output.line("The knowledge in \(directory) is sound: \(k.councilVersions.count) protocol versions of \(k.councils.count) councils, \(clauses) clauses, \(k.topics.count) topics.")
             return

@@ -24,13 +24,28 @@ import Testing
                 == .init(path: "/data/probity/transcripts", isDefault: true))
     }
 
-    @Test func aFolderProbityChoseIsMadePrivate() throws {
+    /// Probity never changes the mode of a folder it did not create, even one it chose itself (the checkout's
+    /// `transcripts/`, a symbolic link to a folder set up for the purpose): it says so instead.
+    @Test func aFolderAlreadyThereKeepsItsModeEvenWhenProbityChoseIt() throws {
         let dir = TemporaryDirectory()
         let folder = dir.path + "/t"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        let link = dir.path + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder)
+        for path in [folder, link] {
+            let prepared = try TranscriptDirectory.prepare(.init(path: path, isDefault: true))
+            #expect(prepared.warning == "\(path) can be opened by other people on this computer; transcripts in it are still readable only by you.")
+            #expect(try mode(folder) == 0o755)
+        }
+    }
+
+    @Test func theFoldersProbityCreatesArePrivate() throws {
+        let dir = TemporaryDirectory()
+        let folder = dir.path + "/a/b"
         let prepared = try TranscriptDirectory.prepare(.init(path: folder, isDefault: true))
         #expect(prepared.warning == nil)
         #expect(try mode(folder) == 0o700)
+        #expect(try mode(dir.path + "/a") == 0o700)
     }
 
     @Test func aFolderTheUserNamedIsLeftAloneWithAWarning() throws {

@@ -61,6 +61,25 @@ import Testing
         #expect(verify(path).status == .sealed)
     }
 
+    /// Rendering reads a transcript whole: past the limit (thousands of lines piped in) there is no Markdown copy,
+    /// so the chat's memory does not grow with the conversation. The transcript itself is whole and sealed.
+    @Test func aTranscriptPastTheLimitGetsNoMarkdownCopy() throws {
+        let dir = TemporaryDirectory()
+        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: TinyKnowledge.make(),
+                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        let line = String(repeating: "a long line typed again and again ", count: 100)
+        let count = TranscriptRecorder.readableCopyLimit / line.utf8.count + 10
+        for _ in 0..<count { recorder.record(.userInput(text: line)) }
+        guard case .sealed(let path, let markdown, _) = recorder.finish(reason: "eof") else {
+            Issue.record("not sealed: \(recorder.status)"); return
+        }
+        #expect(markdown == nil)
+        #expect(!FileManager.default.fileExists(atPath: String(path.dropLast(6)) + ".md"))
+        let document = try TranscriptReader.read(path: path)
+        #expect(document.events.count == count)
+        #expect(verify(path).status == .sealed)
+    }
+
     @Test func filesArePrivateInAPrivateFolder() throws {
         let dir = TemporaryDirectory()
         let folder = dir.path + "/nested/transcripts"

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Remembers that the knowledge, as named by a `KnowledgeSignature`, passed every check of `probity validate`:
+/// an empty file `sound-<key>` in the cache folder. Only a sound verdict is kept; knowledge that fails is checked
+/// again each time (and each time refused with the same message).
+public struct VerdictCache: Sendable {
+    public let directory: String
+    /// How many verdicts to keep (one per state of each knowledge folder in use); the oldest go first.
+    public static let kept = 32
+    /// A file changed this recently may yet change again within the file system's timestamp resolution without its
+    /// times moving on, so knowledge this fresh is checked but its verdict not kept ("racy" in git's sense).
+    public static let settleNanoseconds: Int64 = 2_000_000_000
+    private let settle: Int64
+
+    /// - Parameter settleNanoseconds: how old the newest change must be for a verdict to be kept (tests shorten it).
+    public init(directory: String, settleNanoseconds: Int64 = VerdictCache.settleNanoseconds) {
+        self.directory = directory
+        settle = settleNanoseconds
+    }
+
+    /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> VerdictCache? {
+        CacheLocation.directory(environment: environment).map { VerdictCache(directory: $0) }
+    }
+
+    private func path(_ signature: KnowledgeSignature) -> String { "\(directory)/sound-\(signature.key)" }
+
+    public func isSound(_ signature: KnowledgeSignature) -> Bool {
+        access(path(signature), F_OK) == 0
+    }
+
+    /// Keeps the verdict unless the knowledge changed too recently to be named reliably; drops the oldest beyond `kept`.
+    public func rememberSound(_ signature: KnowledgeSignature, now: Date = Date()) {
+        let nowNanoseconds = Int64(now.timeIntervalSince1970 * 1_000_000_000)
+        guard signature.newestChange < nowNanoseconds - settle, CacheLocation.make(directory) else { return }
+        let fd = open(path(signature), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return }
+        close(fd)
+        prune()
+    }
+
+    private func prune() {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("sound-") }
+        guard names.count > Self.kept else { return }
+        func modified(_ name: String) -> Int {
+            var info = stat()
+            return stat("\(directory)/\(name)", &info) == 0 ? info.st_mtim.tv_sec : 0
+        }
+        for name in names.sorted(by: { modified($0) < modified($1) }).prefix(names.count - Self.kept) {
+            unlink("\(directory)/\(name)")
+        }
+    }
+}
