@@ -105,6 +105,25 @@ final class CouncilStore: @unchecked Sendable {
         return locked { (trees[id] ?? [:]).sorted { $0.key < $1.key }.map(\.value) }
     }
 
+    /// The bytes of every advice file of a council that `allTrees` would read (one per topic of the catalogue):
+    /// those read already, and the rest read from disk now without being parsed. For the council's fingerprint,
+    /// which must name all of its advice whether or not a topic has been walked yet.
+    func adviceFiles(council id: String, directory: String, catalogue: KnowledgeBase) -> [KnowledgeFile] {
+        guard let folder = folder(id: id, directory: directory, catalogue: catalogue)?.folder else { return [] }
+        var byPath: [String: KnowledgeFile] = [:]
+        for file in locked({ (trees[id] ?? [:]).values.compactMap(\.file) }) { byPath[file.path] = file }
+        guard !directory.isEmpty, case .success(let names) = DirectoryListing.names(at: "\(directory)/\(folder.folder)/advice") else {
+            return Array(byPath.values)
+        }
+        for name in names where name.hasSuffix(".json") && catalogue.topic(id: String(name.dropLast(5))) != nil {
+            let path = "\(folder.folder)/advice/\(name)"
+            if byPath[path] == nil, let data = FileManager.default.contents(atPath: directory + "/" + path) {
+                byPath[path] = KnowledgeFile(path: path, bytes: [UInt8](data))
+            }
+        }
+        return Array(byPath.values)
+    }
+
     /// A council's `council.json` alone, for its names.
     func identity(id: String, directory: String) -> CouncilIdentity? {
         if let known = locked({ identities[id] }) { return known }

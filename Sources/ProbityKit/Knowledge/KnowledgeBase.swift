@@ -14,6 +14,10 @@ public struct KnowledgeBase: Sendable {
     public let catalogueFiles: [KnowledgeFile]
     /// Subjects the protocols do not cover (`catalogue/out-of-scope.json`): where their rules live instead.
     public internal(set) var outOfScope: [OutOfScopeSubject] = []
+    /// Set when the knowledge gate has found this directory sound, now or remembered (see `KnowledgeGate`): every
+    /// check `probity validate` runs has passed, so a council's advice is read topic by topic as it is needed
+    /// instead of all of it being read and checked again before a command starts.
+    public internal(set) var knownSound = false
     private let store: CouncilStore
     /// The catalogue's phrases, split into words on first use.
     let phrases = PhraseIndex()
@@ -49,6 +53,7 @@ public struct KnowledgeBase: Sendable {
         var copy = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
                                  catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint)
         copy.outOfScope = outOfScope
+        copy.knownSound = knownSound
         return copy
     }
 
@@ -72,6 +77,7 @@ public struct KnowledgeBase: Sendable {
     public func issues(council id: String) -> [KnowledgeIssue] {
         guard let entry = councilRead(id: id) else { return [] }
         if !entry.issues.isEmpty { return entry.issues.sorted() }
+        if knownSound { return [] }
         let advice = adviceIssues(council: id)
         if !advice.isEmpty { return advice.sorted() }
         return entry.folder.map { Validator.councilIssues($0, knowledge: self).sorted() } ?? []
@@ -186,8 +192,8 @@ public struct KnowledgeBase: Sendable {
     public func councilFingerprint(_ id: String?) -> String {
         if let fixedFingerprint { return fixedFingerprint }
         guard let id, folder(id: id) != nil else { return Self.fingerprint(of: catalogueFiles) }
-        _ = store.allTrees(council: id, directory: directory, catalogue: self)
-        return Self.fingerprint(of: catalogueFiles + store.files(council: id))
+        let identity = store.folder(id: id, directory: directory, catalogue: self)?.files ?? []
+        return Self.fingerprint(of: catalogueFiles + identity + store.adviceFiles(council: id, directory: directory, catalogue: self))
     }
 
     private static func fingerprint(of files: [KnowledgeFile]) -> String {

@@ -17,11 +17,14 @@ public enum KnowledgeLoader {
 
     /// Loads and checks what a command needs; throws `KnowledgeError` listing every problem if it cannot be trusted.
     /// The catalogue is always read; councils as `councils` says (others are read when first asked for).
-    public static func load(directory: String, councils: Councils = .all) throws(KnowledgeError) -> KnowledgeBase {
-        let result = read(directory: directory, councils: councils)
+    /// - Parameter knownSound: the knowledge gate has found the directory sound (`KnowledgeGate`), so the checks are
+    ///   not run again and a council's advice is read topic by topic as it is needed; what cannot be read still fails.
+    public static func load(directory: String, councils: Councils = .all, knownSound: Bool = false) throws(KnowledgeError) -> KnowledgeBase {
+        var result = read(directory: directory, councils: councils, readAdvice: !knownSound)
         var issues = result.issues
-        if issues.isEmpty { issues = Validator.referenceIssues(in: result.knowledge, councils: councils) }
+        if issues.isEmpty, !knownSound { issues = Validator.referenceIssues(in: result.knowledge, councils: councils) }
         guard issues.isEmpty else { throw KnowledgeError(issues: issues.sorted(), directory: directory) }
+        result.knowledge.knownSound = knownSound
         return result.knowledge
     }
 
@@ -48,7 +51,8 @@ public enum KnowledgeLoader {
     }
 
     /// Reads what can be read; the issues say what could not.
-    public static func read(directory: String, councils: Councils = .all) -> Result {
+    /// - Parameter readAdvice: with `.only`, read and check the named councils' advice now (else topic by topic).
+    public static func read(directory: String, councils: Councils = .all, readAdvice: Bool = true) -> Result {
         var issues: [KnowledgeIssue] = []
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -127,7 +131,7 @@ public enum KnowledgeLoader {
         case .only(let ids):
             for id in ids where councilIDs.contains(id) {
                 issues += knowledge.councilRead(id: id)?.issues ?? []
-                issues += knowledge.adviceIssues(council: id)
+                if readAdvice { issues += knowledge.adviceIssues(council: id) }
             }
         }
         return Result(knowledge: knowledge, issues: issues)

@@ -25,7 +25,10 @@ public enum KnowledgeGate {
 
     /// The knowledge a command needs (`councils` read now, others when first asked for), after the gate.
     public static func load(directory: String, councils: KnowledgeLoader.Councils, cache: VerdictCache?) throws(KnowledgeError) -> KnowledgeBase {
-        if let validated = try check(directory: directory, cache: cache) { return validated }
-        return try KnowledgeLoader.load(directory: directory, councils: councils)
+        if var validated = try check(directory: directory, cache: cache) {
+            validated.knownSound = true
+            return validated
+        }
+        return try KnowledgeLoader.load(directory: directory, councils: councils, knownSound: true)
     }
 }

@@ -18,4 +18,27 @@ import Testing
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(KnowledgeLoader.read(directory: copy).knowledge.fingerprint != first)
     }
+
+    /// A council's fingerprint (recorded in every transcript's header) names all of its advice, whether the advice
+    /// was read and checked before the command started or is read topic by topic after the knowledge gate passed.
+    @Test func aCouncilsFingerprintIsTheSameWhenItsAdviceIsReadTopicByTopic() throws {
+        for council in try KnowledgeLoader.load(directory: Paths.knowledge, councils: .none).councilIDs {
+            let eager = try KnowledgeLoader.load(directory: Paths.knowledge, councils: .only([council]))
+            let lazy = try KnowledgeLoader.load(directory: Paths.knowledge, councils: .only([council]), knownSound: true)
+            #expect(lazy.knownSound && !eager.knownSound)
+            #expect(lazy.councilFingerprint(council) == eager.councilFingerprint(council), "\(council)")
+            let topic = try #require(lazy.topics.first)
+            _ = lazy.tree(topic: topic, council: council)
+            #expect(lazy.councilFingerprint(council) == eager.councilFingerprint(council), "\(council), one topic read")
+        }
+    }
+
+    /// Known sound (the gate passed), a council's advice is not read before it is needed: a command about one council
+    /// starts without parsing every topic's tree. (Here the advice is broken, which only a read could find.)
+    @Test func knownSoundKnowledgeReadsAdviceOnlyWhenItIsNeeded() throws {
+        let directory = KnowledgeFixture.path("dangling-next")
+        #expect(throws: KnowledgeError.self) { try KnowledgeLoader.load(directory: directory, councils: .only(["testshire"])) }
+        let lazy = try KnowledgeLoader.load(directory: directory, councils: .only(["testshire"]), knownSound: true)
+        #expect(lazy.issues(council: "testshire").isEmpty)
+    }
 }
