@@ -26,7 +26,8 @@ public struct Router: Sendable {
         guard !query.isEmpty, limit > 0 else { return [] }
         var ranked: [RouteScore] = []
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        for (i, score) in index.scores(query, inScope: inScope).enumerated() where score > 0 {
+        let vector = index.weights.vectors > 0 ? index.wordVectors?.vector(text) : nil
+        for (i, score) in index.scores(query, inScope: inScope, vector: vector).enumerated() where score > 0 {
             let entry = index.entries[i]
             ranked.append(RouteScore(topicID: entry.id, title: entry.title, score: (score * 10_000).rounded() / 10_000))
         }

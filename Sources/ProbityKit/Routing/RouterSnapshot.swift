@@ -5,7 +5,7 @@ import Foundation
 /// built from, taken before the catalogue was read, and is written only after that catalogue loaded and checked
 /// out, so reading it back is as good as building it.
 public enum RouterSnapshot {
-    static let magic: [UInt8] = Array("PROBITY-ROUTER-1\n".utf8)
+    static let magic: [UInt8] = Array("PROBITY-ROUTER-2\n".utf8)
 
     /// The name of the snapshot for the catalogue files with these stamps and these weights: two independent
     /// 64-bit FNV-1a digests of each file's path, size, inode and modification and change times (a cache name,
@@ -31,6 +31,7 @@ public enum RouterSnapshot {
         w.bytes(magic)
         w.int(index.entries.count)
         for entry in index.entries { w.string(entry.id); w.string(entry.title) }
+        w.int(index.hasBackground ? 1 : 0)
         w.int(index.normaliser.vocabulary.count)
         for term in index.normaliser.vocabulary { w.string(term) }
         let cache = index.normaliser.cache.sorted { $0.key < $1.key }
@@ -54,6 +55,14 @@ public enum RouterSnapshot {
         }
         w.int(index.vocabulary.words.count)
         for word in index.vocabulary.words { w.int(word.count); w.bytes(word) }
+        if let vectors = index.wordVectors {
+            w.int(1); w.int(vectors.bytes.count); w.bytes(vectors.bytes)
+            w.ints(index.exampleDocuments)
+            w.int(index.exampleVectors.count)
+            for x in index.exampleVectors { withUnsafeBytes(of: x.bitPattern.littleEndian) { w.out += $0 } }
+        } else {
+            w.int(0)
+        }
         return w.out
     }
 
@@ -67,6 +76,9 @@ public enum RouterSnapshot {
             guard let id = r.string(), let title = r.string() else { return nil }
             entries.append(.init(id: id, title: title))
         }
+        guard let backgroundFlag = r.int(), backgroundFlag == 0 || backgroundFlag == 1 else { return nil }
+        let hasBackground = backgroundFlag == 1
+        let documentCount = entryCount + backgroundFlag
         guard let termCount = r.count() else { return nil }
         var vocabulary: [String] = []
         vocabulary.reserveCapacity(termCount)
@@ -88,7 +100,7 @@ public enum RouterSnapshot {
                 var list: [TopicIndex.Posting] = []
                 list.reserveCapacity(n)
                 for _ in 0..<n {
-                    guard let document = r.int(), document >= 0, document < entryCount, let weight = r.double() else { return nil }
+                    guard let document = r.int(), document >= 0, document < documentCount, let weight = r.double() else { return nil }
                     list.append(.init(document: document, weight: weight))
                 }
                 all.append(list)
@@ -100,7 +112,7 @@ public enum RouterSnapshot {
         var classifier: TopicClassifier?
         if hasClassifier == 1 {
             guard let classes = r.int(), let features = r.int(), let cw = r.doubles(), let bias = r.doubles(),
-                  classes >= 0, features >= 0, cw.count == max(classes * features, 1), bias.count == classes else { return nil }
+                  classes == documentCount, features >= 0, cw.count == max(classes * features, 1), bias.count == classes else { return nil }
             classifier = TopicClassifier(weights: cw, bias: bias, classes: classes, features: features)
         }
         guard let fuzzyCount = r.count() else { return nil }
@@ -109,11 +121,27 @@ public enum RouterSnapshot {
             guard let n = r.count(), let word = r.bytes(n) else { return nil }
             fuzzy.append(word)
         }
+        guard let hasVectors = r.int() else { return nil }
+        var wordVectors: WordVectors?
+        var exampleDocuments: [Int] = [], exampleVectors: [Float] = []
+        if hasVectors == 1 {
+            guard let n = r.count(), let bytes = r.bytes(n), let vectors = WordVectors(bytes: bytes), let documents = r.ints(),
+                  let m = r.count(), m == documents.count * vectors.dimensions, documents.allSatisfy({ $0 >= 0 && $0 < documentCount }),
+                  let raw = r.bytes(4 * m) else { return nil }
+            wordVectors = vectors
+            exampleDocuments = documents
+            exampleVectors = [Float](repeating: 0, count: m)
+            for i in 0..<m {
+                let bits = UInt32(raw[4 * i]) | UInt32(raw[4 * i + 1]) << 8 | UInt32(raw[4 * i + 2]) << 16 | UInt32(raw[4 * i + 3]) << 24
+                exampleVectors[i] = Float(bitPattern: bits)
+            }
+        }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
-              background.count == termCount, topicLength.count == entryCount else { return nil }
-        let index = TopicIndex(weights: weights, entries: entries, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
+              background.count == termCount, topicLength.count == documentCount else { return nil }
+        let index = TopicIndex(weights: weights, entries: entries, hasBackground: hasBackground, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
                                postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
-                               background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy))
+                               background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy),
+                               wordVectors: wordVectors, exampleVectors: exampleVectors, exampleDocuments: exampleDocuments)
         return Router(index: index, thresholds: thresholds)
     }
 }
