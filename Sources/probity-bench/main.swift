@@ -172,6 +172,11 @@ do {
     // Held-out set v2 (Tests/Fixtures/routing-heldout-v2): aggregate figures only, never the questions, so that
     // whoever tunes the router can measure on it without reading it. Out-of-scope questions count as refused
     // when no topic is chosen (the out-of-scope reply is decided after routing).
+    if let i = arguments.firstIndex(of: "--why"), arguments.index(after: i) < arguments.endIndex {
+        let (w, t) = overridden()
+        print(Router(knowledge: knowledge, thresholds: t, weights: w).explain(arguments[arguments.index(after: i)]))
+        exit(0)
+    }
     if arguments.contains("--dev") {
         let (w, t) = overridden()
         developmentFigures(knowledge, weights: w, thresholds: t, label: arguments.filter { $0.contains("=") }.joined(separator: " "))

@@ -54,6 +54,9 @@ public struct Router: Sendable {
             let name = q.id.map { index.normaliser.term($0) } ?? "(unknown)"
             return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
         }.joined(separator: " ")]
+        let vector = index.weights.vectors > 0 ? index.wordVectors?.vector(text) : nil
+        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
+        _ = index.scores(query, inScope: inScope, vector: vector) { lines.append("ranking: " + $0) }
         for route in rank(text, limit: limit) {
             guard let t = index.entries.firstIndex(where: { $0.id == route.topicID }) else { continue }
             let parts = index.contributions(query, topic: t).filter { $0.share > 0 }

@@ -240,7 +240,7 @@ struct TopicIndex: Sendable {
     /// the question's weight (idf) it explains, by BM25F. The order comes from the language model
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
-    func scores(_ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil) -> [Double] {
+    func scores(_ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, trace: ((String) -> Void)? = nil) -> [Double] {
         var confidenceTotal = 0.0, rankingTotal = 0.0
         let documents = documentCount, topics = entries.count
         var confidence = [Double](repeating: 0, count: documents)
@@ -306,6 +306,14 @@ struct TopicIndex: Sendable {
         let top = lm[best]
         var level = min(1, confidence[best] + (inScope ? weights.scopeBonus : 0)
                             + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best])))
+        if let trace {
+            let order = lm.indices.sorted { lm[$0] > lm[$1] }.prefix(4)
+            trace("confidence \(confidence[best]) in scope \(inScope); " + order.map { t in
+                let name = t < topics ? entries[t].id : "(background)"
+                let sim = similarity.isEmpty ? "" : String(format: " similarity %.3f", similarity[t])
+                return String(format: "%@ %.2f%@", name, lm[t], sim)
+            }.joined(separator: ", "))
+        }
         if hasBackground {
             // Closer to the questions no topic answers than to the best topic: less sure it is a topic at all.
             let gap = lm[topics] - top + weights.backgroundMargin
