@@ -69,14 +69,18 @@ def main():
     vocab = sorted(vocab)
     print(f"vocabulary: {len(vocab)} words; {len(sentences)} catalogue sentences", file=sys.stderr)
 
+    # The teacher's vectors of single words and of sentences, kept between runs in --cache (text → vector), so that
+    # only new text goes through the model.
     cached = {}
     if args.cache and os.path.exists(args.cache):
         z = np.load(args.cache, allow_pickle=True)
-        cached = {k: (list(z[k + "_text"]), z[k]) for k in ["vocab", "sentences"]}
+        cached = dict(zip(list(z["text"]), list(z["vector"])))
     def encode(key, texts, batch):
-        if key in cached and cached[key][0] == texts: return cached[key][1]
-        v = model.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False).astype(np.float64)
-        cached[key] = (texts, v); return v
+        missing = [t for t in dict.fromkeys(texts) if (key, t) not in cached]
+        if missing:
+            new = model.encode(missing, batch_size=batch, normalize_embeddings=True, show_progress_bar=False).astype(np.float64)
+            cached.update({(key, t): v for t, v in zip(missing, new)})
+        return np.stack([cached[(key, t)] for t in texts])
     raw = encode("vocab", vocab, 256)
     index = {w: i for i, w in enumerate(vocab)}
     # Weights: idf over the catalogue's sentences (every word the teacher knows but the catalogue never uses gets the
@@ -100,9 +104,11 @@ def main():
 
     teacher = encode("sentences", sentences, 64)
     if args.cache:
-        np.savez(args.cache, **{k: v for key, (t, v) in cached.items() for k, v in [(key, v), (key + "_text", np.array(t, dtype=object))]})
-    student = np.stack([average(raw, s) for s in sentences])
+        keys = list(cached)
+        text = np.empty(len(keys), dtype=object); text[:] = keys
+        np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
     # Ridge: W = (AᵀA + λI)⁻¹ AᵀT, so that a sentence's averaged word vectors land near the teacher's embedding of it.
+    student = np.stack([average(raw, s) for s in sentences])
     A, T = student, teacher
     W = np.linalg.solve(A.T @ A + args.ridge * np.eye(A.shape[1]), A.T @ T)
     mapped = raw @ W

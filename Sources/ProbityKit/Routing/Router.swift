@@ -26,7 +26,7 @@ public struct Router: Sendable {
         guard !query.isEmpty, limit > 0 else { return [] }
         var ranked: [RouteScore] = []
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        let vector = index.weights.vectors > 0 ? index.wordVectors?.vector(text) : nil
+        let vector = questionVector(text)
         for (i, score) in index.scores(query, inScope: inScope, vector: vector).enumerated() where score > 0 {
             let entry = index.entries[i]
             ranked.append(RouteScore(topicID: entry.id, title: entry.title, score: (score * 10_000).rounded() / 10_000))
@@ -38,6 +38,12 @@ public struct Router: Sendable {
     /// What to do with `text`: one clear topic, a choice between close ones, or no match.
     public func route(_ text: String) -> RoutingDecision {
         thresholds.decide(rank(text, limit: 5))
+    }
+
+    /// The question's distilled vector, misspelt words corrected to the catalogue's words (as the lexical ranking does).
+    func questionVector(_ text: String) -> [Float]? {
+        guard index.weights.vectors > 0, let vectors = index.wordVectors else { return nil }
+        return vectors.vector(text) { index.vocabulary.correction(for: SpellingVariants.fold($0)) }
     }
 
     /// Terms that name the people and bodies the protocols govern (see `RoutingWeights.scopeBonus`).
@@ -54,7 +60,7 @@ public struct Router: Sendable {
             let name = q.id.map { index.normaliser.term($0) } ?? "(unknown)"
             return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
         }.joined(separator: " ")]
-        let vector = index.weights.vectors > 0 ? index.wordVectors?.vector(text) : nil
+        let vector = questionVector(text)
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
         _ = index.scores(query, inScope: inScope, vector: vector) { lines.append("ranking: " + $0) }
         for route in rank(text, limit: limit) {

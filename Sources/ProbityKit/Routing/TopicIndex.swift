@@ -305,7 +305,7 @@ struct TopicIndex: Sendable {
         }
         let top = lm[best]
         var level = min(1, confidence[best] + (inScope ? weights.scopeBonus : 0)
-                            + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best])))
+                            + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best] - (hasBackground ? similarity[topics] : 0))))
         if let trace {
             let order = lm.indices.sorted { lm[$0] > lm[$1] }.prefix(4)
             trace("confidence \(confidence[best]) in scope \(inScope); " + order.map { t in

@@ -94,11 +94,16 @@ public struct WordVectors: Sendable {
     }
 
     /// The unit vector of `text`: its known words' vectors, weighted, averaged; nil when no word has a weight.
-    public func vector(_ text: String) -> [Float]? {
+    /// `correct` may offer another spelling for a word the vectors do not know (a misspelling of a catalogue word).
+    public func vector(_ text: String, correct: ((String) -> String?)? = nil) -> [Float]? {
         var sum = [Float](repeating: 0, count: dimensions)
         var any = false
         for word in Self.words(text) {
-            guard let i = index(of: word) else { continue }
+            var found = index(of: word)
+            if found == nil, let correct, let other = correct(String(decoding: word, as: UTF8.self)) {
+                found = index(of: ArraySlice(Array(other.utf8)))
+            }
+            guard let i = found else { continue }
             let weight = Float(bytes[weightsAt + i]) / 255
             guard weight > 0 else { continue }
             var bits: UInt32 = 0

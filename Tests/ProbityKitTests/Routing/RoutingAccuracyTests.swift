@@ -56,3 +56,50 @@ enum RoutingFloors {
     static let topThree = 0.97
     static let offTopicRejection = 0.64
 }
+
+/// The router against the blind held-out set v2 (Tests/Fixtures/routing-heldout-v2, written by someone who never saw
+/// the router's examples; see its README). This test reads the files; whoever tunes the router does not, and sees
+/// only the aggregate figures (`probity-bench --heldout-v2`). Out-of-scope questions count as refused when no topic
+/// is chosen.
+@Suite struct RoutingHeldOutV2Tests {
+    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge, councils: .none).knowledge
+    static let folder = Paths.fixtures + "/routing-heldout-v2/"
+    static func lines(_ name: String) -> [String] {
+        ((try? String(contentsOfFile: folder + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    }
+    static let router = Router(knowledge: knowledge)
+    static let known = Set(knowledge.topics.map(\.id))
+    static let onTopic = RoutingEvaluation(router: router, cases: (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? [],
+                                           knownTopics: known)
+    static let offTopic = RoutingEvaluation(router: router, cases: lines("off-topic.txt").map { .init(question: $0, expected: nil) }, knownTopics: known)
+    static let outOfScope = RoutingEvaluation(router: router, cases: lines("out-of-scope.tsv").compactMap { line in
+        line.split(separator: "\t", maxSplits: 1).last.map { .init(question: String($0), expected: nil) }
+    }, knownTopics: known)
+
+    /// Figures only, never a question, so that a failure does not show the set to whoever reads the log.
+    static var figures: String {
+        "top-1 \(onTopic.topOneAccuracy), top-3 \(onTopic.topThreeAccuracy), wrongly refused \(onTopic.falseRejections)/\(onTopic.onTopic), "
+            + "off-topic refused \(offTopic.rejectionRate), out-of-scope not routed \(outOfScope.rejectionRate)"
+    }
+
+    @Test func theSetIsThere() {
+        #expect(Self.onTopic.onTopic >= 300)
+        #expect(Self.offTopic.offTopic >= 100)
+        #expect(Self.outOfScope.offTopic >= 50)
+    }
+
+    @Test func topOneAndTopThree() {
+        #expect(Self.onTopic.topOneAccuracy >= RoutingFloors.v2TopOne, "\(Self.figures)")
+        #expect(Self.onTopic.topThreeAccuracy >= RoutingFloors.v2TopThree, "\(Self.figures)")
+    }
+
+    @Test func onTopicQuestionsAreRarelyRefused() {
+        #expect(Double(Self.onTopic.falseRejections) / Double(max(Self.onTopic.onTopic, 1)) <= RoutingFloors.v2WronglyRefused, "\(Self.figures)")
+    }
+
+    @Test func offTopicAndOutOfScopeQuestionsAreRefused() {
+        #expect(Self.offTopic.rejectionRate >= RoutingFloors.v2OffTopicRefused, "\(Self.figures)")
+        #expect(Self.outOfScope.rejectionRate >= RoutingFloors.v2OutOfScopeRefused, "\(Self.figures)")
+    }
+}
