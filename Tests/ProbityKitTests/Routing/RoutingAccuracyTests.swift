@@ -26,15 +26,15 @@ import Testing
     }
 
     @Test func topOneAccuracy() {
-        #expect(Self.evaluation.topOneAccuracy >= RoutingFloors.topOne, "\(Self.evaluation.summary())")
+        #expect(Self.evaluation.topOneAccuracy >= RoutingFloors.topOne, "\(Self.evaluation.summary(showMisses: false))")
     }
 
     @Test func topThreeAccuracy() {
-        #expect(Self.evaluation.topThreeAccuracy >= RoutingFloors.topThree, "\(Self.evaluation.summary())")
+        #expect(Self.evaluation.topThreeAccuracy >= RoutingFloors.topThree, "\(Self.evaluation.summary(showMisses: false))")
     }
 
     @Test func offTopicRejection() {
-        #expect(Self.evaluation.rejectionRate >= RoutingFloors.offTopicRejection, "\(Self.evaluation.summary())")
+        #expect(Self.evaluation.rejectionRate >= RoutingFloors.offTopicRejection, "\(Self.evaluation.summary(showMisses: false))")
     }
 
     @Test func parsesTheFixtureFormat() throws {
@@ -51,10 +51,20 @@ import Testing
 /// (was 89.2%), top-3 97.7% (unchanged), off-topic questions refused 64% (was 76%; 16 of 25): the phrases bring
 /// everyday words into the topics. The no-match threshold was not re-tuned on the held-out set: the development set's
 /// off-topic questions are still refused 27 of 30 times, and other settings lose more on the development set.
+/// Issue 12: with the background class (catalogue/background.json) and the distilled word vectors
+/// (catalogue/vectors.bin), the older held-out set gives top-1 94.3%, top-3 100%, off-topic refused 92% (23 of 25).
 enum RoutingFloors {
-    static let topOne = 0.90
-    static let topThree = 0.97
-    static let offTopicRejection = 0.64
+    static let topOne = 0.94
+    static let topThree = 0.99
+    static let offTopicRejection = 0.92
+    /// Held-out set v2 (issue 12), measured with the background class and the distilled word vectors: top-1 88.9%,
+    /// top-3 98.5%, on-topic wrongly refused 2.9%, off-topic refused 87.9%, out-of-scope not routed 75.0%
+    /// (without the vectors: 83.0%, 96.8%, 3.2%, 81.9%, 48.2%). The issue's targets (95%, 99%, ≤ 2%, ≥ 90%) are not met.
+    static let v2TopOne = 0.88
+    static let v2TopThree = 0.98
+    static let v2WronglyRefused = 0.03
+    static let v2OffTopicRefused = 0.87
+    static let v2OutOfScopeRefused = 0.74
 }
 
 /// The router against the blind held-out set v2 (Tests/Fixtures/routing-heldout-v2, written by someone who never saw
