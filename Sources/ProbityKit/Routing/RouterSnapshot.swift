@@ -125,15 +125,14 @@ public enum RouterSnapshot {
         var wordVectors: WordVectors?
         var exampleDocuments: [Int] = [], exampleVectors: [Float] = []
         if hasVectors == 1 {
-            guard let n = r.count(), let bytes = r.bytes(n), let vectors = WordVectors(bytes: bytes), let documents = r.ints(),
-                  let m = r.count(), m == documents.count * vectors.dimensions, documents.allSatisfy({ $0 >= 0 && $0 < documentCount }),
-                  let raw = r.bytes(4 * m) else { return nil }
+            guard let n = r.count(), let start = r.skip(n), let vectors = WordVectors(storage: bytes, base: start, length: n),
+                  let documents = r.ints(), let m = r.count(), m == documents.count * vectors.dimensions,
+                  documents.allSatisfy({ $0 >= 0 && $0 < documentCount }), let at = r.skip(4 * m) else { return nil }
             wordVectors = vectors
             exampleDocuments = documents
             exampleVectors = [Float](repeating: 0, count: m)
-            for i in 0..<m {
-                let bits = UInt32(raw[4 * i]) | UInt32(raw[4 * i + 1]) << 8 | UInt32(raw[4 * i + 2]) << 16 | UInt32(raw[4 * i + 3]) << 24
-                exampleVectors[i] = Float(bitPattern: bits)
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<m { exampleVectors[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))) }
             }
         }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
@@ -163,8 +162,29 @@ public struct RouterCache: Sendable {
     func path(_ key: String) -> String { "\(directory)/router-\(key).bin" }
 
     public func router(key: String) -> Router? {
-        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-        return RouterSnapshot.decode([UInt8](data))
+        guard let bytes = Self.read(path(key)) else { return nil }
+        return RouterSnapshot.decode(bytes)
+    }
+
+    /// A whole file read straight into an array (one copy fewer than through `Data`; a snapshot is a few MB).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { complete = false; break }
+                done += n
+            }
+            count = done
+        }
+        return complete && bytes.count == size ? bytes : nil
     }
 
     /// Writes the snapshot whole or not at all (a temporary file renamed into place); older snapshots are removed.
@@ -197,6 +217,13 @@ struct ByteReader {
     private var at = 0
     init(_ data: [UInt8]) { self.data = data }
     var atEnd: Bool { at == data.count }
+
+    /// Steps over `n` bytes, returning where they start.
+    mutating func skip(_ n: Int) -> Int? {
+        guard n >= 0, n <= data.count - at else { return nil }
+        defer { at += n }
+        return at
+    }
 
     mutating func bytes(_ n: Int) -> [UInt8]? {
         guard n >= 0, n <= data.count - at else { return nil }

@@ -10,8 +10,12 @@ public struct WordVectors: Sendable {
 
     let dimensions: Int
     let count: Int
-    /// The file as read.
-    let bytes: [UInt8]
+    /// The file lies in `storage` from `base` on (a router snapshot holds it among its other bytes, uncopied).
+    private let storage: [UInt8]
+    private let base: Int
+    private let length: Int
+    /// The file's bytes.
+    var bytes: [UInt8] { Array(storage[base..<base + length]) }
     /// Where each word's bytes start, and their length.
     private let wordStart: [Int32]
     private let wordLength: [UInt8]
@@ -19,17 +23,24 @@ public struct WordVectors: Sendable {
 
     /// The vectors in `bytes` (a whole `vectors.bin`), or nil when they are not a file this version can read.
     public init?(bytes: [UInt8]) {
-        guard bytes.count >= Self.magic.count + 8, Array(bytes[0..<Self.magic.count]) == Self.magic else { return nil }
+        self.init(storage: bytes, base: 0, length: bytes.count)
+    }
+
+    /// The vectors in `storage[base..<base + length]`.
+    init?(storage bytes: [UInt8], base: Int, length: Int) {
+        guard base >= 0, length >= 0, base + length <= bytes.count, length >= Self.magic.count + 8,
+              Array(bytes[base..<base + Self.magic.count]) == Self.magic else { return nil }
         func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
-        dimensions = u32(Self.magic.count)
-        count = u32(Self.magic.count + 4)
-        guard dimensions > 0, dimensions <= 1024, count > 0 else { return nil }
-        var at = Self.magic.count + 8
+        dimensions = u32(base + Self.magic.count)
+        count = u32(base + Self.magic.count + 4)
+        guard dimensions > 0, dimensions <= 1024, count > 0, count <= length else { return nil }
+        let end = base + length
+        var at = base + Self.magic.count + 8
         var starts: [Int32] = [], lengths: [UInt8] = []
         starts.reserveCapacity(count)
         lengths.reserveCapacity(count)
         for _ in 0..<count {
-            guard at < bytes.count else { return nil }
+            guard at < end else { return nil }
             let n = bytes[at]
             starts.append(Int32(at + 1))
             lengths.append(n)
@@ -38,8 +49,10 @@ public struct WordVectors: Sendable {
         weightsAt = at
         scalesAt = weightsAt + count
         vectorsAt = scalesAt + 4 * count
-        guard vectorsAt + count * dimensions == bytes.count else { return nil }
-        self.bytes = bytes
+        guard vectorsAt + count * dimensions == end else { return nil }
+        storage = bytes
+        self.base = base
+        self.length = length
         wordStart = starts
         wordLength = lengths
     }
@@ -56,7 +69,7 @@ public struct WordVectors: Sendable {
             while order == 0 {
                 if i == length { order = j == word.endIndex ? 0 : -1; break }
                 if j == word.endIndex { order = 1; break }
-                let a = bytes[start + i], b = word[j]
+                let a = storage[start + i], b = word[j]
                 if a != b { order = a < b ? -1 : 1 }
                 i += 1
                 j += 1
@@ -104,13 +117,13 @@ public struct WordVectors: Sendable {
                 found = index(of: ArraySlice(Array(other.utf8)))
             }
             guard let i = found else { continue }
-            let weight = Float(bytes[weightsAt + i]) / 255
+            let weight = Float(storage[weightsAt + i]) / 255
             guard weight > 0 else { continue }
             var bits: UInt32 = 0
-            for k in 0..<4 { bits |= UInt32(bytes[scalesAt + 4 * i + k]) << (8 * UInt32(k)) }
+            for k in 0..<4 { bits |= UInt32(storage[scalesAt + 4 * i + k]) << (8 * UInt32(k)) }
             let factor = weight * Float(bitPattern: bits)
             let base = vectorsAt + i * dimensions
-            for d in 0..<dimensions { sum[d] += factor * Float(Int8(bitPattern: bytes[base + d])) }
+            for d in 0..<dimensions { sum[d] += factor * Float(Int8(bitPattern: storage[base + d])) }
             any = true
         }
         guard any else { return nil }
