@@ -49,6 +49,7 @@ def main():
     ap.add_argument("--dims", type=int, default=64)
     ap.add_argument("--ridge", type=float, default=1.0)
     ap.add_argument("--evaluate", action="store_true")
+    ap.add_argument("--phrases", action="store_true", help="also fit the map on the facts' phrases (more, shorter sentences)")
     ap.add_argument("--cache", help="an .npz to keep the teacher's vectors in between runs (outside the repository)")
     ap.add_argument("--out", default=os.path.join(KNOW, "catalogue/vectors.bin"))
     args = ap.parse_args()
@@ -110,6 +111,16 @@ def main():
     # Ridge: W = (AᵀA + λI)⁻¹ AᵀT, so that a sentence's averaged word vectors land near the teacher's embedding of it.
     student = np.stack([average(raw, s) for s in sentences])
     A, T = student, teacher
+    if args.phrases:
+        extra = sorted(set(p for p in phrase_text if len([w for w in words(p) if w in index]) >= 2))
+        T2 = encode("sentences", extra, 128)
+        A2 = np.stack([average(raw, s) for s in extra])
+        A, T = np.vstack([A, A2]), np.vstack([T, T2])
+        print(f"fitting the map on {len(A)} sentences and phrases", file=sys.stderr)
+        if args.cache:
+            keys = list(cached)
+            text = np.empty(len(keys), dtype=object); text[:] = keys
+            np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
     W = np.linalg.solve(A.T @ A + args.ridge * np.eye(A.shape[1]), A.T @ T)
     mapped = raw @ W
     fitted = np.stack([average(mapped, s) for s in sentences])

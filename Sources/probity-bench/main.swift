@@ -211,7 +211,9 @@ do {
     }
     if arguments.contains("--scenarios") {
         // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
-        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/scenarios").path
+        // --folder NAME: another folder of Tests/Fixtures, such as scenarios-blind (written without seeing the trees or phrases).
+        let folderName = arguments.firstIndex(of: "--folder").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil } ?? "scenarios"
+        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/" + folderName).path
         let runner = ScenarioRunner(knowledge: knowledge)
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
         let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
@@ -231,6 +233,30 @@ do {
         let test = ScenarioReport(outcomes: outcomes.filter { !$0.scenario.isDevelopment })
         if half == nil { print("development half: \(dev.summary)\nmeasuring half: \(test.summary)") }
         print(report.summary)
+        exit(0)
+    }
+    if arguments.contains("--triage") {
+        // The decision model on development data only (dev.tsv, dev-off-topic.txt and the dev*-*.json scenario files):
+        // single questions split or referred wrongly, off-topic ones offered a topic, pairs of questions split.
+        let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
+        let dev = try RoutingEvaluation.parse(String(contentsOfFile: fixtures + "/routing/dev.tsv", encoding: .utf8))
+        let off = try String(contentsOfFile: fixtures + "/routing/dev-off-topic.txt", encoding: .utf8).split(separator: "\n")
+            .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        var scenarios: [(String, String)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures + "/scenarios").sorted() where name.hasPrefix("dev") {
+            scenarios += try ScenarioFile.load(fixtures + "/scenarios/" + name).scenarios.map { ($0.says, $0.topic) }
+        }
+        let triage = QuestionTriage(router: Router(knowledge: knowledge), outOfScope: knowledge.outOfScope)
+        for (label, onTopic) in [("dev.tsv", dev.compactMap { c in c.expected.map { (c.question, $0) } }), ("dev scenarios", scenarios)] {
+            let e = TriageEvaluation(triage: triage, onTopic: onTopic, offTopic: label == "dev.tsv" ? off : [])
+            print("\(label):\n" + e.summary)
+            if showMisses {
+                for q in e.falseSplits { print("  split: \(q)") }
+                for q in e.falseReferrals { print("  referred: \(q)") }
+                for q in e.offTopicChosen + e.offTopicShownNearest { print("  off-topic offered: \(q)") }
+                for q in e.pairMisses.prefix(40) { print("  pair missed: \(q)") }
+            }
+        }
         exit(0)
     }
     if let i = arguments.firstIndex(of: "--facts") {

@@ -18,6 +18,8 @@ public struct Conversation: Sendable {
         case advised
         /// A new question was typed mid-topic: asking whether to leave the current topic for `to`.
         case confirmingSwitch(question: String, to: RouteScore)
+        /// The first of two questions is done: asking whether to go on to the second, `question`, about `to`.
+        case offeringNext(question: String, to: RouteScore)
         /// Over; nothing more is read.
         case ended
     }
@@ -34,6 +36,12 @@ public struct Conversation: Sendable {
     let sharedFactKeys: Set<String>
     /// A Ctrl-C on an empty line has asked whether to end; another one ends the chat.
     var interruptArmed = false
+    /// The second of two questions asked at once, offered when the first is done.
+    var secondQuestion: QuestionSplit?
+    /// A command the last line was nearly ("Did you mean `topics`?"): a yes runs it.
+    var suggestedCommand: String?
+    /// Decides what to do with a question: topic, choice or none; subjects the protocols do not cover; two questions.
+    var triage: QuestionTriage { QuestionTriage(router: router, outOfScope: knowledge.outOfScope) }
     /// Renders what is shown into the plain text that `.shown` events record.
     let plain = ConversationRenderer(style: .plain)
 
@@ -115,6 +123,18 @@ public struct Conversation: Sendable {
             repeatPrompt(into: &reply)
             return reply
         }
+        if let suggested = suggestedCommand {
+            suggestedCommand = nil
+            if let accepted = YesNo.parse(text) {
+                if accepted, let command = PromptCommand.parse(suggested, topicIDs: topicIDs) {
+                    run(command, into: &reply)
+                } else {
+                    show("did-you-mean", .hint("All right."), into: &reply)
+                    askAgain(into: &reply)
+                }
+                return reply
+            }
+        }
         switch mode {
         case .askingCouncil: handleCouncilAnswer(text, into: &reply)
         case .askingRole: handleRoleAnswer(text, into: &reply)
@@ -123,6 +143,7 @@ public struct Conversation: Sendable {
             handleChoice(text, question: question, choices: choices, midTopic: midTopic, into: &reply)
         case .walking: handleAnswer(text, into: &reply)
         case .confirmingSwitch(let question, let target): handleSwitchConfirmation(text, question: question, to: target, into: &reply)
+        case .offeringNext(let question, let target): handleNextOffer(text, question: question, to: target, into: &reply)
         case .ended: break
         }
         return reply
@@ -135,7 +156,7 @@ public struct Conversation: Sendable {
             if let question = pendingQuestion {
                 reply.blocks.append(.hint("Answer with a number from 1 to \(question.options.count), or type `help`."))
             }
-        case .confirmingSwitch: reply.blocks.append(.hint("Type yes or no."))
+        case .confirmingSwitch, .offeringNext: reply.blocks.append(.hint("Type yes or no."))
         default: break
         }
     }
@@ -144,6 +165,10 @@ public struct Conversation: Sendable {
     mutating func handleOpen(_ text: String, into reply: inout ConversationReply) {
         if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
+        } else if suggestCommand(text, into: &reply) {
+            return
+        } else if let answer = ChatVocabulary.smallTalk(text) {
+            show("small-talk", .text(answer), into: &reply)
         } else if Int(text) != nil {
             show("rejected", .text("There is no question waiting for a number. Ask a question in your own words, or type `topics`."), into: &reply)
         } else {
@@ -232,12 +257,12 @@ public struct Conversation: Sendable {
             if mode == .askingCouncil { words += knowledge.councilNames.flatMap { [$0.id, $0.name] } }
         case .choosingTopic(_, let choices, _):
             words += choices.map(\.title)
-        case .confirmingSwitch:
+        case .confirmingSwitch, .offeringNext:
             words += ["yes", "no"]
         case .idle, .advised, .ended:
             break
         }
-        words += ["help", "back", "restart", "why", "topics", "clause ", "search ", "compare", "save", "quit"]
+        words += ["help", "back", "restart", "why", "topics", "clause ", "search ", "compare", "save", "cancel", "quit"]
         words += knowledge.councilIDs.map { "council \($0)" }
         words += Role.allCases.map { "role \($0.rawValue)" }
         words += knowledge.topics.map(\.id)
@@ -287,6 +312,15 @@ public struct Conversation: Sendable {
         }
         show("rejected", .text(message), into: &reply)
         ask(question, topic: topic, why: false, into: &reply)
+    }
+
+    /// A line that is a command mistyped (`topcis`): asks "Did you mean `topics`?" and returns true; a yes runs it.
+    /// Nothing is routed.
+    mutating func suggestCommand(_ text: String, into reply: inout ConversationReply) -> Bool {
+        guard let command = ChatVocabulary.nearMiss(text) else { return false }
+        suggestedCommand = command
+        show("did-you-mean", .text("Did you mean `\(command)`? (yes/no)"), into: &reply)
+        return true
     }
 
     /// What the user typed, quoted for a reply: already stripped of control characters, and kept short.

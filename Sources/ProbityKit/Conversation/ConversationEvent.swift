@@ -17,6 +17,8 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
     /// `back` undid an answer (the fact), or nothing when there was none.
     case wentBack(topic: String, fact: String?)
     case restarted(topic: String)
+    /// `cancel`/`leave`: the topic was left before (or after) its advice, without ending the chat.
+    case leftTopic(topic: String)
     /// The advice, with the verdict and the full text of every clause quoted.
     case advised(Advised)
     /// `why` was shown: the answers that led to the advice.
@@ -44,6 +46,12 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
         case noMatch = "no-match"
         /// Typed mid-topic and sounding like a new question: asked whether to leave the current topic.
         case askedToSwitch = "asked-to-switch"
+        /// The message asked about two topics: the parts follow, each recorded as `chosen` or `deferred`.
+        case twoQuestions = "two-questions"
+        /// The second of two questions, kept to offer when the first is done.
+        case deferred
+        /// About a subject the protocols do not cover: referred to where its rule lives (the subject is shown).
+        case outOfScope = "out-of-scope"
     }
 
     public struct Advised: Sendable, Equatable, Codable {

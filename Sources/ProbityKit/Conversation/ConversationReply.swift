@@ -76,8 +76,8 @@ public enum ConversationBlock: Sendable {
     case help(question: PendingQuestion?)
     /// The current topic across every council.
     case comparison(TopicComparison)
-    /// Clause search results for a query.
-    case searchResults(query: String, council: String?, hits: [ClauseHit])
+    /// Clause search results for a query; `heading` replaces "Paragraphs that match …" (a question that matched no topic).
+    case searchResults(query: String, council: String?, hits: [ClauseHit], heading: String? = nil)
 }
 
 /// A clause found by a search, with the words that matched.
@@ -86,10 +86,13 @@ public struct ClauseHit: Sendable {
     public var score: Double
     /// The matched words, as they appear in the clause, for highlighting.
     public var matched: [String]
+    /// The share (0…1) of the query's weight the clause contains (`SearchHit.coverage`).
+    public var coverage: Double
 
-    public init(clause: QuotedClause, score: Double, matched: [String]) {
+    public init(clause: QuotedClause, score: Double, matched: [String], coverage: Double = 1) {
         self.clause = clause
         self.score = score
         self.matched = matched
+        self.coverage = coverage
     }
 }

@@ -50,6 +50,7 @@ public enum KnowledgeLoader {
         if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
         if fm.fileExists(atPath: directory + "/" + backgroundFile) { paths.append(backgroundFile) }
         if fm.fileExists(atPath: directory + "/" + vectorsFile) { paths.append(vectorsFile) }
+        if fm.fileExists(atPath: directory + "/" + OutOfScopeDecoder.file) { paths.append(OutOfScopeDecoder.file) }
         return paths
     }
 
@@ -114,6 +115,12 @@ public enum KnowledgeLoader {
                     message: "is not a word-vector file this version of Probity can read; write it again with scripts/distil-vectors.py, or remove it"))
             }
         }
+        var outOfScope: [OutOfScopeSubject] = []
+        var outOfScopeFile: KnowledgeFile?
+        let scope = readOutOfScope(directory: directory)
+        issues += scope.issues
+        if let file = scope.file { outOfScopeFile = file }
+        outOfScope = scope.subjects
         let names = topicNames
         let results = ConcurrentSlots<(topic: Topic?, file: KnowledgeFile?, issues: [KnowledgeIssue])>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
@@ -134,9 +141,11 @@ public enum KnowledgeLoader {
             if let file = result.file { files.append(file) }
             issues += result.issues
         }
-        let knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+        if let outOfScopeFile { files.append(outOfScopeFile) }
+        var knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
                                       catalogueFiles: files, store: CouncilStore(), background: background,
                                       wordVectors: wordVectors)
+        knowledge.outOfScope = outOfScope
         switch councils {
         case .none: break
         case .all:
@@ -150,6 +159,21 @@ public enum KnowledgeLoader {
             }
         }
         return Result(knowledge: knowledge, issues: issues)
+    }
+
+    /// Reads `catalogue/out-of-scope.json`, the subjects the protocols do not cover; none when there is no such file.
+    public static func readOutOfScope(directory: String) -> (subjects: [OutOfScopeSubject], file: KnowledgeFile?, issues: [KnowledgeIssue]) {
+        let file = OutOfScopeDecoder.file
+        guard FileManager.default.fileExists(atPath: directory + "/" + file) else { return ([], nil, []) }
+        let parsed = parse(directory: directory, file: file)
+        var issues = parsed.issues
+        var subjects: [OutOfScopeSubject] = []
+        if let json = parsed.json {
+            let collector = IssueCollector(file: file)
+            subjects = OutOfScopeDecoder.decode(json, issues: collector) ?? []
+            issues += collector.issues
+        }
+        return (subjects, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, issues)
     }
 
     /// Reads one council's identity and protocol versions: `council.json`, `versions/*.json`. Its advice is read
@@ -189,9 +213,10 @@ public enum KnowledgeLoader {
             }
             issues += collector.issues
         }
-        let councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
+        var councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
                                           generalPrinciples: identity.generalPrinciples, versions: versions, trees: [],
                                           folder: folder, files: files)
+        councilFolder.outOfScope = identity.outOfScope
         return CouncilStore.Entry(folder: councilFolder, issues: issues, files: files)
     }
 

@@ -133,6 +133,12 @@ public struct TranscriptPresentation: Sendable {
                 return .routed("Routed \(quoted): no topic matched well enough\(best.isEmpty ? "" : " (nearest: \(best))")")
             case .askedToSwitch:
                 return .routed("Routed \(quoted) mid-topic to \(candidates.first.map { topicTitle($0.topic) } ?? "another topic"); Probity asked whether to switch")
+            case .twoQuestions:
+                return .routed("Routed \(quoted): it asks about two topics, taken one after the other")
+            case .deferred:
+                return .routed("Kept \(quoted) for later: \(candidates.first.map { topicTitle($0.topic) } ?? "another topic"), offered when the first is done")
+            case .outOfScope:
+                return .routed("Routed \(quoted): a subject the protocol does not cover; Probity said where its rule lives\(best.isEmpty ? "" : " (nearest: \(best))")")
             }
         case .topicStarted(let topic):
             return .topic(title: topicTitle(topic), id: topic)
@@ -148,6 +154,8 @@ public struct TranscriptPresentation: Sendable {
             return .note(fact == nil ? "Went back (there was no answer to undo)" : "Went back: the last answer was undone")
         case .restarted(let topic):
             return .note("Restarted \(topicTitle(topic)): its answers were forgotten")
+        case .leftTopic(let topic):
+            return .note("Left \(topicTitle(topic))")
         case .advised(let a):
             return .advice(AdviceBlock(
                 verdict: a.verdict, verdictLabel: verdictLabel(a.verdict), headline: a.headline, topicTitle: topicTitle(a.topic),

@@ -138,7 +138,10 @@ struct WordFinder: ClauseFinder {
         for c in knowledge.councils where council == nil || c.id == council {
             for clause in c.clauses {
                 let matched = words.filter { clause.text.lowercased().contains($0) }
-                if !matched.isEmpty { hits.append(ClauseHit(clause: QuotedClause(council: c, clause: clause), score: Double(matched.count), matched: matched)) }
+                if !matched.isEmpty {
+                    hits.append(ClauseHit(clause: QuotedClause(council: c, clause: clause), score: Double(matched.count), matched: matched,
+                                          coverage: Double(matched.count) / Double(words.count)))
+                }
             }
         }
         return Array(hits.sorted { $0.score > $1.score }.prefix(limit))
