@@ -93,6 +93,17 @@ enum RoutingFloors {
             + "off-topic refused \(offTopic.rejectionRate), out-of-scope not routed \(outOfScope.rejectionRate)"
     }
 
+    /// No question of the set is one of the topics' examples or background questions (letters compared); a failure
+    /// gives a count only.
+    @Test func itsQuestionsAreNotTrainingText() {
+        let training = Set((Self.knowledge.topics.flatMap(\.examples) + Self.knowledge.background).map { $0.lowercased().filter(\.isLetter) })
+        let questions = Self.lines("on-topic.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
+            + Self.lines("off-topic.txt")
+            + Self.lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
+        let copies = questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count
+        #expect(copies == 0, "\(copies) held-out v2 questions are also training text")
+    }
+
     @Test func theSetIsThere() {
         #expect(Self.onTopic.onTopic >= 300)
         #expect(Self.offTopic.offTopic >= 100)
