@@ -34,8 +34,10 @@ let package = Package(
         .executableTarget(name: "probity-bench", dependencies: ["ProbityKit"]),
         // The start-up baseline for BENCHMARKS.md: Foundation and nothing else, built like probity.
         .executableTarget(name: "foundation-hello"),
-        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit"]),
-        .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit"]),
+        // The checkout's paths and the built binary's runner, one copy for both test targets.
+        .target(name: "ProbityTestSupport", path: "Tests/ProbityTestSupport"),
+        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit", "ProbityTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

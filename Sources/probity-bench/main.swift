@@ -228,6 +228,14 @@ do {
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
             print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
             if half == "dev" { print("    typed: \(o.scenario.says)") }
+            // --answers (development half only): what the scenario states, answers and expects, to judge a wrong verdict.
+            if half == "dev", arguments.contains("--answers") {
+                func show(_ facts: [String: Scenario.FactAnswer]) -> String {
+                    facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.options.joined(separator: ","))" }.joined(separator: " ")
+                }
+                print("    stated: \(show(o.scenario.stated)); answers: \(show(o.scenario.answers)); quoted: \(o.quoted.joined(separator: " "))")
+                if let basis = o.scenario.basis { print("    basis: \(basis)") }
+            }
         }
         let dev = ScenarioReport(outcomes: outcomes.filter(\.scenario.isDevelopment))
         let test = ScenarioReport(outcomes: outcomes.filter { !$0.scenario.isDevelopment })

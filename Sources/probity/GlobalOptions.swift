@@ -1,18 +1,37 @@
 import ArgumentParser
+import Foundation
 import ProbityKit
 
-/// The options every command takes.
+/// The options every command takes. The council and role default to the settings files
+/// (`/etc/probity/config`, then the user's own); see `ConfigFiles`.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The knowledge directory (default: $PROBITY_KNOWLEDGE, else Knowledge/ of the checkout).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The knowledge directory (default: ../share/probity beside an installed probity, else $PROBITY_KNOWLEDGE, else Knowledge/ of the checkout).", valueName: "dir"),
+            completion: .directory)
     var knowledge: String?
 
-    @Option(name: .long, help: ArgumentHelp("Your council's id (e.g. carlisle, wiltshire, tower-hamlets, blackburn-with-darwen).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Your council's id, or the start of it (default: the settings file's). Commands about every council (search, compare, coverage, transcripts list) narrow to one only when it is given here.", valueName: "id"),
+            completion: .custom(Completions.councils))
     var council: String?
 
-    @Option(name: .long, help: ArgumentHelp("Whether you are a member (councillor) or an officer (employee).", valueName: "member|officer"))
+    @Option(name: .long, help: ArgumentHelp("Whether you are a member (a councillor) or an officer (a council employee) (default: the settings file's).", valueName: "member|officer"))
     var role: Role?
 
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    var color: ColourChoice?
+
+    @Flag(name: .long, help: "Print straight to the terminal, never through $PAGER.")
+    var noPager = false
+
     var knowledgeDirectory: String { KnowledgeLocator.locate(explicit: knowledge) }
+
+    /// The settings files, read once per run.
+    var settings: ConfigFiles.Loaded { Self.loadedSettings }
+    private static let loadedSettings = ConfigFiles().load()
+
+    /// The council a command about one council uses: --council, else the settings file's.
+    var defaultCouncil: String? { council ?? settings.council?.value }
+    /// The role: --role, else the settings file's.
+    var defaultRole: Role? { role ?? settings.role?.value }
 
     /// Loads the catalogue and the councils a command needs (checked before use), or fails with every problem listed (exit 1).
     /// Other councils are read, and checked, only if the command turns to them.
@@ -24,35 +43,63 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The council named with --council, if it is a council folder's id (names are resolved after loading).
-    var councilSelection: KnowledgeLoader.Councils {
-        council.map { .only([$0.lowercased()]) } ?? .none
+    /// The knowledge and the one council a command is about (named on the command line as typed), checked before use.
+    func loadKnowledge(council text: String) throws -> (KnowledgeBase, Council) {
+        let knowledge = try loadKnowledge(councils: .none)
+        return (knowledge, try checkedCouncil(text, in: knowledge))
     }
 
-    /// A session with the council and role given on the command line, if any.
+    /// The council `text` names (a usage error if none), its folder checked before use (a runtime failure if unsound).
+    func checkedCouncil(_ text: String, in knowledge: KnowledgeBase) throws -> Council {
+        let council = try CouncilNames.council(text, in: knowledge)
+        let issues = knowledge.issues(council: council.id)
+        if !issues.isEmpty { throw RuntimeFailure(KnowledgeError(issues: issues, directory: knowledge.directory).description) }
+        return council
+    }
+
+    /// The council named with --council (already resolved to an id before the command runs), or the settings file's.
+    var councilSelection: KnowledgeLoader.Councils {
+        defaultCouncil.map { .only([$0.lowercased()]) } ?? .none
+    }
+
+    /// A session with the council and role given on the command line or in the settings files, if any.
     func session(_ knowledge: KnowledgeBase) throws -> Session {
-        do {
-            return try Session(knowledge: knowledge, council: council, role: role)
-        } catch {
-            throw ValidationError(error.description)
+        var session = try Session(knowledge: knowledge, council: nil, role: defaultRole)
+        if let council {
+            do { try session.setCouncil(council) } catch { throw ValidationError(error.description) }
+        } else if let configured = settings.council {
+            do {
+                try session.setCouncil(configured.value)
+            } catch {
+                throw RuntimeFailure(CouncilNames.unknownInSettings(configured, knowledge: knowledge))
+            }
         }
+        return session
     }
 }
 
-extension Role: ExpressibleByArgument {}
+/// `--role` takes `member`, `officer` or the plain words for them (`councillor`, `employee` …), as the chat does.
+extension Role: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
-extension KnowledgeBase {
-    /// The council a user named on the command line, or a usage error listing the councils.
-    func council(named text: String) throws -> Council {
-        guard let council = resolveCouncil(text) else {
-            throw ValidationError(unknownCouncilMessage(text))
-        }
-        return council
-    }
+extension ColourChoice: ExpressibleByArgument {}
+
+/// Commands that take the global options: the launcher resolves `--council` and sets up colour and the pager
+/// before they run.
+protocol TakesGlobalOptions: ParsableCommand {
+    var global: GlobalOptions { get set }
+    /// Whether long output may go through the pager (not for the chat).
+    static var pages: Bool { get }
+}
+
+extension TakesGlobalOptions {
+    static var pages: Bool { true }
 }
 
 /// A failure at run time (not a usage error): printed to stderr, exit status 1.
-struct RuntimeFailure: Error, CustomStringConvertible {
+struct RuntimeFailure: LocalizedError, CustomStringConvertible {
     var description: String
+    var errorDescription: String? { description }
     init(_ description: String) { self.description = description }
 }

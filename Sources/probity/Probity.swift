@@ -1,8 +1,9 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Probity: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "probity",
@@ -10,7 +11,7 @@ struct Probity: ParsableCommand {
         discussion: """
             Run `probity` on its own to start a conversation. Every answer quotes the clauses of your \
             council's protocol word for word, and every conversation is kept as a transcript for the \
-            Monitoring Officer.
+            Monitoring Officer. `--version` also names the knowledge in use and each council's protocol version.
             """,
         version: version,
         subcommands: [
@@ -20,4 +21,8 @@ struct Probity: ParsableCommand {
         ],
         defaultSubcommand: ChatCommand.self
     )
+
+    static func main() {
+        Launcher.run(Array(CommandLine.arguments.dropFirst()))
+    }
 }

@@ -190,7 +190,8 @@ final class PseudoTerminal {
     private var exitStatus: Int32?
 
     /// - Parameter input: when given, standard input is a pipe carrying it instead of the terminal.
-    init(_ arguments: [String], home: ChatHome, colour: Bool = false, columns: UInt16 = 100, input: String? = nil) throws {
+    init(_ arguments: [String], home: ChatHome, colour: Bool = false, columns: UInt16 = 100, input: String? = nil,
+         environment extra: [String: String] = [:]) throws {
         // posix_openpt, unlockpt and ptsname are not visible to Swift; on Linux they are these calls.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw Failure.openpt(errno) }
@@ -232,7 +233,8 @@ final class PseudoTerminal {
 
         var environment = home.environment(colour: colour, term: "xterm")
         environment["COLUMNS"] = nil
-        let argv = [Binary.path] + arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        for (name, value) in extra { environment[name] = value }
+        let argv = [Binary.path] + arguments + ["--knowledge", Paths.repository + "/Knowledge"]
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var cArgv = argv.map { strdup($0) } + [nil]
         var cEnvp = envp.map { strdup($0) } + [nil]

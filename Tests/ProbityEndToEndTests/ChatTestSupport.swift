@@ -25,6 +25,7 @@ struct ChatHome {
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = root
         env["XDG_CONFIG_HOME"] = config
+        env["PROBITY_SYSTEM_CONFIG"] = root + "/system-config"
         env["XDG_STATE_HOME"] = state
         env["PROBITY_TRANSCRIPTS"] = transcripts
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")
@@ -39,7 +40,7 @@ struct ChatHome {
     func chatWithClosedOutput(input: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = environment()
         let out = Pipe(), inPipe = Pipe()
         process.standardOutput = out
@@ -57,7 +58,7 @@ struct ChatHome {
     func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil) throws -> Binary.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = arguments + ["--knowledge", Paths.repository + "/Knowledge"]
         process.environment = environment(colour: colour, term: term)
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
@@ -78,7 +79,7 @@ struct ChatHome {
 /// What the tests plan with: the shipped knowledge, and the engine and router the binary uses.
 enum ChatPlan {
     static let knowledge: KnowledgeBase = {
-        (try? KnowledgeLoader.load(directory: Binary.repository + "/Knowledge")) ?? KnowledgeBase(councils: [], topics: [])
+        (try? KnowledgeLoader.load(directory: Paths.repository + "/Knowledge")) ?? KnowledgeBase(councils: [], topics: [])
     }()
 
     /// The lines that take a question to `topic`: the question, then the number of the topic if the router asks which.
@@ -160,7 +161,7 @@ final class ChatProcess {
 
     init(_ arguments: [String], home: ChatHome) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = arguments + ["--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = arguments + ["--knowledge", Paths.repository + "/Knowledge"]
         process.environment = home.environment()
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe

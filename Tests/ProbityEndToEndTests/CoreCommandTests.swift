@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: ["malformed-json", "missing-field", "wrong-type", "dangling-citation", "dangling-next", "unreachable-node", "cycle"])
     func validateRejectsBrokenKnowledge(fixture: String) throws {
-        let result = try Binary.run(["validate"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/" + fixture)
+        let result = try Binary.run(["validate"], knowledge: Paths.repository + "/Tests/Fixtures/knowledge/" + fixture)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         // Each problem in the form editors jump to: the file from where the command ran, then line and column.
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func validateJSONListsIssuesWithPaths() throws {
-        let result = try Binary.run(["validate", "--json"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
+        let result = try Binary.run(["validate", "--json"], knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
         #expect(result.status == 1)
         let report = try json(result.stdout)
         #expect(report["ok"] as? Bool == false)
@@ -37,12 +37,12 @@ import Testing
     @Test func otherCommandsRefuseBrokenKnowledgeWithExitOne() throws {
         // A broken advice file stops any command about that council…
         let walk = try Binary.run(["walk", "sample", "--council", "testshire", "--role", "member"],
-                                  knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
+                                  knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
         #expect(walk.status == 1)
         #expect(walk.stderr.contains("councils/testshire/advice/sample.json:6:13: error: nodes.kind.next.no: points to \"nowhere\""), "\(walk.stderr)")
         #expect(walk.stdout.isEmpty)
         // …and a broken catalogue stops every command.
-        let topics = try Binary.run(["topics"], knowledge: Binary.repository + "/Tests/Fixtures/knowledge/missing-field")
+        let topics = try Binary.run(["topics"], knowledge: Paths.repository + "/Tests/Fixtures/knowledge/missing-field")
         #expect(topics.status == 1)
         #expect(topics.stderr.contains("catalogue/topics/sample.json:"), "\(topics.stderr)")
         #expect(topics.stdout.isEmpty)
@@ -51,7 +51,7 @@ import Testing
     /// A command about one council reads only that council's folder: another council's broken advice does not stop it.
     @Test func aCommandAboutOneCouncilReadsOnlyThatCouncil() throws {
         let result = try Binary.run(["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
-                                    knowledge: Binary.repository + "/Tests/Fixtures/knowledge/dangling-next")
+                                    knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
         #expect(result.status == 0, "\(result.stderr)")
         let report = try json(result.stdout)
         #expect(report["status"] as? String == "advice")
@@ -60,7 +60,7 @@ import Testing
     @Test func walkingIntoACycleFailsCleanlyAndPointsToValidate() throws {
         // Shape faults are `validate`'s to find; a walk that meets one stops with a clear message, never hangs.
         let result = try Binary.run(["walk", "sample", "--council", "testshire", "--role", "member", "--answer", "kind=yes", "--answer", "committee=no"],
-                                    knowledge: Binary.repository + "/Tests/Fixtures/knowledge/cycle")
+                                    knowledge: Paths.repository + "/Tests/Fixtures/knowledge/cycle")
         #expect(result.status == 1)
         #expect(result.stderr.contains("probity validate"), "\(result.stderr)")
     }
@@ -80,7 +80,7 @@ import Testing
         let clause = try json(try Binary.run(["clause", "carlisle", "116", "--json"]).stdout)
         #expect(quoted["text"] as? String == clause["text"] as? String)
         // And the clause is the source document's own words.
-        let source = try String(contentsOfFile: Binary.repository + "/Knowledge/councils/carlisle/sources/003_1f2df0109a989cbb.txt", encoding: .utf8)
+        let source = try String(contentsOfFile: Paths.repository + "/Knowledge/councils/carlisle/sources/003_1f2df0109a989cbb.txt", encoding: .utf8)
         let squash = { (s: String) in s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         #expect(squash(source).contains(squash(try #require(clause["text"] as? String))))
         #expect(report["council"] as? String == "carlisle")
@@ -118,8 +118,9 @@ import Testing
         #expect(result.stdout.contains("002_917db46a597fcefa.txt"))
         let blackburn = try json(try Binary.run(["clause", "blackburn-with-darwen", "C 3.5", "--json"]).stdout)
         #expect(blackburn["id"] as? String == "C3.5")
+        // A clause the protocol does not have is a usage error, like any other unknown value.
         let missing = try Binary.run(["clause", "carlisle", "999"])
-        #expect(missing.status == 1)
+        #expect(missing.status == 64)
         #expect(missing.stderr.contains("--all"))
     }
 

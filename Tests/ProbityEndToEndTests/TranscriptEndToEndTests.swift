@@ -67,7 +67,8 @@ import Glibc
         let header = try #require(document.header)
         #expect(header.council == "carlisle" && header.role == "member" && header.protocolVersion == "2007")
         #expect(header.knowledgeSHA256 == ChatPlan.knowledge.councilFingerprint("carlisle"))
-        #expect(header.probityVersion == (try Binary.run(["--version"])).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        // `--version` begins "probity VERSION", then names the knowledge.
+        #expect((try Binary.run(["--version"])).stdout.split(separator: "\n").first.map(String.init) == "probity \(header.probityVersion)")
         #expect(document.seal?.reason == "quit")
 
         let verify = try Self.transcripts(["verify"], in: home.transcripts)
@@ -208,12 +209,12 @@ import Glibc
         let path = try #require(Self.files(in: home.transcripts).first)
         let document = try Self.document(path)
         #expect(document.seal == nil)
-        let asked = document.events.compactMap { if case .asked(_, _, _, let prompt, _) = $0.event { prompt } else { nil } }
+        let asked = document.events.compactMap { if case .asked(_, _, _, let prompt, _, _, _, _, _) = $0.event { prompt } else { nil } }
         #expect(asked.last == second.prompt, "the question on the screen when it was killed is in the transcript")
         #expect(document.events.contains { if case .answered(_, _, _, _) = $0.event { true } else { false } })
-        // Everything shown is there: each shown text's first line appears on the screen, and vice versa for the questions.
-        for case .shown(_, let text) in document.events.map(\.event) {
-            #expect(chat.stdout.contains(String(text.split(separator: "\n").first ?? "")))
+        // Everything recorded as said is on the screen: each message's first words.
+        for case .displayed(_, .message(_, let words)) in document.events.map(\.event) {
+            #expect(chat.stdout.contains(String(words.text().prefix(30))))
         }
         let verify = try Self.transcripts(["verify"], in: home.transcripts)
         #expect(verify.status == 0)
@@ -259,7 +260,7 @@ import Glibc
         env["XDG_DATA_HOME"] = home.root + "/data"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Binary.repository + "/Knowledge"]
+        process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = env
         let out = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -362,7 +363,7 @@ import Glibc
 
         // A copy of the knowledge in which the first clause quoted says something else.
         let knowledge = home.root + "/knowledge"
-        try FileManager.default.copyItem(atPath: Binary.repository + "/Knowledge", toPath: knowledge)
+        try FileManager.default.copyItem(atPath: Paths.repository + "/Knowledge", toPath: knowledge)
         let council = knowledge + "/councils/carlisle/versions/2007.json"
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: council))) as? [String: Any])
         var clauses = try #require(json["clauses"] as? [[String: Any]])

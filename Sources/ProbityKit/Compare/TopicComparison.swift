@@ -68,15 +68,18 @@ public struct TopicComparison: Sendable {
         case unknownTopic(String, known: [String])
         case notQuestionOption(String)
         case unknownQuestion(String, topic: String, known: [String])
+        case unknownOption(String, question: String, options: [String])
 
         public var description: String {
             switch self {
             case .unknownTopic(let id, let known):
-                "\"\(id)\" is not a topic; the topics are: \(known.joined(separator: ", "))"
+                "\"\(id)\" is not a topic. \(Suggestions.sentence(for: id, among: known))"
             case .notQuestionOption(let text):
                 "\"\(text)\" is not FACT=OPTION (e.g. --answer carl-what=other-group)"
             case .unknownQuestion(let key, let topic, let known):
-                "\"\(key)\" is not a question of \(topic); its questions are: \(known.joined(separator: ", "))"
+                "\"\(key)\" is not a question of \(topic). \(Suggestions.sentence(for: key, among: known))"
+            case .unknownOption(let text, let question, let options):
+                "\"\(text)\" is not an answer to \(question). \(Suggestions.sentence(for: text, among: options))"
             }
         }
     }
@@ -90,20 +93,32 @@ public struct TopicComparison: Sendable {
         var parsed: [(String, String)] = []
         let facts = knowledge.facts(of: topic)
         for answer in answers {
-            guard let eq = answer.firstIndex(of: "="), eq != answer.startIndex else { throw .notQuestionOption(answer) }
+            guard let eq = answer.firstIndex(of: "="), eq != answer.startIndex, answer.index(after: eq) != answer.endIndex else {
+                throw .notQuestionOption(answer)
+            }
             let key = String(answer[..<eq]), option = String(answer[answer.index(after: eq)...])
-            guard key == "role" || facts.contains(where: { $0.localID == key || $0.key == key }) else {
-                throw .unknownQuestion(key, topic: topic.id, known: facts.map(\.localID))
+            if key == "role" {
+                guard Role(argument: option) != nil else { throw .unknownOption(option, question: "role", options: Role.allCases.map(\.rawValue)) }
+            } else {
+                guard let fact = facts.first(where: { $0.localID == key || $0.key == key }) else {
+                    throw .unknownQuestion(key, topic: topic.id, known: facts.map(\.localID))
+                }
+                let options = fact.options.map { AnswerOption(id: $0.id, label: $0.label, next: "") }
+                for part in fact.multiple ? option.split(separator: ",").map(String.init) : [option] {
+                    guard case .option = OptionMatcher.match(part, in: options) else {
+                        throw .unknownOption(part, question: fact.localID, options: fact.options.map(\.id))
+                    }
+                }
             }
             parsed.append((key, option))
         }
         var role = role
-        if let given = parsed.first(where: { $0.0 == "role" }) { role = Role(rawValue: given.1.lowercased()) ?? role }
+        if let given = parsed.first(where: { $0.0 == "role" }) { role = Role(argument: given.1) ?? role }
         self.topic = topic
         self.role = role
         self.answers = parsed.map { (question: $0.0, option: $0.1) }
         answersInWords = parsed.map { key, option in
-            if key == "role" { return ("Your role", Role(rawValue: option.lowercased())?.label ?? option) }
+            if key == "role" { return ("Your role", Role(argument: option)?.label ?? option) }
             guard let fact = facts.first(where: { $0.localID == key || $0.key == key }) else { return (key, option) }
             return (fact.prompt.text(for: role), fact.answer(option))
         }

@@ -29,7 +29,7 @@ public struct ChatSettings: Sendable, Equatable {
             case "council":
                 settings.council = value.isEmpty ? nil : value
             case "role":
-                if let role = Role(rawValue: value.lowercased()) {
+                if let role = Role(argument: value) {
                     settings.role = role
                 } else if !value.isEmpty {
                     settings.problems.append("line \(i + 1): role must be member or officer, not \"\(value)\"")

@@ -36,6 +36,15 @@ extension Conversation {
             startTopic(id, into: &reply)
         case .change(let which):
             changeFact(which, into: &reply)
+        case .remember:
+            rememberSettings(into: &reply)
+        case .quotes:
+            if case .advice(let advice)? = session.step, !advice.quotes.isEmpty {
+                show("clause", .clauses(advice.quotes), into: &reply)
+            } else {
+                show("clause", .text("There are no quoted clauses to show: `quotes` shows those of the advice just given."), into: &reply)
+            }
+            askAgain(into: &reply)
         }
     }
 
@@ -184,7 +193,7 @@ extension Conversation {
             return
         }
         guard let council = knowledge.resolveCouncil(text) else {
-            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
+            show("rejected", .text(knowledge.unknownCouncil(text)), into: &reply)
             askAgain(into: &reply)
             return
         }
@@ -193,11 +202,11 @@ extension Conversation {
             askAgain(into: &reply)
             return
         }
+        let before = session.facts
         try? session.setCouncil(council.id)
         reply.events.append(.councilSet(council: council.id, version: council.version))
-        reply.actions.append(.rememberSettings(council: council.id, role: nil))
-        show("council", .hint("Now with \(council.name): advice will quote its \(council.document), \(council.versionLabel)."), into: &reply)
-        settingsChanged(into: &reply)
+        show("council", .hint("Now with \(council.name) for this conversation: advice will quote its \(council.document), \(council.versionLabel). Type `remember` to make it your default."), into: &reply)
+        settingsChanged(keeping: before, into: &reply)
     }
 
     mutating func changeRole(_ text: String?, into reply: inout ConversationReply) {
@@ -217,22 +226,34 @@ extension Conversation {
             askAgain(into: &reply)
             return
         }
+        let before = session.facts
         session.setRole(role)
         reply.events.append(.roleSet(role: role.rawValue))
-        reply.actions.append(.rememberSettings(council: nil, role: role))
-        show("role", .hint("Now advising you as \(role.phrase)."), into: &reply)
-        settingsChanged(into: &reply)
+        show("role", .hint("Now advising you as \(role.phrase) for this conversation. Type `remember` to make it your default."), into: &reply)
+        settingsChanged(keeping: before, into: &reply)
     }
 
-    /// After the council or role changed: carries on where that makes sense; a topic under way starts again.
-    private mutating func settingsChanged(into reply: inout ConversationReply) {
+    /// `remember`: the council and role of this conversation become the defaults in the user's settings file.
+    mutating func rememberSettings(into reply: inout ConversationReply) {
+        guard session.councilID != nil || session.role != nil else {
+            show("remember", .text("There is nothing to remember yet: choose your council and role first."), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        reply.actions.append(.rememberSettings(council: session.councilID, role: session.role))
+        askAgain(into: &reply)
+    }
+
+    /// After the council or role changed: carries on where that makes sense. A topic under way is walked again for
+    /// the new council or role with the answers given before that its advice still uses; the rest are named as dropped.
+    private mutating func settingsChanged(keeping before: [String: String], into reply: inout ConversationReply) {
         switch mode {
         case .askingCouncil, .askingRole:
             askForWhatIsMissing(into: &reply, introduce: false)
         case .walking, .advised, .confirmingSwitch, .offeringNext, .choosingTopic(_, _, true):
             if let topic = session.topic {
-                show("restart", .hint("Starting \"\(topic.title)\" again for that."), into: &reply)
-                begin(topic, into: &reply)
+                show("restart", .hint("Going through \"\(topic.title)\" again for that."), into: &reply)
+                begin(topic, keeping: before.filter { $0.key != "council" && $0.key != "role" }, into: &reply)
             } else {
                 mode = .idle
             }

@@ -47,7 +47,7 @@ extension Conversation {
     mutating func offerChoices(_ choices: [RouteScore], question: String, heading: String, midTopic: Bool,
                                into reply: inout ConversationReply) {
         mode = .choosingTopic(question: question, choices: choices, midTopic: midTopic)
-        show("choices", .topicChoices(heading: heading, choices: choices), into: &reply)
+        show("choices", .topicChoices(heading: Message(heading), choices: choices), into: &reply)
         let carryOn = midTopic ? " or `no` to carry on with the current topic" : " or ask in other words"
         show("choices", .hint("Type a number or the topic's words,\(carryOn)."), into: &reply)
     }
@@ -74,7 +74,7 @@ extension Conversation {
     /// A subject the protocols do not cover: where its rule lives, the Monitoring Officer, and any clause of the
     /// user's own council's protocol that touches it (quoted verbatim), then the nearest topics if plausible.
     mutating func refer(_ question: String, to subject: OutOfScopeSubject, nearest: [RouteScore], into reply: inout ConversationReply) {
-        show("out-of-scope", .text(subject.reply), into: &reply)
+        show("out-of-scope", .text(Message(subject.reply)), into: &reply)
         if let council = session.council {
             let clauses = knowledge.clauses(touching: subject, council: council.id)
             if !clauses.isEmpty {
@@ -170,7 +170,7 @@ extension Conversation {
         if midTopic, let current = session.topic {
             show("switch", .hint("Leaving \"\(current.title)\"."), into: &reply)
         }
-        reply.events.append(.shown(kind: "chosen", text: "\(topic.title) (\(topic.id))"))
+        reply.events.append(.displayed(kind: "chosen", shown: .topic(route: Shown.TopicRef(topic: topic.id, title: topic.title))))
         begin(topic, situation: question == "topics" ? nil : question, into: &reply)
     }
 

@@ -3,7 +3,8 @@ extension Conversation {
     /// Starts a topic afresh: the council, the role and the facts topics share are kept; the answers given
     /// in earlier topics to their own questions are not, so a second question on a topic is asked again.
     /// - Parameter situation: what the user typed that led here; every fact it states is taken and said back.
-    mutating func begin(_ topic: Topic, situation: String? = nil, into reply: inout ConversationReply) {
+    mutating func begin(_ topic: Topic, situation: String? = nil, keeping earlier: [String: String] = [:],
+                        into reply: inout ConversationReply) {
         keepSharedFacts()
         var fresh = (try? Session(knowledge: knowledge, council: session.councilID, role: session.role)) ?? session
         fresh.begin(topic: topic)
@@ -12,6 +13,7 @@ extension Conversation {
         }
         session = fresh
         reply.events.append(.topicStarted(topic: topic.id))
+        if !earlier.isEmpty { carry(earlier, topic: topic, into: &reply) }
         if let situation { takeFacts(from: situation, into: &reply) }
         showStep(into: &reply, why: true)
     }
@@ -49,7 +51,7 @@ extension Conversation {
         }
         guard let which else {
             let lines = known.enumerated().map { "  \($0.offset + 1). \($0.element.fact.prompt.text(for: session.role)) → \($0.element.answer)" }
-            show("change", .text((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n")), into: &reply)
+            show("change", .text(Message((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n"))), into: &reply)
             askAgain(into: &reply)
             return
         }
@@ -68,6 +70,29 @@ extension Conversation {
         sharedFacts[fact.key] = nil
         reply.events.append(.wentBack(topic: topic.id, fact: fact.key))
         showStep(into: &reply, why: true)
+    }
+
+    /// Answers given before the council or role changed: those the new advice still uses are kept (and recorded again,
+    /// so the transcript shows what the advice rests on); the others are named as dropped.
+    private mutating func carry(_ earlier: [String: String], topic: Topic, into reply: inout ConversationReply) {
+        let relevant = Set(session.relevantFacts.map(\.key))
+        var kept: [String] = [], dropped: [String] = []
+        for fact in knowledge.facts(of: topic) {
+            guard let value = earlier[fact.key], session.facts[fact.key] != value else { continue }
+            let words = "\(fact.prompt.text(for: session.role)) \(fact.answer(value))"
+            if relevant.contains(fact.key), (try? session.setAnswer(fact.key, option: value)) != nil {
+                kept.append(words)
+                reply.events.append(.answered(topic: topic.id, fact: fact.key, option: value, label: fact.answer(value)))
+            } else {
+                dropped.append(words)
+            }
+        }
+        if !kept.isEmpty {
+            show("kept", .hint("Kept \(kept.count == 1 ? "your answer" : "your \(kept.count) answers") that still apply: \(kept.joined(separator: "; "))."), into: &reply)
+        }
+        if !dropped.isEmpty {
+            show("dropped", .hint("Dropped, as this advice does not ask it: \(dropped.joined(separator: "; "))."), into: &reply)
+        }
     }
 
     /// Remembers the shared facts settled so far, before the session is rebuilt.

@@ -42,8 +42,6 @@ public struct Conversation: Sendable {
     var suggestedCommand: String?
     /// Decides what to do with a question: topic, choice or none; subjects the protocols do not cover; two questions.
     var triage: QuestionTriage { QuestionTriage(router: router, outOfScope: knowledge.outOfScope) }
-    /// Renders what is shown into the plain text that `.shown` events record.
-    let plain = ConversationRenderer(style: .plain)
 
     /// - Parameters:
     ///   - session: the engine, with the council and role already known (from options or a config file), if any.
@@ -74,8 +72,8 @@ public struct Conversation: Sendable {
         var reply = ConversationReply()
         reply.events.append(.started(council: session.councilID, role: session.role?.rawValue))
         show("greeting", .text("Probity: advice on your council's protocol for members and officers, in the protocol's own words."), into: &reply)
-        show("recording", .hint(recording), into: &reply)
-        for notice in notices { show("notice", .warning(notice), into: &reply) }
+        show("recording", .hint(Message(recording)), into: &reply)
+        for notice in notices { show("notice", .warning(Message(notice)), into: &reply) }
         askForWhatIsMissing(into: &reply, introduce: true)
         return reply
     }
@@ -105,7 +103,7 @@ public struct Conversation: Sendable {
         let hint = lineHadText
             ? "Line cleared. Press Ctrl-C again to end the chat, or type something else."
             : "Press Ctrl-C again, or Ctrl-D, to end the chat; or type `help`."
-        show("interrupt", .hint(hint), into: &reply)
+        show("interrupt", .hint(Message(hint)), into: &reply)
         return reply
     }
 
@@ -168,7 +166,7 @@ public struct Conversation: Sendable {
         } else if suggestCommand(text, into: &reply) {
             return
         } else if let answer = ChatVocabulary.smallTalk(text) {
-            show("small-talk", .text(answer), into: &reply)
+            show("small-talk", .text(Message(answer)), into: &reply)
         } else if Int(text) != nil {
             show("rejected", .text("There is no question waiting for a number. Ask a question in your own words, or type `topics`."), into: &reply)
         } else {
@@ -204,7 +202,7 @@ public struct Conversation: Sendable {
         } else if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
         } else if question.options.isEmpty {
-            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
+            show("rejected", .text(knowledge.unknownCouncil(text)), into: &reply)
             ask(question, topic: "", why: false, into: &reply)
         } else {
             reject(text, question: question, topic: "", into: &reply)
@@ -216,7 +214,7 @@ public struct Conversation: Sendable {
         do {
             try session.setCouncil(id)
         } catch {
-            show("rejected", .warning(error.description), into: &reply)
+            show("rejected", .warning(Message(error.description)), into: &reply)
             return
         }
         guard let council = session.council else { return }
@@ -284,22 +282,23 @@ public struct Conversation: Sendable {
 
     // MARK: Showing
 
-    /// Shows a block and records it as `.shown(kind:text:)`.
+    /// Shows a block and records what it showed, as data (`.displayed`).
     func show(_ kind: String, _ block: ConversationBlock, into reply: inout ConversationReply) {
         reply.blocks.append(block)
-        reply.events.append(.shown(kind: kind, text: plain.render([block])))
+        if let shown = Shown(block) { reply.events.append(.displayed(kind: kind, shown: shown)) }
     }
 
     /// Puts a question: shows it and records `.asked`.
     func ask(_ question: PendingQuestion, topic: String, why: Bool, into reply: inout ConversationReply) {
         reply.blocks.append(.question(question, why: why))
         reply.events.append(.asked(topic: topic, fact: question.factKey, node: question.nodeID, prompt: question.prompt,
-                                   options: question.options.map(\.label)))
+                                   options: question.options.map(\.label), optionIDs: question.options.map(\.id), why: question.why,
+                                   whyClauses: question.whyClauses.map(\.clause.id), multiple: question.multiple))
     }
 
     /// A short reply to something that is not an answer, then the question again.
     func reject(_ text: String, question: PendingQuestion, topic: String, into reply: inout ConversationReply) {
-        let message: String
+        let message: Message
         if let n = Int(text) {
             message = "There is no option \(n) here; choose a number from 1 to \(question.options.count)."
         } else {
@@ -323,10 +322,10 @@ public struct Conversation: Sendable {
         return true
     }
 
-    /// What the user typed, quoted for a reply: already stripped of control characters, and kept short.
-    static func quoted(_ text: String) -> String {
-        let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
-        return "\"\(short)\""
+    /// What the user typed, repeated in a reply: shown in quotes and kept short; recorded apart from Probity's
+    /// own words, so that redaction can leave it out.
+    static func quoted(_ text: String) -> Echo {
+        Echo(text)
     }
 }
 

@@ -12,27 +12,48 @@ public struct ConversationRenderer: Sendable {
         blocks.map(render).joined(separator: "\n\n")
     }
 
+    /// Advice that fits the screen when the prompt returns: in full when it fits; else with the quotes folded to
+    /// their labels and a hint to unfold them (`quotes`); and if even that is taller than the screen, the verdict
+    /// said again last, so that it is in view whatever scrolled away.
+    func fitted(_ result: AdviceResult) -> String {
+        let full = advice.render(result)
+        guard let height = style.height else { return full }
+        // The blank line, the hint under the advice and the prompt take three or four rows.
+        let room = height - 4
+        if full.split(separator: "\n", omittingEmptySubsequences: false).count <= room { return full }
+        var folded = advice.render(result, foldQuotes: true)
+        if !result.quotes.isEmpty {
+            folded += "\n" + wrap("The words of \(result.quotes.count == 1 ? "this clause are" : "these clauses are") folded to keep the advice in view: type `quotes` to read them in full.")
+                .split(separator: "\n").map { style.dim(String($0)) }.joined(separator: "\n")
+        }
+        if folded.split(separator: "\n", omittingEmptySubsequences: false).count > room {
+            let verdict = AdviceRenderer.verdictLine(result.verdict, headline: result.headline)
+            folded += "\n\n" + TextWrapper.wrap("In short: \(verdict)", width: style.width).map { style.verdict(result.verdict, $0) }.joined(separator: "\n")
+        }
+        return folded
+    }
+
     public func render(_ block: ConversationBlock) -> String {
         let width = style.width
         switch block {
-        case .text(let text):
-            return wrap(text)
-        case .hint(let text):
-            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
-        case .warning(let text):
-            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
+        case .text(let message):
+            return wrap(message.text())
+        case .hint(let message):
+            return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
+        case .warning(let message):
+            return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
         case .routed(let choice):
             return style.bold("Topic: \(choice.title)") + style.dim(" (\(choice.topicID))")
         case .question(let question, let why):
             return advice.render(question, showWhy: why)
         case .topicChoices(let heading, let choices):
-            var lines = TextWrapper.wrap(heading, width: width)
+            var lines = TextWrapper.wrap(heading.text(), width: width)
             for (i, choice) in choices.enumerated() {
                 lines += TextWrapper.wrap("\(choice.title) (\(choice.topicID))", width: width, indent: "      ", firstIndent: "  \(i + 1). ")
             }
             return lines.joined(separator: "\n")
         case .advice(let result):
-            return advice.render(result)
+            return fitted(result)
         case .reasons(let reasons):
             return advice.render(reasons: reasons)
         case .whyAsked(let question):
@@ -94,8 +115,10 @@ public struct ConversationRenderer: Sendable {
             ("clause NUMBER", "a paragraph of your council's protocol, word for word"),
             ("search WORDS", "paragraphs that mention WORDS"),
             ("compare", "how each council treats the current topic"),
-            ("council ID", "change council"),
-            ("role member|officer", "change role"),
+            ("quotes", "the clauses of the last advice in full, when they were folded"),
+            ("council ID", "change council, for this conversation"),
+            ("role member|officer", "change role, for this conversation"),
+            ("remember", "keep the council and role as your defaults for next time"),
             ("save [FOLDER]", "where this conversation is saved, or save it in FOLDER"),
             ("quit", "end the chat (Ctrl-D does too)"),
         ]

@@ -27,7 +27,7 @@ public struct ConversationReply: Sendable {
 public enum ConversationAction: Sendable, Equatable {
     /// `save [FOLDER]`: say where the conversation is being recorded, or carry the record on in FOLDER.
     case save(directory: String?)
-    /// The user chose a council or role in the chat; the program may remember them for next time.
+    /// The user answered the council or role question, or typed `remember`: the program may keep them for next time.
     case rememberSettings(council: String?, role: Role?)
     /// The conversation has ended; `.ended` is the last event.
     case end(ConversationEndReason)
@@ -52,17 +52,17 @@ public enum ConversationEndReason: String, Sendable, Equatable, CaseIterable {
 /// One piece of what the conversation shows.
 public enum ConversationBlock: Sendable {
     /// A paragraph of plain prose.
-    case text(String)
+    case text(Message)
     /// A quieter paragraph: hints, what to type next.
-    case hint(String)
+    case hint(Message)
     /// Something that went wrong or needs care.
-    case warning(String)
+    case warning(Message)
     /// A free-text question went straight into this topic.
     case routed(RouteScore)
     /// A question with numbered options; `why` adds the "why I ask" line.
     case question(PendingQuestion, why: Bool)
     /// Numbered topics to choose from, after a heading.
-    case topicChoices(heading: String, choices: [RouteScore])
+    case topicChoices(heading: Message, choices: [RouteScore])
     case advice(AdviceResult)
     /// The answers that led to where the walk is.
     case reasons([Reason])

@@ -23,10 +23,14 @@ public enum PromptCommand: Sendable, Equatable {
     case topic(String)
     /// `change` lists the answers given; `change N` answers one again.
     case change(String?)
+    /// `remember`: keep this conversation's council and role as the defaults for next time.
+    case remember
+    /// `quotes`: the clauses of the advice just given, in full (on a small screen they are folded).
+    case quotes
 
     /// The words a command starts with, for help and completion.
-    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "change", "save",
-                               "cancel", "quit"]
+    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "quotes",
+                               "change", "remember", "save", "cancel", "quit"]
 
     /// Reads a command from a line, or nil when the line is not one.
     /// - Parameter topicIDs: the topics' ids, so that a bare id starts that topic.
@@ -49,6 +53,8 @@ public enum PromptCommand: Sendable, Equatable {
         case "cancel", "leave", "stop", "abort": return argument == nil || ChatVocabulary.leaveObjects.contains(argument!.lowercased()) ? .leave : nil
         case "clause", "paragraph", "para": return .clause(argument)
         case "council": return .council(argument)
+        case "remember": return argument == nil ? .remember : nil
+        case "quotes", "unfold": return argument == nil ? .quotes : nil
         case "role": return .role(argument)
         case "search": return .search(rest)
         case "save": return .save(argument)

@@ -24,15 +24,15 @@ public struct Session: Sendable {
             case .unknownCouncil(let text, let known):
                 "\"\(text)\" is not a council Probity knows; choose one of: \(known.joined(separator: ", "))"
             case .unknownTopic(let text, let known):
-                "\"\(text)\" is not a topic; the topics are: \(known.joined(separator: ", "))"
+                "\"\(text)\" is not a topic. \(Suggestions.sentence(for: text, among: known))"
             case .noQuestion:
                 "there is no question waiting for an answer"
             case .notAnOption(let text, let question, let options):
-                "\"\(text)\" is not an answer to \"\(question)\"; answer with a number or one of: \(options.joined(separator: ", "))"
+                "\"\(text)\" is not an answer to \"\(question)\"; answer with a number or an option's id. \(Suggestions.sentence(for: text, among: options))"
             case .ambiguous(let text, let options):
                 "\"\(text)\" could mean \(options.joined(separator: " or ")); type a little more, or the number"
             case .unknownFact(let text, let known):
-                "\"\(text)\" is not a question of this topic; its questions are: \(known.joined(separator: ", "))"
+                "\"\(text)\" is not a question of this topic. \(Suggestions.sentence(for: text, among: known))"
             }
         }
     }
@@ -70,7 +70,7 @@ public struct Session: Sendable {
     public mutating func setAnswer(_ key: String, option text: String) throws(Problem) {
         if key == "council" { try setCouncil(text); return }
         if key == "role" {
-            guard let role = Role(rawValue: text.lowercased()) else {
+            guard let role = Role(argument: text) else {
                 throw .notAnOption(text, question: "role", options: Role.allCases.map(\.rawValue))
             }
             setRole(role)

@@ -97,3 +97,15 @@ public struct FactOption: Sendable {
     public var says: String?
     public var phrases: [String]
 }
+
+extension Role {
+    /// A role as given on a command line or in a settings file: `member` or `officer`, or the plain words for them
+    /// (`councillor`, `cllr`; `employee`, `staff`), in any case.
+    public init?(argument: String) {
+        switch argument.lowercased().trimmingWhitespace() {
+        case "member", "members", "councillor", "councilor", "cllr": self = .member
+        case "officer", "officers", "employee", "staff": self = .officer
+        default: return nil
+        }
+    }
+}

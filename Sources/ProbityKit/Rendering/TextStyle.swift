@@ -3,10 +3,13 @@ public struct TextStyle: Sendable {
     public var colour: Bool
     /// Columns to wrap at.
     public var width: Int
+    /// Rows on the screen, when what is written must fit it (the chat on a terminal); nil when it need not.
+    public var height: Int?
 
-    public init(colour: Bool, width: Int) {
+    public init(colour: Bool, width: Int, height: Int? = nil) {
         self.colour = colour
         self.width = max(30, width)
+        self.height = height.map { max(10, $0) }
     }
 
     public static let plain = TextStyle(colour: false, width: 80)
@@ -41,5 +44,11 @@ public enum TerminalSafe {
             if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
             return true
         }))
+    }
+
+    /// A value shown on one line (an id, a council, a verdict read from a file): control characters removed,
+    /// and newlines and tabs as spaces.
+    public static func line(_ text: String) -> String {
+        String(strip(text).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 })
     }
 }

@@ -13,16 +13,17 @@ public struct MarkedText: Sendable, Equatable {
     }
 }
 
-/// Wraps marked text to a width. On a terminal the marks are colours (a match bold yellow,
-/// an addition green, a removal red and struck through); in plain text they are brackets that
-/// survive a pipe: `[[match]]`, `{+added+}`, `[-removed-]`. Widths count only what the reader sees.
+/// Wraps marked text to a width. In plain text the marks are brackets that survive a pipe: `[[match]]`,
+/// `{+added+}`, `[-removed-]`. On a terminal a match is bold yellow; an addition is green and a removal red and
+/// struck through, and both keep their brackets, so that a reader who cannot tell the colours apart still sees
+/// which is which. Widths count only what the reader sees.
 public enum MarkedTextWrapper {
     public static func wrap(_ parts: [MarkedText], style: TextStyle, indent: String, firstIndent: String? = nil) -> [String] {
         // A word on the page: one or more pieces (a quote mark and a matched word make one word).
         var words: [[(text: String, mark: MarkedText.Mark)]] = []
         var continuesWord = false
         for part in parts {
-            let (open, close) = style.colour ? ("", "") : brackets(part.mark)
+            let (open, close) = style.colour && part.mark == .match ? ("", "") : brackets(part.mark)
             let text = open + part.text + close
             let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
             for (i, piece) in pieces.enumerated() where !piece.isEmpty {
@@ -36,14 +37,14 @@ public enum MarkedTextWrapper {
         }
         var lines: [String] = []
         var line = firstIndent ?? indent
-        var column = line.count
+        var column = DisplayWidth.of(line)
         var lineHasWord = false
         for word in words {
-            let width = word.reduce(0) { $0 + $1.text.count }
+            let width = word.reduce(0) { $0 + DisplayWidth.of($1.text) }
             if lineHasWord && column + 1 + width > style.width {
                 lines.append(line)
                 line = indent
-                column = indent.count
+                column = DisplayWidth.of(indent)
                 lineHasWord = false
             }
             if lineHasWord { line += " "; column += 1 }

@@ -2,15 +2,17 @@ import Foundation
 
 /// The folder transcripts are kept in: where it is, and making it private.
 public enum TranscriptDirectory {
-    /// Where transcripts go: an explicit `--transcripts DIR`, else `$PROBITY_TRANSCRIPTS`, else the `transcripts/`
-    /// of the checkout (beside the `Knowledge/` found the way `KnowledgeLocator` finds it), else
-    /// `$XDG_DATA_HOME/probity/transcripts` (default `~/.local/share/probity/transcripts`).
+    /// Where transcripts go: an explicit `--transcripts DIR`, else `$PROBITY_TRANSCRIPTS`, else (for a binary built
+    /// in a checkout, not an installed one) the `transcripts/` of the checkout, else
+    /// `$XDG_DATA_HOME/probity/transcripts` (default `~/.local/share/probity/transcripts`): an installed binary
+    /// never writes into a folder its users share.
     public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               executablePath: String = CommandLine.arguments.first ?? "",
                               currentDirectory: String = FileManager.default.currentDirectoryPath) -> Location {
         if let explicit, !explicit.isEmpty { return Location(path: explicit, isDefault: false) }
         if let fromEnv = environment["PROBITY_TRANSCRIPTS"], !fromEnv.isEmpty { return Location(path: fromEnv, isDefault: false) }
-        if let checkout = checkout(executablePath: executablePath, currentDirectory: currentDirectory) {
+        if Installation(executablePath: executablePath) == nil,
+           let checkout = checkout(executablePath: executablePath, currentDirectory: currentDirectory) {
             return Location(path: checkout + "/transcripts", isDefault: true)
         }
         return Location(path: userDataDirectory(environment: environment), isDefault: true)
@@ -47,7 +49,7 @@ public enum TranscriptDirectory {
                 && fm.fileExists(atPath: dir + "/transcripts", isDirectory: &isDir) && isDir.boolValue
         }
         if isCheckout(currentDirectory) { return currentDirectory }
-        var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        var url = URL(fileURLWithPath: Installation.absolute(executablePath)).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<8 {
             if isCheckout(url.path) { return url.path }
             let parent = url.deletingLastPathComponent()

@@ -16,7 +16,7 @@ struct ChatPaths {
             return home.map { $0 + "/" + fallback }
         }
         history = base("XDG_STATE_HOME", ".local/state").map { $0 + "/probity/history" }
-        settings = base("XDG_CONFIG_HOME", ".config").map { $0 + "/probity/config" }
+        settings = ConfigFiles(environment: environment).user
     }
 }
 
@@ -73,13 +73,6 @@ struct HistoryFile {
 /// The settings file: the council and role remembered between chats.
 struct SettingsFile {
     let path: String
-
-    /// The settings, and anything wrong with them to tell the user.
-    func load() -> (settings: ChatSettings, problems: [String]) {
-        guard let data = FileManager.default.contents(atPath: path) else { return (ChatSettings(), []) }
-        let settings = ChatSettings.parse(String(decoding: data, as: UTF8.self))
-        return (settings, settings.problems.map { "Your settings file \(path), \($0); it is ignored." })
-    }
 
     /// Keeps the council and/or role for next time, leaving the rest of the file alone; nil, or why it could not.
     func remember(council: String?, role: Role?) -> String? {

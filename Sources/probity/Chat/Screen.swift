@@ -15,7 +15,9 @@ final class Screen {
     /// the terminal's width now.
     var style: TextStyle {
         var style = Output.style
-        if !inputIsTerminal { style.colour = false }
+        if !inputIsTerminal && Output.colourChoice != .always { style.colour = false }
+        // On a terminal, advice is fitted to the screen so that its verdict is in view when the prompt returns.
+        if isTerminal && inputIsTerminal { style.height = Output.terminalHeight }
         return style
     }
 

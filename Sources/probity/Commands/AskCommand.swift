@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct AskCommand: ParsableCommand {
+struct AskCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Route one question to the topics that might answer it, with their scores, and say what the chat would do.",
@@ -38,7 +38,7 @@ struct AskCommand: ParsableCommand {
         let shown = Array(decision.ranked.prefix(limit))
         let clauses = try decision.referral.flatMap(councilClauses)
         if json {
-            Output.write(JSONReports.encode(RoutingReport(decision: decision, shown: shown, clauses: clauses?.reports)))
+            Output.raw(JSONReports.encode(RoutingReport(decision: decision, shown: shown, clauses: clauses?.reports)))
             return
         }
         Output.write(RoutingRenderer(style: Output.style).render(question: text, decision: decision, shown: shown,
@@ -59,7 +59,7 @@ struct AskCommand: ParsableCommand {
     private func councilClauses(_ subject: OutOfScopeSubject) throws -> (quoted: [QuotedClause], reports: [JSONReports.ClauseReport])? {
         guard let named = global.council else { return nil }
         let knowledge = try global.loadKnowledge(councils: global.councilSelection)
-        let council = try knowledge.council(named: named)
+        let council = try CouncilNames.council(named, in: knowledge)
         return (knowledge.clauses(touching: subject, council: council.id), knowledge.clauseReports(touching: subject, council: council.id))
     }
 

@@ -3,16 +3,19 @@ import CEditLineShim
 import Foundation
 import ProbityKit
 
-struct ChatCommand: ParsableCommand {
+struct ChatCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract: "Talk it through: ask a question in your own words.",
         discussion: """
             Your council and role come from --council and --role, else from $XDG_CONFIG_HOME/probity/config \
-            (`council = carlisle`, `role = member`), else the chat asks once and remembers. On a terminal, \
+            (`council = carlisle`, `role = member`) or /etc/probity/config, else the chat asks once. `council ID` and \
+            `role R` typed in the chat change this conversation only; `remember` keeps them for next time. On a terminal, \
             lines can be edited, Tab completes, and history is kept in $XDG_STATE_HOME/probity/history. \
             With standard input piped, the same conversation runs without colour.
             """)
+
+    static let pages = false
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Where transcripts are saved (default: $PROBITY_TRANSCRIPTS, else transcripts/).", valueName: "dir"))
@@ -23,22 +26,25 @@ struct ChatCommand: ParsableCommand {
         let knowledge = try global.loadKnowledge(councils: global.councilSelection)
         // Indexing the catalogue for routing starts now, on the other core, while the chat starts and greets.
         let routing = BackgroundRouter(knowledge: knowledge)
-        var session = try global.session(knowledge)
-        let paths = ChatPaths()
-        var notices: [String] = []
-        let settingsFile = paths.settings.map(SettingsFile.init(path:))
-        if let settingsFile {
-            let (stored, problems) = settingsFile.load()
-            notices += problems
-            if session.councilID == nil, let council = stored.council {
-                do {
-                    try session.setCouncil(council)
-                } catch {
-                    notices.append("Your settings file \(settingsFile.path) names the council \"\(council)\", which Probity doesn't know.")
-                }
-            }
-            if session.role == nil, let role = stored.role { session.setRole(role) }
+        var session: Session
+        do {
+            session = try Session(knowledge: knowledge, council: global.council, role: global.role)
+        } catch {
+            throw ValidationError(error.description)
         }
+        // The settings files fill in what the options left out; a council they name that is unknown is asked for again.
+        let settings = global.settings
+        var notices = settings.problems
+        if session.councilID == nil, let council = settings.council {
+            do {
+                try session.setCouncil(council.value)
+            } catch {
+                notices.append("Your settings file \(council.file) names the council \"\(council.value)\", which Probity doesn't know.")
+            }
+        }
+        if session.role == nil, let role = settings.role { session.setRole(role.value) }
+        let paths = ChatPaths()
+        let settingsFile = paths.settings.map(SettingsFile.init(path:))
         if let councilID = session.councilID {
             let issues = knowledge.issues(council: councilID)
             if !issues.isEmpty { throw RuntimeFailure(KnowledgeError(issues: issues, directory: knowledge.directory).description) }

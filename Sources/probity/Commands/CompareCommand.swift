@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "One topic across every council: the verdicts and the clauses each cites, side by side.",
@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, md }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The topic's id (see `probity topics`).") var topic: String
+    @Argument(help: "The topic's id (see `probity topics`).", completion: .custom(Completions.topics)) var topic: String
     @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, FACT=OPTION; repeat for each.", valueName: "fact=option"))
     var answers: [String] = []
     @Option(help: ArgumentHelp("text (default) or md (a Markdown table).", valueName: "format")) var format: Format = .text
@@ -35,13 +35,10 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let knowledge = try global.loadKnowledge(councils: global.council == nil ? .all : global.councilSelection)
         var councils: [String]?
-        if let council = global.council {
-            let found = try knowledge.council(named: council)
-            councils = [found.id]
-        }
+        if let council = global.council { councils = [council] }
         let comparison: TopicComparison
         do {
-            comparison = try TopicComparison(knowledge: knowledge, topicID: topic, role: global.role, answers: answers, councils: councils)
+            comparison = try TopicComparison(knowledge: knowledge, topicID: topic, role: global.defaultRole, answers: answers, councils: councils)
         } catch {
             throw ValidationError(error.description)
         }
@@ -49,7 +46,7 @@ struct CompareCommand: ParsableCommand {
         let problems = knowledge.problemsSoFar
         if !problems.isEmpty { throw RuntimeFailure(KnowledgeError(issues: problems, directory: knowledge.directory).description) }
         if json {
-            Output.write(JSONReports.encode(ComparisonReport(comparison)))
+            Output.raw(JSONReports.encode(ComparisonReport(comparison)))
             return
         }
         let base = Output.style

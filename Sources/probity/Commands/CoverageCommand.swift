@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct CoverageCommand: ParsableCommand {
+struct CoverageCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
         abstract: "Per council, the share of clauses that some advice cites, and the clauses never cited.")
@@ -13,11 +13,10 @@ struct CoverageCommand: ParsableCommand {
         let knowledge = try global.loadKnowledge(councils: global.council == nil ? .all : global.councilSelection)
         var report = CoverageReport(knowledge: knowledge)
         if let only = global.council {
-            let council = try knowledge.council(named: only)
-            report.councils = report.councils.filter { $0.council == council.id }
+            report.councils = report.councils.filter { $0.council == only }
         }
         if json {
-            Output.write(JSONReports.encode(report))
+            Output.raw(JSONReports.encode(report))
             return
         }
         let style = Output.style

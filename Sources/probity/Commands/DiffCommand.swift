@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between versions of a council's protocol: added, removed and changed clauses, word by word.",
@@ -13,7 +13,9 @@ struct DiffCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The council's id (e.g. blackburn-with-darwen).") var councilID: String
+    @Argument(help: ArgumentHelp("The council's id, e.g. blackburn-with-darwen (default: --council, else your settings file's).", valueName: "council-id"),
+              completion: .custom(Completions.councils))
+    var councilID: String?
     @Option(help: ArgumentHelp("The older version (default: each version against the next).", valueName: "version"))
     var from: String?
     @Option(help: ArgumentHelp("The newer version (default: the current one).", valueName: "version"))
@@ -22,8 +24,10 @@ struct DiffCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let knowledge = try global.loadKnowledge(councils: .only([councilID.lowercased()]))
-        let council = try knowledge.council(named: councilID)
+        guard let named = councilID ?? global.defaultCouncil else {
+            throw ValidationError("Which council? Give its id, e.g. probity diff blackburn-with-darwen, or set council = ID in your settings file.")
+        }
+        let (knowledge, council) = try global.loadKnowledge(council: named)
         let versions = knowledge.versions(of: council.id)
         func version(_ label: String) throws -> Council {
             guard let found = versions.first(where: { $0.version == label }) else {
@@ -43,7 +47,7 @@ struct DiffCommand: ParsableCommand {
             diffs = VersionDiff.history(of: council.id, in: knowledge)
         }
         if json {
-            Output.write(JSONReports.encode(DiffReport(council: council, diffs: diffs)))
+            Output.raw(JSONReports.encode(DiffReport(council: council, diffs: diffs)))
             return
         }
         guard !diffs.isEmpty else {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search every council's protocol: ranked clauses with the matching words highlighted.",
@@ -28,15 +28,11 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let knowledge = try global.loadKnowledge(councils: global.council == nil ? .all : global.councilSelection)
-        var councilID: String?
-        if let council = global.council {
-            let found = try knowledge.council(named: council)
-            councilID = found.id
-        }
+        let councilID = global.council
         let query = words.joined(separator: " ")
         let hits = ClauseSearch(knowledge: knowledge).search(query, council: councilID, limit: limit)
         if json {
-            Output.write(JSONReports.encode(SearchReport(query: query, council: councilID, hits: hits)))
+            Output.raw(JSONReports.encode(SearchReport(query: query, council: councilID, hits: hits)))
             return
         }
         Output.write(SearchRenderer(style: Output.style).render(hits, query: TerminalSafe.strip(query)))

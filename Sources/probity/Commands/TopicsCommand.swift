@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct TopicsCommand: ParsableCommand {
+struct TopicsCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(commandName: "topics", abstract: "List the topics Probity advises on.")
 
     @OptionGroup var global: GlobalOptions
@@ -11,7 +11,7 @@ struct TopicsCommand: ParsableCommand {
         let knowledge = try global.loadKnowledge(councils: .none)
         if json {
             struct Listing: Encodable { var topics: [JSONReports.TopicSummary] }
-            Output.write(JSONReports.encode(Listing(topics: knowledge.topics.map(JSONReports.TopicSummary.init))))
+            Output.raw(JSONReports.encode(Listing(topics: knowledge.topics.map(JSONReports.TopicSummary.init))))
             return
         }
         let style = Output.style

@@ -55,7 +55,7 @@ extension GlobalOptions {
 }
 
 extension TranscriptsCommand {
-    struct List: ParsableCommand {
+    struct List: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "List saved conversations: date, council, role, topics, verdicts and whether each is intact.")
 
@@ -71,7 +71,7 @@ extension TranscriptsCommand {
             let directory = folder.library.directory
             if json {
                 struct Listing: Encodable { var directory: String; var transcripts: [TranscriptSummary] }
-                Output.write(JSONReports.encode(Listing(directory: directory, transcripts: entries.map(\.summary))))
+                Output.raw(JSONReports.encode(Listing(directory: directory, transcripts: entries.map(\.summary))))
                 return
             }
             guard !entries.isEmpty else {
@@ -87,6 +87,7 @@ extension TranscriptsCommand {
                 case .sealed: status = style.green("sealed")
                 case .incomplete: status = style.yellow("incomplete but intact")
                 case .tampered: status = style.bold(style.red("TAMPERED"))
+                case .unreadable: status = style.bold(style.red("UNREADABLE"))
                 }
                 Output.line(style.bold(s.id) + "  " + (s.started.map(UTCTime.readable) ?? "start unknown") + "  " + status)
                 let councils = s.councils.map { names.councils[$0] ?? $0 }.joined(separator: ", ")
@@ -100,23 +101,25 @@ extension TranscriptsCommand {
                     let line = "\(names.topics[verdict.topic] ?? verdict.topic): \(TranscriptPresentation.verdictLabel(verdict.verdict)) — \(verdict.headline)"
                     Output.line(TextWrapper.wrap(TerminalSafe.strip(line), width: style.width, indent: "      ", firstIndent: "  → ").joined(separator: "\n"))
                 }
-                if case .tampered = entry.verification.status {
-                    Output.line(style.red("  " + entry.verification.summary))
+                if !entry.verification.isIntact {
+                    Output.line(style.red("  " + TerminalSafe.line(entry.verification.summary)))
                 }
             }
-            let tampered = entries.filter { !$0.verification.isIntact }.count
+            let tampered = entries.filter { if case .tampered = $0.verification.status { true } else { false } }.count
+            let unreadable = entries.filter { if case .unreadable = $0.verification.status { true } else { false } }.count
             Output.line(style.dim("\n\(entries.count) transcript\(entries.count == 1 ? "" : "s") in \(directory), newest first"
                 + (tampered > 0 ? "; \(tampered) TAMPERED (run `probity transcripts verify`)" : "")
+                + (unreadable > 0 ? "; \(unreadable) UNREADABLE" : "")
                 + ". Read one with `probity transcripts show ID`."))
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: TakesGlobalOptions {
         static let configuration = CommandConfiguration(abstract: "Show one conversation, readable in the terminal.")
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id (see `probity transcripts list`).") var id: String
+        @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String
         @Flag(help: "Leave out the free text the user typed.") var redact = false
 
         func run() throws {
@@ -128,7 +131,7 @@ extension TranscriptsCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "Check that transcripts are unaltered: one, or all of them.",
             discussion: """
@@ -138,7 +141,7 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id; all of them when left out.") var id: String?
+        @Argument(help: "The transcript's id; all of them when left out.", completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Print one JSON document: {\"transcripts\":[{\"id\",\"file\",\"status\",\"summary\",\"line\"}]}.") var json = false
 
         func run() throws {
@@ -152,7 +155,7 @@ extension TranscriptsCommand {
                     return Item(id: e.document.id, file: e.document.path, status: e.verification.label.lowercased(),
                                 intact: e.verification.isIntact, summary: e.verification.summary, line: line)
                 }
-                Output.write(JSONReports.encode(Report(ok: items.allSatisfy(\.intact), transcripts: items)))
+                Output.raw(JSONReports.encode(Report(ok: items.allSatisfy(\.intact), transcripts: items)))
                 if !items.allSatisfy(\.intact) { throw ExitCode.failure }
                 return
             }
@@ -167,20 +170,25 @@ extension TranscriptsCommand {
                 switch entry.verification.status {
                 case .sealed: coloured = style.green(summary)
                 case .incomplete: coloured = style.yellow(summary)
-                case .tampered: coloured = style.bold(style.red(summary))
+                case .tampered, .unreadable: coloured = style.bold(style.red(summary))
                 }
                 Output.line("\(entry.document.id): \(coloured)")
             }
             let tampered = entries.filter { !$0.verification.isIntact }
             if entries.count > 1 {
                 let sealed = entries.filter { $0.verification.status == .sealed }.count
+                let unreadable = tampered.filter { if case .unreadable = $0.verification.status { true } else { false } }.count
                 let incomplete = entries.count - sealed - tampered.count
-                Output.line(style.dim("\n\(entries.count) checked: \(sealed) sealed, \(incomplete) incomplete but intact, \(tampered.count) tampered."))
+                Output.line(style.dim("\n\(entries.count) checked: \(sealed) sealed, \(incomplete) incomplete but intact, \(tampered.count - unreadable) tampered"
+                                      + (unreadable > 0 ? ", \(unreadable) unreadable." : ".")))
             }
             if !tampered.isEmpty {
                 Output.error(tampered.count == 1 && entries.count == 1
-                             ? "This transcript has been altered since it was written: \(entries[0].verification.summary.replacingOccurrences(of: "TAMPERED: ", with: ""))."
-                             : "\(tampered.count) transcript\(tampered.count == 1 ? " has" : "s have") been altered since written: \(tampered.map(\.document.id).joined(separator: ", ")).")
+                             ? (entries[0].verification.label == "UNREADABLE"
+                                ? "This transcript cannot be read, so it cannot be checked: \(entries[0].verification.summary.replacingOccurrences(of: "UNREADABLE: ", with: ""))."
+                                : "This transcript has been altered since it was written: \(entries[0].verification.summary.replacingOccurrences(of: "TAMPERED: ", with: ""))."
+                               )
+                             : "\(tampered.count) transcript\(tampered.count == 1 ? " is" : "s are") altered or unreadable: \(tampered.prefix(5).map(\.document.id).joined(separator: ", "))\(tampered.count > 5 ? ", …" : "").")
                 throw ExitCode.failure
             }
         }
@@ -190,13 +198,13 @@ extension TranscriptsCommand {
         case md, json, html
     }
 
-    struct Export: ParsableCommand {
+    struct Export: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "Export one conversation as Markdown, JSON or a printable HTML page.")
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id (see `probity transcripts list`).") var id: String
+        @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String
         @Option(help: ArgumentHelp("md, json or html (one self-contained page to print).", valueName: "md|json|html")) var format: ExportFormat
         @Flag(help: "Leave out the free text the user typed (what they typed, the question routed).") var redact = false
         @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (created readable only by you) instead of printing.", valueName: "file"))
@@ -217,7 +225,7 @@ extension TranscriptsCommand {
                                                                               topicTitles: names.topics, councilNames: names.councils))
             }
             guard let output else {
-                Output.write(text)
+                Output.raw(text)
                 return
             }
             do {
@@ -231,7 +239,7 @@ extension TranscriptsCommand {
         }
     }
 
-    struct Replay: ParsableCommand {
+    struct Replay: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
             abstract: "Walk a transcript's answers again against the current knowledge: would the advice now differ?",
             discussion: """
@@ -242,7 +250,7 @@ extension TranscriptsCommand {
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The transcript's id (see `probity transcripts list`).") var id: String?
+        @Argument(help: "The transcript's id (see `probity transcripts list`).", completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Replay every transcript and list the advice that would now differ.") var all = false
         @Flag(help: "Print one JSON document: {\"knowledgeSHA256\",\"transcripts\":[{\"transcript\",\"findings\":[…]}]}.") var json = false
 
@@ -261,7 +269,7 @@ extension TranscriptsCommand {
             if json {
                 struct Report: Encodable { var knowledgeSHA256: String; var transcripts: [ReplayReport] }
                 let shown = all ? reports.filter(\.changed) : reports
-                Output.write(JSONReports.encode(Report(knowledgeSHA256: knowledge.fingerprint, transcripts: shown)))
+                Output.raw(JSONReports.encode(Report(knowledgeSHA256: knowledge.fingerprint, transcripts: shown)))
                 return
             }
             let renderer = ReplayTextRenderer(style: Output.style, topicTitles: knowledge.topicTitles,

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check the knowledge files; exit 0 only when they are sound.")
@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
             struct Item: Encodable { var file: String; var path: String?; var message: String; var line: Int?; var column: Int? }
             struct Report: Encodable { var ok: Bool; var councils: Int; var topics: Int; var clauses: Int; var issues: [Item] }
             let items = issues.map { Item(file: $0.file, path: $0.path?.description, message: $0.message, line: $0.position?.line, column: $0.position?.column) }
-            Output.write(JSONReports.encode(Report(ok: issues.isEmpty, councils: read.knowledge.councilVersions.count,
+            Output.raw(JSONReports.encode(Report(ok: issues.isEmpty, councils: read.knowledge.councilVersions.count,
                                                    topics: read.knowledge.topics.count,
                                                    clauses: read.knowledge.councilVersions.reduce(0) { $0 + $1.clauses.count },
                                                    issues: items)))

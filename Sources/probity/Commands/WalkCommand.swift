@@ -1,7 +1,7 @@
 import ArgumentParser
 import ProbityKit
 
-struct WalkCommand: ParsableCommand {
+struct WalkCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "walk",
         abstract: "Walk a topic without prompts: prints the next question, or the advice.",
@@ -13,7 +13,7 @@ struct WalkCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The topic's id (see `probity topics`).") var topic: String
+    @Argument(help: "The topic's id (see `probity topics`).", completion: .custom(Completions.topics)) var topic: String
     @Option(name: .customLong("answer"), help: ArgumentHelp("An answer, FACT=OPTION; repeat for each.", valueName: "fact=option"))
     var answers: [String] = []
     @Flag(help: "Print one JSON document with the question or the advice, including the full text of every citation.") var json = false
@@ -24,8 +24,8 @@ struct WalkCommand: ParsableCommand {
         do {
             try session.begin(topicID: topic)
             for answer in answers {
-                guard let eq = answer.firstIndex(of: "=") else {
-                    throw ValidationError("\"\(answer)\" is not QUESTION=OPTION (e.g. --answer carl-what=info).")
+                guard let eq = answer.firstIndex(of: "="), eq != answer.startIndex, answer.index(after: eq) != answer.endIndex else {
+                    throw ValidationError("\"\(answer)\" is not FACT=OPTION: give a question's id and an option's id, e.g. --answer member-of=no.")
                 }
                 try session.setAnswer(String(answer[..<eq]), option: String(answer[answer.index(after: eq)...]))
             }
@@ -33,7 +33,7 @@ struct WalkCommand: ParsableCommand {
             throw ValidationError(problem.description)
         }
         if json {
-            Output.write(JSONReports.encode(JSONReports.walk(session)))
+            Output.raw(JSONReports.encode(JSONReports.walk(session)))
             if case .noRoute? = session.step { throw ExitCode.failure }
             return
         }

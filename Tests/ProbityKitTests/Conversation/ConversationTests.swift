@@ -428,3 +428,78 @@ import Testing
         #expect(conversation.mode == .walking)
     }
 }
+
+/// `council X` and `role R` typed in the chat change this conversation only, keep the answers that still apply and
+/// name the ones dropped; `remember` keeps them as defaults.
+@Suite struct ChatSettingsChangeTests {
+    @Test func changingCouncilOrRoleMidTopicKeepsWhatStillAppliesAndSavesNothingUntilRemember() throws {
+        var conversation = try ChatFixture.conversation(council: "testshire", role: .member, search: nil)
+        _ = conversation.start(recording: "Recorded in memory.")
+        _ = conversation.handle("can I see the exempt report for next week's planning committee?")
+        _ = conversation.handle("EXEMPT")
+        let before = conversation.session.knownFacts.map(\.fact.key)
+        #expect(!before.isEmpty)
+
+        // The role changes for this conversation; each answer given is kept or named as dropped.
+        var reply = conversation.handle("role officer")
+        #expect(reply.events.contains(.roleSet(role: "officer")))
+        #expect(!reply.actions.contains { if case .rememberSettings = $0 { true } else { false } })
+        #expect(reply.shownText.contains("for this conversation"))
+        for key in before {
+            let fact = try #require(conversation.knowledge.fact(key: key))
+            let kept = conversation.session.facts[key] != nil
+            #expect(kept || reply.shownText.contains(fact.prompt.text(for: .officer)), "\(key) neither kept nor named as dropped")
+        }
+
+        // Another council whose advice does not ask it: dropped, and said so.
+        reply = conversation.handle("council otherton")
+        #expect(reply.events.contains(.councilSet(council: "otherton", version: "1")))
+        #expect(!reply.actions.contains { if case .rememberSettings = $0 { true } else { false } })
+        #expect(conversation.session.councilID == "otherton")
+
+        reply = conversation.handle("remember")
+        #expect(reply.actions == [.rememberSettings(council: "otherton", role: .officer)])
+    }
+}
+
+/// On a screen too short for the advice, the quotes are folded to their labels with `quotes` to unfold them, and the
+/// verdict is in view when the prompt returns.
+@Suite struct AdviceFoldingTests {
+    private func advised() throws -> (Conversation, ConversationReply) {
+        var conversation = try ChatFixture.conversation(council: "testshire", role: .member, search: nil)
+        _ = conversation.start(recording: "Recorded in memory.")
+        _ = conversation.handle("can I see the exempt report for next week's planning committee?")
+        _ = conversation.handle("EXEMPT")
+        let reply = conversation.handle("n")
+        return (conversation, reply)
+    }
+
+    @Test func longAdviceIsFoldedAndTheVerdictStaysInView() throws {
+        let (_, reply) = try advised()
+        let result = try #require(reply.blocks.compactMap { block -> AdviceResult? in
+            if case .advice(let advice) = block { advice } else { nil }
+        }.first)
+        let quote = try #require(result.quotes.first)
+        let tall = ConversationRenderer(style: TextStyle(colour: false, width: 60, height: 200)).render(.advice(result))
+        #expect(tall.contains(quote.clause.text.split(separator: " ").prefix(4).joined(separator: " ")))
+        #expect(!tall.contains("`quotes`"))
+        for height in [10, 14, 18] {
+            let text = ConversationRenderer(style: TextStyle(colour: false, width: 60, height: height)).render(.advice(result))
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(text.contains("`quotes`"))
+            #expect(!text.contains(quote.clause.text.split(separator: " ").prefix(6).joined(separator: " ")))
+            // The verdict is among the last rows the screen shows.
+            let verdict = AdviceRenderer.verdictLine(result.verdict, headline: result.headline).split(separator: " ").prefix(3).joined(separator: " ")
+            #expect(lines.suffix(height - 4).contains { $0.contains(verdict) }, "height \(height): \(text)")
+        }
+    }
+
+    @Test func quotesShowsTheFoldedClausesInFull() throws {
+        var (conversation, advice) = try advised()
+        let quoted = try #require(advice.advised?.quotes.first?.text)
+        let reply = conversation.handle("quotes")
+        #expect(reply.rendered.unwrapped.contains(quoted))
+        advice = conversation.handle("restart")
+        #expect(!conversation.handle("quotes").rendered.contains(quoted))
+    }
+}

@@ -9,7 +9,7 @@ import Testing
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
         var events = TinyKnowledge.conversation(knowledge, typed: typed)
-        events.append(.shown(kind: "rejected", text: "\"\(typed)\" isn't one of the answers."))
+        events.append(.displayed(kind: "rejected", shown: .message(tone: .text, words: "\(Echo(typed)) isn't one of the answers.")))
         events.append(.explained(topic: "printing", reasons: ["What is the printing for? → My election campaign"]))
         let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events, end: end)
         return (try TranscriptReader.read(path: path), dir)
@@ -65,7 +65,7 @@ import Testing
         let (doc, dir) = try document()
         _ = dir
         let md = TranscriptMarkdownRenderer(topicTitles: TinyKnowledge.make().topicTitles).render(doc)
-        #expect(md.contains("\\<script\\>alert('x')\\</script\\> & \\*\\*bold\\*\\*"))
+        #expect(md.contains("\\<script\\>alert('x')\\</script\\> \\& \\*\\*bold\\*\\*"))
         #expect(md.contains("\\| \\# heading"))
         #expect(!md.contains("\u{1B}"))
         #expect(md.contains("> Council printers are for council business only."))

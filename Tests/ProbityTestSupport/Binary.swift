@@ -1,15 +1,13 @@
 import Foundation
 
 /// Runs the built `probity` binary, as a user would, and captures what it prints.
-enum Binary {
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+public enum Binary {
 
     /// The `probity` built beside the test bundle (or `$PROBITY_BIN`).
-    static let path: String = {
+    /// The checkout (the same as `Paths.repository`; kept for suites written before the two were shared).
+    public static var repository: String { Paths.repository }
+
+    public static let path: String = {
         if let explicit = ProcessInfo.processInfo.environment["PROBITY_BIN"] { return explicit }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = testBinary.deletingLastPathComponent()
@@ -18,18 +16,24 @@ enum Binary {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return repository + "/.build/debug/probity"
+        return Paths.repository + "/.build/debug/probity"
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// Runs `probity` with arguments and optional standard input; the knowledge is the checkout's.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                    knowledge: String? = repository + "/Knowledge") throws -> Result {
+    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                    knowledge: String? = Paths.repository + "/Knowledge") throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         var args = arguments
@@ -38,6 +42,9 @@ enum Binary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "PROBITY_KNOWLEDGE")
+        // No settings file of the machine or of whoever runs the tests (a test names its own when it needs one).
+        env["PROBITY_SYSTEM_CONFIG"] = "/nonexistent/probity/config"
+        env["XDG_CONFIG_HOME"] = "/nonexistent/probity-test-config"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
@@ -56,12 +63,12 @@ enum Binary {
 }
 
 /// Reads a pipe to its end on another thread.
-final class PipeReader: @unchecked Sendable {
+public final class PipeReader: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ pipe: Pipe) {
+    public init(_ pipe: Pipe) {
         Thread.detachNewThread { [self] in
             let read = pipe.fileHandleForReading.readDataToEndOfFile()
             lock.lock(); data = read; lock.unlock()
@@ -69,7 +76,7 @@ final class PipeReader: @unchecked Sendable {
         }
     }
 
-    func wait() -> String {
+    public func wait() -> String {
         done.wait()
         lock.lock(); defer { lock.unlock() }
         return String(decoding: data, as: UTF8.self)
@@ -77,5 +84,5 @@ final class PipeReader: @unchecked Sendable {
 }
 
 extension Thread {
-    static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
+    public static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
 }

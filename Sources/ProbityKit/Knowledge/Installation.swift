@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where an installed `probity` keeps its files: `PREFIX/bin/probity` beside `PREFIX/share/probity` (the knowledge).
+/// A binary built in a checkout (`.build/debug/probity`) has no such folder and is not installed.
+public struct Installation: Sendable, Equatable {
+    /// `PREFIX/share/probity`, holding the knowledge.
+    public let shareDirectory: String
+
+    /// The installation the executable at `executablePath` belongs to (symbolic links resolved), if it is installed.
+    public init?(executablePath: String = CommandLine.arguments.first ?? "") {
+        guard !executablePath.isEmpty else { return nil }
+        let binary = URL(fileURLWithPath: Self.absolute(executablePath)).resolvingSymlinksInPath()
+        let share = binary.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share").appendingPathComponent("probity").path
+        guard KnowledgeLocator.isKnowledge(share) else { return nil }
+        shareDirectory = share
+    }
+
+    /// The path of the running executable: as given when it has a slash, else found on `$PATH` as a shell would.
+    static func absolute(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if path.contains("/") { return path }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/\(path)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return path
+    }
+}
