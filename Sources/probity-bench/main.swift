@@ -15,6 +15,69 @@ if let i = arguments.firstIndex(of: "--store-latency") {
     exit(0)
 }
 let showMisses = arguments.contains("--misses")
+
+/// `--set NAME=VALUE` (repeatable): a routing weight or threshold other than the standard one, for measuring an idea
+/// without rebuilding (`--set background=0` measures without the background class).
+func overridden() -> (RoutingWeights, RoutingThresholds) {
+    var w = RoutingWeights.standard, t = RoutingThresholds.standard
+    var i = arguments.startIndex
+    while i < arguments.endIndex {
+        defer { i = arguments.index(after: i) }
+        guard arguments[i] == "--set", arguments.index(after: i) < arguments.endIndex else { continue }
+        let pair = arguments[arguments.index(after: i)].split(separator: "=", maxSplits: 1).map(String.init)
+        guard pair.count == 2, let v = Double(pair[1]) else { print("bad --set \(pair)"); exit(64) }
+        switch pair[0] {
+        case "minimumScore": t.minimumScore = v
+        case "closeRatio": t.closeRatio = v
+        case "background": w.background = v
+        case "backgroundMargin": w.backgroundMargin = v
+        case "backgroundTraining": w.backgroundTraining = v
+        case "classifier": w.classifier = v
+        case "classifierConcepts": w.classifierConcepts = v
+        case "classifierEpochs": w.classifierEpochs = Int(v)
+        case "classifierRate": w.classifierRate = v
+        case "classifierL2": w.classifierL2 = v
+        case "concepts": w.concepts = v
+        case "conceptConfidence": w.conceptConfidence = v
+        case "languageModel": w.languageModel = v
+        case "clauses": w.clauses = v
+        case "title": w.title = v
+        case "summary": w.summary = v
+        case "examples": w.examples = v
+        case "scopeBonus": w.scopeBonus = v
+        case "confidenceCap": w.confidenceCap = v
+        case "temperature": w.temperature = v
+        case "correction": w.correction = v
+        case "vectors": w.vectors = v
+        case "vectorNeighbours": w.vectorNeighbours = Int(v)
+        case "vectorTemperature": w.vectorTemperature = v
+        case "vectorConfidence": w.vectorConfidence = v
+        default: print("unknown weight \(pair[0])"); exit(64)
+        }
+    }
+    return (w, t)
+}
+
+/// The development figures for one setting: cross-validation on the topics' examples, the development sets.
+func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thresholds: RoutingThresholds, label: String) {
+    let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().path
+    func read(_ name: String) -> String { (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
+    let off = read("dev-off-topic.txt").split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        .map { RoutingEvaluation.Case(question: $0, expected: nil) }
+    let dev = ((try? RoutingEvaluation.parse(read("dev.tsv"))) ?? []) + off
+    let dev2 = (try? RoutingEvaluation.parse(read("dev2.tsv"))) ?? []
+    let known = Set(knowledge.topics.map(\.id))
+    let cv = RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights)
+    let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
+    let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known)
+    let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known)
+    func f(_ e: RoutingEvaluation) -> String {
+        String(format: "top-1 %.1f%% top-3 %.1f%% refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topThreeAccuracy * 100,
+               e.falseRejections, e.onTopic, e.offTopicRejected, e.offTopic)
+    }
+    print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2))")
+    if arguments.contains("--dev-misses") { print(e1.summary()); print(e2.summary()) }
+}
 let directory = KnowledgeLocator.locate(explicit: nil)
 let fixture = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/routing/held-out.tsv").path
 
@@ -118,6 +181,16 @@ do {
     // Held-out set v2 (Tests/Fixtures/routing-heldout-v2): aggregate figures only, never the questions, so that
     // whoever tunes the router can measure on it without reading it. Out-of-scope questions count as refused
     // when no topic is chosen (the out-of-scope reply is decided after routing).
+    if let i = arguments.firstIndex(of: "--why"), arguments.index(after: i) < arguments.endIndex {
+        let (w, t) = overridden()
+        print(Router(knowledge: knowledge, thresholds: t, weights: w).explain(arguments[arguments.index(after: i)]))
+        exit(0)
+    }
+    if arguments.contains("--dev") {
+        let (w, t) = overridden()
+        developmentFigures(knowledge, weights: w, thresholds: t, label: arguments.filter { $0.contains("=") }.joined(separator: " "))
+        exit(0)
+    }
     if arguments.contains("--heldout-v2") {
         let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("routing-heldout-v2").path
         func lines(_ name: String) -> [String] {
@@ -127,7 +200,8 @@ do {
         let onTopic = (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? []
         let offTopic = lines("off-topic.txt").map { RoutingEvaluation.Case(question: $0, expected: nil) }
         let outOfScope = lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) } }
-        let router = Router(knowledge: knowledge)
+        let (w, t) = overridden()
+        let router = Router(knowledge: knowledge, thresholds: t, weights: w)
         let known = Set(knowledge.topics.map(\.id))
         let on = RoutingEvaluation(router: router, cases: onTopic, knownTopics: known)
         let off = RoutingEvaluation(router: router, cases: offTopic, knownTopics: known)

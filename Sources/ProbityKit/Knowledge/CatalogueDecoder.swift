@@ -18,6 +18,15 @@ enum CatalogueDecoder {
         return Topic(id: id, title: title, summary: summary, audience: audience, examples: examples, facts: facts, file: file)
     }
 
+    /// `catalogue/background.json`: questions no topic answers, grouped by kind (`offTopic`, `outOfScope`), all for
+    /// the router's background class.
+    static func decodeBackground(_ json: JSONValue, issues: IssueCollector) -> [String]? {
+        guard let r = JSONObjectReader(json, path: .root, issues: issues) else { return nil }
+        r.rejectUnknownKeys(allowed: ["description", "offTopic", "outOfScope"])
+        guard let offTopic = r.stringArray("offTopic"), let outOfScope = r.stringArray("outOfScope") else { return nil }
+        return offTopic + outOfScope
+    }
+
     /// The shared facts of `catalogue/facts.json`.
     static func decodeSharedFacts(_ json: JSONValue, file: String, issues: IssueCollector) -> [Fact]? {
         guard let r = JSONObjectReader(json, path: .root, issues: issues) else { return nil }

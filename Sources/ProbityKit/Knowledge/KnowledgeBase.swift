@@ -6,6 +6,11 @@ public struct KnowledgeBase: Sendable {
     public let topics: [Topic]
     /// Facts shared by every topic (`catalogue/facts.json`).
     public let sharedFacts: [Fact]
+    /// Questions no topic answers (`catalogue/background.json`): everyday services, office matters, small talk, and
+    /// subjects the protocols leave to other codes. The router learns them as one more class, which refuses.
+    public let background: [String]
+    /// Distilled word vectors (`catalogue/vectors.bin`), when the catalogue ships them.
+    public let wordVectors: WordVectors?
     /// The directory the knowledge was read from.
     public let directory: String
     /// The ids of every council folder, sorted.
@@ -26,9 +31,11 @@ public struct KnowledgeBase: Sendable {
     private let sharedFactIndex: [String: Int]
 
     init(topics: [Topic], sharedFacts: [Fact], directory: String, councilIDs: [String], catalogueFiles: [KnowledgeFile],
-         store: CouncilStore, fingerprint: String? = nil) {
+         store: CouncilStore, fingerprint: String? = nil, background: [String] = [], wordVectors: WordVectors? = nil) {
         self.topics = topics
         self.sharedFacts = sharedFacts
+        self.background = background
+        self.wordVectors = wordVectors
         self.directory = directory
         self.councilIDs = councilIDs
         self.catalogueFiles = catalogueFiles
@@ -43,15 +50,18 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Knowledge held in memory (tests and tools): every council already read.
-    public init(councils: [CouncilFolder], topics: [Topic], sharedFacts: [Fact] = [], fingerprint: String? = nil, directory: String = "") {
+    public init(councils: [CouncilFolder], topics: [Topic], sharedFacts: [Fact] = [], fingerprint: String? = nil, directory: String = "",
+                background: [String] = [], wordVectors: WordVectors? = nil) {
         self.init(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councils.map(\.id).sorted(),
-                  catalogueFiles: [], store: CouncilStore(preloaded: councils), fingerprint: fingerprint)
+                  catalogueFiles: [], store: CouncilStore(preloaded: councils), fingerprint: fingerprint, background: background,
+                  wordVectors: wordVectors)
     }
 
-    /// The same knowledge with other topics (a routing experiment's training set).
-    public func with(topics: [Topic]) -> KnowledgeBase {
+    /// The same knowledge with other topics (a routing experiment's training set), and other background questions.
+    public func with(topics: [Topic], background: [String]? = nil, wordVectors: WordVectors?? = nil) -> KnowledgeBase {
         var copy = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
-                                 catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint)
+                                 catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint,
+                                 background: background ?? self.background, wordVectors: wordVectors ?? self.wordVectors)
         copy.outOfScope = outOfScope
         copy.knownSound = knownSound
         return copy

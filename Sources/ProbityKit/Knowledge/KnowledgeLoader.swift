@@ -40,12 +40,19 @@ public enum KnowledgeLoader {
         return stamps
     }
 
+    /// Questions no topic answers, which the router learns as its background class.
+    static let backgroundFile = "catalogue/background.json"
+    /// Distilled word vectors for the router (binary; `scripts/distil-vectors.py` writes it).
+    static let vectorsFile = "catalogue/vectors.bin"
+
     /// The catalogue's files, relative to the knowledge directory, in a fixed order.
     static func cataloguePaths(directory: String) -> [String]? {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") else { return nil }
         var paths = names.filter { $0.hasSuffix(".json") }.sorted().map { "catalogue/topics/" + $0 }
         if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
+        if fm.fileExists(atPath: directory + "/" + backgroundFile) { paths.append(backgroundFile) }
+        if fm.fileExists(atPath: directory + "/" + vectorsFile) { paths.append(vectorsFile) }
         if fm.fileExists(atPath: directory + "/" + OutOfScopeDecoder.file) { paths.append(OutOfScopeDecoder.file) }
         return paths
     }
@@ -92,6 +99,28 @@ public enum KnowledgeLoader {
                 issues += collector.issues
             }
         }
+        // Questions no topic answers, for the router's background class (optional).
+        var background: [String] = []
+        if fm.fileExists(atPath: directory + "/" + backgroundFile) {
+            let parsed = parse(directory: directory, file: backgroundFile)
+            issues += parsed.issues
+            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: backgroundFile, bytes: bytes)) }
+            if let json = parsed.json {
+                let collector = IssueCollector(file: backgroundFile)
+                background = CatalogueDecoder.decodeBackground(json, issues: collector) ?? []
+                issues += collector.issues
+            }
+        }
+        var wordVectors: WordVectors?
+        if fm.fileExists(atPath: directory + "/" + vectorsFile) {
+            if let data = fm.contents(atPath: directory + "/" + vectorsFile), let vectors = WordVectors(bytes: [UInt8](data)) {
+                wordVectors = vectors
+                files.append(KnowledgeFile(path: vectorsFile, bytes: vectors.bytes))
+            } else {
+                issues.append(KnowledgeIssue(file: vectorsFile, path: nil,
+                    message: "is not a word-vector file this version of Probity can read; write it again with scripts/distil-vectors.py, or remove it"))
+            }
+        }
         var outOfScope: [OutOfScopeSubject] = []
         var outOfScopeFile: KnowledgeFile?
         let scope = readOutOfScope(directory: directory)
@@ -120,7 +149,8 @@ public enum KnowledgeLoader {
         }
         if let outOfScopeFile { files.append(outOfScopeFile) }
         var knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
-                                      catalogueFiles: files, store: CouncilStore())
+                                      catalogueFiles: files, store: CouncilStore(), background: background,
+                                      wordVectors: wordVectors)
         knowledge.outOfScope = outOfScope
         switch councils {
         case .none: break

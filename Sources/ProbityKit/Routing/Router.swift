@@ -24,19 +24,27 @@ public struct Router: Sendable {
     public func rank(_ text: String, limit: Int = 5) -> [RouteScore] {
         let query = weightedTerms(text)
         guard !query.isEmpty, limit > 0 else { return [] }
-        var ranked: [RouteScore] = []
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        for (i, score) in index.scores(query, inScope: inScope).enumerated() where score > 0 {
-            let entry = index.entries[i]
-            ranked.append(RouteScore(topicID: entry.id, title: entry.title, score: (score * 10_000).rounded() / 10_000))
+        let vector = questionVector(text)
+        // Ordered by the exact scores, then rounded: a question the background class refuses has scores that all
+        // round to 0, and its nearest topics should still come in their order, not the alphabet's.
+        let scores = index.scores(query, inScope: inScope, vector: vector)
+        let order = scores.indices.filter { scores[$0] > 0 }
+            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : index.entries[$0].id < index.entries[$1].id }
+        return order.prefix(limit).map { i in
+            RouteScore(topicID: index.entries[i].id, title: index.entries[i].title, score: (scores[i] * 10_000).rounded() / 10_000)
         }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.topicID < $1.topicID }
-        return Array(ranked.prefix(limit))
     }
 
     /// What to do with `text`: one clear topic, a choice between close ones, or no match.
     public func route(_ text: String) -> RoutingDecision {
         thresholds.decide(rank(text, limit: 5))
+    }
+
+    /// The question's distilled vector, misspelt words corrected to the catalogue's words (as the lexical ranking does).
+    func questionVector(_ text: String) -> [Float]? {
+        guard index.weights.vectors > 0, let vectors = index.wordVectors else { return nil }
+        return vectors.vector(text) { index.vocabulary.correction(for: SpellingVariants.fold($0)) }
     }
 
     /// Terms that name the people and bodies the protocols govern (see `RoutingWeights.scopeBonus`).
@@ -53,6 +61,9 @@ public struct Router: Sendable {
             let name = q.id.map { index.normaliser.term($0) } ?? "(unknown)"
             return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
         }.joined(separator: " ")]
+        let vector = questionVector(text)
+        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
+        _ = index.scores(query, inScope: inScope, vector: vector) { lines.append("ranking: " + $0) }
         for route in rank(text, limit: limit) {
             guard let t = index.entries.firstIndex(where: { $0.id == route.topicID }) else { continue }
             let parts = index.contributions(query, topic: t).filter { $0.share > 0 }

@@ -5,7 +5,7 @@ import Foundation
 /// built from, taken before the catalogue was read, and is written only after that catalogue loaded and checked
 /// out, so reading it back is as good as building it.
 public enum RouterSnapshot {
-    static let magic: [UInt8] = Array("PROBITY-ROUTER-1\n".utf8)
+    static let magic: [UInt8] = Array("PROBITY-ROUTER-2\n".utf8)
 
     /// The name of the snapshot for the catalogue files with these stamps and these weights: two independent
     /// 64-bit FNV-1a digests of each file's path, size, inode and modification and change times (a cache name,
@@ -31,6 +31,7 @@ public enum RouterSnapshot {
         w.bytes(magic)
         w.int(index.entries.count)
         for entry in index.entries { w.string(entry.id); w.string(entry.title) }
+        w.int(index.hasBackground ? 1 : 0)
         w.int(index.normaliser.vocabulary.count)
         for term in index.normaliser.vocabulary { w.string(term) }
         let cache = index.normaliser.cache.sorted { $0.key < $1.key }
@@ -54,6 +55,14 @@ public enum RouterSnapshot {
         }
         w.int(index.vocabulary.words.count)
         for word in index.vocabulary.words { w.int(word.count); w.bytes(word) }
+        if let vectors = index.wordVectors {
+            w.int(1); w.int(vectors.bytes.count); w.bytes(vectors.bytes)
+            w.ints(index.exampleDocuments)
+            w.int(index.exampleVectors.count)
+            for x in index.exampleVectors { withUnsafeBytes(of: x.bitPattern.littleEndian) { w.out += $0 } }
+        } else {
+            w.int(0)
+        }
         return w.out
     }
 
@@ -67,6 +76,9 @@ public enum RouterSnapshot {
             guard let id = r.string(), let title = r.string() else { return nil }
             entries.append(.init(id: id, title: title))
         }
+        guard let backgroundFlag = r.int(), backgroundFlag == 0 || backgroundFlag == 1 else { return nil }
+        let hasBackground = backgroundFlag == 1
+        let documentCount = entryCount + backgroundFlag
         guard let termCount = r.count() else { return nil }
         var vocabulary: [String] = []
         vocabulary.reserveCapacity(termCount)
@@ -88,7 +100,7 @@ public enum RouterSnapshot {
                 var list: [TopicIndex.Posting] = []
                 list.reserveCapacity(n)
                 for _ in 0..<n {
-                    guard let document = r.int(), document >= 0, document < entryCount, let weight = r.double() else { return nil }
+                    guard let document = r.int(), document >= 0, document < documentCount, let weight = r.double() else { return nil }
                     list.append(.init(document: document, weight: weight))
                 }
                 all.append(list)
@@ -100,7 +112,7 @@ public enum RouterSnapshot {
         var classifier: TopicClassifier?
         if hasClassifier == 1 {
             guard let classes = r.int(), let features = r.int(), let cw = r.doubles(), let bias = r.doubles(),
-                  classes >= 0, features >= 0, cw.count == max(classes * features, 1), bias.count == classes else { return nil }
+                  classes == documentCount, features >= 0, cw.count == max(classes * features, 1), bias.count == classes else { return nil }
             classifier = TopicClassifier(weights: cw, bias: bias, classes: classes, features: features)
         }
         guard let fuzzyCount = r.count() else { return nil }
@@ -109,11 +121,26 @@ public enum RouterSnapshot {
             guard let n = r.count(), let word = r.bytes(n) else { return nil }
             fuzzy.append(word)
         }
+        guard let hasVectors = r.int() else { return nil }
+        var wordVectors: WordVectors?
+        var exampleDocuments: [Int] = [], exampleVectors: [Float] = []
+        if hasVectors == 1 {
+            guard let n = r.count(), let start = r.skip(n), let vectors = WordVectors(storage: bytes, base: start, length: n),
+                  let documents = r.ints(), let m = r.count(), m == documents.count * vectors.dimensions,
+                  documents.allSatisfy({ $0 >= 0 && $0 < documentCount }), let at = r.skip(4 * m) else { return nil }
+            wordVectors = vectors
+            exampleDocuments = documents
+            exampleVectors = [Float](repeating: 0, count: m)
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<m { exampleVectors[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))) }
+            }
+        }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
-              background.count == termCount, topicLength.count == entryCount else { return nil }
-        let index = TopicIndex(weights: weights, entries: entries, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
+              background.count == termCount, topicLength.count == documentCount else { return nil }
+        let index = TopicIndex(weights: weights, entries: entries, hasBackground: hasBackground, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
                                postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
-                               background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy))
+                               background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy),
+                               wordVectors: wordVectors, exampleVectors: exampleVectors, exampleDocuments: exampleDocuments)
         return Router(index: index, thresholds: thresholds)
     }
 }
@@ -133,8 +160,29 @@ public struct RouterCache: Sendable {
     func path(_ key: String) -> String { "\(directory)/router-\(key).bin" }
 
     public func router(key: String) -> Router? {
-        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-        return RouterSnapshot.decode([UInt8](data))
+        guard let bytes = Self.read(path(key)) else { return nil }
+        return RouterSnapshot.decode(bytes)
+    }
+
+    /// A whole file read straight into an array (one copy fewer than through `Data`; a snapshot is a few MB).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { complete = false; break }
+                done += n
+            }
+            count = done
+        }
+        return complete && bytes.count == size ? bytes : nil
     }
 
     /// Writes the snapshot whole or not at all (a temporary file renamed into place); older snapshots are removed.
@@ -167,6 +215,13 @@ struct ByteReader {
     private var at = 0
     init(_ data: [UInt8]) { self.data = data }
     var atEnd: Bool { at == data.count }
+
+    /// Steps over `n` bytes, returning where they start.
+    mutating func skip(_ n: Int) -> Int? {
+        guard n >= 0, n <= data.count - at else { return nil }
+        defer { at += n }
+        return at
+    }
 
     mutating func bytes(_ n: Int) -> [UInt8]? {
         guard n >= 0, n <= data.count - at else { return nil }

@@ -60,6 +60,21 @@ public struct RoutingWeights: Sendable, Equatable {
     /// surely within Probity's scope even when its other words are unusual.
     public var scopeBonus = 0.4
 
+    /// The background class (`catalogue/background.json`: questions no topic answers): how fast the confidence falls
+    /// as the question's log-likelihood under it exceeds the best topic's (plus `backgroundMargin`); 0: no background class.
+    public var background = 1.0
+    public var backgroundMargin = 0.0
+    /// Distilled word vectors (`catalogue/vectors.bin`): the share of the ranking that comes from the question's
+    /// similarity to each topic's examples in the vectors' space; 0 turns them off.
+    public var vectors = 1.0
+    /// How many of a topic's nearest examples its similarity averages; how sharply similarities separate topics;
+    /// how much the best topic's similarity adds to the confidence.
+    public var vectorNeighbours = 3
+    public var vectorTemperature = 0.05
+    public var vectorConfidence = 0.0
+    /// How much each background question counts as a training example of the classifier, against 1 for a topic's.
+    public var backgroundTraining = 1.0
+
     public init() {}
 
     public static let standard = RoutingWeights()

@@ -19,6 +19,12 @@ struct TopicIndex: Sendable {
 
     let weights: RoutingWeights
     var entries: [Entry] = []
+    /// Whether the index has a background class after the topics (document and class `entries.count`): the
+    /// catalogue's questions that no topic answers. It is never ranked; a question closer to it than to the best
+    /// topic loses confidence.
+    var hasBackground = false
+    /// Documents in the index: the topics, then the background class when there is one.
+    var documentCount: Int { entries.count + (hasBackground ? 1 : 0) }
     var normaliser = TextNormaliser()
     /// Term id → postings over topics; empty for a term no topic contains.
     var postings: [[Posting]] = []
@@ -33,13 +39,22 @@ struct TopicIndex: Sendable {
     var vocabulary: FuzzyVocabulary
     /// A word of the topics (as written) → its terms, for misspellings corrected to it.
     var wordTerms: [String: [Int]] = [:]
+    /// Distilled word vectors, and the unit vector of each example phrasing (title, summary, examples, background
+    /// questions), `dimensions` floats each, with the document it belongs to.
+    var wordVectors: WordVectors?
+    var exampleVectors: [Float] = []
+    var exampleDocuments: [Int] = []
 
     /// An index read back from a snapshot: every field as it was built.
-    init(weights: RoutingWeights, entries: [Entry], normaliser: TextNormaliser, postings: [[Posting]], idf: [Double],
+    init(weights: RoutingWeights, entries: [Entry], hasBackground: Bool, normaliser: TextNormaliser, postings: [[Posting]], idf: [Double],
          unknownIDF: Double, counts: [[Posting]], topicLength: [Double], background: [Double], classifier: TopicClassifier?,
-         vocabulary: FuzzyVocabulary) {
+         vocabulary: FuzzyVocabulary, wordVectors: WordVectors? = nil, exampleVectors: [Float] = [], exampleDocuments: [Int] = []) {
         self.weights = weights
+        self.wordVectors = wordVectors
+        self.exampleVectors = exampleVectors
+        self.exampleDocuments = exampleDocuments
         self.entries = entries
+        self.hasBackground = hasBackground
         self.normaliser = normaliser
         self.postings = postings
         self.idf = idf
@@ -103,9 +118,36 @@ struct TopicIndex: Sendable {
             fieldTerms.append([title, summary, examples.flatMap { $0 }, cited])
             entries.append(Entry(id: topic.id, title: topic.title))
         }
+        if weights.background > 0, !knowledge.background.isEmpty {
+            // The background class: one more document (examples only) and one more class of the classifier.
+            hasBackground = true
+            let examples = knowledge.background.map { terms($0) }
+            if weights.classifier > 0 {
+                for text in examples { trainingTexts.append((text, topics.count, weights.backgroundTraining)) }
+            }
+            fieldTerms.append([[], [], examples.flatMap { $0 }, []])
+        }
+
+        if weights.vectors > 0, let vectors = knowledge.wordVectors {
+            wordVectors = vectors
+            for (t, topic) in topics.enumerated() {
+                for text in [topic.title, topic.summary] + topic.examples {
+                    guard let v = vectors.vector(text) else { continue }
+                    exampleVectors += v
+                    exampleDocuments.append(t)
+                }
+            }
+            if hasBackground {
+                for text in knowledge.background {
+                    guard let v = vectors.vector(text) else { continue }
+                    exampleVectors += v
+                    exampleDocuments.append(topics.count)
+                }
+            }
+        }
 
         let vocabularySize = normaliser.vocabulary.count
-        let n = Double(max(topics.count, 1))
+        let n = Double(max(fieldTerms.count, 1))
         let averageLength = fields.indices.map { f in max(1, Double(fieldTerms.map { $0[f].count }.reduce(0, +)) / n) }
         var postings = [[Posting]](repeating: [], count: vocabularySize)
         var documentFrequency = [Double](repeating: 0, count: vocabularySize)
@@ -164,7 +206,7 @@ struct TopicIndex: Sendable {
                 TopicClassifier.Example(features: Self.features(Set(text), isConcept: { normaliser.term($0).hasPrefix("~") },
                                                                 conceptWeight: conceptWeight), label: label, weight: weight)
             }
-            classifier = TopicClassifier(examples: examples, classes: topics.count, features: vocabularySize,
+            classifier = TopicClassifier(examples: examples, classes: fieldTerms.count, features: vocabularySize,
                                          epochs: weights.classifierEpochs, rate: weights.classifierRate, l2: weights.classifierL2)
         }
 
@@ -198,10 +240,11 @@ struct TopicIndex: Sendable {
     /// the question's weight (idf) it explains, by BM25F. The order comes from the language model
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
-    func scores(_ query: [QueryTerm], inScope: Bool = false) -> [Double] {
+    func scores(_ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, trace: ((String) -> Void)? = nil) -> [Double] {
         var confidenceTotal = 0.0, rankingTotal = 0.0
-        var confidence = [Double](repeating: 0, count: entries.count)
-        var bm25 = [Double](repeating: 0, count: entries.count)
+        let documents = documentCount, topics = entries.count
+        var confidence = [Double](repeating: 0, count: documents)
+        var bm25 = [Double](repeating: 0, count: documents)
         for q in query {
             guard let id = q.id else {
                 confidenceTotal += unknownIDF * q.confidenceWeight
@@ -216,17 +259,17 @@ struct TopicIndex: Sendable {
                 bm25[posting.document] += q.rankingWeight * saturated
             }
         }
-        guard confidenceTotal > 0, rankingTotal > 0 else { return confidence.map { _ in 0 } }
+        guard confidenceTotal > 0, rankingTotal > 0 else { return [Double](repeating: 0, count: topics) }
         let denominator = weights.confidenceCap > 0 ? min(confidenceTotal, weights.confidenceCap) : confidenceTotal
         for t in confidence.indices {
             confidence[t] /= denominator
             bm25[t] /= rankingTotal
         }
-        guard weights.languageModel > 0 else { return bm25 }
+        guard weights.languageModel > 0 else { return Array(bm25.prefix(topics)) }
 
         let mu = weights.languageModel
-        var lm = [Double](repeating: 0, count: entries.count)
-        var matched = [Bool](repeating: false, count: entries.count)
+        var lm = [Double](repeating: 0, count: documents)
+        var matched = [Bool](repeating: false, count: documents)
         var known = 0.0
         for q in query {
             guard let id = q.id, background[id] > 0 else { continue }
@@ -248,13 +291,57 @@ struct TopicIndex: Sendable {
                 matched[t] = matched[t] || p[t] > 0.05
             }
         }
-        guard let best = lm.indices.filter({ matched[$0] }).max(by: { lm[$0] < lm[$1] }) else {
-            return confidence.map { _ in 0 }
+        var similarity: [Double] = []
+        if let vector, !exampleDocuments.isEmpty, weights.vectors > 0 {
+            // Each document's similarity: the mean cosine of its `vectorNeighbours` nearest examples.
+            similarity = nearest(vector, documents: documents)
+            for t in lm.indices {
+                lm[t] += weights.vectors * similarity[t] / weights.vectorTemperature
+                matched[t] = true
+            }
         }
-        let top = lm[best], level = min(1, confidence[best] + (inScope ? weights.scopeBonus : 0))
-        return lm.indices.map { t in
+        guard let best = (0..<topics).filter({ matched[$0] }).max(by: { lm[$0] < lm[$1] }) else {
+            return [Double](repeating: 0, count: topics)
+        }
+        let top = lm[best]
+        var level = min(1, confidence[best] + (inScope ? weights.scopeBonus : 0)
+                            + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best] - (hasBackground ? similarity[topics] : 0))))
+        if let trace {
+            let order = lm.indices.sorted { lm[$0] > lm[$1] }.prefix(4)
+            trace("confidence \(confidence[best]) in scope \(inScope); " + order.map { t in
+                let name = t < topics ? entries[t].id : "(background)"
+                let sim = similarity.isEmpty ? "" : String(format: " similarity %.3f", similarity[t])
+                return String(format: "%@ %.2f%@", name, lm[t], sim)
+            }.joined(separator: ", "))
+        }
+        if hasBackground {
+            // Closer to the questions no topic answers than to the best topic: less sure it is a topic at all.
+            let gap = lm[topics] - top + weights.backgroundMargin
+            if gap > 0 { level *= exp(-gap * weights.background) }
+        }
+        return (0..<topics).map { t in
             matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
         }
+    }
+
+    /// Each document's similarity to a question's unit vector: the mean of the cosines of its nearest examples.
+    func nearest(_ vector: [Float], documents: Int) -> [Double] {
+        let d = vector.count
+        var best = [[Float]](repeating: [], count: documents)
+        let k = max(1, weights.vectorNeighbours)
+        exampleVectors.withUnsafeBufferPointer { e in
+            for (j, document) in exampleDocuments.enumerated() {
+                var dot: Float = 0
+                let base = j * d
+                for i in 0..<d { dot += vector[i] * e[base + i] }
+                if best[document].count < k {
+                    best[document].append(dot)
+                } else if let m = best[document].indices.min(by: { best[document][$0] < best[document][$1] }), best[document][m] < dot {
+                    best[document][m] = dot
+                }
+            }
+        }
+        return best.map { $0.isEmpty ? 0 : Double($0.reduce(0, +)) / Double($0.count) }
     }
 
     /// How each query term contributes to one topic's confidence, for explaining a ranking.

