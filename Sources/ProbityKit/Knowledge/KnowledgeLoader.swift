@@ -33,8 +33,8 @@ public enum KnowledgeLoader {
         if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
         var files: [KnowledgeFile] = []
         for path in paths {
-            guard let data = fm.contents(atPath: directory + "/" + path) else { return nil }
-            files.append(KnowledgeFile(path: path, bytes: [UInt8](data)))
+            guard case .success(let bytes) = KnowledgeFileReader.read(directory + "/" + path, file: path) else { return nil }
+            files.append(KnowledgeFile(path: path, bytes: bytes))
         }
         return files
     }
@@ -179,10 +179,11 @@ public enum KnowledgeLoader {
     }
 
     private static func parse(directory: String, file: String) -> (json: JSONValue?, bytes: [UInt8]?, issues: [KnowledgeIssue]) {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + file) else {
-            return (nil, nil, [KnowledgeIssue(file: file, path: nil, message: "cannot be read (check that it exists and its permissions)")])
+        let bytes: [UInt8]
+        switch KnowledgeFileReader.read(directory + "/" + file, file: file) {
+        case .success(let read): bytes = read
+        case .failure(let error): return (nil, nil, [KnowledgeIssue(file: file, path: nil, message: error.issueMessage)])
         }
-        let bytes = [UInt8](data)
         do {
             return (try JSONParser.parse(bytes: bytes), bytes, [])
         } catch {
