@@ -85,6 +85,10 @@ for target in "${targets[@]}"; do
   [[ -f Fuzz/$target.dict ]] && dict=(-dict="Fuzz/$target.dict")
   echo "fuzz: $target for $SECONDS_EACH s (corpus $corpus, findings $findings)" >&2
   # Leaks are not findings here: the knowledge and router are built once per process and kept.
-  ASAN_OPTIONS=detect_leaks=0 "$bin" "$corpus" "${dict[@]}" -max_total_time="$SECONDS_EACH" -timeout=10 \
-    -rss_limit_mb=2048 -max_len=65536 -report_slow_units=2 -artifact_prefix="$findings/" -print_final_stats=1 ${FUZZ_FLAGS:-}
+  rm -rf "$OUT/scratch"
+  status=0
+  PROBITY_FUZZ_SCRATCH=$OUT/scratch ASAN_OPTIONS=detect_leaks=0 "$bin" "$corpus" "${dict[@]}" -max_total_time="$SECONDS_EACH" -timeout=10 \
+    -rss_limit_mb=2048 -max_len=65536 -report_slow_units=2 -artifact_prefix="$findings/" -print_final_stats=1 ${FUZZ_FLAGS:-} || status=$?
+  rm -rf "$OUT/scratch"
+  [[ $status == 0 ]] || { echo "fuzz: $target found a problem: see $findings" >&2; exit "$status"; }
 done

@@ -51,7 +51,10 @@ enum FuzzChecks {
     /// A private copy of `Tests/Fixtures/knowledge/sound`, made once per process, and its files in a fixed order.
     static let knowledgeCopy: (directory: String, files: [String], originals: [[UInt8]]) = {
         let fm = FileManager.default
-        let base = fm.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        // scripts/fuzz.sh names a scratch folder it clears afterwards (a crashed fuzzer runs no atexit).
+        let base = ProcessInfo.processInfo.environment["PROBITY_FUZZ_SCRATCH"]
+            ?? (fm.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+        try? fm.createDirectory(atPath: base, withIntermediateDirectories: true)
         let directory = "\(base)/probity-fuzz-knowledge-\(getpid())"
         try? fm.removeItem(atPath: directory)
         do {
