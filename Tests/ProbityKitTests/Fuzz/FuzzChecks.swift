@@ -81,7 +81,7 @@ enum FuzzChecks {
         let content = Array(bytes.dropFirst())
         let path = copy.directory + "/" + file
         guard FileManager.default.createFile(atPath: path, contents: Data(content)) else { return ["cannot write \(path)"] }
-        defer { FileManager.default.createFile(atPath: path, contents: Data(copy.originals[index])) }
+        defer { _ = FileManager.default.createFile(atPath: path, contents: Data(copy.originals[index])) }
 
         let read = KnowledgeLoader.read(directory: copy.directory)
         var issues = read.issues
