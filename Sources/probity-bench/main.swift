@@ -113,13 +113,40 @@ do {
     let knowledge = try KnowledgeLoader.load(directory: directory)
     print("knowledge: \(directory) — \(knowledge.topics.count) topics, \(knowledge.councils.count) councils")
 
+    // Held-out set v2 (Tests/Fixtures/routing-heldout-v2): aggregate figures only, never the questions, so that
+    // whoever tunes the router can measure on it without reading it. Out-of-scope questions count as refused
+    // when no topic is chosen (the out-of-scope reply is decided after routing).
+    if arguments.contains("--heldout-v2") {
+        let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("routing-heldout-v2").path
+        func lines(_ name: String) -> [String] {
+            ((try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        }
+        let onTopic = (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? []
+        let offTopic = lines("off-topic.txt").map { RoutingEvaluation.Case(question: $0, expected: nil) }
+        let outOfScope = lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) } }
+        let router = Router(knowledge: knowledge)
+        let known = Set(knowledge.topics.map(\.id))
+        let on = RoutingEvaluation(router: router, cases: onTopic, knownTopics: known)
+        let off = RoutingEvaluation(router: router, cases: offTopic, knownTopics: known)
+        let scope = RoutingEvaluation(router: router, cases: outOfScope, knownTopics: known)
+        print(String(format: "held-out v2: %d on-topic: top-1 %.1f%%, top-3 %.1f%%, wrongly refused %.1f%% (%d); off-topic refused %.1f%% (%d/%d); out-of-scope not routed to a topic %.1f%% (%d/%d)",
+                     on.onTopic, on.topOneAccuracy * 100, on.topThreeAccuracy * 100,
+                     Double(on.falseRejections) / Double(max(on.onTopic, 1)) * 100, on.falseRejections,
+                     off.rejectionRate * 100, off.offTopicRejected, off.offTopic,
+                     scope.rejectionRate * 100, scope.offTopicRejected, scope.offTopic))
+        exit(0)
+    }
+
     if arguments.contains("--profile-router") {
         for _ in 0..<200 { _ = Router(knowledge: knowledge) }
         exit(0)
     }
     if arguments.contains("--scenarios") {
         // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
-        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/scenarios").path
+        // --folder NAME: another folder of Tests/Fixtures, such as scenarios-blind (written without seeing the trees or phrases).
+        let folderName = arguments.firstIndex(of: "--folder").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil } ?? "scenarios"
+        let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/" + folderName).path
         let runner = ScenarioRunner(knowledge: knowledge)
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
         let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
@@ -134,11 +161,43 @@ do {
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
             print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
             if half == "dev" { print("    typed: \(o.scenario.says)") }
+            // --answers (development half only): what the scenario states, answers and expects, to judge a wrong verdict.
+            if half == "dev", arguments.contains("--answers") {
+                func show(_ facts: [String: Scenario.FactAnswer]) -> String {
+                    facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.options.joined(separator: ","))" }.joined(separator: " ")
+                }
+                print("    stated: \(show(o.scenario.stated)); answers: \(show(o.scenario.answers)); quoted: \(o.quoted.joined(separator: " "))")
+                if let basis = o.scenario.basis { print("    basis: \(basis)") }
+            }
         }
         let dev = ScenarioReport(outcomes: outcomes.filter(\.scenario.isDevelopment))
         let test = ScenarioReport(outcomes: outcomes.filter { !$0.scenario.isDevelopment })
         if half == nil { print("development half: \(dev.summary)\nmeasuring half: \(test.summary)") }
         print(report.summary)
+        exit(0)
+    }
+    if arguments.contains("--triage") {
+        // The decision model on development data only (dev.tsv, dev-off-topic.txt and the dev*-*.json scenario files):
+        // single questions split or referred wrongly, off-topic ones offered a topic, pairs of questions split.
+        let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
+        let dev = try RoutingEvaluation.parse(String(contentsOfFile: fixtures + "/routing/dev.tsv", encoding: .utf8))
+        let off = try String(contentsOfFile: fixtures + "/routing/dev-off-topic.txt", encoding: .utf8).split(separator: "\n")
+            .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        var scenarios: [(String, String)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures + "/scenarios").sorted() where name.hasPrefix("dev") {
+            scenarios += try ScenarioFile.load(fixtures + "/scenarios/" + name).scenarios.map { ($0.says, $0.topic) }
+        }
+        let triage = QuestionTriage(router: Router(knowledge: knowledge), outOfScope: knowledge.outOfScope)
+        for (label, onTopic) in [("dev.tsv", dev.compactMap { c in c.expected.map { (c.question, $0) } }), ("dev scenarios", scenarios)] {
+            let e = TriageEvaluation(triage: triage, onTopic: onTopic, offTopic: label == "dev.tsv" ? off : [])
+            print("\(label):\n" + e.summary)
+            if showMisses {
+                for q in e.falseSplits { print("  split: \(q)") }
+                for q in e.falseReferrals { print("  referred: \(q)") }
+                for q in e.offTopicChosen + e.offTopicShownNearest { print("  off-topic offered: \(q)") }
+                for q in e.pairMisses.prefix(40) { print("  pair missed: \(q)") }
+            }
+        }
         exit(0)
     }
     if let i = arguments.firstIndex(of: "--facts") {

@@ -7,7 +7,8 @@ import Testing
         let result = try Binary.run(["ask", "a journalist rang me about the depot closure", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Array(object.keys) == ["topics"])
+        #expect(Set(object.keys) == ["decision", "topics"])
+        #expect(object["decision"] as? String == "topic")
         let topics = try #require(object["topics"] as? [[String: Any]])
         #expect(!topics.isEmpty)
         #expect(topics.first?["id"] as? String == "media-contact")
@@ -34,8 +35,65 @@ import Testing
 
     @Test func anOffTopicQuestionRanksNothingHighInJSON() throws {
         let result = try Binary.run(["ask", "how do I renew my parking permit", "--json", "--limit", "2"])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [[String: Any]]])
-        #expect((object["topics"] ?? []).count <= 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["topics"] as? [[String: Any]] ?? []).count <= 2)
+    }
+
+    @Test func theWeatherIsDecidedNone() throws {
+        let result = try Binary.run(["ask", "what's the weather tomorrow", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["decision"] as? String == "none")
+        #expect(object["referral"] == nil)
+        #expect(object["topics"] is [[String: Any]], "the ranking is still listed")
+    }
+
+    @Test func aGiftIsReferredToTheCodeOfConductAndTheMonitoringOfficer() throws {
+        let result = try Binary.run(["ask", "can I accept a bottle of wine from a contractor?", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["decision"] as? String == "none")
+        let referral = try #require(object["referral"] as? [String: Any])
+        #expect(referral["id"] as? String == "gifts-hospitality")
+        #expect((referral["reply"] as? String)?.contains("Monitoring Officer") == true)
+        #expect((referral["ruleLivesIn"] as? String)?.contains("Code of Conduct") == true)
+        #expect(referral["clauses"] == nil, "no council given, no clauses")
+
+        let text = try Binary.run(["ask", "can I accept a bottle of wine from a contractor?"])
+        #expect(text.stdout.hasPrefix("Not covered by the member/officer protocol: gifts and hospitality."), "\(text.stdout)")
+    }
+
+    /// With --council, the clauses of that council's own protocol that touch the subject, verbatim; never another's.
+    @Test func aReferralNamesTheCouncilsOwnClauses() throws {
+        let knowledge = ChatPlan.knowledge
+        let subject = try #require(knowledge.outOfScope.first { $0.id == "declaring-interests" })
+        for id in knowledge.councilIDs {
+            let declared = knowledge.folder(id: id)?.outOfScope[subject.id] ?? []
+            let result = try Binary.run(["ask", "do I need to declare an interest?", "--council", id, "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let referral = try #require(object["referral"] as? [String: Any], "\(id): \(result.stdout)")
+            let clauses = try #require(referral["clauses"] as? [[String: Any]])
+            #expect(clauses.compactMap { $0["id"] as? String } == declared, "\(id)")
+            for clause in clauses {
+                #expect(clause["council"] as? String == id)
+                #expect(clause["text"] as? String == (try ChatPlan.clauseText(council: id, id: clause["id"] as? String ?? "")))
+            }
+        }
+    }
+
+    @Test func aSecondQuestionShownBackCarriesNoControlSequences() throws {
+        let result = try Binary.run(["ask", "a journalist rang me and I also want to see a \u{1B}confidential\u{202E} report\u{07}"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("It also asks about"), "\(result.stdout)")
+        for bad: Unicode.Scalar in ["\u{1B}", "\u{07}", "\u{202E}"] { #expect(!result.stdout.unicodeScalars.contains(bad)) }
+    }
+
+    @Test func twoQuestionsInOneAreBothInTheJSON() throws {
+        let result = try Binary.run(["ask", "a journalist rang me and I also want to see a confidential report", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["decision"] as? String == "topic")
+        let second = try #require(object["secondQuestion"] as? [String: Any])
+        #expect(second["id"] as? String == "document-access")
+        #expect(second["question"] as? String == "I also want to see a confidential report")
     }
 
     @Test func explainShowsTheWords() throws {

@@ -208,12 +208,12 @@ import Glibc
         let path = try #require(Self.files(in: home.transcripts).first)
         let document = try Self.document(path)
         #expect(document.seal == nil)
-        let asked = document.events.compactMap { if case .asked(_, _, _, let prompt, _) = $0.event { prompt } else { nil } }
+        let asked = document.events.compactMap { if case .asked(_, _, _, let prompt, _, _, _, _, _) = $0.event { prompt } else { nil } }
         #expect(asked.last == second.prompt, "the question on the screen when it was killed is in the transcript")
         #expect(document.events.contains { if case .answered(_, _, _, _) = $0.event { true } else { false } })
-        // Everything shown is there: each shown text's first line appears on the screen, and vice versa for the questions.
-        for case .shown(_, let text) in document.events.map(\.event) {
-            #expect(chat.stdout.contains(String(text.split(separator: "\n").first ?? "")))
+        // Everything recorded as said is on the screen: each message's first words.
+        for case .displayed(_, .message(_, let words)) in document.events.map(\.event) {
+            #expect(chat.stdout.contains(String(words.text().prefix(30))))
         }
         let verify = try Self.transcripts(["verify"], in: home.transcripts)
         #expect(verify.status == 0)

@@ -18,6 +18,8 @@ extension Conversation {
             askAgain(into: &reply)
         case .quit:
             reply.append(end(.quit))
+        case .leave:
+            leave(into: &reply)
         case .clause(let reference):
             showClause(reference, into: &reply)
             askAgain(into: &reply)
@@ -51,8 +53,42 @@ extension Conversation {
             mode = .choosingTopic(question: "topics", choices: all, midTopic: false)
             show("topics", .hint("Type a number or a topic's id to start it, or ask a question in your own words."), into: &reply)
         default:
-            show("topics", .hint("Type a topic's id to leave this one and start that."), into: &reply)
+            // Mid-topic: a number now opens that topic (after asking nothing more); `no` carries on with this one.
+            let all = knowledge.topics.map { RouteScore(topicID: $0.id, title: $0.title, score: 0) }
+            let current = session.topic.map { " \"\($0.title)\"" } ?? " the current topic"
+            mode = .choosingTopic(question: "topics", choices: all, midTopic: true)
+            show("topics", .hint("Type a number or a topic's id to leave\(current) and start that, or `no` to carry on with it."), into: &reply)
+        }
+    }
+
+    /// `cancel`, `leave`, `stop`: leaves the current topic (recorded), or declines what is on offer; never ends the chat.
+    mutating func leave(into reply: inout ConversationReply) {
+        switch mode {
+        case .choosingTopic(_, _, true), .confirmingSwitch:
+            show("leave", .hint("Carrying on with the current topic. (To leave it, type `cancel` again.)"), into: &reply)
+            showStep(into: &reply, why: false)
+        case .choosingTopic(_, _, false):
+            mode = session.topic == nil ? .idle : .advised
+            show("leave", .text("All right. Ask in other words, or type `topics` to see what I can advise on."), into: &reply)
+        case .offeringNext:
+            secondQuestion = nil
+            mode = .advised
+            show("leave", .text("All right. Ask another question, or type `quit` to end the chat."), into: &reply)
+        case .askingCouncil, .askingRole:
+            show("leave", .text("I need this before I can advise. Answer it, or type `quit` to end the chat."), into: &reply)
             askAgain(into: &reply)
+        case .walking where session.topic != nil, .advised where session.topic != nil:
+            guard let topic = session.topic else { return }
+            keepSharedFacts()
+            session.endTopic()
+            mode = .idle
+            reply.events.append(.leftTopic(topic: topic.id))
+            show("leave", .hint("Left \"\(topic.title)\"."), into: &reply)
+            if !offerSecondQuestion(into: &reply) {
+                show("invitation", .text("What would you like to ask? Type it in your own words, or `quit` to end the chat."), into: &reply)
+            }
+        case .idle, .walking, .advised, .ended:
+            show("leave", .text("There's no topic under way to leave. Ask a question in your own words, or type `quit` to end the chat."), into: &reply)
         }
     }
 
@@ -148,7 +184,7 @@ extension Conversation {
             return
         }
         guard let council = knowledge.resolveCouncil(text) else {
-            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
+            show("rejected", .text(knowledge.unknownCouncil(text)), into: &reply)
             askAgain(into: &reply)
             return
         }
@@ -193,7 +229,7 @@ extension Conversation {
         switch mode {
         case .askingCouncil, .askingRole:
             askForWhatIsMissing(into: &reply, introduce: false)
-        case .walking, .advised, .confirmingSwitch, .choosingTopic(_, _, true):
+        case .walking, .advised, .confirmingSwitch, .offeringNext, .choosingTopic(_, _, true):
             if let topic = session.topic {
                 show("restart", .hint("Starting \"\(topic.title)\" again for that."), into: &reply)
                 begin(topic, into: &reply)

@@ -49,7 +49,7 @@ extension Conversation {
         }
         guard let which else {
             let lines = known.enumerated().map { "  \($0.offset + 1). \($0.element.fact.prompt.text(for: session.role)) → \($0.element.answer)" }
-            show("change", .text((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n")), into: &reply)
+            show("change", .text(Message((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n"))), into: &reply)
             askAgain(into: &reply)
             return
         }
@@ -90,7 +90,9 @@ extension Conversation {
             reply.blocks.append(.advice(advice))
             reply.events.append(.advised(ConversationEvent.Advised(advice)))
             keepSharedFacts()
-            show("invitation", .hint("Ask another question, or type `why` to see how I got here, `back` to change an answer."), into: &reply)
+            if !offerSecondQuestion(into: &reply) {
+                show("invitation", .hint("Ask another question, or type `why` to see how I got here, `back` to change an answer."), into: &reply)
+            }
         case .noRoute(let problem)?:
             show("error", .warning("I can't go further with this topic: \(problem). Please tell your Monitoring Officer; `probity validate` shows the problem."), into: &reply)
             session.endTopic()
@@ -121,6 +123,7 @@ extension Conversation {
                 showStep(into: &reply, why: true)
                 return
             }
+            if suggestCommand(text, into: &reply) { return }
             if offerSwitch(text, from: topic, into: &reply) { return }
             reject(text, question: question, topic: topic.id, into: &reply)
             return

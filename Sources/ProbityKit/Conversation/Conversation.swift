@@ -18,6 +18,8 @@ public struct Conversation: Sendable {
         case advised
         /// A new question was typed mid-topic: asking whether to leave the current topic for `to`.
         case confirmingSwitch(question: String, to: RouteScore)
+        /// The first of two questions is done: asking whether to go on to the second, `question`, about `to`.
+        case offeringNext(question: String, to: RouteScore)
         /// Over; nothing more is read.
         case ended
     }
@@ -34,8 +36,12 @@ public struct Conversation: Sendable {
     let sharedFactKeys: Set<String>
     /// A Ctrl-C on an empty line has asked whether to end; another one ends the chat.
     var interruptArmed = false
-    /// Renders what is shown into the plain text that `.shown` events record.
-    let plain = ConversationRenderer(style: .plain)
+    /// The second of two questions asked at once, offered when the first is done.
+    var secondQuestion: QuestionSplit?
+    /// A command the last line was nearly ("Did you mean `topics`?"): a yes runs it.
+    var suggestedCommand: String?
+    /// Decides what to do with a question: topic, choice or none; subjects the protocols do not cover; two questions.
+    var triage: QuestionTriage { QuestionTriage(router: router, outOfScope: knowledge.outOfScope) }
 
     /// - Parameters:
     ///   - session: the engine, with the council and role already known (from options or a config file), if any.
@@ -66,8 +72,8 @@ public struct Conversation: Sendable {
         var reply = ConversationReply()
         reply.events.append(.started(council: session.councilID, role: session.role?.rawValue))
         show("greeting", .text("Probity: advice on your council's protocol for members and officers, in the protocol's own words."), into: &reply)
-        show("recording", .hint(recording), into: &reply)
-        for notice in notices { show("notice", .warning(notice), into: &reply) }
+        show("recording", .hint(Message(recording)), into: &reply)
+        for notice in notices { show("notice", .warning(Message(notice)), into: &reply) }
         askForWhatIsMissing(into: &reply, introduce: true)
         return reply
     }
@@ -97,7 +103,7 @@ public struct Conversation: Sendable {
         let hint = lineHadText
             ? "Line cleared. Press Ctrl-C again to end the chat, or type something else."
             : "Press Ctrl-C again, or Ctrl-D, to end the chat; or type `help`."
-        show("interrupt", .hint(hint), into: &reply)
+        show("interrupt", .hint(Message(hint)), into: &reply)
         return reply
     }
 
@@ -115,6 +121,18 @@ public struct Conversation: Sendable {
             repeatPrompt(into: &reply)
             return reply
         }
+        if let suggested = suggestedCommand {
+            suggestedCommand = nil
+            if let accepted = YesNo.parse(text) {
+                if accepted, let command = PromptCommand.parse(suggested, topicIDs: topicIDs) {
+                    run(command, into: &reply)
+                } else {
+                    show("did-you-mean", .hint("All right."), into: &reply)
+                    askAgain(into: &reply)
+                }
+                return reply
+            }
+        }
         switch mode {
         case .askingCouncil: handleCouncilAnswer(text, into: &reply)
         case .askingRole: handleRoleAnswer(text, into: &reply)
@@ -123,6 +141,7 @@ public struct Conversation: Sendable {
             handleChoice(text, question: question, choices: choices, midTopic: midTopic, into: &reply)
         case .walking: handleAnswer(text, into: &reply)
         case .confirmingSwitch(let question, let target): handleSwitchConfirmation(text, question: question, to: target, into: &reply)
+        case .offeringNext(let question, let target): handleNextOffer(text, question: question, to: target, into: &reply)
         case .ended: break
         }
         return reply
@@ -135,7 +154,7 @@ public struct Conversation: Sendable {
             if let question = pendingQuestion {
                 reply.blocks.append(.hint("Answer with a number from 1 to \(question.options.count), or type `help`."))
             }
-        case .confirmingSwitch: reply.blocks.append(.hint("Type yes or no."))
+        case .confirmingSwitch, .offeringNext: reply.blocks.append(.hint("Type yes or no."))
         default: break
         }
     }
@@ -144,6 +163,10 @@ public struct Conversation: Sendable {
     mutating func handleOpen(_ text: String, into reply: inout ConversationReply) {
         if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
+        } else if suggestCommand(text, into: &reply) {
+            return
+        } else if let answer = ChatVocabulary.smallTalk(text) {
+            show("small-talk", .text(Message(answer)), into: &reply)
         } else if Int(text) != nil {
             show("rejected", .text("There is no question waiting for a number. Ask a question in your own words, or type `topics`."), into: &reply)
         } else {
@@ -179,7 +202,7 @@ public struct Conversation: Sendable {
         } else if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
         } else if question.options.isEmpty {
-            show("rejected", .text(knowledge.unknownCouncilMessage(text)), into: &reply)
+            show("rejected", .text(knowledge.unknownCouncil(text)), into: &reply)
             ask(question, topic: "", why: false, into: &reply)
         } else {
             reject(text, question: question, topic: "", into: &reply)
@@ -191,7 +214,7 @@ public struct Conversation: Sendable {
         do {
             try session.setCouncil(id)
         } catch {
-            show("rejected", .warning(error.description), into: &reply)
+            show("rejected", .warning(Message(error.description)), into: &reply)
             return
         }
         guard let council = session.council else { return }
@@ -232,12 +255,12 @@ public struct Conversation: Sendable {
             if mode == .askingCouncil { words += knowledge.councilNames.flatMap { [$0.id, $0.name] } }
         case .choosingTopic(_, let choices, _):
             words += choices.map(\.title)
-        case .confirmingSwitch:
+        case .confirmingSwitch, .offeringNext:
             words += ["yes", "no"]
         case .idle, .advised, .ended:
             break
         }
-        words += ["help", "back", "restart", "why", "topics", "clause ", "search ", "compare", "save", "quit"]
+        words += ["help", "back", "restart", "why", "topics", "clause ", "search ", "compare", "save", "cancel", "quit"]
         words += knowledge.councilIDs.map { "council \($0)" }
         words += Role.allCases.map { "role \($0.rawValue)" }
         words += knowledge.topics.map(\.id)
@@ -259,22 +282,23 @@ public struct Conversation: Sendable {
 
     // MARK: Showing
 
-    /// Shows a block and records it as `.shown(kind:text:)`.
+    /// Shows a block and records what it showed, as data (`.displayed`).
     func show(_ kind: String, _ block: ConversationBlock, into reply: inout ConversationReply) {
         reply.blocks.append(block)
-        reply.events.append(.shown(kind: kind, text: plain.render([block])))
+        if let shown = Shown(block) { reply.events.append(.displayed(kind: kind, shown: shown)) }
     }
 
     /// Puts a question: shows it and records `.asked`.
     func ask(_ question: PendingQuestion, topic: String, why: Bool, into reply: inout ConversationReply) {
         reply.blocks.append(.question(question, why: why))
         reply.events.append(.asked(topic: topic, fact: question.factKey, node: question.nodeID, prompt: question.prompt,
-                                   options: question.options.map(\.label)))
+                                   options: question.options.map(\.label), optionIDs: question.options.map(\.id), why: question.why,
+                                   whyClauses: question.whyClauses.map(\.clause.id), multiple: question.multiple))
     }
 
     /// A short reply to something that is not an answer, then the question again.
     func reject(_ text: String, question: PendingQuestion, topic: String, into reply: inout ConversationReply) {
-        let message: String
+        let message: Message
         if let n = Int(text) {
             message = "There is no option \(n) here; choose a number from 1 to \(question.options.count)."
         } else {
@@ -289,10 +313,19 @@ public struct Conversation: Sendable {
         ask(question, topic: topic, why: false, into: &reply)
     }
 
-    /// What the user typed, quoted for a reply: already stripped of control characters, and kept short.
-    static func quoted(_ text: String) -> String {
-        let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
-        return "\"\(short)\""
+    /// A line that is a command mistyped (`topcis`): asks "Did you mean `topics`?" and returns true; a yes runs it.
+    /// Nothing is routed.
+    mutating func suggestCommand(_ text: String, into reply: inout ConversationReply) -> Bool {
+        guard let command = ChatVocabulary.nearMiss(text) else { return false }
+        suggestedCommand = command
+        show("did-you-mean", .text("Did you mean `\(command)`? (yes/no)"), into: &reply)
+        return true
+    }
+
+    /// What the user typed, repeated in a reply: shown in quotes and kept short; recorded apart from Probity's
+    /// own words, so that redaction can leave it out.
+    static func quoted(_ text: String) -> Echo {
+        Echo(text)
     }
 }
 

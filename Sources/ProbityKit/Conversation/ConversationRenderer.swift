@@ -15,18 +15,18 @@ public struct ConversationRenderer: Sendable {
     public func render(_ block: ConversationBlock) -> String {
         let width = style.width
         switch block {
-        case .text(let text):
-            return wrap(text)
-        case .hint(let text):
-            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
-        case .warning(let text):
-            return wrap(text).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
+        case .text(let message):
+            return wrap(message.text())
+        case .hint(let message):
+            return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
+        case .warning(let message):
+            return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
         case .routed(let choice):
             return style.bold("Topic: \(choice.title)") + style.dim(" (\(choice.topicID))")
         case .question(let question, let why):
             return advice.render(question, showWhy: why)
         case .topicChoices(let heading, let choices):
-            var lines = TextWrapper.wrap(heading, width: width)
+            var lines = TextWrapper.wrap(heading.text(), width: width)
             for (i, choice) in choices.enumerated() {
                 lines += TextWrapper.wrap("\(choice.title) (\(choice.topicID))", width: width, indent: "      ", firstIndent: "  \(i + 1). ")
             }
@@ -62,8 +62,8 @@ public struct ConversationRenderer: Sendable {
             return help(question)
         case .comparison(let comparison):
             return ComparisonRenderer(style: style).render(comparison).trimmingCharacters(in: .newlines)
-        case .searchResults(let query, let council, let hits):
-            return searchResults(query: query, council: council, hits: hits)
+        case .searchResults(let query, let council, let hits, let heading):
+            return searchResults(query: query, council: council, hits: hits, heading: heading)
         }
     }
 
@@ -88,6 +88,7 @@ public struct ConversationRenderer: Sendable {
             ("back", "undo your last answer"),
             ("change [N]", "list what you have told me; change N to answer that one again"),
             ("restart", "start the current topic again"),
+            ("cancel", "leave the current topic (`leave` and `stop` do too); the chat carries on"),
             ("why", "the answers that led here, and why a question is asked"),
             ("topics", "the topics I advise on (type a topic's id to start it)"),
             ("clause NUMBER", "a paragraph of your council's protocol, word for word"),
@@ -108,8 +109,8 @@ public struct ConversationRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func searchResults(query: String, council: String?, hits: [ClauseHit]) -> String {
-        var lines = TextWrapper.wrap("Paragraphs that match \"\(query)\":", width: style.width)
+    private func searchResults(query: String, council: String?, hits: [ClauseHit], heading: String?) -> String {
+        var lines = TextWrapper.wrap(heading ?? "Paragraphs that match \"\(query)\":", width: style.width)
         for hit in hits {
             lines.append("")
             lines.append(style.cyan(hit.clause.label))

@@ -52,17 +52,17 @@ public enum ConversationEndReason: String, Sendable, Equatable, CaseIterable {
 /// One piece of what the conversation shows.
 public enum ConversationBlock: Sendable {
     /// A paragraph of plain prose.
-    case text(String)
+    case text(Message)
     /// A quieter paragraph: hints, what to type next.
-    case hint(String)
+    case hint(Message)
     /// Something that went wrong or needs care.
-    case warning(String)
+    case warning(Message)
     /// A free-text question went straight into this topic.
     case routed(RouteScore)
     /// A question with numbered options; `why` adds the "why I ask" line.
     case question(PendingQuestion, why: Bool)
     /// Numbered topics to choose from, after a heading.
-    case topicChoices(heading: String, choices: [RouteScore])
+    case topicChoices(heading: Message, choices: [RouteScore])
     case advice(AdviceResult)
     /// The answers that led to where the walk is.
     case reasons([Reason])
@@ -76,8 +76,8 @@ public enum ConversationBlock: Sendable {
     case help(question: PendingQuestion?)
     /// The current topic across every council.
     case comparison(TopicComparison)
-    /// Clause search results for a query.
-    case searchResults(query: String, council: String?, hits: [ClauseHit])
+    /// Clause search results for a query; `heading` replaces "Paragraphs that match …" (a question that matched no topic).
+    case searchResults(query: String, council: String?, hits: [ClauseHit], heading: String? = nil)
 }
 
 /// A clause found by a search, with the words that matched.
@@ -86,10 +86,13 @@ public struct ClauseHit: Sendable {
     public var score: Double
     /// The matched words, as they appear in the clause, for highlighting.
     public var matched: [String]
+    /// The share (0…1) of the query's weight the clause contains (`SearchHit.coverage`).
+    public var coverage: Double
 
-    public init(clause: QuotedClause, score: Double, matched: [String]) {
+    public init(clause: QuotedClause, score: Double, matched: [String], coverage: Double = 1) {
         self.clause = clause
         self.score = score
         self.matched = matched
+        self.coverage = coverage
     }
 }

@@ -7,6 +7,8 @@ public enum PromptCommand: Sendable, Equatable {
     case topics
     case compare
     case quit
+    /// `cancel`, `leave`, `stop`: leave the current topic (or the offer being made) without ending the chat.
+    case leave
     /// `clause NUMBER` (or `clause COUNCIL NUMBER`); nil when no number was given.
     case clause(String?)
     /// `council ID`; nil to show the current one.
@@ -23,7 +25,8 @@ public enum PromptCommand: Sendable, Equatable {
     case change(String?)
 
     /// The words a command starts with, for help and completion.
-    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "change", "save", "quit"]
+    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "change", "save",
+                               "cancel", "quit"]
 
     /// Reads a command from a line, or nil when the line is not one.
     /// - Parameter topicIDs: the topics' ids, so that a bare id starts that topic.
@@ -42,7 +45,8 @@ public enum PromptCommand: Sendable, Equatable {
         case "why": return argument == nil ? .why : nil
         case "topics": return argument == nil ? .topics : nil
         case "compare": return argument == nil ? .compare : nil
-        case "quit", "exit", "bye": return argument == nil ? .quit : nil
+        case "quit", "exit", "bye", "goodbye": return argument == nil ? .quit : nil
+        case "cancel", "leave", "stop", "abort": return argument == nil || ChatVocabulary.leaveObjects.contains(argument!.lowercased()) ? .leave : nil
         case "clause", "paragraph", "para": return .clause(argument)
         case "council": return .council(argument)
         case "role": return .role(argument)
@@ -54,8 +58,12 @@ public enum PromptCommand: Sendable, Equatable {
             return .topic(argument.lowercased())
         default: break
         }
-        switch trimmed.lowercased() {
+        switch OptionMatcher.fold(trimmed) {
         case "start again", "start over": return .restart
+        case "never mind", "nevermind", "forget it", "forget that", "leave it", "drop it", "leave this topic", "exit topic", "exit this topic":
+            return .leave
+        case "end chat", "exit chat", "quit chat", "end the chat", "good bye", "i am done", "i m done", "im done", "that is all", "that s all", "thats all":
+            return .quit
         case "list topics", "show topics": return .topics
         case "go back": return .back
         default: return nil

@@ -4,13 +4,15 @@ struct CouncilIdentity: Sendable {
     var name: String
     var shortName: String
     var generalPrinciples: [String]
+    /// Subjects outside the protocol (`catalogue/out-of-scope.json`) that some of its clauses still touch: subject id → clause ids.
+    var outOfScope: [String: [String]] = [:]
     var position: SourcePosition?
 }
 
 /// Turns a council's `council.json` and `versions/*.json` into a `CouncilIdentity` and `Council` versions,
 /// reporting each problem with its path.
 enum CouncilDecoder {
-    static let identityFields: Set<String> = ["id", "name", "shortName", "generalPrinciples"]
+    static let identityFields: Set<String> = ["id", "name", "shortName", "generalPrinciples", "outOfScope"]
     static let fields: Set<String> = ["document", "version", "date", "status", "current",
                                       "source", "numbering", "reading", "clauses"]
 
@@ -29,7 +31,18 @@ enum CouncilDecoder {
         if principles.isEmpty {
             issues.report(JSONPath.root.appending("generalPrinciples"), "name at least one clause as a general principle: silent advice quotes them", at: r["generalPrinciples"]?.position)
         }
-        return CouncilIdentity(id: id, name: name, shortName: shortName, generalPrinciples: principles, position: r.position)
+        var outOfScope: [String: [String]] = [:]
+        if r["outOfScope"] != nil, let subjects = r.members("outOfScope") {
+            for subject in subjects {
+                if case .array(let elements) = subject.value.kind {
+                    outOfScope[subject.key] = elements.enumerated().compactMap { r.stringValue($0.element, at: subject.path.appending(index: $0.offset)) }
+                } else {
+                    issues.report(subject.path, "expected an array of clause ids, found \(subject.value.typeName)", at: subject.value.position)
+                }
+            }
+        }
+        return CouncilIdentity(id: id, name: name, shortName: shortName, generalPrinciples: principles, outOfScope: outOfScope,
+                               position: r.position)
     }
     static let clauseFields: Set<String> = ["id", "part", "number", "item", "printed", "heading", "text", "notes",
                                             "advisory", "reason"]

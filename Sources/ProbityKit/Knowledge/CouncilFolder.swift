@@ -5,6 +5,8 @@ public struct CouncilFolder: Sendable {
     public var shortName: String
     /// Clause ids of the current version that silent advice quotes.
     public var generalPrinciples: [String]
+    /// Subjects outside the protocol that some of its clauses still touch: subject id → clause ids of the current version.
+    public var outOfScope: [String: [String]] = [:]
     /// Earlier versions first, as the version labels sort, the current one last.
     public var versions: [Council]
     /// Advice trees built in memory, by topic id (advice read from files is read topic by topic: `KnowledgeBase.tree`).

@@ -31,13 +31,18 @@ extension KnowledgeBase {
 
     /// "not a council Probity knows" with the nearest names, or the full list when there are few councils.
     public func unknownCouncilMessage(_ text: String) -> String {
+        unknownCouncil(text).text(echoLimit: .max)
+    }
+
+    /// The same, with what was typed kept apart (the chat's record can leave it out).
+    public func unknownCouncil(_ text: String) -> Message {
         let near = nearestCouncils(to: text)
         if !near.isEmpty {
-            return "\"\(text)\" is not a council Probity knows. Did you mean \(near.map { "\($0.name) (\($0.id))" }.joined(separator: " or "))?"
+            return "\(Echo(text)) is not a council Probity knows. Did you mean \(near.map { "\($0.name) (\($0.id))" }.joined(separator: " or "))?"
         }
         if councilIDs.count <= Self.numberedCouncilLimit {
-            return "\"\(text)\" is not a council Probity knows; choose one of: \(councilIDs.joined(separator: ", "))."
+            return "\(Echo(text)) is not a council Probity knows; choose one of: \(councilIDs.joined(separator: ", "))."
         }
-        return "\"\(text)\" is not a council Probity knows, and no council's name is close to it. Type your council's name, or the start of it."
+        return "\(Echo(text)) is not a council Probity knows, and no council's name is close to it. Type your council's name, or the start of it."
     }
 }

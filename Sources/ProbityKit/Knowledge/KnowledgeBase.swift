@@ -12,6 +12,8 @@ public struct KnowledgeBase: Sendable {
     public let councilIDs: [String]
     /// The catalogue's files as read, for the fingerprint and to name a router snapshot.
     public let catalogueFiles: [KnowledgeFile]
+    /// Subjects the protocols do not cover (`catalogue/out-of-scope.json`): where their rules live instead.
+    public internal(set) var outOfScope: [OutOfScopeSubject] = []
     private let store: CouncilStore
     /// The catalogue's phrases, split into words on first use.
     let phrases = PhraseIndex()
@@ -44,8 +46,17 @@ public struct KnowledgeBase: Sendable {
 
     /// The same knowledge with other topics (a routing experiment's training set).
     public func with(topics: [Topic]) -> KnowledgeBase {
-        KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
-                      catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint)
+        var copy = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+                                 catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint)
+        copy.outOfScope = outOfScope
+        return copy
+    }
+
+    /// The same knowledge with these subjects outside the protocols (knowledge built in code).
+    public func with(outOfScope subjects: [OutOfScopeSubject]) -> KnowledgeBase {
+        var copy = self
+        copy.outOfScope = subjects
+        return copy
     }
 
     // MARK: Councils

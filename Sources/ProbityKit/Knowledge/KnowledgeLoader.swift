@@ -25,18 +25,26 @@ public enum KnowledgeLoader {
         return result.knowledge
     }
 
-    /// The catalogue's files as bytes, unparsed (to name a router snapshot); nil when a file cannot be read.
-    public static func catalogueFiles(directory: String) -> [KnowledgeFile]? {
+    /// The stamps of the catalogue's files, read from the file system without opening them (nil when the
+    /// catalogue folder or one of its files cannot be examined).
+    public static func catalogueStamps(directory: String) -> [FileStamp]? {
+        guard let paths = cataloguePaths(directory: directory) else { return nil }
+        var stamps: [FileStamp] = []
+        for path in paths {
+            guard let stamp = FileStamp(directory: directory, path: path) else { return nil }
+            stamps.append(stamp)
+        }
+        return stamps
+    }
+
+    /// The catalogue's files, relative to the knowledge directory, in a fixed order.
+    static func cataloguePaths(directory: String) -> [String]? {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") else { return nil }
         var paths = names.filter { $0.hasSuffix(".json") }.sorted().map { "catalogue/topics/" + $0 }
         if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
-        var files: [KnowledgeFile] = []
-        for path in paths {
-            guard case .success(let bytes) = KnowledgeFileReader.read(directory + "/" + path, file: path) else { return nil }
-            files.append(KnowledgeFile(path: path, bytes: bytes))
-        }
-        return files
+        if fm.fileExists(atPath: directory + "/" + OutOfScopeDecoder.file) { paths.append(OutOfScopeDecoder.file) }
+        return paths
     }
 
     /// Reads what can be read; the issues say what could not.
@@ -78,6 +86,12 @@ public enum KnowledgeLoader {
                 issues += collector.issues
             }
         }
+        var outOfScope: [OutOfScopeSubject] = []
+        var outOfScopeFile: KnowledgeFile?
+        let scope = readOutOfScope(directory: directory)
+        issues += scope.issues
+        if let file = scope.file { outOfScopeFile = file }
+        outOfScope = scope.subjects
         let names = topicNames
         let results = ConcurrentSlots<(topic: Topic?, file: KnowledgeFile?, issues: [KnowledgeIssue])>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
@@ -98,8 +112,10 @@ public enum KnowledgeLoader {
             if let file = result.file { files.append(file) }
             issues += result.issues
         }
-        let knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+        if let outOfScopeFile { files.append(outOfScopeFile) }
+        var knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
                                       catalogueFiles: files, store: CouncilStore())
+        knowledge.outOfScope = outOfScope
         switch councils {
         case .none: break
         case .all:
@@ -113,6 +129,21 @@ public enum KnowledgeLoader {
             }
         }
         return Result(knowledge: knowledge, issues: issues)
+    }
+
+    /// Reads `catalogue/out-of-scope.json`, the subjects the protocols do not cover; none when there is no such file.
+    public static func readOutOfScope(directory: String) -> (subjects: [OutOfScopeSubject], file: KnowledgeFile?, issues: [KnowledgeIssue]) {
+        let file = OutOfScopeDecoder.file
+        guard FileManager.default.fileExists(atPath: directory + "/" + file) else { return ([], nil, []) }
+        let parsed = parse(directory: directory, file: file)
+        var issues = parsed.issues
+        var subjects: [OutOfScopeSubject] = []
+        if let json = parsed.json {
+            let collector = IssueCollector(file: file)
+            subjects = OutOfScopeDecoder.decode(json, issues: collector) ?? []
+            issues += collector.issues
+        }
+        return (subjects, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, issues)
     }
 
     /// Reads one council's identity and protocol versions: `council.json`, `versions/*.json`. Its advice is read
@@ -152,9 +183,10 @@ public enum KnowledgeLoader {
             }
             issues += collector.issues
         }
-        let councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
+        var councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
                                           generalPrinciples: identity.generalPrinciples, versions: versions, trees: [],
                                           folder: folder, files: files)
+        councilFolder.outOfScope = identity.outOfScope
         return CouncilStore.Entry(folder: councilFolder, issues: issues, files: files)
     }
 

@@ -78,6 +78,8 @@ public enum JSONReports {
         public var verdict: String
         public var verdictLabel: String
         public var headline: String
+        /// The verdict in words, said once, as every rendering shows it (`AdviceLayout.verdictLine`).
+        public var verdictLine: String
         public var summary: String
         public var steps: [StepReport]
         public var silent: Bool
@@ -137,7 +139,7 @@ public enum JSONReports {
         case .advice(let a)?:
             report.status = "advice"
             report.advice = AdviceReport(node: a.nodeID, verdict: a.verdict.rawValue, verdictLabel: a.verdict.label,
-                                         headline: a.headline, summary: a.summary, steps: a.steps.map(StepReport.init), silent: a.silent,
+                                         headline: a.headline, verdictLine: AdviceLayout(a).verdictLine, summary: a.summary, steps: a.steps.map(StepReport.init), silent: a.silent,
                                          citations: a.quotes.map { ClauseReport($0, source: source) })
         case .noRoute(let text)?:
             report.status = "no-route"

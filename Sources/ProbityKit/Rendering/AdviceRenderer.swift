@@ -8,54 +8,61 @@ public struct AdviceRenderer: Sendable {
     public init(style: TextStyle) { self.style = style }
 
     public func render(_ advice: AdviceResult) -> String {
+        render(AdviceLayout(advice))
+    }
+
+    /// Advice as laid out (`AdviceLayout`), for a terminal or a pipe, wrapped to the style's width after `indent`.
+    public func render(_ layout: AdviceLayout, indent: String = "") -> String {
         let w = style.width
+        let verdict = Verdict(rawValue: layout.verdict)
         var out: [String] = []
-        out += TextWrapper.wrap(Self.verdictLine(advice.verdict, headline: advice.headline), width: w).map { style.verdict(advice.verdict, $0) }
-        out += TextWrapper.wrap("\(advice.topicTitle) · \(advice.councilName), protocol version \(advice.protocolVersion)", width: w).map(style.dim)
+        out += TextWrapper.wrap(layout.verdictLine, width: w, indent: indent).map { line in
+            if let verdict { return style.verdict(verdict, line) }
+            return style.bold(line)
+        }
+        out += TextWrapper.wrap(layout.context, width: w, indent: indent).map(style.dim)
         out.append("")
-        if advice.silent {
-            out += TextWrapper.wrap("Your council's protocol has no specific rule on this. The general clauses below still apply; ask the Monitoring Officer before you act.", width: w)
+        if let notice = layout.silentNotice {
+            out += TextWrapper.wrap(notice, width: w, indent: indent)
             out.append("")
         }
-        out += TextWrapper.wrap(advice.summary, width: w)
-        if !advice.steps.isEmpty {
+        if let summary = layout.summary { out += TextWrapper.wrap(summary, width: w, indent: indent) }
+        if !layout.steps.isEmpty {
             out.append("")
-            out.append(style.bold("What to do"))
-            for (i, step) in advice.steps.enumerated() {
-                out += TextWrapper.wrap(step.withProvenance, width: w, indent: "     ", firstIndent: "  \(i + 1). ")
+            out.append(indent + style.bold("What to do"))
+            for (i, step) in layout.steps.enumerated() {
+                out += TextWrapper.wrap(step, width: w, indent: indent + "     ", firstIndent: indent + "  \(i + 1). ")
             }
         }
-        if !advice.quotes.isEmpty {
+        if let heading = layout.quotesHeading {
             out.append("")
-            out.append(style.bold(advice.quotes.count == 1 ? "What your protocol says" : "What your protocol says (\(advice.quotes.count) clauses)"))
-            for quote in advice.quotes {
+            out.append(indent + style.bold(heading))
+            for quote in layout.quotes {
                 out.append("")
-                out += renderQuote(quote)
+                out += render(quote, indent: indent)
             }
         }
         return out.joined(separator: "\n")
     }
 
-    /// The verdict in words, first: the headline alone when it already says it ("No: you should not…",
-    /// "…: ask the Monitoring Officer"), otherwise the verdict's label and then the headline.
+    /// The verdict in words, first (see `AdviceLayout.verdictLine`).
     public static func verdictLine(_ verdict: Verdict, headline: String) -> String {
-        let label = verdict.label.trimmingCharacters(in: CharacterSet(charactersIn: "…."))
-        let firstWord = label.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
-        let headlineFirst = headline.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
-        if !firstWord.isEmpty && firstWord == headlineFirst { return headline }
-        if verdict == .askMonitoringOfficer && headline.lowercased().contains("monitoring officer") { return headline }
-        return "\(label): \(headline)"
+        AdviceLayout.verdictLine(verdict.rawValue, headline: headline)
     }
 
     /// A clause set apart: its label, then its words behind a bar.
     public func renderQuote(_ quote: QuotedClause) -> [String] {
-        var out = TextWrapper.wrap(quote.label, width: style.width, indent: "  ").map(style.cyan)
-        out += TextWrapper.wrap("\"\(quote.clause.text)\"", width: style.width, indent: "  │ ")
-        for note in quote.clause.notes {
-            out += TextWrapper.wrap("Note: \(note)", width: style.width, indent: "  ").map(style.dim)
+        render(AdviceLayout.QuoteLayout(quote))
+    }
+
+    public func render(_ quote: AdviceLayout.QuoteLayout, indent: String = "") -> [String] {
+        var out = TextWrapper.wrap(quote.label, width: style.width, indent: indent + "  ").map(style.cyan)
+        out += TextWrapper.wrap("\"\(quote.text)\"", width: style.width, indent: indent + "  │ ")
+        for note in quote.notes {
+            out += TextWrapper.wrap(note, width: style.width, indent: indent + "  ").map(style.dim)
         }
-        if let note = quote.note {
-            out += TextWrapper.wrap("Why it applies: \(note)", width: style.width, indent: "  ").map(style.dim)
+        if let why = quote.why {
+            out += TextWrapper.wrap(why, width: style.width, indent: indent + "  ").map(style.dim)
         }
         return out
     }

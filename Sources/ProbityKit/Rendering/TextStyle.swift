@@ -42,4 +42,10 @@ public enum TerminalSafe {
             return true
         }))
     }
+
+    /// A value shown on one line (an id, a council, a verdict read from a file): control characters removed,
+    /// and newlines and tabs as spaces.
+    public static func line(_ text: String) -> String {
+        String(strip(text).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 })
+    }
 }

@@ -1,15 +1,17 @@
 import Foundation
 
 /// The router's index written to bytes and read back, so that `probity ask` need not index the catalogue on every
-/// run. A snapshot is named by the digest of the exact catalogue files and routing weights it was built from, and
-/// is written only after that catalogue loaded and checked out, so reading it back is as good as building it.
+/// run. A snapshot is named by the stamps of the catalogue files (see `FileStamp`) and the routing weights it was
+/// built from, taken before the catalogue was read, and is written only after that catalogue loaded and checked
+/// out, so reading it back is as good as building it.
 public enum RouterSnapshot {
     static let magic: [UInt8] = Array("PROBITY-ROUTER-1\n".utf8)
 
-    /// The name of the snapshot for these catalogue files and weights: two independent 64-bit FNV-1a digests of
-    /// every file's path and bytes (a cache name, not a seal: any changed byte gives another name, and reading a
-    /// megabyte this way costs a fifth of SHA-256's time on every `probity ask`).
-    public static func key(catalogueFiles: [KnowledgeFile], weights: RoutingWeights = .standard) -> String {
+    /// The name of the snapshot for the catalogue files with these stamps and these weights: two independent
+    /// 64-bit FNV-1a digests of each file's path, size, inode and modification and change times (a cache name,
+    /// not a seal). Any write to a file changes its stamp, so the name changes with any byte of the catalogue,
+    /// and `probity ask` need not read the catalogue at all to find its snapshot.
+    public static func key(catalogue stamps: [FileStamp], weights: RoutingWeights = .standard) -> String {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x84222325_cbf29ce4
         func mix(_ bytes: some Sequence<UInt8>) {
             for byte in bytes {
@@ -19,11 +21,7 @@ public enum RouterSnapshot {
         }
         mix(magic)
         mix("\(weights)\n".utf8)
-        for file in catalogueFiles.sorted(by: { $0.path < $1.path }) {
-            mix(file.path.utf8)
-            withUnsafeBytes(of: UInt64(file.bytes.count).littleEndian) { mix($0) }
-            file.bytes.withUnsafeBufferPointer { mix($0) }
-        }
+        for stamp in stamps.sorted(by: { $0.path < $1.path }) { mix((stamp.line + "\n").utf8) }
         return String(a, radix: 16) + String(b, radix: 16)
     }
 

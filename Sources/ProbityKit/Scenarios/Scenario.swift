@@ -25,7 +25,9 @@ public struct Scenario: Sendable, Decodable {
         public var options: [String]
         public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let one = try? container.decode(String.self) { options = [one] } else { options = try container.decode([String].self) }
+            // "a,b" (as `FactValue` joins several answers) is two answers, as ["a", "b"] is.
+            let written = try (try? container.decode(String.self)).map { [$0] } ?? container.decode([String].self)
+            options = written.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         }
     }
 

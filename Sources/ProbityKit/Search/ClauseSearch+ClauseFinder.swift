@@ -2,7 +2,7 @@
 extension ClauseSearch: ClauseFinder {
     public func find(_ query: String, council: String?, limit: Int) -> [ClauseHit] {
         search(query, council: council, limit: limit).map { hit in
-            ClauseHit(clause: hit.quoted, score: hit.score, matched: hit.snippet.matchedWords)
+            ClauseHit(clause: hit.quoted, score: hit.score, matched: hit.snippet.matchedWords, coverage: hit.coverage)
         }
     }
 }

@@ -32,6 +32,7 @@ public struct ClauseSearch: Sendable {
 
         // Terms and their weights: loose words (corrected where unknown), then the phrases' words.
         var weights: [Int: Double] = [:]
+        var unknownWords = 0
         for (word, terms) in query.looseWords {
             let ids = terms.map { index.ranking($0) }
             if ids.allSatisfy({ $0 != nil }) {
@@ -41,6 +42,7 @@ public struct ClauseSearch: Sendable {
                 for id in corrected where weights[id] == nil { weights[id] = Self.correctionWeight }
             } else {
                 for id in ids.compactMap({ $0 }) { weights[id] = 1 }
+                if ids.allSatisfy({ $0 == nil }) { unknownWords += 1 }
             }
         }
         var phrases: [[Int]] = []
@@ -61,9 +63,15 @@ public struct ClauseSearch: Sendable {
         }
 
         var scores: [Int: Double] = [:]
+        // Coverage: the share of the question's weight (each term's weight × idf; a word no clause has counts as the
+        // rarest term) that a clause contains, whatever its length. Comparable across questions, unlike the score.
+        var covered: [Int: Double] = [:]
+        let maximumIDF = index.idf.max() ?? 1
+        let queryWeight = weights.reduce(0) { $0 + $1.value * index.idf[$1.key] } + Double(unknownWords) * maximumIDF
         for (term, weight) in weights {
             let idf = index.idf[term]
             for posting in index.postings[term] {
+                covered[posting.document, default: 0] += weight * idf
                 if let only = councilFilter, index.documents[posting.document].council != only { continue }
                 let length = Double(index.documents[posting.document].length)
                 let norm = ClauseIndex.k1 * (1 - ClauseIndex.b + ClauseIndex.b * length / index.averageLength)
@@ -112,7 +120,7 @@ public struct ClauseSearch: Sendable {
             let council = index.councils[document.council]
             let snippet = SnippetBuilder.snippet(for: document, matching: matchTerms, phraseStarts: hit.phraseStarts)
             return SearchHit(council: council, clause: document.clause, score: (hit.score * 1000).rounded() / 1000,
-                             snippet: snippet)
+                             snippet: snippet, coverage: queryWeight > 0 ? (covered[hit.document] ?? 0) / queryWeight : 0)
         }
     }
 

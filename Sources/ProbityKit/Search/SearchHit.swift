@@ -5,6 +5,8 @@ public struct SearchHit: Sendable {
     public var clause: Clause
     public var score: Double
     public var snippet: Snippet
+    /// The share (0…1) of the query's weight that the clause contains: how much of the question it speaks to.
+    public var coverage: Double = 0
 
     public var councilID: String { council.id }
     public var councilName: String { council.name }

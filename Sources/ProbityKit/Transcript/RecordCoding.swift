@@ -91,9 +91,38 @@ public enum RecordCoding {
         case notARecord
     }
 
+    /// Whether the bytes could hold a character `TerminalSafe.strip` removes: a JSON escape other than `\n`, `\t`,
+    /// `\"`, `\\` and `\/`, or the UTF-8 of a C1 control or a bidirectional override. (Raw bytes below 0x20 are not
+    /// JSON and do not decode.)
+    static func mayHoldControlCharacters(_ data: Data) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var escaped = false
+        for byte in data {
+            if escaped {
+                if byte != UInt8(ascii: "n") && byte != UInt8(ascii: "t") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                    && byte != UInt8(ascii: "/") { return true }
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == 0x7F {
+                return true
+            } else if previous == 0xC2, (0x80...0x9F).contains(byte) {
+                return true
+            } else if beforePrevious == 0xE2,
+                      (previous == 0x80 && (0xAA...0xAE).contains(byte)) || (previous == 0x81 && (0xA6...0xA9).contains(byte)) {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Reads a line's record. Events this version does not know come back as `.unrecognised`.
+    /// Every string read is stripped of control characters (Probity never writes any; a crafted file might),
+    /// so nothing read from a file reaches a terminal as a control sequence.
     static func decode(_ line: ArraySlice<UInt8>) throws(DecodeFailure) -> TranscriptRecord {
-        let data = Data(line)
+        let data = sanitised(Data(line))
         let decoder = JSONDecoder()
         if let wire = try? decoder.decode(Wire.self, from: data) {
             let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map { TranscriptRecord.Body.event($0.event) },
@@ -105,6 +134,23 @@ public enum RecordCoding {
         struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
         guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
         return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev,
-                                body: .unrecognised(String(decoding: line, as: UTF8.self)))
+                                body: .unrecognised(TerminalSafe.strip(String(decoding: line, as: UTF8.self))))
+    }
+
+    /// The JSON with control characters removed from every string (keys included); unchanged if it does not parse,
+    /// or holds none (the usual case, seen without parsing).
+    static func sanitised(_ data: Data) -> Data {
+        guard mayHoldControlCharacters(data) else { return data }
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return data }
+        func clean(_ value: Any) -> Any {
+            switch value {
+            case let string as String: return TerminalSafe.strip(string)
+            case let array as [Any]: return array.map(clean)
+            case let dictionary as [String: Any]:
+                return Dictionary(dictionary.map { (TerminalSafe.strip($0.key), clean($0.value)) }, uniquingKeysWith: { a, _ in a })
+            default: return value
+            }
+        }
+        return (try? JSONSerialization.data(withJSONObject: clean(object), options: [.fragmentsAllowed])) ?? data
     }
 }

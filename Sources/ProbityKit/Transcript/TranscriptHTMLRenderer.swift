@@ -1,81 +1,63 @@
-/// A transcript as one self-contained HTML page a Monitoring Officer can print: no scripts, no outside
-/// resources, every piece of text escaped, and print styles that keep quotes and advice on one page where they fit.
+import Foundation
+
+/// A transcript as one self-contained HTML page a Monitoring Officer can print and file: the council, person, date
+/// and question in the title block; the conversation as the user saw it (without the chat's own furniture, routing
+/// scores or file paths), advice later withdrawn marked so; page numbers and a running header in print; and an
+/// integrity statement that says which check it reflects, when it was made, and the command that repeats it.
+/// No scripts, no outside resources, every piece of text escaped.
 public struct TranscriptHTMLRenderer: Sendable {
-    public init() {}
+    /// When the page is made (UTC, ISO 8601): the integrity statement is true as of then.
+    public var exportedAt: String
+
+    public init(exportedAt: String = UTCTime.string(from: Date())) {
+        self.exportedAt = exportedAt
+    }
 
     public func render(_ p: TranscriptPresentation) -> String {
         let h = HTMLText.escape
+        let date = p.started.map { String($0.prefix(10)) } ?? "date unknown"
+        let council = p.council ?? "council not given"
+        let person = p.role ?? "role not given"
+        let title = "Probity advice record — \(council) — \(date)"
         var body: [String] = []
-        body.append("<header>")
-        body.append("<h1>Probity transcript <code>\(h(p.id))</code></h1>")
-        let integrityClass = !p.verification.isIntact ? "bad" : (p.verification.status == .sealed ? "good" : "warn")
+        body.append("<header class=\"title\">")
+        body.append("<h1>\(h(title))</h1>")
         if !p.verification.isIntact {
-            body.append("<p class=\"alert\">This transcript has been altered since it was written: \(h(p.verification.summary))</p>")
+            let what = p.verification.label == "UNREADABLE" ? "This transcript cannot be read" : "This transcript has been altered since it was written"
+            body.append("<p class=\"alert\">\(what): \(h(p.verification.summary))</p>")
         }
         body.append("<table class=\"facts\">")
-        for fact in p.facts {
-            let cls = fact.label == "Integrity" ? " class=\"\(integrityClass)\"" : ""
-            body.append("<tr><th scope=\"row\">\(h(fact.label))</th><td\(cls)>\(h(fact.value))</td></tr>")
+        body.append(row("Council", council))
+        body.append(row("Asked by", person))
+        body.append(row("Date", p.started ?? "unknown"))
+        if p.redacted {
+            body.append(row("Question", "left out: this copy leaves out the free text the user typed"))
+        } else if let question = p.firstQuestion {
+            body.append(row("Question", "“\(question)”"))
         }
-        if let digest = p.sealDigest {
-            body.append("<tr><th scope=\"row\">Seal SHA-256</th><td><code>\(h(digest))</code></td></tr>")
-        }
+        for fact in p.facts where Self.titleFacts.contains(fact.label) { body.append(row(fact.label, fact.value)) }
         body.append("</table>")
         body.append("</header>")
         body.append("<main>")
         body.append("<h2>Conversation</h2>")
         body.append("<ol class=\"events\">")
         for entry in p.entries {
-            let time = "<time datetime=\"\(h(entry.time))\">\(h(UTCTime.clock(entry.time)))</time>"
-            switch entry.kind {
-            case .typed(let text):
-                body.append("<li class=\"user\">\(time)<p><span class=\"who\">You:</span> \(h(text))</p></li>")
-            case .routed(let text):
-                body.append("<li class=\"note\">\(time)<p>\(h(text))</p></li>")
-            case .topic(let title, let id):
-                body.append("<li class=\"topic\">\(time)<h3>\(h(title)) <code>\(h(id))</code></h3></li>")
-            case .question(let prompt, let options):
-                let items = options.map { "<li>\(h($0))</li>" }.joined()
-                body.append("<li class=\"question\">\(time)<p><span class=\"who\">Probity asked:</span> \(h(prompt))</p><ol>\(items)</ol></li>")
-            case .answer(let label):
-                body.append("<li class=\"answer\">\(time)<p><span class=\"who\">Answer:</span> \(h(label))</p></li>")
-            case .note(let text):
-                body.append("<li class=\"note\">\(time)<p>\(h(text))</p></li>")
-            case .reasons(let reasons):
-                let items = reasons.map { "<li>\(h($0))</li>" }.joined()
-                body.append("<li class=\"shown\">\(time)<p><span class=\"who\">Probity showed why:</span></p><ul>\(items)</ul></li>")
-            case .shown(let kind, let text):
-                body.append("<li class=\"shown\">\(time)<p><span class=\"who\">Probity showed (\(h(kind))):</span></p><pre>\(h(text))</pre></li>")
-            case .advice(let a):
-                var parts: [String] = []
-                parts.append("<h4 class=\"verdict \(h(a.verdict))\">\(h(a.verdictLabel)): \(h(a.headline))</h4>")
-                parts.append("<p class=\"meta\">\(h(a.topicTitle)) · \(h(a.councilName)), protocol version \(h(a.protocolVersion))</p>")
-                if a.silent { parts.append("<p>The council's protocol has no specific rule on this; the general clauses below still apply.</p>") }
-                if let summary = a.summary { parts.append("<p>\(h(summary))</p>") }
-                if !a.steps.isEmpty {
-                    parts.append("<p class=\"steps-title\">What to do</p><ol class=\"steps\">\(a.steps.map { "<li>\(h($0))</li>" }.joined())</ol>")
-                }
-                for quote in a.quotes {
-                    var q = "<figure class=\"quote\"><figcaption>\(h(quote.label))</figcaption><blockquote>\(h(quote.text))</blockquote>"
-                    for note in quote.notes { q += "<p class=\"qnote\">Note: \(h(note))</p>" }
-                    if let note = quote.note { q += "<p class=\"qnote\">Why it applies: \(h(note))</p>" }
-                    parts.append(q + "</figure>")
-                }
-                body.append("<li class=\"advice\">\(time)<section>\(parts.joined(separator: "\n"))</section></li>")
-            }
+            if let item = item(entry) { body.append(item) }
         }
         body.append("</ol>")
         body.append("</main>")
-        body.append("<footer><p>")
-        if let digest = p.sealDigest {
-            body.append("Sealed. Seal SHA-256 <code>\(h(digest))</code>. ")
-        } else {
-            body.append("Not sealed. ")
+        body.append("<footer>")
+        body.append("<h2>Integrity</h2>")
+        body.append("<p class=\"integrity \(p.verification.isIntact ? (p.verification.status == .sealed ? "good" : "warn") : "bad")\">\(h(integrityStatement(p)))</p>")
+        body.append("<table class=\"facts details\">")
+        for fact in p.facts where !Self.titleFacts.contains(fact.label) && !["Council", "Started", "Role", "Integrity"].contains(fact.label) {
+            body.append(row(fact.label, fact.value))
         }
-        body.append("Check the original file with <code>probity transcripts verify \(h(p.id))</code>.")
-        if p.redacted { body.append(" This copy leaves out the free text the user typed.") }
-        body.append("</p></footer>")
+        if let digest = p.sealDigest { body.append("<tr><th scope=\"row\">Seal SHA-256</th><td><code>\(h(digest))</code></td></tr>") }
+        body.append("</table>")
+        body.append("</footer>")
 
+        let running = "\(council) · \(date) · transcript \(p.id)"
         return """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -83,9 +65,10 @@ public struct TranscriptHTMLRenderer: Sendable {
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Probity transcript \(h(p.id))</title>
+            <title>\(h(title))</title>
             <style>
             \(Self.css)
+            @page { @top-center { content: "\(Self.cssString(running))"; } }
             </style>
             </head>
             <body>
@@ -94,6 +77,87 @@ public struct TranscriptHTMLRenderer: Sendable {
             </html>
 
             """
+    }
+
+    /// Facts that belong in the title block, beside council, person, date and question.
+    static let titleFacts: Set<String> = ["Topics", "Verdicts", "Ended"]
+
+    /// What the integrity line reflects, and when: true as of the export, not after.
+    func integrityStatement(_ p: TranscriptPresentation) -> String {
+        let when = UTCTime.readable(exportedAt)
+        let check = "Probity checked the transcript file's hash chain (the SHA-256 of every line, each line holding the SHA-256 of the one before, and the seal that closes it) when this page was made, \(when), and found it \(p.verification.summary)."
+        let scope = " That is true of the file as it was then; it says nothing about the file since. To check it again, run: probity transcripts verify \(p.id)."
+        let redacted = p.redacted ? " This copy leaves out the free text the user typed, so it cannot itself be verified." : ""
+        return check + scope + redacted
+    }
+
+    private func row(_ label: String, _ value: String) -> String {
+        "<tr><th scope=\"row\">\(HTMLText.escape(label))</th><td>\(HTMLText.escape(value))</td></tr>"
+    }
+
+    /// One entry of the conversation as the user saw it; nil for the chat's own furniture.
+    private func item(_ entry: TranscriptPresentation.Entry) -> String? {
+        let h = HTMLText.escape
+        let time = "<time datetime=\"\(h(entry.time))\">\(h(UTCTime.clock(entry.time)))</time>"
+        switch entry.kind {
+        case .typed(let text):
+            return "<li class=\"user\">\(time)<p><span class=\"who\">You:</span> \(h(text))</p></li>"
+        case .routed(let text), .note(let text):
+            return "<li class=\"note\">\(time)<p>\(h(text))</p></li>"
+        case .topic(let title, _):
+            return "<li class=\"topic\">\(time)<h3>\(h(title))</h3></li>"
+        case .question(let prompt, let options):
+            let items = options.map { "<li>\(h($0))</li>" }.joined()
+            return "<li class=\"question\">\(time)<p><span class=\"who\">Probity asked:</span> \(h(prompt))</p><ol>\(items)</ol></li>"
+        case .answer(let label):
+            return "<li class=\"answer\">\(time)<p><span class=\"who\">Answer:</span> \(h(label))</p></li>"
+        case .reasons(let reasons):
+            let items = reasons.map { "<li>\(h($0))</li>" }.joined()
+            return "<li class=\"shown\">\(time)<p><span class=\"who\">Probity showed why:</span></p><ul>\(items)</ul></li>"
+        case .shown(let panel):
+            guard !panel.furniture else { return nil }
+            var parts: [String] = []
+            if let title = panel.title { parts.append("<p><span class=\"who\">\(h(title))</span></p>") }
+            for paragraph in panel.paragraphs {
+                parts.append(panel.preformatted ? "<pre>\(h(paragraph))</pre>" : "<p\(panel.warning ? " class=\"alert\"" : "")>\(h(paragraph))</p>")
+            }
+            if !panel.items.isEmpty { parts.append("<ul>\(panel.items.map { "<li>\(h($0))</li>" }.joined())</ul>") }
+            parts += panel.quotes.map(quote)
+            return "<li class=\"shown\">\(time)\(parts.joined())</li>"
+        case .advice(let a, let withdrawn):
+            var parts: [String] = []
+            if withdrawn {
+                parts.append("<p class=\"withdrawn-note\">Withdrawn: the user went back and changed an answer after this advice, so it did not stand.</p>")
+            }
+            parts.append("<h4 class=\"verdict \(h(a.verdict))\">\(h(a.verdictLine))</h4>")
+            parts.append("<p class=\"meta\">\(h(a.context))</p>")
+            if let notice = a.silentNotice { parts.append("<p>\(h(notice))</p>") }
+            if let summary = a.summary { parts.append("<p>\(h(summary))</p>") }
+            if !a.steps.isEmpty {
+                parts.append("<p class=\"steps-title\">What to do</p><ol class=\"steps\">\(a.steps.map { "<li>\(h($0))</li>" }.joined())</ol>")
+            }
+            if let heading = a.quotesHeading { parts.append("<p class=\"steps-title\">\(h(heading))</p>") }
+            parts += a.quotes.map(quote)
+            return "<li class=\"advice\(withdrawn ? " withdrawn" : "")\">\(time)<section>\(parts.joined(separator: "\n"))</section></li>"
+        }
+    }
+
+    private func quote(_ quote: AdviceLayout.QuoteLayout) -> String {
+        let h = HTMLText.escape
+        var q = "<figure class=\"quote\"><figcaption>\(h(quote.label))</figcaption><blockquote>\(h(quote.text))</blockquote>"
+        for note in quote.notes { q += "<p class=\"qnote\">\(h(note))</p>" }
+        if let why = quote.why { q += "<p class=\"qnote\">\(h(why))</p>" }
+        return q + "</figure>"
+    }
+
+    /// Text inside a CSS string: no quote, backslash, newline or angle bracket can end it or the style element.
+    static func cssString(_ text: String) -> String {
+        TerminalSafe.line(text).unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"", "\\", "<", ">", "&": return "\\" + String(scalar.value, radix: 16) + " "
+            default: return String(scalar)
+            }
+        }.joined()
     }
 
     static let css = """
@@ -130,7 +194,12 @@ public struct TranscriptHTMLRenderer: Sendable {
         blockquote { margin: 0.2em 0 0.2em 0.5em; padding-left: 0.8em; border-left: 3px solid #777; white-space: pre-wrap; }
         .qnote { font-size: 0.95em; color: #444; margin: 0.2em 0 0 1.3em; }
         footer { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.9em; color: #333; }
-        @page { size: A4; margin: 18mm 16mm; }
+        @page { size: A4; margin: 20mm 16mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+        @page { @top-center { font-size: 9pt; color: #333; } }
+        .withdrawn section { border-style: dashed; color: #444; }
+        .withdrawn-note { font-weight: bold; color: #7a4b00; }
+        p.integrity { border: 1px solid #777; padding: 0.5em; }
+        p.integrity.good { color: #05612a; } p.integrity.bad { color: #a00000; font-weight: bold; } p.integrity.warn { color: #7a4b00; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
           a { color: inherit; text-decoration: none; }

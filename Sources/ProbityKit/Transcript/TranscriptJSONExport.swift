@@ -8,7 +8,15 @@ public struct TranscriptJSONExport: Encodable, Sendable {
     public var sealSHA256: String?
     public var verification: Verification
     public var summary: TranscriptSummary
+    /// Each piece of advice as every rendering lays it out, in order; `withdrawn` when a later `back` undid it.
+    public var advice: [AdviceEntry]
     public var redacted: Bool
+
+    public struct AdviceEntry: Encodable, Sendable {
+        public var seq: Int
+        public var layout: AdviceLayout
+        public var withdrawn: Bool
+    }
 
     public struct Event: Encodable, Sendable {
         public var seq: Int
@@ -33,6 +41,11 @@ public struct TranscriptJSONExport: Encodable, Sendable {
         let timed = document.records.compactMap { r in r.event.map { (r.seq, r.time, $0) } }
         let redactedEvents = redact ? TranscriptRedactor.redact(timed.map { ($0.1, $0.2) }).map(\.event) : timed.map(\.2)
         events = zip(timed, redactedEvents).map { Event(seq: $0.0.0, time: $0.0.1, event: $0.1) }
+        let withdrawn = TranscriptPresentation.withdrawnAdvice(redactedEvents)
+        advice = events.enumerated().compactMap { index, item in
+            guard case .advised(let a) = item.event else { return nil }
+            return AdviceEntry(seq: item.seq, layout: AdviceLayout(a), withdrawn: withdrawn.contains(index))
+        }
         var v = Verification(status: verification.label.lowercased(), summary: verification.summary)
         if case .tampered(let finding) = verification.status {
             v.line = finding.line

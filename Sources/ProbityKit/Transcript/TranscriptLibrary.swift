@@ -24,20 +24,32 @@ public struct TranscriptLibrary: Sendable {
         return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().map { join(directory, $0) }
     }
 
-    /// Every transcript in the folder, read and verified (on all cores), oldest first.
+    /// Every transcript in the folder, read and verified (on all cores), oldest first. A file that cannot be
+    /// read is listed too, as `.unreadable`, never skipped.
     public func entries() throws(TranscriptLookupError) -> [Entry] {
         let paths = try files()
         let results = LockedArray<Entry?>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            results[i] = try? Self.load(path: paths[i])
+            do throws(TranscriptReadError) {
+                results[i] = try Self.load(path: paths[i])
+            } catch {
+                results[i] = Self.unreadable(path: paths[i], error)
+            }
         }
         return results.values.compactMap { $0 }
+    }
+
+    /// The entry for a file that could not be read.
+    static func unreadable(path: String, _ error: TranscriptReadError) -> Entry {
+        let document = TranscriptDocument(path: path, lines: [], endsCleanly: true)
+        let verification = TranscriptVerification(status: .unreadable(reason: error.reason), lines: 0)
+        return Entry(document: document, verification: verification, summary: TranscriptSummary(document, verification: verification))
     }
 
     /// Reads and verifies one file.
     public static func load(path: String) throws(TranscriptReadError) -> Entry {
         let document = try TranscriptReader.read(path: path)
-        let markdown = (try? String(contentsOfFile: String(path.dropLast(".jsonl".count)) + ".md", encoding: .utf8))
+        let markdown = path.hasSuffix(".jsonl") ? (try? TranscriptReader.readText(path: String(path.dropLast(".jsonl".count)) + ".md")) : nil
         let verification = TranscriptVerifier.verify(document, markdownBeside: path.hasSuffix(".jsonl") ? markdown : nil)
         return Entry(document: document, verification: verification, summary: TranscriptSummary(document, verification: verification))
     }

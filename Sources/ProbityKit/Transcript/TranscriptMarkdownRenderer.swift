@@ -23,7 +23,7 @@ public struct TranscriptMarkdownRenderer: Sendable {
 
     public func render(_ p: TranscriptPresentation) -> String {
         let e = MarkdownText.escape
-        var out: [String] = ["# Probity transcript \(p.id)", ""]
+        var out: [String] = ["# Probity transcript \(e(p.id))", ""]
         out.append("| | |")
         out.append("| --- | --- |")
         for fact in p.facts { out.append("| \(fact.label) | \(e(fact.value).replacingNewlines()) |") }
@@ -33,56 +33,67 @@ public struct TranscriptMarkdownRenderer: Sendable {
         }
         out += ["## Conversation", ""]
         for entry in p.entries {
-            let time = "`\(UTCTime.clock(entry.time))`"
+            let time = MarkdownText.code(UTCTime.clock(entry.time))
             switch entry.kind {
             case .typed(let text):
                 out += ["\(time) **You:** \(e(text))", ""]
-            case .routed(let text):
+            case .routed(let text), .note(let text):
                 out += ["\(time) *\(e(text))*", ""]
             case .topic(let title, let id):
-                out += ["### \(e(title)) (`\(id)`)", "", "\(time) *Topic started*", ""]
+                out += ["### \(e(title)) (\(MarkdownText.code(id)))", "", "\(time) *Topic started*", ""]
             case .question(let prompt, let options):
                 out += ["\(time) **Probity asked:** \(e(prompt))", ""]
                 out += options.enumerated().map { "\($0.offset + 1)\\. \(e($0.element))  " }
                 out.append("")
             case .answer(let label):
                 out += ["\(time) **Answer:** \(e(label))", ""]
-            case .note(let text):
-                out += ["\(time) *\(e(text))*", ""]
             case .reasons(let reasons):
                 out += ["\(time) **Probity showed why:**", ""]
                 out += reasons.map { "- \(e($0))" }
                 out.append("")
-            case .shown(let kind, let text):
-                out += ["\(time) **Probity showed (\(e(kind))):**", ""]
-                out += [e(text), ""]
-            case .advice(let a):
-                out += ["#### Advice — \(e(a.verdictLabel)): \(e(a.headline))", ""]
-                out += ["\(time) *\(e(a.topicTitle)) · \(e(a.councilName)), protocol version \(e(a.protocolVersion))*", ""]
-                if a.silent { out += ["The council's protocol has no specific rule on this; the general clauses below still apply.", ""] }
+            case .shown(let panel):
+                if let title = panel.title {
+                    out += ["\(time) **\(e(title))**", ""]
+                    out += panel.paragraphs.flatMap { [e($0), ""] }
+                } else if panel.preformatted {
+                    out += ["\(time) **Probity showed (\(e(panel.kind))):**", ""]
+                    out += panel.paragraphs.flatMap { [e($0), ""] }
+                } else {
+                    out += panel.paragraphs.map { "\(time) \(panel.warning ? "**Warning:** " : "")\(e($0))" } + [""]
+                }
+                if !panel.items.isEmpty { out += panel.items.map { "- \(e($0))" } + [""] }
+                for quote in panel.quotes { out += quoteLines(quote) }
+            case .advice(let a, let withdrawn):
+                out += ["#### Advice\(withdrawn ? " (later withdrawn: the user went back)" : "") — \(e(a.verdictLine))", ""]
+                out += ["\(time) *\(e(a.context))*", ""]
+                if let notice = a.silentNotice { out += [e(notice), ""] }
                 if let summary = a.summary { out += [e(summary), ""] }
                 if !a.steps.isEmpty {
                     out += ["**What to do**", ""]
                     out += a.steps.enumerated().map { "\($0.offset + 1). \(e($0.element))" }
                     out.append("")
                 }
-                for quote in a.quotes {
-                    out += ["> **\(e(quote.label))**", ">", "> \(e(quote.text).replacingOccurrences(of: "  \n", with: "  \n> "))"]
-                    for note in quote.notes { out += [">", "> *Note: \(e(note))*"] }
-                    if let note = quote.note { out += [">", "> *Why it applies: \(e(note))*"] }
-                    out.append("")
-                }
+                if let heading = a.quotesHeading { out += ["**\(e(heading))**", ""] }
+                for quote in a.quotes { out += quoteLines(quote) }
             }
         }
         out.append("---")
         out.append("")
         if let digest = p.sealDigest {
-            out.append("\(Self.sealLinePrefix)\(digest)` — check the file with `probity transcripts verify \(p.id)`.")
+            out.append("\(Self.sealLinePrefix)\(digest)` — check the file with \(MarkdownText.code("probity transcripts verify \(p.id)")).")
         } else {
-            out.append("Not sealed. Check the file with `probity transcripts verify \(p.id)`.")
+            out.append("Not sealed. Check the file with \(MarkdownText.code("probity transcripts verify \(p.id)")).")
         }
         out.append("")
         return out.joined(separator: "\n")
+    }
+
+    private func quoteLines(_ quote: AdviceLayout.QuoteLayout) -> [String] {
+        let e = MarkdownText.escape
+        var out = ["> **\(e(quote.label))**", ">", "> \(e(quote.text).replacingOccurrences(of: "  \n", with: "  \n> "))"]
+        for note in quote.notes { out += [">", "> *\(e(note))*"] }
+        if let why = quote.why { out += [">", "> *\(e(why))*"] }
+        return out + [""]
     }
 
     /// The seal digest a Markdown rendering records, if it records one.

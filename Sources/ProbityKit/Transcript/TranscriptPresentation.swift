@@ -1,12 +1,11 @@
-/// A transcript laid out for reading, whatever the format: the facts at the top, then what happened, in order.
-/// The Markdown, HTML and terminal renderings all start from this.
+/// A transcript laid out for reading, whatever the format: the facts at the top, then the conversation as the
+/// user saw it, in order. The terminal, Markdown and HTML renderings all draw from this, and advice through the
+/// one `AdviceLayout`. Everything in it was read from a file and is free of control characters.
 public struct TranscriptPresentation: Sendable {
     public struct Fact: Sendable, Equatable {
         public var label: String
         public var value: String
     }
-
-    public enum Speaker: Sendable, Equatable { case user, probity, record }
 
     public struct Entry: Sendable {
         public var time: String
@@ -16,39 +15,46 @@ public struct TranscriptPresentation: Sendable {
     public enum Kind: Sendable {
         /// A line the user typed.
         case typed(String)
-        /// How the question was routed, in words.
+        /// How a question was routed, in words (no scores).
         case routed(String)
         case topic(title: String, id: String)
         case question(prompt: String, options: [String])
         case answer(String)
         /// Something the record notes: went back, restarted, council or role set, the end.
         case note(String)
-        case advice(AdviceBlock)
-        case shown(kind: String, text: String)
+        /// Advice; `withdrawn` when a later `back`, `change` or `restart` in the same topic undid it.
+        case advice(AdviceLayout, withdrawn: Bool)
         case reasons([String])
+        /// Anything else Probity showed.
+        case shown(Panel)
     }
 
-    public struct AdviceBlock: Sendable {
-        public var verdict: String
-        public var verdictLabel: String
-        public var headline: String
-        public var topicTitle: String
-        public var councilName: String
-        public var protocolVersion: String
-        public var summary: String?
-        public var steps: [String]
-        public var silent: Bool
-        public var quotes: [Quote]
-    }
-
-    public struct Quote: Sendable {
-        public var label: String
-        public var text: String
-        public var notes: [String]
-        public var note: String?
+    /// Something shown besides questions and advice: a heading, paragraphs, a list, clauses quoted in full.
+    public struct Panel: Sendable {
+        /// What it was (`help`, `search`, `rejected`…).
+        public var kind: String
+        /// "Probity showed the help", "Clauses that match the search".
+        public var title: String?
+        public var paragraphs: [String] = []
+        public var items: [String] = []
+        public var quotes: [AdviceLayout.QuoteLayout] = []
+        /// Part of the chat's own furniture (the greeting, where it records, an invitation to type): a page to
+        /// file leaves these out.
+        public var furniture: Bool = false
+        /// A warning the user was shown (writing the transcript failed, say).
+        public var warning: Bool = false
+        /// Text as a first-format record holds it: lines as printed, indents and bars kept.
+        public var preformatted: Bool = false
     }
 
     public var id: String
+    /// The council's name (or id) and the person's role, for a title.
+    public var council: String?
+    public var role: String?
+    /// When it started, for people.
+    public var started: String?
+    /// The first question the user asked, for a title block (nil when redacted, or none was asked).
+    public var firstQuestion: String?
     public var facts: [Fact]
     public var verification: TranscriptVerification
     public var entries: [Entry]
@@ -57,7 +63,7 @@ public struct TranscriptPresentation: Sendable {
     public var redacted: Bool
 
     /// - Parameters:
-    ///   - topicTitles, councilNames: from the knowledge in use, for friendlier names; ids are shown without them.
+    ///   - topicTitles, councilNames: from the knowledge in use, for names a record does not carry; ids otherwise.
     public init(_ document: TranscriptDocument, verification: TranscriptVerification, redact: Bool = false,
                 topicTitles: [String: String] = [:], councilNames: [String: String] = [:]) {
         id = document.id
@@ -67,18 +73,32 @@ public struct TranscriptPresentation: Sendable {
         let seal = document.seal
         var names = councilNames
         if let c = header?.council, let n = header?.councilName { names[c] = names[c] ?? n }
-        func title(_ topic: String) -> String { topicTitles[topic] ?? topic }
-        func council(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
+        let timed = redact ? TranscriptRedactor.redact(document.events) : document.events
+        for (_, event) in timed {
+            if case .advised(let a) = event, let n = a.councilName { names[a.council] = names[a.council] ?? n }
+        }
+        var titles = topicTitles
+        for (_, event) in timed {
+            if case .advised(let a) = event, let t = a.topicTitle { titles[a.topic] = titles[a.topic] ?? t }
+        }
+        let naming = Naming(topics: titles, councils: names)
 
         let summary = TranscriptSummary(document, verification: verification)
+        council = summary.councils.first.map { names[$0] ?? $0 }
+        role = summary.roles.first.map(Self.roleName)
+        started = summary.started.map(UTCTime.readable)
+        firstQuestion = timed.lazy.compactMap { _, event -> String? in
+            if case .routed(let question, _, _) = event, question != TranscriptRedactor.marker { return question }
+            return nil
+        }.first
         var facts: [Fact] = [Fact(label: "Transcript", value: document.id)]
-        facts.append(Fact(label: "Started", value: summary.started.map(UTCTime.readable) ?? "unknown"))
+        facts.append(Fact(label: "Started", value: started ?? "unknown"))
         if let seal {
             facts.append(Fact(label: "Ended", value: "\(UTCTime.readable(seal.ended)) (\(Self.endReason(seal.reason)))"))
         } else {
             facts.append(Fact(label: "Ended", value: "not recorded: the transcript was never sealed"))
         }
-        facts.append(Fact(label: "Council", value: summary.councils.isEmpty ? "not given" : summary.councils.map(council).joined(separator: "; ")))
+        facts.append(Fact(label: "Council", value: summary.councils.isEmpty ? "not given" : summary.councils.map(naming.councilWithID).joined(separator: "; ")))
         if !summary.protocolVersions.isEmpty {
             facts.append(Fact(label: "Protocol quoted", value: summary.protocolVersions.map { v in
                 let parts = v.split(separator: "@", maxSplits: 1).map(String.init)
@@ -86,9 +106,9 @@ public struct TranscriptPresentation: Sendable {
             }.joined(separator: "; ")))
         }
         facts.append(Fact(label: "Role", value: summary.roles.isEmpty ? "not given" : summary.roles.map(Self.roleName).joined(separator: "; ")))
-        if !summary.topics.isEmpty { facts.append(Fact(label: "Topics", value: summary.topics.map(title).joined(separator: "; "))) }
+        if !summary.topics.isEmpty { facts.append(Fact(label: "Topics", value: summary.topics.map(naming.topic).joined(separator: "; "))) }
         if !summary.verdicts.isEmpty {
-            facts.append(Fact(label: "Verdicts", value: summary.verdicts.map { "\(title($0.topic)): \(Self.verdictLabel($0.verdict))" }.joined(separator: "; ")))
+            facts.append(Fact(label: "Verdicts", value: summary.verdicts.map { "\(naming.topic($0.topic)): \(Self.verdictLabel($0.verdict))" }.joined(separator: "; ")))
         }
         if let header {
             facts.append(Fact(label: "Probity", value: "version \(header.probityVersion)"))
@@ -98,7 +118,7 @@ public struct TranscriptPresentation: Sendable {
         if let next = seal?.continuedIn { facts.append(Fact(label: "Carried on in", value: next)) }
         facts.append(Fact(label: "Integrity", value: verification.summary))
         if redact { facts.append(Fact(label: "Redacted", value: "the free text the user typed is left out")) }
-        self.facts = facts
+        self.facts = facts.map { Fact(label: $0.label, value: TerminalSafe.strip($0.value)) }
 
         if seal != nil, case .sealed = verification.status, let last = document.lines.last {
             sealDigest = SHA256.hex(last.bytes)
@@ -106,68 +126,41 @@ public struct TranscriptPresentation: Sendable {
             sealDigest = nil
         }
 
-        let events = redact ? TranscriptRedactor.redact(document.events) : document.events
-        entries = events.compactMap { time, event in
-            Self.entry(event, topicTitle: title, councilName: { names[$0] ?? $0 }).map { Entry(time: time, kind: $0) }
+        let withdrawn = Self.withdrawnAdvice(timed.map(\.event))
+        entries = timed.enumerated().compactMap { index, item in
+            TranscriptEntries.kind(item.event, naming: naming, withdrawn: withdrawn.contains(index)).map { Entry(time: item.time, kind: $0) }
         }
     }
 
-    private static func entry(_ event: ConversationEvent, topicTitle: (String) -> String, councilName: (String) -> String) -> Kind? {
-        switch event {
-        case .started(let council, let role):
-            var known: [String] = []
-            if let council { known.append("council: \(councilName(council))") }
-            if let role { known.append("role: \(Role(rawValue: role)?.phrase ?? role)") }
-            return .note(known.isEmpty ? "Chat started (council and role not yet known)" : "Chat started — " + known.joined(separator: "; "))
-        case .userInput(let text):
-            return .typed(text)
-        case .routed(let question, let candidates, let outcome):
-            let best = candidates.prefix(3).map { "\(topicTitle($0.topic)) (\(formatScore($0.score)))" }.joined(separator: ", ")
-            let quoted = question == TranscriptRedactor.marker ? question : "“\(question)”"
-            switch outcome {
-            case .chosen:
-                return .routed("Routed \(quoted) to \(candidates.first.map { topicTitle($0.topic) } ?? "a topic") (clear match; nearest: \(best))")
-            case .askedWhichOne:
-                return .routed("Routed \(quoted): two topics were close, so Probity asked which was meant (\(best))")
-            case .noMatch:
-                return .routed("Routed \(quoted): no topic matched well enough\(best.isEmpty ? "" : " (nearest: \(best))")")
-            case .askedToSwitch:
-                return .routed("Routed \(quoted) mid-topic to \(candidates.first.map { topicTitle($0.topic) } ?? "another topic"); Probity asked whether to switch")
+    /// The places of advice that a later `back`, `change` or `restart` in the same topic undid, before any other
+    /// topic began.
+    static func withdrawnAdvice(_ events: [ConversationEvent]) -> Set<Int> {
+        var withdrawn = Set<Int>()
+        for (index, event) in events.enumerated() {
+            guard case .advised(let advice) = event else { continue }
+            later: for next in events[(index + 1)...] {
+                switch next {
+                case .topicStarted: break later
+                case .wentBack(let topic, let fact) where topic == advice.topic && fact != nil:
+                    withdrawn.insert(index); break later
+                case .restarted(let topic) where topic == advice.topic:
+                    withdrawn.insert(index); break later
+                case .answered(let topic, _, _, _) where topic == advice.topic:
+                    withdrawn.insert(index); break later
+                default: continue
+                }
             }
-        case .topicStarted(let topic):
-            return .topic(title: topicTitle(topic), id: topic)
-        case .councilSet(let council, let version):
-            return .note("Council set to \(councilName(council)), protocol version \(version)")
-        case .roleSet(let role):
-            return .note("Role set to \(roleName(role))")
-        case .asked(_, _, _, let prompt, let options):
-            return .question(prompt: prompt, options: options)
-        case .answered(_, _, _, let label):
-            return .answer(label)
-        case .wentBack(_, let fact):
-            return .note(fact == nil ? "Went back (there was no answer to undo)" : "Went back: the last answer was undone")
-        case .restarted(let topic):
-            return .note("Restarted \(topicTitle(topic)): its answers were forgotten")
-        case .advised(let a):
-            return .advice(AdviceBlock(
-                verdict: a.verdict, verdictLabel: verdictLabel(a.verdict), headline: a.headline, topicTitle: topicTitle(a.topic),
-                councilName: councilName(a.council), protocolVersion: a.protocolVersion, summary: a.summary, steps: a.steps ?? [],
-                silent: a.silent ?? false,
-                quotes: a.quotes.map { Quote(label: $0.label ?? fallbackLabel($0, council: councilName(a.council)), text: $0.text,
-                                             notes: $0.notes ?? [], note: $0.note) }))
-        case .explained(_, let reasons):
-            return .reasons(reasons)
-        case .shown(let kind, let text):
-            return .shown(kind: kind, text: PlainTextReflow.unwrap(text))
-        case .ended(let reason):
-            return .note("Chat ended (\(endReason(reason)))")
         }
+        return withdrawn
     }
 
-    /// A quote's label for records written without one: "Carlisle City Council, paragraph 116 — heading".
-    private static func fallbackLabel(_ quote: ConversationEvent.Advised.Quote, council: String) -> String {
-        let cited = quote.reference.first?.isNumber == true ? "paragraph \(quote.reference)" : quote.reference
-        return "\(council), \(cited) — \(quote.heading)"
+    /// Names for ids: from the record, else from the knowledge in use, else the id itself.
+    struct Naming {
+        var topics: [String: String]
+        var councils: [String: String]
+        func topic(_ id: String) -> String { topics[id] ?? id }
+        func council(_ id: String) -> String { councils[id] ?? id }
+        func councilWithID(_ id: String) -> String { councils[id].map { "\($0) (\(id))" } ?? id }
     }
 
     public static func verdictLabel(_ raw: String) -> String {
@@ -189,11 +182,5 @@ public struct TranscriptPresentation: Sendable {
         case "moved": "the recording moved to another file"
         default: raw
         }
-    }
-
-    private static func formatScore(_ score: Double) -> String {
-        let hundredths = Int((score * 100).rounded())
-        let whole = hundredths / 100, fraction = abs(hundredths % 100)
-        return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

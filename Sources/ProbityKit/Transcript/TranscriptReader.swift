@@ -33,33 +33,98 @@ public struct TranscriptDocument: Sendable {
         records.compactMap { r in r.event.map { (r.time, $0) } }
     }
 
-    /// The id: from the header, else from the file name.
+    /// The id: the file's name when it has the shape of an id (a copy under another id's name is reported under
+    /// that name, and `verify` says the two differ), else the header's, else the file's name.
     public var id: String {
-        if let header { return header.id }
+        if let fileID { return fileID }
+        if let header { return TerminalSafe.strip(header.id) }
+        return TerminalSafe.strip(fileName)
+    }
+
+    /// The file's name without `.jsonl`.
+    var fileName: String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
     }
+
+    /// The id the file's name gives, when the name is `<id>.jsonl` for a well-formed id.
+    public var fileID: String? {
+        path.hasSuffix(".jsonl") ? TranscriptID(fileName)?.rawValue : nil
+    }
 }
 
-public enum TranscriptReadError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum TranscriptReadError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
-        case .unreadable(let path, let reason): "Cannot read the transcript \(path): \(reason)."
+        case .unreadable(let path, let reason): "Cannot read the transcript \(TerminalSafe.line(path)): \(reason)."
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    /// Why, without the path.
+    public var reason: String {
+        switch self {
+        case .unreadable(_, let reason): reason
         }
     }
 }
 
 /// Reads transcript files. It never stops at a bad line: verification decides what a bad line means.
 public enum TranscriptReader {
+    /// Reads a regular file (following a link). A FIFO, a device or a folder is refused without being opened for
+    /// reading, so that nothing blocks or reads forever.
     public static func read(path: String) throws(TranscriptReadError) -> TranscriptDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            throw .unreadable(path: path, reason: !exists ? "there is no such file" : isDir.boolValue ? "it is a folder" : "permission denied")
+        parse(try bytes(path: path), path: path)
+    }
+
+    /// A text file beside a transcript (its Markdown), read the same careful way.
+    static func readText(path: String) throws(TranscriptReadError) -> String {
+        String(decoding: try bytes(path: path), as: UTF8.self)
+    }
+
+    /// The bytes of a regular file.
+    static func bytes(path: String) throws(TranscriptReadError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw .unreadable(path: path, reason: readingReason(errno))
         }
-        return parse([UInt8](data), path: path)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadable(path: path, reason: "it is a folder")
+        case S_IFIFO: throw .unreadable(path: path, reason: "it is a named pipe (FIFO), not a file")
+        case S_IFCHR, S_IFBLK: throw .unreadable(path: path, reason: "it is a device, not a file")
+        case S_IFSOCK: throw .unreadable(path: path, reason: "it is a socket, not a file")
+        default: throw .unreadable(path: path, reason: "it is not a regular file")
+        }
+        // O_NONBLOCK: if the name was swapped for a FIFO since, opening it must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: readingReason(errno)) }
+        defer { _ = close(fd) }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: "it is not a regular file")
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n > 0 { bytes += chunk[..<n]; continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            throw .unreadable(path: path, reason: readingReason(errno))
+        }
+        return bytes
+    }
+
+    private static func readingReason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "there is no such file"
+        case EACCES, EPERM: "permission denied"
+        case ELOOP: "it is a loop of symbolic links"
+        default: TranscriptStorageError.reason(errno: code)
+        }
     }
 
     public static func parse(_ bytes: [UInt8], path: String) -> TranscriptDocument {
@@ -82,4 +147,9 @@ public enum TranscriptReader {
     private static func line(_ number: Int, _ bytes: ArraySlice<UInt8>) -> TranscriptDocument.Line {
         TranscriptDocument.Line(number: number, bytes: bytes, record: try? RecordCoding.decode(bytes))
     }
+}
+
+/// read(2), outside the type whose `read(path:)` hides it.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -31,7 +31,9 @@ public struct TranscriptRecord: Sendable, Equatable {
 /// The first line: who, when and with what knowledge. Council and role as known when the chat opened;
 /// when they become known later, `councilSet` and `roleSet` events record them.
 public struct TranscriptHeader: Sendable, Equatable, Codable {
-    /// `probity-transcript/1`: the version of this file format.
+    /// The version of this file's format: `probity-transcript/2` (events as data); files of
+    /// `probity-transcript/1` (what was shown recorded as printed text) still read. The line envelope and the hash
+    /// chain (including the genesis text) are the same in both.
     public var format: String
     public var id: String
     /// When the conversation started (UTC, ISO 8601). The end time is in the seal: the file is append-only.
@@ -49,7 +51,7 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
     /// The id of the transcript this one carries on from, when the recording moved (`save DIR`).
     public var continues: String?
 
-    public static let currentFormat = "probity-transcript/1"
+    public static let currentFormat = "probity-transcript/2"
 
     public init(id: String, started: String, probityVersion: String, knowledgeSHA256: String,
                 protocolVersions: [String: String], council: String? = nil, councilName: String? = nil,

@@ -19,8 +19,13 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
         return notice
     }
 
+    /// Records the event. When writing fails, the warning the user is about to be shown is recorded too (kept in
+    /// memory with the rest, and saved with it), so the record shows what the user was told.
     public func record(_ event: ConversationEvent) -> String? {
-        recorder.record(event).map(Self.failureNotice)
+        guard let failure = recorder.record(event) else { return nil }
+        let notice = Self.failureNotice(failure)
+        recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))))
+        return notice
     }
 
     public func save(to directory: String?) -> String {

@@ -1,5 +1,5 @@
 /// A transcript for reading in a terminal (`transcripts show`): wrapped to the width, coloured only when the
-/// style says so, and with everything recorded stripped of control characters.
+/// style says so. Everything in the presentation was read from a file and is free of control characters.
 public struct TranscriptTextRenderer: Sendable {
     public var style: TextStyle
 
@@ -12,7 +12,7 @@ public struct TranscriptTextRenderer: Sendable {
         let labelWidth = p.facts.map(\.label.count).max() ?? 0
         for fact in p.facts {
             let label = fact.label + String(repeating: " ", count: labelWidth - fact.label.count) + "  "
-            let value = safe(fact.value)
+            let value = fact.value
             var lines: [String]
             if !value.contains(" "), 2 + label.count + value.count > w {
                 // One long word (a digest): on its own line, where it fits.
@@ -28,62 +28,56 @@ public struct TranscriptTextRenderer: Sendable {
         if let digest = p.sealDigest { out.append(style.dim("  Seal SHA-256: \(digest)")) }
         out.append("")
 
+        let advice = AdviceRenderer(style: style)
         for entry in p.entries {
             let time = UTCTime.clock(entry.time) + "  "
             switch entry.kind {
             case .typed(let text):
-                out += TextWrapper.wrap("You: \(safe(text))", width: w, indent: gutter, firstIndent: time).map(style.bold)
-            case .routed(let text):
-                out += TextWrapper.wrap(safe(text), width: w, indent: gutter, firstIndent: time).map(style.dim)
+                out += TextWrapper.wrap("You: \(text)", width: w, indent: gutter, firstIndent: time).map(style.bold)
+            case .routed(let text), .note(let text):
+                out += TextWrapper.wrap(text, width: w, indent: gutter, firstIndent: time).map(style.dim)
             case .topic(let title, let id):
                 out.append("")
-                out += TextWrapper.wrap("Topic: \(safe(title)) [\(safe(id))]", width: w, indent: gutter, firstIndent: time).map(style.cyan)
+                out += TextWrapper.wrap("Topic: \(title) [\(id)]", width: w, indent: gutter, firstIndent: time).map(style.cyan)
             case .question(let prompt, let options):
-                out += TextWrapper.wrap("Probity asked: \(safe(prompt))", width: w, indent: gutter, firstIndent: time)
+                out += TextWrapper.wrap("Probity asked: \(prompt)", width: w, indent: gutter, firstIndent: time)
                 for (i, option) in options.enumerated() {
-                    out += TextWrapper.wrap(safe(option), width: w, indent: gutter + "     ", firstIndent: gutter + "  \(i + 1). ")
+                    out += TextWrapper.wrap(option, width: w, indent: gutter + "     ", firstIndent: gutter + "  \(i + 1). ")
                 }
             case .answer(let label):
-                out += TextWrapper.wrap("Answer: \(safe(label))", width: w, indent: gutter, firstIndent: time).map(style.bold)
-            case .note(let text):
-                out += TextWrapper.wrap(safe(text), width: w, indent: gutter, firstIndent: time).map(style.dim)
+                out += TextWrapper.wrap("Answer: \(label)", width: w, indent: gutter, firstIndent: time).map(style.bold)
             case .reasons(let reasons):
                 out += TextWrapper.wrap("Probity showed why:", width: w, indent: gutter, firstIndent: time)
-                for reason in reasons { out += TextWrapper.wrap(safe(reason), width: w, indent: gutter + "    ", firstIndent: gutter + "  • ") }
-            case .shown(let kind, let text):
-                out += TextWrapper.wrap("Probity showed (\(safe(kind))):", width: w, indent: gutter, firstIndent: time).map(style.dim)
-                out += PlainTextReflow.wrap(safe(text), width: w, base: gutter + "  ")
-            case .advice(let a):
+                for reason in reasons { out += TextWrapper.wrap(reason, width: w, indent: gutter + "    ", firstIndent: gutter + "  • ") }
+            case .shown(let panel):
+                out += render(panel, time: time, gutter: gutter)
+            case .advice(let layout, let withdrawn):
                 out.append("")
-                let verdict = ProbityKit.Verdict(rawValue: a.verdict)
-                let head = "ADVICE — \(a.verdictLabel.uppercased()): \(safe(a.headline))"
-                out += TextWrapper.wrap(head, width: w, indent: gutter, firstIndent: time).map { line in
-                    verdict.map { style.verdict($0, line) } ?? style.bold(line)
-                }
-                out += TextWrapper.wrap("\(safe(a.topicTitle)) · \(safe(a.councilName)), protocol version \(safe(a.protocolVersion))",
-                                        width: w, indent: gutter).map(style.dim)
-                if a.silent {
-                    out += TextWrapper.wrap("The council's protocol has no specific rule on this; the general clauses below still apply.",
-                                            width: w, indent: gutter)
-                }
-                if let summary = a.summary { out += TextWrapper.wrap(safe(summary), width: w, indent: gutter) }
-                if !a.steps.isEmpty {
-                    out.append(gutter + style.bold("What to do"))
-                    for (i, step) in a.steps.enumerated() {
-                        out += TextWrapper.wrap(safe(step), width: w, indent: gutter + "     ", firstIndent: gutter + "  \(i + 1). ")
-                    }
-                }
-                for quote in a.quotes {
-                    out += TextWrapper.wrap(safe(quote.label), width: w, indent: gutter).map(style.cyan)
-                    out += TextWrapper.wrap("\"\(safe(quote.text))\"", width: w, indent: gutter + "  │ ")
-                    for note in quote.notes { out += TextWrapper.wrap("Note: \(safe(note))", width: w, indent: gutter + "  ").map(style.dim) }
-                    if let note = quote.note { out += TextWrapper.wrap("Why it applies: \(safe(note))", width: w, indent: gutter + "  ").map(style.dim) }
-                }
+                out += TextWrapper.wrap(withdrawn ? "ADVICE, LATER WITHDRAWN (the user went back):" : "ADVICE:",
+                                        width: w, indent: gutter, firstIndent: time).map(withdrawn ? style.yellow : style.bold)
+                out.append(advice.render(layout, indent: gutter))
                 out.append("")
             }
         }
         return out.joined(separator: "\n")
     }
 
-    private func safe(_ text: String) -> String { TerminalSafe.strip(text) }
+    private func render(_ panel: TranscriptPresentation.Panel, time: String, gutter: String) -> [String] {
+        let w = style.width
+        var out: [String] = []
+        let heading = panel.title ?? "Probity showed (\(panel.kind)):"
+        if panel.title == nil, panel.paragraphs.count == 1, !panel.preformatted {
+            // A message: said in one paragraph.
+            let text = TextWrapper.wrap(panel.paragraphs[0], width: w, indent: gutter, firstIndent: time)
+            return text.map(panel.warning ? style.yellow : style.dim)
+        }
+        out += TextWrapper.wrap(heading, width: w, indent: gutter, firstIndent: time).map(style.dim)
+        for paragraph in panel.paragraphs {
+            out += panel.preformatted ? PlainTextReflow.wrap(paragraph, width: w, base: gutter + "  ")
+                                      : TextWrapper.wrap(paragraph, width: w, indent: gutter + "  ")
+        }
+        for item in panel.items { out += TextWrapper.wrap(item, width: w, indent: gutter + "    ", firstIndent: gutter + "  • ") }
+        for quote in panel.quotes { out += AdviceRenderer(style: style).render(quote, indent: gutter) }
+        return out
+    }
 }

@@ -8,6 +8,8 @@ public struct TranscriptVerification: Sendable, Equatable {
         case incomplete(Incomplete)
         /// Something was changed, removed, reordered or added after it was written.
         case tampered(Finding)
+        /// The file could not be read (permissions, a FIFO, a device): nothing about it can be vouched for.
+        case unreadable(reason: String)
     }
 
     public enum Incomplete: Sendable, Equatable {
@@ -33,8 +35,10 @@ public struct TranscriptVerification: Sendable, Equatable {
     public var lines: Int
 
     public var isIntact: Bool {
-        if case .tampered = status { return false }
-        return true
+        switch status {
+        case .sealed, .incomplete: true
+        case .tampered, .unreadable: false
+        }
     }
 
     /// One sentence for people: "sealed and intact (23 lines)", "line 7 was changed: …".
@@ -50,6 +54,8 @@ public struct TranscriptVerification: Sendable, Equatable {
             "incomplete: the file is empty (nothing was recorded)"
         case .tampered(let finding):
             "TAMPERED: \(finding.message)"
+        case .unreadable(let reason):
+            "UNREADABLE: \(reason); it cannot be checked"
         }
     }
 
@@ -59,6 +65,7 @@ public struct TranscriptVerification: Sendable, Equatable {
         case .sealed: "sealed"
         case .incomplete: "incomplete"
         case .tampered: "TAMPERED"
+        case .unreadable: "UNREADABLE"
         }
     }
 }

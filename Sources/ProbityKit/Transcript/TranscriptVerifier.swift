@@ -8,7 +8,14 @@ public enum TranscriptVerifier {
         func tampered(_ kind: TranscriptVerification.Finding.Kind, _ line: Int, _ message: String) -> TranscriptVerification {
             TranscriptVerification(status: .tampered(.init(kind: kind, line: line, message: message)), lines: lines.count)
         }
-        guard !lines.isEmpty else { return TranscriptVerification(status: .incomplete(.empty), lines: 0) }
+        // The Markdown is written only at a clean end: when it records a seal, the file had one.
+        let recordedSeal = markdownBeside.flatMap(TranscriptMarkdownRenderer.sealDigest(in:))
+        guard !lines.isEmpty else {
+            if let recordedSeal {
+                return tampered(.removed, 1, "the file was emptied: the Markdown written beside it at the clean end records seal \(recordedSeal.prefix(16))…")
+            }
+            return TranscriptVerification(status: .incomplete(.empty), lines: 0)
+        }
 
         var previousDigest = RecordCoding.genesisDigest
         var sealedAt: Int?
@@ -20,7 +27,12 @@ public enum TranscriptVerifier {
             }
             let cutOff = index == lines.count - 1 && !document.endsCleanly
             guard let carried = RecordCoding.carriedDigest(line.bytes), let record = line.record else {
-                if cutOff { return TranscriptVerification(status: .incomplete(.lastLineCutOff), lines: lines.count) }
+                if cutOff {
+                    if let recordedSeal {
+                        return tampered(.removed, n, "the file was cut short at line \(n): the Markdown written beside it at the clean end records seal \(recordedSeal.prefix(16))…")
+                    }
+                    return TranscriptVerification(status: .incomplete(.lastLineCutOff), lines: lines.count)
+                }
                 return tampered(.changed, n, "line \(n) was changed: it no longer reads as a transcript record")
             }
             guard RecordCoding.computedDigest(line.bytes) == carried else {
@@ -46,8 +58,10 @@ public enum TranscriptVerifier {
             switch record.body {
             case .header where n != 1:
                 return tampered(.added, n, "line \(n) is a second header")
-            case .header:
-                break
+            case .header(let header):
+                if let named = document.fileID, named != header.id {
+                    return tampered(.changed, 1, "line 1 names transcript \(TerminalSafe.strip(header.id)), but the file is \(named): it is a copy under another name, or its header was replaced")
+                }
             case _ where n == 1:
                 return tampered(.changed, 1, "line 1 is not a transcript header")
             case .seal(let seal):
@@ -60,8 +74,14 @@ public enum TranscriptVerifier {
             }
             previousDigest = SHA256.hex(line.bytes)
         }
-        if sealedAt != nil { return TranscriptVerification(status: .sealed, lines: lines.count) }
-        if let markdownBeside, let recorded = TranscriptMarkdownRenderer.sealDigest(in: markdownBeside) {
+        if let sealedAt {
+            if let recordedSeal, recordedSeal != previousDigest {
+                return tampered(.changed, sealedAt, "the seal on line \(sealedAt) is not the one the Markdown written beside it at the clean end records "
+                                + "(\(recordedSeal.prefix(16))…, the file's is \(previousDigest.prefix(16))…): the file was rewritten and sealed again")
+            }
+            return TranscriptVerification(status: .sealed, lines: lines.count)
+        }
+        if let recorded = recordedSeal {
             return tampered(.removed, lines.count + 1,
                             "the seal was removed after line \(lines.count): the Markdown written beside it at the clean end records seal \(recorded.prefix(16))…")
         }

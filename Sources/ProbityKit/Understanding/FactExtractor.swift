@@ -23,14 +23,28 @@ public enum FactExtractor {
     static func facts(in text: String, among facts: [Fact], index: PhraseIndex) -> [LearntFact] {
         let words = PhraseMatcher.stems(text)
         guard !words.isEmpty else { return [] }
-        var hits: [Hit] = []
+        let tokens = PhraseMatcher.tokens(text)
+        var found: [Hit] = []
         for entry in index.entries(for: facts) {
             for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
-                // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
-                if precedingNegation(words, before: range.lowerBound) != nil,
-                   !PhraseMatcher.negations.contains(entry.words.first ?? "") { continue }
-                hits.append(Hit(fact: entry.fact, option: entry.option, range: range))
+                if let end = entry.possessiveEnd, tokens.count == words.count {
+                    let said = tokens[range.upperBound - 1]
+                    guard said.possessive || said.word == end + "s" else { continue }
+                }
+                found.append(Hit(fact: entry.fact, option: entry.option, range: range))
             }
+        }
+        // A negation inside a phrase that matched is spent there: "a councillor who isn't on the panel keeps
+        // ringing me" negates being on the panel, not the ringing.
+        let spent = found.map(\.range).filter { $0.contains { PhraseMatcher.negations.contains(words[$0]) } }
+        let hits = found.filter { hit in
+            // "not on the committee" is no evidence for "on the committee", unless the phrase itself says "not".
+            // A phrase that is a question ("what liabilities", "which code applies") is asked, not denied, by
+            // "I'm not clear what liabilities…", "I don't know which code applies".
+            guard let negation = precedingNegation(words, before: hit.range.lowerBound),
+                  !PhraseMatcher.negations.contains(words[hit.range.lowerBound]),
+                  !questionWords.contains(words[hit.range.lowerBound]) else { return true }
+            return spent.contains { $0.contains(negation) && $0.upperBound <= hit.range.lowerBound }
         }
         // A longer phrase that contains a shorter one of another option wins ("not on the committee" over "on the committee").
         let surviving = hits.filter { hit in
@@ -60,6 +74,9 @@ public enum FactExtractor {
         }
         return nil
     }
+
+    /// Words that begin a question: a phrase that starts with one is not denied by a negation before it.
+    static let questionWords: Set<String> = ["what", "which", "who", "whose", "whom", "how", "whether", "where", "when", "why"]
 
     /// Words that begin a new clause: a negation before them does not reach past them.
     static let clauseStarts: Set<String> = ["but", "and", "so", "though", "although", "however", "because", "while", "whereas", "yet"]

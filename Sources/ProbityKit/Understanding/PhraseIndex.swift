@@ -7,6 +7,9 @@ final class PhraseIndex: @unchecked Sendable {
         var fact: Fact
         var option: FactOption
         var words: [String]
+        /// The last word, where the phrase ends in a possessive ("his daughter's"): the text must say it as one too
+        /// ("his daughter's" or "his daughters", not "tell his daughter").
+        var possessiveEnd: String?
     }
 
     private let lock = NSLock()
@@ -22,8 +25,13 @@ final class PhraseIndex: @unchecked Sendable {
         for fact in facts {
             for option in fact.options {
                 for phrase in option.phrases {
-                    let words = PhraseMatcher.stems(phrase)
-                    if words.contains(where: { $0 != "*" }) { built.append(Entry(fact: fact, option: option, words: words)) }
+                    // A length of time (`#wd:11+`) is kept whole; every other word is stemmed.
+                    let words = phrase.split(separator: " ").flatMap { token in
+                        Duration(token: String(token)) != nil ? [String(token)] : PhraseMatcher.stems(String(token))
+                    }
+                    guard words.contains(where: { $0 != "*" }) else { continue }
+                    let last = PhraseMatcher.tokens(phrase).last
+                    built.append(Entry(fact: fact, option: option, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))
                 }
             }
         }

@@ -24,7 +24,7 @@ public enum Validator {
                 results[i] = TreeChecker(tree: trees[i - versions.count]).issues()
             }
         }
-        let issues = referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge) + adviceRead + treeReferences
+        let issues = referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge) + scopeSignalIssues(in: knowledge) + adviceRead + treeReferences
             + results.values.compactMap { $0 }.flatMap { $0 }
         return Array(Set(issues)).sorted()
     }
@@ -60,6 +60,25 @@ public enum Validator {
                             message: "the phrase \"\(phrase)\" has no word in it, so it can never match", position: fact.position))
                     }
                 }
+        }
+        return issues
+    }
+
+    /// No topic's routing example may be referred elsewhere as a subject outside the protocols: a signal that
+    /// does that would take the topic's questions away from it. (Checked by `validate`: it builds the router.)
+    static func scopeSignalIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+        guard !knowledge.outOfScope.isEmpty else { return [] }
+        let matcher = OutOfScopeMatcher(subjects: knowledge.outOfScope)
+        let examples = knowledge.topics.flatMap { topic in topic.examples.map { (topic, $0) } }
+            .filter { matcher.match(in: $0.1) != nil }
+        guard !examples.isEmpty else { return [] }
+        let triage = QuestionTriage(router: Router(knowledge: knowledge), outOfScope: knowledge.outOfScope)
+        var issues: [KnowledgeIssue] = []
+        for (topic, example) in examples {
+            guard let subject = triage.decide(example).referral else { continue }
+            issues.append(KnowledgeIssue(file: subject.file, path: JSONPath.root.appending("subjects"),
+                message: "\(topic.id)'s example \"\(example)\" would be referred to \(subject.ruleLivesIn) (\(subject.id)): narrow that subject's signals",
+                position: subject.position))
         }
         return issues
     }
@@ -118,6 +137,18 @@ public enum Validator {
         for (i, clause) in folder.generalPrinciples.enumerated() where council.clause(id: clause) == nil {
             issues.append(KnowledgeIssue(file: identityFile, path: JSONPath.root.appending("generalPrinciples").appending(index: i),
                 message: "names clause \"\(clause)\" as a general principle, but \(council.file) has no clause with that id"))
+        }
+        let subjects = Set(knowledge.outOfScope.map(\.id))
+        for (subject, clauses) in folder.outOfScope.sorted(by: { $0.key < $1.key }) {
+            let path = JSONPath.root.appending("outOfScope").appending(subject)
+            if !subjects.contains(subject) {
+                issues.append(KnowledgeIssue(file: identityFile, path: path,
+                    message: "\"\(subject)\" is not a subject of catalogue/out-of-scope.json (\(subjects.sorted().joined(separator: ", ")))"))
+            }
+            for (i, clause) in clauses.enumerated() where council.clause(id: clause) == nil {
+                issues.append(KnowledgeIssue(file: identityFile, path: path.appending(index: i),
+                    message: "names clause \"\(clause)\" as touching \(subject), but \(council.file) has no clause with that id"))
+            }
         }
         return issues
     }

@@ -16,8 +16,11 @@ struct ChatLoop {
     /// Runs the conversation to its end and returns why it ended.
     mutating func run() -> ConversationEndReason {
         var reply = conversation.start(recording: sink.recordingNotice, notices: notices)
+        /// A piped line, to show once it is recorded (a terminal has shown it already).
+        var echo: String?
         while true {
-            deliver(reply)
+            deliver(reply, echo: echo)
+            echo = nil
             if screen.closed && reply.endReason == nil {
                 reply = conversation.end(.closedPipe)
                 continue
@@ -30,9 +33,9 @@ struct ChatLoop {
             let style = screen.style
             switch reader.read(prompt: Prompt(colour: style.colour)) {
             case .line(let text):
-                if !reader.echoesInput { screen.write(TerminalSafe.strip(text) + "\n") }
                 reader.remember(text)
                 reply = conversation.handle(text)
+                if !reader.echoesInput { echo = TerminalSafe.strip(text) + "\n" }
             case .end:
                 screen.write("\n")
                 reply = conversation.end(.eof)
@@ -51,22 +54,26 @@ struct ChatLoop {
         }
     }
 
-    /// Records the events (before anything is shown, so the record never lags the screen), does the actions,
-    /// then shows the blocks.
-    private func deliver(_ reply: ConversationReply) {
+    /// Records the events first, so that the record never lags the screen (a piped line is echoed only once it
+    /// is recorded), does the actions, then shows the blocks. What the sink says (writing failed) and what the
+    /// actions say is recorded too, as it is shown.
+    private func deliver(_ reply: ConversationReply, echo: String?) {
         var blocks = reply.blocks
         for event in reply.events {
-            if let problem = sink.record(event) { blocks.append(.warning(problem)) }
+            if let problem = sink.record(event) { blocks.append(.warning(Message(problem))) }
         }
+        if let echo { screen.write(echo) }
         for action in reply.actions {
             switch action {
             case .save(let directory):
-                blocks.append(.hint(sink.save(to: directory)))
+                let said = sink.save(to: directory)
+                _ = sink.record(.displayed(kind: "save", shown: .message(tone: .hint, words: Message(said))))
+                blocks.append(.hint(Message(said)))
             case .rememberSettings(let council, let role):
                 guard let settings else { continue }
                 let note = settings.remember(council: council, role: role) ?? "Remembered in \(settings.path) for next time."
-                blocks.append(.hint(note))
-                _ = sink.record(.shown(kind: "settings", text: note))
+                blocks.append(.hint(Message(note)))
+                _ = sink.record(.displayed(kind: "settings", shown: .message(tone: .hint, words: Message(note))))
             case .end:
                 break
             }
@@ -78,7 +85,7 @@ struct ChatLoop {
     /// The clean end: the record is closed (and where it is said), the history saved, the terminal restored.
     private func shutdown() {
         if let message = sink.finish() {
-            screen.write(ConversationRenderer(style: screen.style).render([.hint(message)]) + "\n")
+            screen.write(ConversationRenderer(style: screen.style).render([.hint(Message(message))]) + "\n")
         }
         reader.close()
     }

@@ -4,19 +4,23 @@ import ProbityKit
 struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
-        abstract: "Route one question to the topics that might answer it, with their scores.",
+        abstract: "Route one question to the topics that might answer it, with their scores, and say what the chat would do.",
         discussion: """
             Scores run from 0 to 1: the share of the question's words that a topic explains. \
             A clear winner is the topic the chat would go straight into; close ones get a "did you mean"; \
-            below the threshold Probity has no advice and says so.
+            below the threshold Probity has no advice and says so. A question about something the protocols do not \
+            cover (gifts, declaring interests…) is referred to where its rule lives; with --council, the clauses of \
+            that council's protocol that touch it are named.
               probity ask "a journalist rang me about the depot closure"
+              probity ask "can I accept a bottle of wine from a contractor?" --council carlisle --json
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The question, in your own words (quote it).") var question: [String]
     @Option(help: ArgumentHelp("How many topics to list.", valueName: "n")) var limit = 5
     @Flag(help: "Also show how each word of the question scored for the best topics (for knowledge authors).") var explain = false
-    @Flag(help: "Print one JSON document: {\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first.") var json = false
+    @Flag(help: "Print one JSON document: {\"decision\":\"topic|choose|none\",\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first; \"referral\" and \"secondQuestion\" when they apply.")
+    var json = false
 
     func validate() throws {
         if question.joined(separator: " ").allSatisfy(\.isWhitespace) {
@@ -26,29 +30,52 @@ struct AskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = question.joined(separator: " ")
+        // Stripped of control characters first: parts of it are shown back (a second question).
+        let text = TerminalSafe.strip(question.joined(separator: " "))
         let router = try cachedRouter()
-        let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))
-        let decision = router.thresholds.decide(ranked)
-        let shown = Array(ranked.prefix(limit))
+        let triage = QuestionTriage(router: router, outOfScope: try outOfScope())
+        let decision = triage.decide(text, limit: limit)
+        let shown = Array(decision.ranked.prefix(limit))
+        let clauses = try decision.referral.flatMap(councilClauses)
         if json {
-            Output.write(JSONReports.encode(RoutingReport(ranked: shown)))
+            Output.write(JSONReports.encode(RoutingReport(decision: decision, shown: shown, clauses: clauses?.reports)))
             return
         }
-        Output.write(RoutingRenderer(style: Output.style).render(question: TerminalSafe.strip(text), ranked: shown, decision: decision))
+        Output.write(RoutingRenderer(style: Output.style).render(question: text, decision: decision, shown: shown,
+                                                                 clauses: clauses?.quoted ?? []))
         if explain { Output.line("\n" + router.explain(text, limit: limit)) }
     }
 
-    /// The router for the catalogue as it is on disk: read from the snapshot named by its digest when one exists
-    /// (written only after that same catalogue loaded and checked out), else built from the checked catalogue and
-    /// saved for next time.
+    /// The subjects the protocols do not cover, from the catalogue on disk (checked).
+    private func outOfScope() throws -> [OutOfScopeSubject] {
+        let read = KnowledgeLoader.readOutOfScope(directory: global.knowledgeDirectory)
+        guard read.issues.isEmpty else {
+            throw RuntimeFailure(KnowledgeError(issues: read.issues.sorted(), directory: global.knowledgeDirectory).description)
+        }
+        return read.subjects
+    }
+
+    /// With --council, that council's clauses touching the subject; nil without it.
+    private func councilClauses(_ subject: OutOfScopeSubject) throws -> (quoted: [QuotedClause], reports: [JSONReports.ClauseReport])? {
+        guard let named = global.council else { return nil }
+        let knowledge = try global.loadKnowledge(councils: global.councilSelection)
+        let council = try knowledge.council(named: named)
+        return (knowledge.clauses(touching: subject, council: council.id), knowledge.clauseReports(touching: subject, council: council.id))
+    }
+
+    /// The router for the catalogue as it is on disk: read from the snapshot named by the catalogue files' stamps
+    /// when one exists (written only after that same catalogue loaded and checked out), else built from the
+    /// checked catalogue and saved for next time under the stamps taken before it was read.
     private func cachedRouter() throws -> Router {
         let cache = RouterCache.standard()
-        let files = KnowledgeLoader.catalogueFiles(directory: global.knowledgeDirectory)
-        if let cache, let files, let router = cache.router(key: RouterSnapshot.key(catalogueFiles: files)) { return router }
+        let stamps = KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory)
+        let key = stamps.map { RouterSnapshot.key(catalogue: $0) }
+        if let cache, let key, let router = cache.router(key: key) { return router }
         let knowledge = try global.loadKnowledge(councils: .none)
         let router = Router(knowledge: knowledge)
-        cache?.store(router, key: RouterSnapshot.key(catalogueFiles: knowledge.catalogueFiles))
+        if let cache, let key, KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory).map({ RouterSnapshot.key(catalogue: $0) }) == key {
+            cache.store(router, key: key)
+        }
         return router
     }
 }

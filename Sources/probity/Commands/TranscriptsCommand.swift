@@ -87,6 +87,7 @@ extension TranscriptsCommand {
                 case .sealed: status = style.green("sealed")
                 case .incomplete: status = style.yellow("incomplete but intact")
                 case .tampered: status = style.bold(style.red("TAMPERED"))
+                case .unreadable: status = style.bold(style.red("UNREADABLE"))
                 }
                 Output.line(style.bold(s.id) + "  " + (s.started.map(UTCTime.readable) ?? "start unknown") + "  " + status)
                 let councils = s.councils.map { names.councils[$0] ?? $0 }.joined(separator: ", ")
@@ -100,13 +101,15 @@ extension TranscriptsCommand {
                     let line = "\(names.topics[verdict.topic] ?? verdict.topic): \(TranscriptPresentation.verdictLabel(verdict.verdict)) — \(verdict.headline)"
                     Output.line(TextWrapper.wrap(TerminalSafe.strip(line), width: style.width, indent: "      ", firstIndent: "  → ").joined(separator: "\n"))
                 }
-                if case .tampered = entry.verification.status {
-                    Output.line(style.red("  " + entry.verification.summary))
+                if !entry.verification.isIntact {
+                    Output.line(style.red("  " + TerminalSafe.line(entry.verification.summary)))
                 }
             }
-            let tampered = entries.filter { !$0.verification.isIntact }.count
+            let tampered = entries.filter { if case .tampered = $0.verification.status { true } else { false } }.count
+            let unreadable = entries.filter { if case .unreadable = $0.verification.status { true } else { false } }.count
             Output.line(style.dim("\n\(entries.count) transcript\(entries.count == 1 ? "" : "s") in \(directory), newest first"
                 + (tampered > 0 ? "; \(tampered) TAMPERED (run `probity transcripts verify`)" : "")
+                + (unreadable > 0 ? "; \(unreadable) UNREADABLE" : "")
                 + ". Read one with `probity transcripts show ID`."))
         }
     }
@@ -167,20 +170,25 @@ extension TranscriptsCommand {
                 switch entry.verification.status {
                 case .sealed: coloured = style.green(summary)
                 case .incomplete: coloured = style.yellow(summary)
-                case .tampered: coloured = style.bold(style.red(summary))
+                case .tampered, .unreadable: coloured = style.bold(style.red(summary))
                 }
                 Output.line("\(entry.document.id): \(coloured)")
             }
             let tampered = entries.filter { !$0.verification.isIntact }
             if entries.count > 1 {
                 let sealed = entries.filter { $0.verification.status == .sealed }.count
+                let unreadable = tampered.filter { if case .unreadable = $0.verification.status { true } else { false } }.count
                 let incomplete = entries.count - sealed - tampered.count
-                Output.line(style.dim("\n\(entries.count) checked: \(sealed) sealed, \(incomplete) incomplete but intact, \(tampered.count) tampered."))
+                Output.line(style.dim("\n\(entries.count) checked: \(sealed) sealed, \(incomplete) incomplete but intact, \(tampered.count - unreadable) tampered"
+                                      + (unreadable > 0 ? ", \(unreadable) unreadable." : ".")))
             }
             if !tampered.isEmpty {
                 Output.error(tampered.count == 1 && entries.count == 1
-                             ? "This transcript has been altered since it was written: \(entries[0].verification.summary.replacingOccurrences(of: "TAMPERED: ", with: ""))."
-                             : "\(tampered.count) transcript\(tampered.count == 1 ? " has" : "s have") been altered since written: \(tampered.map(\.document.id).joined(separator: ", ")).")
+                             ? (entries[0].verification.label == "UNREADABLE"
+                                ? "This transcript cannot be read, so it cannot be checked: \(entries[0].verification.summary.replacingOccurrences(of: "UNREADABLE: ", with: ""))."
+                                : "This transcript has been altered since it was written: \(entries[0].verification.summary.replacingOccurrences(of: "TAMPERED: ", with: ""))."
+                               )
+                             : "\(tampered.count) transcript\(tampered.count == 1 ? " is" : "s are") altered or unreadable: \(tampered.prefix(5).map(\.document.id).joined(separator: ", "))\(tampered.count > 5 ? ", …" : "").")
                 throw ExitCode.failure
             }
         }

@@ -138,7 +138,10 @@ struct WordFinder: ClauseFinder {
         for c in knowledge.councils where council == nil || c.id == council {
             for clause in c.clauses {
                 let matched = words.filter { clause.text.lowercased().contains($0) }
-                if !matched.isEmpty { hits.append(ClauseHit(clause: QuotedClause(council: c, clause: clause), score: Double(matched.count), matched: matched)) }
+                if !matched.isEmpty {
+                    hits.append(ClauseHit(clause: QuotedClause(council: c, clause: clause), score: Double(matched.count), matched: matched,
+                                          coverage: Double(matched.count) / Double(words.count)))
+                }
             }
         }
         return Array(hits.sorted { $0.score > $1.score }.prefix(limit))
@@ -146,18 +149,19 @@ struct WordFinder: ClauseFinder {
 }
 
 extension ConversationReply {
-    /// The kinds of `.shown` events, in order.
+    /// The kinds of `.displayed` events, in order, without the record of a topic chosen (never shown as such).
     var shownKinds: [String] {
-        events.compactMap { if case .shown(let kind, _) = $0 { kind } else { nil } }
+        events.compactMap { if case .displayed(let kind, _) = $0, kind != "chosen" { kind } else { nil } }
     }
 
+    /// The blocks recorded as `.displayed`, as plain text.
     var shownText: String {
-        events.compactMap { if case .shown(_, let text) = $0 { text } else { nil } }.joined(separator: "\n")
+        blocks.filter { Shown($0) != nil }.map { ConversationRenderer(style: .plain).render($0) }.joined(separator: "\n")
     }
 
     /// The prompts of the questions asked, in order.
     var askedPrompts: [String] {
-        events.compactMap { if case .asked(_, _, _, let prompt, _) = $0 { prompt } else { nil } }
+        events.compactMap { if case .asked(_, _, _, let prompt, _, _, _, _, _) = $0 { prompt } else { nil } }
     }
 
     var advised: ConversationEvent.Advised? {

@@ -199,14 +199,27 @@ import Testing
         #expect(conversation.mode == .walking)
     }
 
-    @Test func anUnknownQuestionGetsAnHonestNoTheNearestTopicsAndClauses() throws {
+    @Test func anUnknownQuestionGetsAnHonestNoAndNoUnrelatedParagraphs() throws {
         var (conversation, _) = try started(search: WordFinder(knowledge: ChatFixture.knowledge()))
         let reply = conversation.handle("how do I claim mileage expenses for my car during the election?")
         #expect(reply.routingOutcome == .noMatch)
-        #expect(reply.shownText.contains("I don't have advice on that"))
+        #expect(reply.shownText.unwrapped.contains("I can't match that to anything in Testshire's member/officer protocol"))
+        #expect(reply.shownText.unwrapped.contains("type `topics`"), "says what Probity covers")
         #expect(reply.startedTopics.isEmpty)
-        // The search finds the election clause, quoted from the user's council.
-        #expect(reply.rendered.contains("Testshire, paragraph 4"))
+        // The election clause shares one word of five with the question: not shown as if it answered it.
+        #expect(!reply.rendered.contains("Testshire, paragraph 4"))
+        #expect(!reply.rendered.contains("Search results"))
+    }
+
+    @Test func searchResultsThatSpeakToTheQuestionAreShownUnderTheirOwnHeading() throws {
+        var (conversation, _) = try started(search: WordFinder(knowledge: ChatFixture.knowledge()))
+        let question = "weeks before polling, publicity supporting candidate"
+        let reply = conversation.handle(question)
+        #expect(reply.routingOutcome == .noMatch)
+        let rendered = reply.rendered.unwrapped
+        let heading = try #require(rendered.range(of: "Search results, not advice"))
+        let clause = try #require(rendered.range(of: "Testshire, paragraph 4"))
+        #expect(heading.lowerBound < clause.lowerBound)
     }
 
     @Test func aNewQuestionMidTopicStartsANewTopicAfterAConfirmation() throws {
@@ -290,7 +303,9 @@ import Testing
 
         reply = conversation.handle("topics")
         #expect(reply.rendered.contains("media-contact"))
-        #expect(conversation.mode == .walking, "listing topics mid-question keeps the question waiting")
+        reply = conversation.handle("no")
+        #expect(conversation.mode == .walking, "after listing topics mid-question, no carries on with the question")
+        #expect(reply.askedPrompts == ["What do you want to see?"])
 
         reply = conversation.handle("save elsewhere/folder")
         #expect(reply.actions == [.save(directory: "elsewhere/folder")])

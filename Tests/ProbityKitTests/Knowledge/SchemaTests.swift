@@ -34,6 +34,12 @@ import Testing
         #expect(properties(try schema("facts")) == ["facts"])
     }
 
+    @Test func outOfScopeSchemaMatchesTheLoader() throws {
+        let s = try schema("out-of-scope")
+        #expect(properties(s) == OutOfScopeDecoder.fields)
+        #expect(properties(defs(s)["subject"] as? [String: Any]) == OutOfScopeDecoder.subjectFields)
+    }
+
     @Test func adviceSchemaMatchesTheLoader() throws {
         let s = try schema("advice")
         #expect(properties(s) == AdviceDecoder.fields)
@@ -49,7 +55,8 @@ import Testing
     @Test func everyKnowledgeFileNamesItsSchema() throws {
         let fm = FileManager.default
         let root = Paths.knowledge
-        var expected: [(String, String)] = [("catalogue/facts.json", "../schema/facts.schema.json")]
+        var expected: [(String, String)] = [("catalogue/facts.json", "../schema/facts.schema.json"),
+                                            ("catalogue/out-of-scope.json", "../schema/out-of-scope.schema.json")]
         for name in try fm.contentsOfDirectory(atPath: root + "/catalogue/topics") where name.hasSuffix(".json") {
             expected.append(("catalogue/topics/\(name)", "../../schema/topic.schema.json"))
         }

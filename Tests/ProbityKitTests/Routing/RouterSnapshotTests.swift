@@ -37,16 +37,33 @@ import Testing
         }
     }
 
-    @Test func theNameChangesWithAnyByteOfTheCatalogue() {
-        let files = Self.knowledge.catalogueFiles
-        let key = RouterSnapshot.key(catalogueFiles: files)
-        #expect(key == RouterSnapshot.key(catalogueFiles: KnowledgeLoader.catalogueFiles(directory: Paths.knowledge) ?? []))
-        var changed = files
-        changed[0].bytes[changed[0].bytes.count / 2] ^= 1
-        #expect(RouterSnapshot.key(catalogueFiles: changed) != key)
+    /// The name comes from the files' stamps: the same files give the same name; rewriting a file, even with the
+    /// same bytes, adding one, or other weights give another.
+    @Test func theNameChangesWithAnyWriteToTheCatalogue() throws {
+        let fm = FileManager.default
+        let directory = fm.temporaryDirectory.appendingPathComponent("probity-stamps-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: directory) }
+        try fm.createDirectory(atPath: directory + "/catalogue", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: Paths.knowledge + "/catalogue/topics", toPath: directory + "/catalogue/topics")
+        let stamps = try #require(KnowledgeLoader.catalogueStamps(directory: directory))
+        #expect(stamps.count == Self.knowledge.topics.count)
+        let key = RouterSnapshot.key(catalogue: stamps)
+        #expect(RouterSnapshot.key(catalogue: try #require(KnowledgeLoader.catalogueStamps(directory: directory))) == key)
+
+        let file = directory + "/" + stamps[0].path
+        let bytes = try #require(fm.contents(atPath: file))
+        usleep(2_000)
+        #expect(fm.createFile(atPath: file, contents: bytes))
+        let rewritten = RouterSnapshot.key(catalogue: try #require(KnowledgeLoader.catalogueStamps(directory: directory)))
+        #expect(rewritten != key)
+
+        #expect(fm.createFile(atPath: directory + "/catalogue/facts.json", contents: Data("{}".utf8)))
+        let added = RouterSnapshot.key(catalogue: try #require(KnowledgeLoader.catalogueStamps(directory: directory)))
+        #expect(added != rewritten)
+
         var weights = RoutingWeights.standard
         weights.title += 1
-        #expect(RouterSnapshot.key(catalogueFiles: files, weights: weights) != key)
+        #expect(RouterSnapshot.key(catalogue: stamps, weights: weights) != key)
     }
 
     @Test func theCacheKeepsOneSnapshot() throws {

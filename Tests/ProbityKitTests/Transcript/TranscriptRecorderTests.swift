@@ -26,7 +26,7 @@ import Testing
         let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge)
         let document = try TranscriptReader.read(path: path)
         let header = try #require(document.header)
-        #expect(header.format == "probity-transcript/1")
+        #expect(header.format == "probity-transcript/2")
         #expect(header.id + ".jsonl" == URL(fileURLWithPath: path).lastPathComponent)
         #expect(TranscriptID.isWellFormed(header.id))
         #expect(header.started == "2026-11-18T11:06:40.000Z")

@@ -9,7 +9,7 @@ import Testing
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
         var events = TinyKnowledge.conversation(knowledge, typed: typed)
-        events.append(.shown(kind: "rejected", text: "\"\(typed)\" isn't one of the answers."))
+        events.append(.displayed(kind: "rejected", shown: .message(tone: .text, words: "\(Echo(typed)) isn't one of the answers.")))
         events.append(.explained(topic: "printing", reasons: ["What is the printing for? → My election campaign"]))
         let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events, end: end)
         return (try TranscriptReader.read(path: path), dir)
@@ -38,11 +38,34 @@ import Testing
         #expect(html.contains("sealed and intact"))
     }
 
+    /// Issue 12: leaving a topic, two questions in one message and a referral out of scope read plainly for the MO.
+    @Test func leavingTwoQuestionsAndReferralsAreNamedInTheRecord() throws {
+        let dir = TemporaryDirectory()
+        let knowledge = TinyKnowledge.make()
+        var events = TinyKnowledge.conversation(knowledge, typed: "print my leaflets")
+        let topic = try #require(knowledge.topics.first?.id)
+        events += [
+            .routed(question: "first and also second", candidates: [.init(topic: topic, score: 0.9)], outcome: .twoQuestions),
+            .routed(question: "second", candidates: [.init(topic: topic, score: 0.7)], outcome: .deferred),
+            .leftTopic(topic: topic),
+            .routed(question: "a bottle of wine", candidates: [], outcome: .outOfScope),
+        ]
+        let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events, end: "quit")
+        let doc = try TranscriptReader.read(path: path)
+        let plain = TranscriptTextRenderer(style: .plain).render(presentation(doc)).split(separator: "\n").joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(plain.contains("it asks about two topics, taken one after the other"))
+        #expect(plain.contains("Kept “second” for later"))
+        #expect(plain.contains("Left "))
+        #expect(plain.contains("a subject the protocol does not cover"))
+        #expect(TranscriptVerifier.verify(doc).status == .sealed)
+    }
+
     @Test func markdownEscapesWhatWasTyped() throws {
         let (doc, dir) = try document()
         _ = dir
         let md = TranscriptMarkdownRenderer(topicTitles: TinyKnowledge.make().topicTitles).render(doc)
-        #expect(md.contains("\\<script\\>alert('x')\\</script\\> & \\*\\*bold\\*\\*"))
+        #expect(md.contains("\\<script\\>alert('x')\\</script\\> \\& \\*\\*bold\\*\\*"))
         #expect(md.contains("\\| \\# heading"))
         #expect(!md.contains("\u{1B}"))
         #expect(md.contains("> Council printers are for council business only."))

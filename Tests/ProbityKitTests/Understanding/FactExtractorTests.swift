@@ -41,6 +41,53 @@ import Testing
         #expect(taken("I'm not sure, but our agent will be there")["t.present"] == "yes")
     }
 
+    /// A negation that a matched phrase contains is spent there: it does not also deny what follows that phrase.
+    @Test func aNegationSpentInsideAPhraseDoesNotReachTheNext() {
+        let aim = Self.fact("aim", [("influence", ["keeps ringing me"]), ("other", ["suggest a firm"])])
+        let panel = Self.fact("panel", [("yes", ["on the panel"]), ("no", ["not on the panel"])])
+        let taken = taken("A councillor who isn't on the panel keeps ringing me about the bids", [aim, panel])
+        #expect(taken["t.aim"] == "influence")
+        #expect(taken["t.panel"] == "no")
+        // A negation no phrase has spent still denies what follows.
+        #expect(self.taken("A councillor who never keeps ringing me", [aim])["t.aim"] == nil)
+    }
+
+    /// A phrase that is a question is asked, not denied, by "not clear" or "don't know" before it.
+    @Test func aNegationBeforeAQuestionDoesNotDenyIt() {
+        let liabilities = Self.fact("liabilities", [("clear", ["i understand the liabilities"]), ("unclear", ["what liabilities"])])
+        #expect(taken("I'm not clear what liabilities I'd take on", [liabilities])["t.liabilities"] == "unclear")
+        #expect(taken("I don't know what liabilities there are", [liabilities])["t.liabilities"] == "unclear")
+        // Any other phrase after a negation is still denied.
+        #expect(taken("I'm not sure our agent will be there")["t.present"] == nil)
+    }
+
+    /// A phrase ending in a possessive ("his daughter's") is not said by the bare noun ("tell his daughter"),
+    /// but is by the possessive, with or without its apostrophe.
+    @Test func aPossessivePhraseNeedsAPossessive() {
+        let whose = Self.fact("whose", [("family", ["his daughter's"]), ("other", ["a constituent"])])
+        #expect(taken("so she can tell his daughter what is happening", [whose])["t.whose"] == nil)
+        #expect(taken("it is about his daughter's planning application", [whose])["t.whose"] == "family")
+        #expect(taken("it is about his daughters planning application", [whose])["t.whose"] == "family")
+        #expect(PhraseMatcher.tokens("the officers' report, 'a great lad'").map(\.possessive) == [false, true, false, false, false, false])
+    }
+
+    /// A length of time in a phrase (`#wd:N-M`, `#wd:N+`) is met by any way of saying one, counted in working days.
+    @Test func durationsAreCountedInWorkingDays() {
+        let wait = Self.fact("wait", [("within", ["#wd:0-2"]), ("no-ack", ["#wd:3-9"]), ("no-reply", ["#wd:10+", "over a fortnight"])])
+        #expect(taken("I emailed them three weeks ago", [wait])["t.wait"] == "no-reply")
+        #expect(taken("it has been 12 working days", [wait])["t.wait"] == "no-reply")
+        #expect(taken("waiting a month now", [wait])["t.wait"] == "no-reply")
+        #expect(taken("I sent it a couple of days ago", [wait])["t.wait"] == "within")
+        #expect(taken("I sent it one week ago", [wait])["t.wait"] == "no-ack")
+        #expect(taken("I have waited over a fortnight", [wait])["t.wait"] == "no-reply")
+        #expect(taken("a few weeks", [wait])["t.wait"] == "no-reply")
+        #expect(taken("several days", [wait])["t.wait"] == "no-ack")
+        // Numbers that are not lengths of time say nothing.
+        #expect(taken("three councillors emailed", [wait])["t.wait"] == nil)
+        #expect(Duration(token: "#wd:3-9")?.range == 3...9)
+        #expect(Duration(token: "#wd:x") == nil)
+    }
+
     @Test func oneExtraWordMayStandBetweenPhraseWords() {
         #expect(taken("I sit on the planning applications committee")["t.sits"] == "yes")  // * takes up to three words
         #expect(taken("two local party members who are not councillors will certainly be there")["t.present"] == "yes")

@@ -24,6 +24,9 @@ import Testing
         ("duplicate-clause", "councils/testshire/versions/1.json", "clauses[2].id", "duplicate clause id \"2\" (also clauses[1])"),
         ("few-examples", "catalogue/topics/sample.json", "examples", "routing needs at least 10 example phrasings (this topic has 3)"),
         ("bad-general-principle", "councils/testshire/council.json", "generalPrinciples[0]", "names clause \"99\" as a general principle"),
+        ("out-of-scope-reply", "catalogue/out-of-scope.json", "subjects[0].reply", "the reply must point to the Monitoring Officer"),
+        ("out-of-scope-clause", "councils/testshire/council.json", "outOfScope.gifts[0]", "names clause \"99\" as touching gifts"),
+        ("out-of-scope-clause", "councils/testshire/council.json", "outOfScope.nosuch", "\"nosuch\" is not a subject of catalogue/out-of-scope.json"),
         ("not-verbatim", "councils/testshire/versions/1.json", "clauses[1].text", "clause 2 is not the source's words (councils/testshire/sources/testshire.txt): it departs from the source at \"any document"),
     ] as [(String, String, String?, String)])
     func reportsFileAndPath(fixture: String, file: String, path: String?, message: String) {

@@ -1,0 +1,54 @@
+/// Decides what to do with a question: the one decision model behind `probity ask` and the chat.
+///
+/// 1. A subject the protocols do not cover ("can I accept a bottle of wine from a contractor?") is referred to
+///    where its rule lives, unless the question still routes clearly to a topic once the subject's words are
+///    taken out ("does the code of conduct apply on the outside body I sit on?" is about outside bodies).
+/// 2. Two questions in one message, each clearly about a different topic, are split: the first is taken.
+/// 3. Otherwise the router's decision: a clear topic, a choice, or none. With none, the nearest topics are kept
+///    only when they are plausibly what was meant (`plausibleScore`).
+public struct QuestionTriage: Sendable {
+    public let router: Router
+    let scope: OutOfScopeMatcher
+    let splitter: QuestionSplitter
+    /// With no match, a nearest topic is offered only when it scores at least this.
+    public var plausibleScore: Double
+
+    public static let standardPlausibleScore = 0.3
+    /// A question keeps its topic despite a subject's signal only when this many words besides the signal still route it.
+    static let minimumRestWords = 3
+
+    public init(router: Router, outOfScope: [OutOfScopeSubject], plausibleScore: Double = QuestionTriage.standardPlausibleScore) {
+        self.router = router
+        scope = OutOfScopeMatcher(subjects: outOfScope)
+        splitter = QuestionSplitter(router: router)
+        self.plausibleScore = plausibleScore
+    }
+
+    /// What to do with `text`; `limit` is how many ranked topics to keep (at least the choices a decision may offer).
+    public func decide(_ text: String, limit: Int = 5) -> QuestionDecision {
+        let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))
+        let routing = router.thresholds.decide(ranked)
+        if let match = scope.match(in: text) {
+            let rest = OutOfScopeMatcher.words(text).enumerated()
+                .filter { !match.range.contains($0.offset) }.map(\.element).joined(separator: " ")
+            let restWords = TextNormaliser.analyse(rest).filter { !$0.isStop }.count
+            if restWords >= Self.minimumRestWords, case .clear = router.route(rest), case .clear(let best) = routing {
+                return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil, aside: scope.subjects[match.subject])
+            }
+            return QuestionDecision(outcome: .none(nearest: plausible(ranked), referral: scope.subjects[match.subject]),
+                                    ranked: ranked, split: nil)
+        }
+        if let split = splitter.split(text) {
+            return QuestionDecision(outcome: .topic(split.firstTopic), ranked: ranked, split: split)
+        }
+        switch routing {
+        case .clear(let best): return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil)
+        case .choose(let close): return QuestionDecision(outcome: .choose(close), ranked: ranked, split: nil)
+        case .noMatch: return QuestionDecision(outcome: .none(nearest: plausible(ranked), referral: nil), ranked: ranked, split: nil)
+        }
+    }
+
+    private func plausible(_ ranked: [RouteScore]) -> [RouteScore] {
+        Array(ranked.filter { $0.score >= plausibleScore }.prefix(router.thresholds.maximumChoices))
+    }
+}

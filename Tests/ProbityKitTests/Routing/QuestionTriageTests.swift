@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import ProbityKit
+
+/// The decision model on the shipped knowledge: what `probity ask` and the chat decide.
+@Suite struct QuestionTriageTests {
+    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
+    static let triage = QuestionTriage(router: Router(knowledge: knowledge), outOfScope: knowledge.outOfScope)
+
+    /// The development questions (never the held-out sets): dev.tsv and the dev*-*.json scenario files.
+    static let devQuestions: [(question: String, topic: String)] = {
+        let text = (try? String(contentsOfFile: Paths.fixtures + "/routing/dev.tsv", encoding: .utf8)) ?? ""
+        return ((try? RoutingEvaluation.parse(text)) ?? []).compactMap { c in c.expected.map { (c.question, $0) } }
+    }()
+    static let devScenarioMessages: [(question: String, topic: String)] = {
+        let folder = Paths.fixtures + "/scenarios"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("dev") }.sorted()
+        return names.flatMap { name in ((try? ScenarioFile.load(folder + "/" + name))?.scenarios ?? []).map { ($0.says, $0.topic) } }
+    }()
+    static let devOffTopic: [String] = ((try? String(contentsOfFile: Paths.fixtures + "/routing/dev-off-topic.txt", encoding: .utf8)) ?? "")
+        .split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+
+    @Test func theWeatherIsNone() {
+        let decision = Self.triage.decide("what's the weather tomorrow")
+        #expect(decision.name == "none")
+        #expect(decision.referral == nil)
+    }
+
+    @Test(arguments: [("can I accept a bottle of wine from a contractor?", "gifts-hospitality"),
+                      ("do I need to declare an interest?", "declaring-interests"),
+                      ("I want to blow the whistle on my director", "whistleblowing")])
+    func aSubjectTheProtocolsDoNotCoverIsReferred(question: String, subject: String) {
+        let decision = Self.triage.decide(question)
+        #expect(decision.name == "none")
+        #expect(decision.referral?.id == subject)
+        #expect(decision.referral?.reply.contains("Monitoring Officer") == true)
+    }
+
+    @Test func noTopicsOwnExampleIsReferredElsewhere() {
+        #expect(Validator.scopeSignalIssues(in: Self.knowledge).isEmpty)
+    }
+
+    /// A topic's own example that mentions a subject the protocols do not cover keeps its topic, with the subject
+    /// named in passing.
+    @Test func anExampleMentioningASubjectKeepsItsTopicWithAnAside() throws {
+        let matcher = OutOfScopeMatcher(subjects: Self.knowledge.outOfScope)
+        let examples = Self.knowledge.topics.flatMap { t in t.examples.map { (t.id, $0) } }.filter { matcher.subject(in: $0.1) != nil }
+        #expect(!examples.isEmpty, "some example mentions a subject, e.g. the code of conduct on an outside body")
+        var asides = 0
+        for (topic, example) in examples {
+            let decision = Self.triage.decide(example)
+            #expect(decision.referral == nil, "\(example)")
+            if case .topic(let chosen) = decision.outcome, chosen.topicID == topic {
+                #expect(decision.aside == matcher.subject(in: example), "\(example)")
+                asides += 1
+            }
+        }
+        #expect(asides > 0)
+    }
+
+    @Test func theChatNamesTheAsideThenGoesIntoTheTopic() throws {
+        let matcher = OutOfScopeMatcher(subjects: Self.knowledge.outOfScope)
+        let example = try #require(Self.knowledge.topics.flatMap(\.examples).first { example in
+            matcher.subject(in: example) != nil && Self.triage.decide(example).aside != nil
+        })
+        let council = try #require(Self.knowledge.councilIDs.first)
+        var conversation = Conversation(session: try Session(knowledge: Self.knowledge, council: council, role: .member),
+                                        router: Self.triage.router)
+        _ = conversation.start(recording: "Recorded in memory.")
+        let reply = conversation.handle(example)
+        #expect(reply.shownText.unwrapped.contains("the member/officer protocol does not itself cover"), "\(example)")
+        #expect(reply.startedTopics.count == 1)
+    }
+
+    @Test func aSignalThatWouldTakeATopicsQuestionsIsReported() throws {
+        // A subject whose signal is a word of some topic's examples takes questions away from it: validate says so.
+        let topic = try #require(Self.knowledge.topics.first)
+        let example = try #require(topic.examples.first)
+        let word = try #require(PhraseMatcher.words(example).max { $0.count < $1.count })
+        let broad = OutOfScopeSubject(id: "broad", title: "Broad", ruleLivesIn: "elsewhere",
+                                      reply: "Ask the Monitoring Officer.", signals: [example])
+        let issues = Validator.scopeSignalIssues(in: Self.knowledge.with(outOfScope: [broad]))
+        #expect(issues.contains { $0.message.contains(topic.id) }, "\(word): \(issues)")
+    }
+
+    @Test func twoQuestionsInOneMessageAreSplitInOrder() throws {
+        let decision = Self.triage.decide("a journalist rang me and I also want to see a confidential report")
+        let split = try #require(decision.split)
+        #expect(split.firstTopic.topicID == "media-contact")
+        #expect(split.secondTopic.topicID == "document-access")
+        #expect(split.second == "I also want to see a confidential report")
+        #expect(decision.outcome == .topic(split.firstTopic))
+    }
+
+    @Test func theSecondQuestionLosesOnlyItsJoiningWords() {
+        #expect(QuestionSplitter.withoutJoins("and also, can I see it?") == "can I see it?")
+        #expect(QuestionSplitter.withoutJoins("and another councillor wants it") == "another councillor wants it")
+        #expect(QuestionSplitter.withoutJoins("and") == "and", "never emptied")
+    }
+
+    /// Issue 12: single questions must not be split. Measured on the development data (BENCHMARKS.md).
+    @Test func singleDevelopmentQuestionsAreNeverSplitOrReferred() {
+        let e = TriageEvaluation(triage: Self.triage, onTopic: Self.devQuestions + Self.devScenarioMessages, offTopic: Self.devOffTopic)
+        #expect(e.single >= 400)
+        #expect(e.falseSplits.isEmpty, "\(e.falseSplits)")
+        #expect(e.falseReferrals.isEmpty, "\(e.falseReferrals)")
+    }
+
+    /// Two development questions on different topics, joined: split into exactly those topics at least this often.
+    @Test func twoDevelopmentQuestionsJoinedAreSplit() {
+        let e = TriageEvaluation(triage: Self.triage, onTopic: Self.devQuestions, offTopic: [])
+        #expect(e.pairs >= 80)
+        #expect(Double(e.pairsSplitRight) / Double(e.pairs) >= 0.85, "\(e.summary)")
+        #expect(Double(e.questionPairsSplitRight) / Double(e.pairs) >= 0.85, "\(e.summary)")
+    }
+
+    @Test func offTopicQuestionsAreMostlyOfferedNoTopic() {
+        let e = TriageEvaluation(triage: Self.triage, onTopic: [], offTopic: Self.devOffTopic)
+        #expect(e.offTopicShownNearest.count + e.offTopicChosen.count <= e.offTopic / 3, "\(e.summary)")
+    }
+}
