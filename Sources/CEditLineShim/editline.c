@@ -355,7 +355,9 @@ int probity_el_start(const char *program, int history_size) {
     el_set(editor, EL_EDITOR, "emacs");
     el_set(editor, EL_PROMPT_ESC, prompt_function, '\1');
     el_set(editor, EL_GETCFN, read_key);
-    el_set(editor, EL_ADDFN, "probity-complete", "Complete a command, topic or answer", complete);
+    /* el_wset, not el_set: the narrow form copies the name and help with wcsdup and never frees them (libedit's
+       own "XXX: The two strdup's leak"), which AddressSanitizer reports at exit, ending the chat with status 1. */
+    el_wset(editor, EL_ADDFN, L"probity-complete", L"Complete a command, topic or answer", complete);
     el_set(editor, EL_BIND, "^I", "probity-complete", NULL);
     el_source(editor, NULL); /* the user's ~/.editrc, if any, may change keys */
     /* Never libedit's ed-command (M-x in emacs mode, ':' in vi command mode): Probity offers no command line

@@ -174,6 +174,13 @@ func tune(_ knowledge: KnowledgeBase) {
     }
 }
 
+if let i = arguments.firstIndex(of: "--parse-scaling") {
+    // --parse-scaling [MB …]: the JSON parser's time against size (BENCHMARKS.md, issue 13); default 1, 10 and 100 MB.
+    let sizes = arguments[arguments.index(after: i)...].compactMap { Int($0) }
+    ParseScaling.run(knowledgeDirectory: directory, sizes: sizes.isEmpty ? [1, 10, 100] : sizes)
+    exit(0)
+}
+
 do {
     let knowledge = try KnowledgeLoader.load(directory: directory)
     print("knowledge: \(directory) — \(knowledge.topics.count) topics, \(knowledge.councils.count) councils")

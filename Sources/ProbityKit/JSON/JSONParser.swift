@@ -105,9 +105,26 @@ public struct JSONParser {
 
     private func describeCurrent() -> String {
         guard index < bytes.count else { return "end of file" }
-        let b = bytes[index]
+        return Self.describeByte(at: index, in: bytes)
+    }
+
+    /// The character at `offset` as an author would see it: `'x'`, `'é'`, or the byte when it is not a character.
+    static func describeByte(at offset: Int, in bytes: [UInt8]) -> String {
+        let b = bytes[offset]
         if b >= 0x21 && b < 0x7F { return "'\(Character(UnicodeScalar(b)))'" }
-        return "byte 0x\(String(b, radix: 16))"
+        if b >= 0x80 {
+            let end = min(offset + (b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2), bytes.count)
+            if b >= 0xC2, firstInvalidUTF8(bytes, in: offset..<end) == nil {
+                return "'\(String(decoding: bytes[offset..<end], as: UTF8.self))'"
+            }
+            return "byte 0x\(hex(b)) (invalid UTF-8 at byte offset \(offset): save the file as UTF-8)"
+        }
+        return "byte 0x\(hex(b)) (a control character)"
+    }
+
+    private static func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 0x0F)]])
     }
 
     private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
@@ -249,7 +266,9 @@ public struct JSONParser {
                     utf8.append(contentsOf: String(Character(scalar)).utf8)
                 default:
                     index -= 1
-                    throw fail("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string")
+                    let what = e >= 0x21 && e < 0x7F ? "'\\\(Character(UnicodeScalar(e)))' is not an escape"
+                        : "a backslash followed by \(Self.describeByte(at: index, in: bytes)) is not an escape"
+                    throw fail(what + "; a string's escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
                 }
                 continue
             }

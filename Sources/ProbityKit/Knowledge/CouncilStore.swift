@@ -129,8 +129,9 @@ final class CouncilStore: @unchecked Sendable {
         if let known = locked({ identities[id] }) { return known }
         guard !directory.isEmpty else { return nil }
         let issues = IssueCollector(file: "councils/\(id)/council.json")
-        guard let data = FileManager.default.contents(atPath: "\(directory)/councils/\(id)/council.json"),
-              let json = try? JSONParser.parse(bytes: [UInt8](data)),
+        let file = "councils/\(id)/council.json"
+        guard case .success(let bytes) = KnowledgeFileReader.read("\(directory)/\(file)", file: file),
+              let json = try? JSONParser.parse(bytes: bytes),
               let identity = CouncilDecoder.decodeIdentity(json, expectedID: id, issues: issues) else { return nil }
         locked { identities[id] = identity }
         return identity

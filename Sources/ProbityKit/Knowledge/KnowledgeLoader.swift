@@ -258,10 +258,11 @@ public enum KnowledgeLoader {
     }
 
     private static func parse(directory: String, file: String) -> (json: JSONValue?, bytes: [UInt8]?, issues: [KnowledgeIssue]) {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + file) else {
-            return (nil, nil, [KnowledgeIssue(file: file, path: nil, message: "cannot be read (check that it exists and its permissions)")])
+        let bytes: [UInt8]
+        switch KnowledgeFileReader.read(directory + "/" + file, file: file) {
+        case .success(let read): bytes = read
+        case .failure(let error): return (nil, nil, [KnowledgeIssue(file: file, path: nil, message: error.issueMessage)])
         }
-        let bytes = [UInt8](data)
         do {
             return (try JSONParser.parse(bytes: bytes), bytes, [])
         } catch {

@@ -74,9 +74,14 @@ public enum VerbatimCheck {
     /// naming the first words that differ.
     public static func issues(in knowledge: KnowledgeBase, version council: Council) -> [KnowledgeIssue] {
         let path = knowledge.directory + "/" + council.source
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: [UInt8]
+        switch KnowledgeFileReader.read(path, file: council.source) {
+        case .success(let bytes): data = bytes
+        case .failure(.unreadable):
             return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
                                    message: "the source text \(council.source) cannot be read; every clause must be checked against it")]
+        case .failure(let error):
+            return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"), message: "the source text " + error.localizedDescription)]
         }
         let raw = [UInt8](data)
         if let bad = JSONParser.firstInvalidUTF8(raw, in: 0..<raw.count) {

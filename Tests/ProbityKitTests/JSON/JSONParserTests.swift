@@ -77,4 +77,23 @@ import Testing
             column += "{\"k\":\"é\(i)\"}".count + 1
         }
     }
+
+    /// A byte that is not a character is named as a byte with its offset; a character outside ASCII is shown as
+    /// itself, never as a Latin-1 guess ('\ð' for the start of an emoji).
+    @Test(arguments: [
+        (Array("[\"\\a\"]".utf8), "'\\a' is not an escape; a string's escapes are"),
+        ([0x5B, 0x22, 0x5C, 0xE5, 0x22, 0x5D], "a backslash followed by byte 0xE5 (invalid UTF-8 at byte offset 3"),
+        (Array("[\"\\🌀\"]".utf8), "a backslash followed by '🌀' is not an escape"),
+        (Array("[é]".utf8), "unexpected 'é'; expected a value"),
+        ([0x5B, 0xE5, 0x5D], "unexpected byte 0xE5 (invalid UTF-8 at byte offset 1: save the file as UTF-8)"),
+        ([0x5B, 0x00, 0x5D], "unexpected byte 0x00 (a control character)"),
+    ])
+    func badBytesAreNamedAsAnAuthorSeesThem(bytes: [UInt8], fragment: String) {
+        do {
+            _ = try JSONParser.parse(bytes: bytes)
+            Issue.record("parsed malformed JSON: \(bytes)")
+        } catch {
+            #expect(error.message.contains(fragment), "\(error.message)")
+        }
+    }
 }
