@@ -36,13 +36,21 @@ struct GlobalOptions: ParsableArguments {
     /// Loads the catalogue and the councils a command needs through the knowledge gate: nothing is used until
     /// everything `probity validate` checks has passed (remembered per state of the knowledge), else it fails with
     /// validate's messages (exit 1). Other councils are read only if the command turns to them.
+    /// The knowledge is read and passed through the gate once per run: resolving `--council` before the command
+    /// runs and the command itself share it (councils it has not read yet are read when first needed).
     func loadKnowledge(councils: KnowledgeLoader.Councils = .all) throws -> KnowledgeBase {
+        let directory = knowledgeDirectory
+        if let loaded = Self.loaded.knowledge(directory: directory) { return loaded }
         do {
-            return try KnowledgeGate.load(directory: knowledgeDirectory, councils: councils, cache: VerdictCache.standard())
+            let knowledge = try KnowledgeGate.load(directory: directory, councils: councils, cache: VerdictCache.standard())
+            Self.loaded.keep(knowledge, directory: directory)
+            return knowledge
         } catch {
             throw RuntimeFailure(error.description)
         }
     }
+
+    private static let loaded = LoadedKnowledge()
 
     /// The gate alone, for a command that may not need to read the knowledge (`ask` with a router snapshot):
     /// the knowledge fully read when it was validated now, nil when a remembered verdict let it through.
@@ -113,4 +121,22 @@ struct RuntimeFailure: LocalizedError, CustomStringConvertible {
     var description: String
     var errorDescription: String? { description }
     init(_ description: String) { self.description = description }
+}
+
+/// The knowledge this run has read, by directory (see `GlobalOptions.loadKnowledge`).
+private final class LoadedKnowledge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byDirectory: [String: KnowledgeBase] = [:]
+
+    func knowledge(directory: String) -> KnowledgeBase? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byDirectory[directory]
+    }
+
+    func keep(_ knowledge: KnowledgeBase, directory: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        byDirectory[directory] = knowledge
+    }
 }
