@@ -9,15 +9,16 @@ let package = Package(
         .library(name: "ProbityKit", targets: ["ProbityKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // All logic: knowledge, engine, routing, search, transcripts. No terminal I/O.
         .target(name: "ProbityKit", dependencies: ["CLibPQShim"]),
         // libpq, opened with dlopen when a command first uses the store, its functions checked against libpq-fe.h
         // (apt: libpq-dev). Not linked: linking it loads libpq, OpenSSL, Kerberos and LDAP at every start-up.
-        .target(name: "CLibPQShim",
-                cSettings: [.unsafeFlags(["-I/usr/include/postgresql", "-I/opt/homebrew/opt/libpq/include", "-I/usr/local/opt/libpq/include"])]),
+        .target(
+            name: "CLibPQShim",
+            cSettings: [.unsafeFlags(["-I/usr/include/postgresql", "-I/opt/homebrew/opt/libpq/include", "-I/usr/local/opt/libpq/include"])]),
         // libedit, found with pkg-config.
         .systemLibrary(
             name: "CEditLine",

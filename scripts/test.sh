@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+# Code conventions: the checkout's .swift-format, every warning an error.
+swift format lint --strict --recursive Sources Tests Fuzz Package.swift
 swift build
 if [ -z "${PROBITY_TEST_STORE:-}" ]; then
   eval "$(bash scripts/store-cluster.sh start)"

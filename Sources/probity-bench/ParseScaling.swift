@@ -8,7 +8,10 @@ import ProbityKit
 enum ParseScaling {
     static func run(knowledgeDirectory: String, sizes: [Int]) {
         let files = knowledgeFiles(knowledgeDirectory)
-        guard !files.isEmpty else { print("no JSON files under \(knowledgeDirectory)"); return }
+        guard !files.isEmpty else {
+            print("no JSON files under \(knowledgeDirectory)")
+            return
+        }
         print("JSON parse time by size: \(files.count) knowledge files repeated in one array (best of 3, 1 run at 100 MB and above)")
         print("size      layout     bytes         CPU time     wall time    MB/s (CPU)")
         for megabytes in sizes {
@@ -21,15 +24,18 @@ enum ParseScaling {
                 for _ in 0..<runs {
                     let start = (cpu: threadCPUTime(), wall: ContinuousClock.now)
                     do { _ = try JSONParser.parse(bytes: document) } catch {
-                        print("parse failed at \(error.position.line):\(error.position.column): \(error.message)"); return
+                        print("parse failed at \(error.position.line):\(error.position.column): \(error.message)")
+                        return
                     }
                     let elapsed = ContinuousClock.now - start.wall
                     best.cpu = min(best.cpu, threadCPUTime() - start.cpu)
                     best.wall = min(best.wall, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 }
                 let mb = Double(document.count) / Double(1 << 20)
-                print(String(format: "%4d MB   %-9@  %11d   %8.3f s   %8.3f s   %6.1f", megabytes, (layout as NSString), document.count,
-                             best.cpu, best.wall, mb / best.cpu))
+                print(
+                    String(
+                        format: "%4d MB   %-9@  %11d   %8.3f s   %8.3f s   %6.1f", megabytes, (layout as NSString), document.count,
+                        best.cpu, best.wall, mb / best.cpu))
             }
         }
     }
@@ -52,8 +58,12 @@ enum ParseScaling {
 
     /// How many files, taken in turn, make at least `size` bytes.
     static func repetitions(_ files: [[UInt8]], atLeast size: Int) -> Int {
-        var total = 0, count = 0
-        while total < size { total += files[count % files.count].count + 1; count += 1 }
+        var total = 0
+        var count = 0
+        while total < size {
+            total += files[count % files.count].count + 1
+            count += 1
+        }
         return count
     }
 
@@ -72,7 +82,8 @@ enum ParseScaling {
     static func minified(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var inString = false, escaped = false
+        var inString = false
+        var escaped = false
         for b in bytes {
             if inString {
                 out.append(b)

@@ -9,7 +9,10 @@ func storeLatency(url: String, template: String, copies: Int) {
     let bodies = text.split(separator: "\n").map { line -> String in
         String(line[..<line.range(of: ",\"sha256\":\"", options: .backwards)!.lowerBound])
     }
-    guard !bodies.isEmpty else { print("no lines in \(template)"); return }
+    guard !bodies.isEmpty else {
+        print("no lines in \(template)")
+        return
+    }
     let store = TranscriptStore(StoreAddress(url))
     let clock = ContinuousClock()
     var samples: [Duration] = []
@@ -38,6 +41,7 @@ func storeLatency(url: String, template: String, copies: Int) {
     }
     samples.sort()
     func ms(_ d: Duration) -> String { String(format: "%.3f ms", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
-    print("\(samples.count) lines (\(copies) transcripts of \(bodies.count) lines): median \(ms(samples[samples.count / 2])), "
-          + "p99 \(ms(samples[min(samples.count - 1, samples.count * 99 / 100)])), max \(ms(samples[samples.count - 1]))")
+    print(
+        "\(samples.count) lines (\(copies) transcripts of \(bodies.count) lines): median \(ms(samples[samples.count / 2])), "
+            + "p99 \(ms(samples[min(samples.count - 1, samples.count * 99 / 100)])), max \(ms(samples[samples.count - 1]))")
 }

@@ -19,13 +19,17 @@ let showMisses = arguments.contains("--misses")
 /// `--set NAME=VALUE` (repeatable): a routing weight or threshold other than the standard one, for measuring an idea
 /// without rebuilding (`--set background=0` measures without the background class).
 func overridden() -> (RoutingWeights, RoutingThresholds) {
-    var w = RoutingWeights.standard, t = RoutingThresholds.standard
+    var w = RoutingWeights.standard
+    var t = RoutingThresholds.standard
     var i = arguments.startIndex
     while i < arguments.endIndex {
         defer { i = arguments.index(after: i) }
         guard arguments[i] == "--set", arguments.index(after: i) < arguments.endIndex else { continue }
         let pair = arguments[arguments.index(after: i)].split(separator: "=", maxSplits: 1).map(String.init)
-        guard pair.count == 2, let v = Double(pair[1]) else { print("bad --set \(pair)"); exit(64) }
+        guard pair.count == 2, let v = Double(pair[1]) else {
+            print("bad --set \(pair)")
+            exit(64)
+        }
         switch pair[0] {
         case "minimumScore": t.minimumScore = v
         case "closeRatio": t.closeRatio = v
@@ -52,7 +56,9 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "vectorNeighbours": w.vectorNeighbours = Int(v)
         case "vectorTemperature": w.vectorTemperature = v
         case "vectorConfidence": w.vectorConfidence = v
-        default: print("unknown weight \(pair[0])"); exit(64)
+        default:
+            print("unknown weight \(pair[0])")
+            exit(64)
         }
     }
     return (w, t)
@@ -72,11 +78,15 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known)
     let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known)
     func f(_ e: RoutingEvaluation) -> String {
-        String(format: "top-1 %.1f%% top-3 %.1f%% refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topThreeAccuracy * 100,
-               e.falseRejections, e.onTopic, e.offTopicRejected, e.offTopic)
+        String(
+            format: "top-1 %.1f%% top-3 %.1f%% refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topThreeAccuracy * 100,
+            e.falseRejections, e.onTopic, e.offTopicRejected, e.offTopic)
     }
     print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2))")
-    if arguments.contains("--dev-misses") { print(e1.summary()); print(e2.summary()) }
+    if arguments.contains("--dev-misses") {
+        print(e1.summary())
+        print(e2.summary())
+    }
 }
 let directory = KnowledgeLocator.locate(explicit: nil)
 let fixture = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/routing/held-out.tsv").path
@@ -104,18 +114,23 @@ func tune(_ knowledge: KnowledgeBase) {
     let devFile = URL(fileURLWithPath: fixture).deletingLastPathComponent().appendingPathComponent("dev-off-topic.txt").path
     let devQuestions = ((try? String(contentsOfFile: devFile, encoding: .utf8)) ?? "").split(separator: "\n")
         .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
-    let devOnTopic = (try? RoutingEvaluation.parse(String(contentsOfFile: URL(fileURLWithPath: devFile).deletingLastPathComponent()
-        .appendingPathComponent("dev.tsv").path, encoding: .utf8))) ?? []
+    let devOnTopic =
+        (try? RoutingEvaluation.parse(
+            String(
+                contentsOfFile: URL(fileURLWithPath: devFile).deletingLastPathComponent()
+                    .appendingPathComponent("dev.tsv").path, encoding: .utf8))) ?? []
     let devCases = devQuestions.map { RoutingEvaluation.Case(question: $0, expected: nil, line: 0) } + devOnTopic
     let known = Set(knowledge.topics.map(\.id))
     func run(_ label: String, _ weights: RoutingWeights, _ thresholds: RoutingThresholds = .standard) {
         let e = RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights)
         let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
         let dev = RoutingEvaluation(router: router, cases: devCases, knownTopics: known)
-        print(String(format: "%@  CV top-1 %.1f%% top-3 %.1f%% rejected %d/%d | dev top-1 %.1f%% top-3 %.1f%% rejected %d/%d, off-topic rejected %d/%d", label,
-                     e.topOneAccuracy * 100, e.topThreeAccuracy * 100, e.falseRejections, e.onTopic,
-                     dev.topOneAccuracy * 100, dev.topThreeAccuracy * 100, dev.falseRejections, dev.onTopic,
-                     dev.offTopicRejected, dev.offTopic))
+        print(
+            String(
+                format: "%@  CV top-1 %.1f%% top-3 %.1f%% rejected %d/%d | dev top-1 %.1f%% top-3 %.1f%% rejected %d/%d, off-topic rejected %d/%d", label,
+                e.topOneAccuracy * 100, e.topThreeAccuracy * 100, e.falseRejections, e.onTopic,
+                dev.topOneAccuracy * 100, dev.topThreeAccuracy * 100, dev.falseRejections, dev.onTopic,
+                dev.offTopicRejected, dev.offTopic))
         if arguments.contains("--dev-misses") { print(dev.summary()) }
     }
     run("standard", .standard)
@@ -131,7 +146,8 @@ func tune(_ knowledge: KnowledgeBase) {
     if arguments.contains("--thresholds") {
         for bonus in [0.2, 0.3, 0.4, 0.5] {
             for m in [0.3, 0.35, 0.4, 0.45, 0.5] {
-                var w = RoutingWeights.standard; w.scopeBonus = bonus
+                var w = RoutingWeights.standard
+                w.scopeBonus = bonus
                 run("scopeBonus \(bonus) minimumScore \(m)", w, RoutingThresholds(minimumScore: m, closeRatio: 0.85))
             }
         }
@@ -140,37 +156,57 @@ func tune(_ knowledge: KnowledgeBase) {
     for epochs in [5, 10, 20] {
         for rate in [0.1, 0.3] {
             for l2 in [1e-4] {
-                var w = RoutingWeights.standard; w.classifierEpochs = epochs; w.classifierRate = rate; w.classifierL2 = l2
+                var w = RoutingWeights.standard
+                w.classifierEpochs = epochs
+                w.classifierRate = rate
+                w.classifierL2 = l2
                 run("epochs \(epochs) rate \(rate) l2 \(l2)", w)
             }
         }
     }
     for cl in [0.1, 0.3, 1.0] {
-        var w = RoutingWeights.standard; w.classifierClauses = cl; run("classifierClauses \(cl)", w)
+        var w = RoutingWeights.standard
+        w.classifierClauses = cl
+        run("classifierClauses \(cl)", w)
     }
     for mix in [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] {
         for cc in [0.5, 1.0] {
-            var w = RoutingWeights.standard; w.classifier = mix; w.classifierConcepts = cc; run("classifier \(mix) concepts \(cc)", w)
+            var w = RoutingWeights.standard
+            w.classifier = mix
+            w.classifierConcepts = cc
+            run("classifier \(mix) concepts \(cc)", w)
         }
     }
     if arguments.contains("--classifier") { return }
     for c in [0.0, 1.0, 2.0, 3.0, 4.0] {
-        var w = RoutingWeights.standard; w.concepts = c; run("concepts \(c)", w)
+        var w = RoutingWeights.standard
+        w.concepts = c
+        run("concepts \(c)", w)
     }
     for mu in [0.0, 400.0, 1600.0, 6400.0] {
-        var w = RoutingWeights.standard; w.languageModel = mu; run("languageModel \(mu)", w)
+        var w = RoutingWeights.standard
+        w.languageModel = mu
+        run("languageModel \(mu)", w)
     }
     for c in [0.0, 0.1, 0.2, 0.4] {
-        var w = RoutingWeights.standard; w.clauses = c; run("clauses \(c)", w)
+        var w = RoutingWeights.standard
+        w.clauses = c
+        run("clauses \(c)", w)
     }
     for t in [1.0, 3.0, 6.0] {
-        var w = RoutingWeights.standard; w.title = t; run("title \(t)", w)
+        var w = RoutingWeights.standard
+        w.title = t
+        run("title \(t)", w)
     }
     for s in [0.5, 1.5, 3.0] {
-        var w = RoutingWeights.standard; w.summary = s; run("summary \(s)", w)
+        var w = RoutingWeights.standard
+        w.summary = s
+        run("summary \(s)", w)
     }
     for p in [0.0, 0.5] {
-        var w = RoutingWeights.standard; w.pairs = p; run("pairs \(p)", w)
+        var w = RoutingWeights.standard
+        w.pairs = p
+        run("pairs \(p)", w)
     }
 }
 
@@ -206,18 +242,23 @@ do {
         }
         let onTopic = (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? []
         let offTopic = lines("off-topic.txt").map { RoutingEvaluation.Case(question: $0, expected: nil) }
-        let outOfScope = lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) } }
+        let outOfScope = lines("out-of-scope.tsv").compactMap {
+            $0.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) }
+        }
         let (w, t) = overridden()
         let router = Router(knowledge: knowledge, thresholds: t, weights: w)
         let known = Set(knowledge.topics.map(\.id))
         let on = RoutingEvaluation(router: router, cases: onTopic, knownTopics: known)
         let off = RoutingEvaluation(router: router, cases: offTopic, knownTopics: known)
         let scope = RoutingEvaluation(router: router, cases: outOfScope, knownTopics: known)
-        print(String(format: "held-out v2: %d on-topic: top-1 %.1f%%, top-3 %.1f%%, wrongly refused %.1f%% (%d); off-topic refused %.1f%% (%d/%d); out-of-scope not routed to a topic %.1f%% (%d/%d)",
-                     on.onTopic, on.topOneAccuracy * 100, on.topThreeAccuracy * 100,
-                     Double(on.falseRejections) / Double(max(on.onTopic, 1)) * 100, on.falseRejections,
-                     off.rejectionRate * 100, off.offTopicRejected, off.offTopic,
-                     scope.rejectionRate * 100, scope.offTopicRejected, scope.offTopic))
+        print(
+            String(
+                format:
+                    "held-out v2: %d on-topic: top-1 %.1f%%, top-3 %.1f%%, wrongly refused %.1f%% (%d); off-topic refused %.1f%% (%d/%d); out-of-scope not routed to a topic %.1f%% (%d/%d)",
+                on.onTopic, on.topOneAccuracy * 100, on.topThreeAccuracy * 100,
+                Double(on.falseRejections) / Double(max(on.onTopic, 1)) * 100, on.falseRejections,
+                off.rejectionRate * 100, off.offTopicRejected, off.offTopic,
+                scope.rejectionRate * 100, scope.offTopicRejected, scope.offTopic))
         exit(0)
     }
 
@@ -228,7 +269,9 @@ do {
     if arguments.contains("--scenarios") {
         // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
         // --folder NAME: another folder of Tests/Fixtures, such as scenarios-blind (written without seeing the trees or phrases).
-        let folderName = arguments.firstIndex(of: "--folder").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil } ?? "scenarios"
+        let folderName =
+            arguments.firstIndex(of: "--folder").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+            ?? "scenarios"
         let folder = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/" + folderName).path
         let runner = ScenarioRunner(knowledge: knowledge)
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
@@ -287,7 +330,8 @@ do {
         // --facts TOPIC COUNCIL ROLE "TEXT": the facts the chat would take from TEXT, for knowledge authors.
         let rest = Array(arguments[arguments.index(after: i)...])
         guard rest.count >= 4, let role = Role(rawValue: rest[2]) else {
-            print("usage: probity-bench --facts TOPIC COUNCIL member|officer \"TEXT\""); exit(64)
+            print("usage: probity-bench --facts TOPIC COUNCIL member|officer \"TEXT\"")
+            exit(64)
         }
         var session = try Session(knowledge: knowledge, council: rest[1], role: role)
         try session.begin(topicID: rest[0])
@@ -320,8 +364,10 @@ do {
     }
     print("  → \(microseconds(perQuestion / questions.count)) µs per question")
 
-    let queries = ["blind copies", "need to know", "non-members", "\"need to know\"", "party group briefing confidential",
-                   "press release", "out of hours", "political assistant", "pre-election period", "monitoring officer"]
+    let queries = [
+        "blind copies", "need to know", "non-members", "\"need to know\"", "party group briefing confidential",
+        "press release", "out of hours", "political assistant", "pre-election period", "monitoring officer",
+    ]
     let perQueries = measure("search \(queries.count) queries", repetitions: 50) {
         for q in queries { _ = search!.search(q) }
     }

@@ -16,7 +16,8 @@ enum Completions {
     /// configured one; the council ids while none is known yet.
     @Sendable static func clauseNumbers(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         guard let knowledge = knowledge(words) else { return [] }
-        let named = ArgumentWords.value(of: "--council", in: words) ?? words.first { knowledge.councilIDs.contains($0) }
+        let named =
+            ArgumentWords.value(of: "--council", in: words) ?? words.first { knowledge.councilIDs.contains($0) }
             ?? ConfigFiles().load().council?.value
         guard let id = named.flatMap({ knowledge.resolveCouncil($0)?.id }), let council = knowledge.council(id: id) else {
             return knowledge.councilIDs

@@ -5,15 +5,26 @@ import ProbityKit
 /// The options every command takes. The council and role default to the settings files
 /// (`/etc/probity/config`, then the user's own); see `ConfigFiles`.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The knowledge directory (default: ../share/probity beside an installed probity, else $PROBITY_KNOWLEDGE, else Knowledge/ of the checkout).", valueName: "dir"),
-            completion: .directory)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The knowledge directory (default: ../share/probity beside an installed probity, else $PROBITY_KNOWLEDGE, else Knowledge/ of the checkout).",
+            valueName: "dir"),
+        completion: .directory)
     var knowledge: String?
 
-    @Option(name: .long, help: ArgumentHelp("Your council's id, or the start of it (default: the settings file's). Commands about every council (search, compare, coverage, transcripts list) narrow to one only when it is given here.", valueName: "id"),
-            completion: .custom(Completions.councils))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Your council's id, or the start of it (default: the settings file's). Commands about every council (search, compare, coverage, transcripts list) narrow to one only when it is given here.",
+            valueName: "id"),
+        completion: .custom(Completions.councils))
     var council: String?
 
-    @Option(name: .long, help: ArgumentHelp("Whether you are a member (a councillor) or an officer (a council employee) (default: the settings file's).", valueName: "member|officer"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Whether you are a member (a councillor) or an officer (a council employee) (default: the settings file's).", valueName: "member|officer"))
     var role: Role?
 
     @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))

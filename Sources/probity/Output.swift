@@ -13,8 +13,9 @@ enum Output {
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     static var style: TextStyle {
-        TextStyle(colour: colourChoice.colours(environment: environment, isTerminal: isTerminal),
-                  width: isTerminal ? min(terminalWidth, 100) : pipedWidth)
+        TextStyle(
+            colour: colourChoice.colours(environment: environment, isTerminal: isTerminal),
+            width: isTerminal ? min(terminalWidth, 100) : pipedWidth)
     }
 
     /// `$COLUMNS` when output is piped, else 80.

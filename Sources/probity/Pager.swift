@@ -32,7 +32,10 @@ struct Pager {
             let fd = input.fileHandleForWriting.fileDescriptor
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    break
+                }
                 offset += n
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How the chat ends: each signal seals the transcript, then exits as the shell reports that signal (128 + its
@@ -48,14 +49,18 @@ import Glibc
         let home = try ChatHome()
         defer { home.remove() }
         // The folder asked for and the fallback both lie under a file, so neither can be made.
-        let result = try home.chat(["chat", "--council", "carlisle", "--role", "member"], input: "quit\n",
-                                   extra: ["PROBITY_TRANSCRIPTS": "/dev/null/transcripts", "XDG_DATA_HOME": "/dev/null/data"])
+        let result = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member"], input: "quit\n",
+            extra: ["PROBITY_TRANSCRIPTS": "/dev/null/transcripts", "XDG_DATA_HOME": "/dev/null/data"])
         #expect(result.status == 1, "\(result.stdout)")
         #expect(result.stdout.contains("THIS CONVERSATION WAS NOT SAVED"))
         #expect(result.stdout.contains("Goodbye."), "the conversation itself ended normally")
         // With --no-save nothing was to be saved: an ordinary end.
-        #expect(try home.chat(["chat", "--council", "carlisle", "--role", "member", "--no-save"], input: "quit\n",
-                              extra: ["PROBITY_TRANSCRIPTS": "/dev/null/transcripts", "XDG_DATA_HOME": "/dev/null/data"]).status == 0)
+        #expect(
+            try home.chat(
+                ["chat", "--council", "carlisle", "--role", "member", "--no-save"], input: "quit\n",
+                extra: ["PROBITY_TRANSCRIPTS": "/dev/null/transcripts", "XDG_DATA_HOME": "/dev/null/data"]
+            ).status == 0)
     }
 
     /// The default folder (outside a checkout: `$XDG_DATA_HOME/probity/transcripts`) as a symbolic link to a folder
@@ -72,14 +77,17 @@ import Glibc
         // Run as if installed outside any checkout (argv[0] is how Probity finds a checkout), from a plain folder.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "exec -a \"$0\" \"$@\"", home.root + "/bin/probity", Binary.path,
-                             "chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
+        process.arguments = [
+            "-c", "exec -a \"$0\" \"$@\"", home.root + "/bin/probity", Binary.path,
+            "chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge",
+        ]
         var env = home.environment()
         env["PROBITY_TRANSCRIPTS"] = nil
         env["XDG_DATA_HOME"] = home.root + "/data"
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: home.root)
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -43,8 +43,9 @@ import Testing
     @Test func promptsArePrintedAndWhatWasTypedIsEchoedWithoutColour() throws {
         let home = try ChatHome()
         defer { home.remove() }
-        let result = try home.chat(["chat", "--council", "carlisle", "--role", "member"], input: "topics\nquit\n",
-                                   colour: true, term: "xterm-256color")
+        let result = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member"], input: "topics\nquit\n",
+            colour: true, term: "xterm-256color")
         #expect(result.status == 0)
         #expect(result.stdout.contains("> topics\n"))
         #expect(result.stdout.contains("> quit\n"))
@@ -69,10 +70,12 @@ import Testing
             return
         }
         let router = Router(knowledge: ChatPlan.knowledge)
-        let offTopic = try #require(Self.offTopic.first { question in
-            if case .noMatch = router.route(question) { return true } else { return false }
-        }, "some off-topic question should match no topic")
-        let input = ([offTopic] + reach
+        let offTopic = try #require(
+            Self.offTopic.first { question in
+                if case .noMatch = router.route(question) { return true } else { return false }
+            }, "some off-topic question should match no topic")
+        let input =
+            ([offTopic] + reach
             + ["1", "back", "why", "purple elephant"] + switchLines + ["quit"]).joined(separator: "\n") + "\n"
 
         let result = try home.chat(["chat", "--council", "wiltshire", "--role", "member"], input: input)
@@ -169,7 +172,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home.settingsFile))
         #expect(!FileManager.default.fileExists(atPath: home.transcripts))
     }
-
 
     @Test func aClosedOutputPipeEndsTheChatCleanly() throws {
         let home = try ChatHome()

@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Types into the real binary through a pseudo-terminal, as a person would: libedit, Tab, Ctrl-C, Ctrl-D.
@@ -21,8 +22,9 @@ import Glibc
         #expect(terminal.waitForPrompt(after: "Topic: "), "\(terminal.screen)")
 
         // Tab completes the waiting question's option from an unambiguous beginning.
-        var conversation = Conversation(session: try Session(knowledge: ChatPlan.knowledge, council: "carlisle", role: .member),
-                                        router: Router(knowledge: ChatPlan.knowledge))
+        var conversation = Conversation(
+            session: try Session(knowledge: ChatPlan.knowledge, council: "carlisle", role: .member),
+            router: Router(knowledge: ChatPlan.knowledge))
         _ = conversation.start(recording: "")
         _ = conversation.handle("document-access")
         let question = try #require(conversation.pendingQuestion, "document-access asks a question first")
@@ -136,8 +138,9 @@ import Glibc
     @Test func withInputPipedTheChatIsPlainEvenOnATerminal() throws {
         let home = try ChatHome()
         defer { home.remove() }
-        let terminal = try PseudoTerminal(["chat", "--council", "carlisle", "--role", "member"], home: home, colour: true,
-                                          input: "topics\nquit\n")
+        let terminal = try PseudoTerminal(
+            ["chat", "--council", "carlisle", "--role", "member"], home: home, colour: true,
+            input: "topics\nquit\n")
         defer { terminal.kill() }
         #expect(terminal.waitForExit() == 0)
         #expect(terminal.screen.contains("The topics I advise on"))
@@ -190,8 +193,10 @@ final class PseudoTerminal {
     private var exitStatus: Int32?
 
     /// - Parameter input: when given, standard input is a pipe carrying it instead of the terminal.
-    init(_ arguments: [String], home: ChatHome, colour: Bool = false, columns: UInt16 = 100, input: String? = nil,
-         environment extra: [String: String] = [:]) throws {
+    init(
+        _ arguments: [String], home: ChatHome, colour: Bool = false, columns: UInt16 = 100, input: String? = nil,
+        environment extra: [String: String] = [:]
+    ) throws {
         // posix_openpt, unlockpt and ptsname are not visible to Swift; on Linux they are these calls.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw Failure.openpt(errno) }
@@ -238,10 +243,13 @@ final class PseudoTerminal {
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var cArgv = argv.map { strdup($0) } + [nil]
         var cEnvp = envp.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnvp).forEach { free($0) } }
+        defer { for pointer in cArgv + cEnvp { free(pointer) } }
         var child: pid_t = 0
         let spawned = posix_spawn(&child, Binary.path, &actions, &attributes, &cArgv, &cEnvp)
-        guard spawned == 0 else { close(master); throw Failure.spawn(spawned) }
+        guard spawned == 0 else {
+            close(master)
+            throw Failure.spawn(spawned)
+        }
         pid = child
         if let input {
             close(inputPipe[0])
@@ -251,7 +259,10 @@ final class PseudoTerminal {
         }
     }
 
-    enum Failure: Error { case openpt(Int32), spawn(Int32) }
+    enum Failure: Error {
+        case openpt(Int32)
+        case spawn(Int32)
+    }
 
     /// TIOCSPTLCK and TIOCGPTN (Linux, `_IOW('T', 0x31, int)` and `_IOR('T', 0x30, unsigned int)`).
     private static let setLock = UInt(0x4004_5431)

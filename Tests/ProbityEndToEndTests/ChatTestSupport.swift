@@ -1,7 +1,8 @@
 import Foundation
 import ProbityKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs `probity chat` for the end-to-end tests, in a private home so that no real settings, history or
@@ -49,7 +50,8 @@ struct ChatHome {
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = environment()
-        let out = Pipe(), inPipe = Pipe()
+        let out = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = out
         process.standardInput = inPipe
         process.standardError = FileHandle.nullDevice
@@ -65,15 +67,19 @@ struct ChatHome {
     /// - Parameters:
     ///   - knowledge: the knowledge folder (the checkout's by default).
     ///   - extra: variables to set (or, with an empty value, to remove) in the chat's environment.
-    func chat(_ arguments: [String], input: String, colour: Bool = false, term: String? = nil,
-              knowledge: String = Paths.repository + "/Knowledge", extra: [String: String] = [:]) throws -> Binary.Result {
+    func chat(
+        _ arguments: [String], input: String, colour: Bool = false, term: String? = nil,
+        knowledge: String = Paths.repository + "/Knowledge", extra: [String: String] = [:]
+    ) throws -> Binary.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments + ["--knowledge", knowledge]
         var env = environment(colour: colour, term: term)
         for (key, value) in extra { env[key] = value.isEmpty ? nil : value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
@@ -108,7 +114,9 @@ enum ChatPlan {
 
     /// Walks a topic answering the first option of every question; the answers given and the advice reached.
     /// - Parameter question: what was typed to reach the topic; the facts it states are taken first, as the chat takes them.
-    static func firstOptionWalk(_ topic: String, council: String, role: Role, asking question: String? = nil) throws -> (answers: [String], advice: AdviceResult) {
+    static func firstOptionWalk(_ topic: String, council: String, role: Role, asking question: String? = nil) throws -> (
+        answers: [String], advice: AdviceResult
+    ) {
         var session = try Session(knowledge: knowledge, council: council, role: role)
         try session.begin(topicID: topic)
         if let question { session.learn(from: question) }
@@ -210,7 +218,10 @@ final class ChatProcess {
     func waitForExit(seconds: Double = 20) -> (status: Int32, signalled: Bool)? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(20_000) }
-        guard !process.isRunning else { process.terminate(); return nil }
+        guard !process.isRunning else {
+            process.terminate()
+            return nil
+        }
         return (process.terminationStatus, process.terminationReason == .uncaughtSignal)
     }
 }
@@ -222,21 +233,29 @@ final class OutputCollector: @unchecked Sendable {
     private var closed = false
 
     func append(_ more: Data) {
-        condition.lock(); data.append(more); condition.broadcast(); condition.unlock()
+        condition.lock()
+        data.append(more)
+        condition.broadcast()
+        condition.unlock()
     }
 
     func close() {
-        condition.lock(); closed = true; condition.broadcast(); condition.unlock()
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     var text: String {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         return String(decoding: data, as: UTF8.self)
     }
 
     func waitFor(_ needle: String, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         while !String(decoding: data, as: UTF8.self).contains(needle) {
             if closed || !condition.wait(until: deadline) { return String(decoding: data, as: UTF8.self).contains(needle) }
         }

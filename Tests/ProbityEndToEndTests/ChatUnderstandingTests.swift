@@ -46,7 +46,8 @@ import Testing
         let said = try #require(out.range(of: "You asked about two things: talking to the media, and seeing a document or information."))
         let first = try #require(out.range(of: "(media-contact)"))
         let advice = try #require(out.range(of: walk.advice.headline.singleSpaced))
-        let offer = try #require(out.range(of: "You also asked about seeing a document or information: \"I also want to see a confidential report\". Go on to that? (yes/no)"))
+        let offer = try #require(
+            out.range(of: "You also asked about seeing a document or information: \"I also want to see a confidential report\". Go on to that? (yes/no)"))
         let second = try #require(out.range(of: "(document-access)"))
         #expect(said.lowerBound < first.lowerBound && first.lowerBound < advice.lowerBound)
         #expect(advice.lowerBound < offer.lowerBound && offer.lowerBound < second.lowerBound)

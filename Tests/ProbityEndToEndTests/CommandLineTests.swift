@@ -91,8 +91,9 @@ import Testing
         // COLUMNS is the width when piped.
         let narrow = try Binary.run(["clause", council, clause], environment: ["COLUMNS": "40"])
         // (A single word longer than that, such as a file's path, stands on its own line.)
-        #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 40 || !$0.trimmingCharacters(in: .whitespaces).contains(" ") },
-                "\(narrow.stdout)")
+        #expect(
+            narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 40 || !$0.trimmingCharacters(in: .whitespaces).contains(" ") },
+            "\(narrow.stdout)")
     }
 }
 

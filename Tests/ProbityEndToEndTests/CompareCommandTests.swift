@@ -8,8 +8,9 @@ import Testing
     @Test func partyGroupBriefingShowsFourCouncilsSideBySideWhenWide() throws {
         let result = try Binary.run(["compare", "party-group-briefing"], environment: ["COLUMNS": "160"])
         #expect(result.status == 0, "\(result.stderr)")
-        let header = try #require(result.stdout.split(separator: "\n").first { line in Self.councils.allSatisfy { line.contains($0) } },
-                                  "no row names all four councils:\n\(result.stdout)")
+        let header = try #require(
+            result.stdout.split(separator: "\n").first { line in Self.councils.allSatisfy { line.contains($0) } },
+            "no row names all four councils:\n\(result.stdout)")
         #expect(header.contains("│"))
         #expect(result.stdout.contains("Verdicts"))
         #expect(result.stdout.contains("Clauses"))

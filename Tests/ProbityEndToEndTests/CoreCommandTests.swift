@@ -36,8 +36,9 @@ import Testing
 
     @Test func otherCommandsRefuseBrokenKnowledgeWithExitOne() throws {
         // A broken advice file stops any command about that council…
-        let walk = try Binary.run(["walk", "sample", "--council", "testshire", "--role", "member"],
-                                  knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
+        let walk = try Binary.run(
+            ["walk", "sample", "--council", "testshire", "--role", "member"],
+            knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
         #expect(walk.status == 1)
         #expect(walk.stderr.contains("councils/testshire/advice/sample.json:6:13: error: nodes.kind.next.no: points to \"nowhere\""), "\(walk.stderr)")
         #expect(walk.stdout.isEmpty)
@@ -52,30 +53,35 @@ import Testing
     /// stops a command about one council too, with validate's message. (Once the knowledge is known sound, a command
     /// about one council still reads only that council's folder.)
     @Test func anotherCouncilsBrokenAdviceStopsACommandAboutOneCouncil() throws {
-        let result = try Binary.run(["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
-                                    knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
+        let result = try Binary.run(
+            ["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
+            knowledge: Paths.repository + "/Tests/Fixtures/knowledge/dangling-next")
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("councils/testshire/advice/sample.json:6:13: error: nodes.kind.next.no: points to \"nowhere\""), "\(result.stderr)")
-        let sound = try Binary.run(["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
-                                   knowledge: Paths.repository + "/Tests/Fixtures/knowledge/sound")
+        let sound = try Binary.run(
+            ["walk", "sample", "--council", "otherton", "--role", "member", "--json"],
+            knowledge: Paths.repository + "/Tests/Fixtures/knowledge/sound")
         #expect(sound.status == 0, "\(sound.stderr)")
         #expect(try json(sound.stdout)["status"] as? String == "advice")
     }
 
     @Test func walkingIntoACycleFailsCleanlyAndPointsToValidate() throws {
         // Shape faults are `validate`'s to find; a walk that meets one stops with a clear message, never hangs.
-        let result = try Binary.run(["walk", "sample", "--council", "testshire", "--role", "member", "--answer", "kind=yes", "--answer", "committee=no"],
-                                    knowledge: Paths.repository + "/Tests/Fixtures/knowledge/cycle")
+        let result = try Binary.run(
+            ["walk", "sample", "--council", "testshire", "--role", "member", "--answer", "kind=yes", "--answer", "committee=no"],
+            knowledge: Paths.repository + "/Tests/Fixtures/knowledge/cycle")
         #expect(result.status == 1)
         #expect(result.stderr.contains("probity validate"), "\(result.stderr)")
     }
 
     @Test func walkReachesCarlisleParagraph116WordForWord() throws {
-        let walk = try Binary.run(["walk", "document-access", "--council", "carlisle", "--role", "member",
-                                   "--answer", "carl-what=committee-docs", "--answer", "member-of=no",
-                                   "--answer", "exempt-check=no", "--answer", "purpose=ward-problem",
-                                   "--answer", "interest=no", "--json"])
+        let walk = try Binary.run([
+            "walk", "document-access", "--council", "carlisle", "--role", "member",
+            "--answer", "carl-what=committee-docs", "--answer", "member-of=no",
+            "--answer", "exempt-check=no", "--answer", "purpose=ward-problem",
+            "--answer", "interest=no", "--json",
+        ])
         #expect(walk.status == 0, "\(walk.stderr)")
         let report = try json(walk.stdout)
         #expect(report["status"] as? String == "advice")

@@ -9,14 +9,16 @@ import Testing
     /// Every command path ("", "walk", "transcripts show" …), from the command definitions themselves.
     static let commands: [String] = {
         guard let result = try? Binary.run(["--experimental-dump-help"], knowledge: nil),
-              let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-              let root = object["command"] as? [String: Any] else { return [] }
+            let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            let root = object["command"] as? [String: Any]
+        else { return [] }
         func paths(_ command: [String: Any], _ prefix: [String]) -> [String] {
             let subcommands = (command["subcommands"] as? [[String: Any]]) ?? []
-            return [prefix.joined(separator: " ")] + subcommands.flatMap { sub -> [String] in
-                guard let name = sub["commandName"] as? String, name != "help" else { return [] }
-                return paths(sub, prefix + [name])
-            }
+            return [prefix.joined(separator: " ")]
+                + subcommands.flatMap { sub -> [String] in
+                    guard let name = sub["commandName"] as? String, name != "help" else { return [] }
+                    return paths(sub, prefix + [name])
+                }
         }
         return paths(root, [])
     }()
@@ -48,11 +50,25 @@ import Testing
         help.split(separator: "\n").compactMap { line -> [String]? in
             let text = line.trimmingCharacters(in: .whitespaces)
             guard line.hasPrefix("  "), text.hasPrefix("probity ") else { return nil }
-            var words: [String] = [], word = "", quote: Character?
+            var words: [String] = []
+            var word = ""
+            var quote: Character?
             for c in text {
-                if let q = quote { if c == q { quote = nil } else { word.append(c) }; continue }
-                if c == "\"" || c == "'" { quote = c; continue }
-                if c == " " { if !word.isEmpty { words.append(word); word = "" }; continue }
+                if let q = quote {
+                    if c == q { quote = nil } else { word.append(c) }
+                    continue
+                }
+                if c == "\"" || c == "'" {
+                    quote = c
+                    continue
+                }
+                if c == " " {
+                    if !word.isEmpty {
+                        words.append(word)
+                        word = ""
+                    }
+                    continue
+                }
                 word.append(c)
             }
             if !word.isEmpty { words.append(word) }

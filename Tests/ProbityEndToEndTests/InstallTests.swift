@@ -14,8 +14,9 @@ import Testing
             elsewhere = root + "/home"
             try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
-            let result = try Installed.shell("bash \(Paths.repository)/scripts/install.sh --prefix '\(prefix)' --binary '\(Binary.path)'",
-                                             path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", directory: elsewhere)
+            let result = try Installed.shell(
+                "bash \(Paths.repository)/scripts/install.sh --prefix '\(prefix)' --binary '\(Binary.path)'",
+                path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", directory: elsewhere)
             guard result.status == 0 else { throw InstallFailed(message: result.stderr + result.stdout) }
         }
 
@@ -37,7 +38,8 @@ import Testing
                 env["PROBITY_SYSTEM_CONFIG"] = home + "/no-system-config"
             }
             process.environment = env
-            let out = Pipe(), err = Pipe()
+            let out = Pipe()
+            let err = Pipe()
             process.standardOutput = out
             process.standardError = err
             try process.run()
@@ -102,7 +104,8 @@ import Testing
         // Bash completion of `probity clause <Tab>` offers the council ids, found by the installed binary.
         let councils = try FileManager.default.contentsOfDirectory(atPath: Paths.repository + "/Knowledge/councils")
             .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
-        let completion = try installed.run("""
+        let completion = try installed.run(
+            """
             source '\(installed.prefix)/share/bash-completion/completions/probity'
             COMP_WORDS=(probity clause ''); COMP_CWORD=2; COMP_LINE='probity clause '; COMP_POINT=${#COMP_LINE}
             _probity probity '' clause
@@ -118,8 +121,9 @@ import Testing
         let mine = installed.prefix + "/share/mine.txt"
         FileManager.default.createFile(atPath: mine, contents: Data("kept".utf8))
         let system = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let result = try Installed.shell("bash \(Paths.repository)/scripts/install.sh --uninstall --prefix '\(installed.prefix)'",
-                                         path: system, directory: installed.elsewhere)
+        let result = try Installed.shell(
+            "bash \(Paths.repository)/scripts/install.sh --uninstall --prefix '\(installed.prefix)'",
+            path: system, directory: installed.elsewhere)
         #expect(result.status == 0, "\(result.stderr)")
         let left = FileManager.default.enumerator(atPath: installed.prefix)?.allObjects as? [String] ?? []
         #expect(left.sorted() == ["share", "share/mine.txt"], "\(left)")

@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every command that shows knowledge refuses knowledge that `validate` refuses, with validate's own messages
@@ -31,8 +32,9 @@ import Glibc
         let council = try #require(shipped.councils.first, "the shipped knowledge has no council")
         let path = knowledge + "/" + council.file
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let clause = try #require(council.clauses.first { $0.isAdvisory && text.components(separatedBy: $0.text).count == 2 },
-                                  "no clause of \(council.id) appears exactly once, as it is, in \(council.file)")
+        let clause = try #require(
+            council.clauses.first { $0.isAdvisory && text.components(separatedBy: $0.text).count == 2 },
+            "no clause of \(council.id) appears exactly once, as it is, in \(council.file)")
         let inserted = "Probity was told otherwise:"
         try text.replacingOccurrences(of: clause.text, with: inserted + " " + clause.text).write(toFile: path, atomically: true, encoding: .utf8)
         return (council.id, clause.id, council.file, inserted)
@@ -119,7 +121,8 @@ import Glibc
         env["XDG_CACHE_HOME"] = home + "/cache"
         env["NO_COLOR"] = "1"
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -138,7 +141,9 @@ import Glibc
         for arguments in [["topics"], ["validate"]] {
             let result = try Self.runUnprivileged(arguments, knowledge: copy.knowledge, home: copy.root)
             #expect(result.status == 1, "\(arguments): \(result.stdout)")
-            #expect(result.stderr.contains("catalogue/topics: error: the folder catalogue/topics/ cannot be read (permission denied)"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.contains("catalogue/topics: error: the folder catalogue/topics/ cannot be read (permission denied)"),
+                "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("missing"), "\(arguments): \(result.stderr)")
         }
     }

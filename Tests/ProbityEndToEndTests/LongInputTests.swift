@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A line longer than the chat reads is cut at `Conversation.maximumLineBytes`: the user is told, the transcript

@@ -4,7 +4,8 @@ import Testing
 /// On a terminal, output longer than the screen goes through the pager ($PROBITY_PAGER here, a command that keeps
 /// what it was given); shorter output, piped output and --no-pager print straight out.
 @Suite(.serialized) struct PagerTests {
-    static let council = ((try? FileManager.default.contentsOfDirectory(atPath: Paths.repository + "/Knowledge/councils")) ?? [])
+    static let council =
+        ((try? FileManager.default.contentsOfDirectory(atPath: Paths.repository + "/Knowledge/councils")) ?? [])
         .filter { !$0.hasPrefix(".") && !$0.contains(".") }.sorted().first ?? ""
 
     private func run(_ arguments: [String], home: ChatHome, record: String) throws -> Int32? {

@@ -25,9 +25,12 @@ enum TestStore {
             let result = try Binary.run(["store", "init", database.url(user: database.superuser)], knowledge: nil)
             guard result.status == 0 else { throw StoreError.failed(reason: "store init failed: \(result.stderr)") }
             for user in ["alice", "bob", "carol", "dave", "erin", "frank"] {
-                try admin.query("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(user)') THEN CREATE ROLE \(user) LOGIN IN ROLE probity_user; END IF; END $$")
+                try admin.query(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(user)') THEN CREATE ROLE \(user) LOGIN IN ROLE probity_user; END IF; END $$"
+                )
             }
-            try admin.query("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'mo') THEN CREATE ROLE mo LOGIN IN ROLE probity_mo; END IF; END $$")
+            try admin.query(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'mo') THEN CREATE ROLE mo LOGIN IN ROLE probity_mo; END IF; END $$")
         }
         return database
     }
@@ -64,7 +67,8 @@ struct TestDatabase {
     func waitForLines(_ lines: Int, user: String, seconds: Double = 30) throws -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            let rows = try connect(superuser).query("SELECT id FROM probity.transcripts WHERE db_user = $1 AND lines >= $2", [.text(user), .text(String(lines))])
+            let rows = try connect(superuser).query(
+                "SELECT id FROM probity.transcripts WHERE db_user = $1 AND lines >= $2", [.text(user), .text(String(lines))])
             if let id = rows.values.first?[0] { return id }
             usleep(50_000)
         }

@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The council-wide store against a real PostgreSQL server (see TestStore): what the chat sends, what the
@@ -12,8 +13,10 @@ struct StoreTests {
     static let question = "can I see the exempt report for next week's planning committee?"
 
     /// A chat as `user`, sending to the store: input lines that reach advice (first options), then quit.
-    static func adviceInput(topic: String = "document-access", council: String = "carlisle", role: Role = .member,
-                            question: String = question) throws -> String {
+    static func adviceInput(
+        topic: String = "document-access", council: String = "carlisle", role: Role = .member,
+        question: String = question
+    ) throws -> String {
         let reach = try #require(ChatPlan.linesToReach(topic, asking: question))
         let walk = try ChatPlan.firstOptionWalk(topic, council: council, role: role, asking: question)
         return (reach + walk.answers + ["quit"]).joined(separator: "\n") + "\n"
@@ -29,8 +32,9 @@ struct StoreTests {
         let db = try TestStore.database()
         let home = try ChatHome()
         defer { home.remove() }
-        let result = try home.chat(["chat", "--council", "carlisle", "--role", "member", "--store", db.url(user: "alice")],
-                                   input: try Self.adviceInput())
+        let result = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member", "--store", db.url(user: "alice")],
+            input: try Self.adviceInput())
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("cannot be reached"), "\(result.stdout)")
         #expect(result.stdout.unwrapped.contains("Each line is also sent to the council's transcript store"), "the user is told where it goes")
@@ -103,7 +107,9 @@ struct StoreTests {
         #expect(forged[2] != String(decoding: lines[2], as: UTF8.self))
         #expect(Self.refusal { try store.send(transcript: local.id, seq: 3, line: Array(forged[2].utf8)) }?.contains("does not follow line 2") == true)
         // A second line 2, forged with a good digest: the server already has line 2.
-        let second = ChainForger.rechain([String(decoding: lines[0], as: UTF8.self), String(decoding: lines[1], as: UTF8.self).replacingOccurrences(of: "\"seq\":2", with: "\"seq\":2 ")])
+        let second = ChainForger.rechain([
+            String(decoding: lines[0], as: UTF8.self), String(decoding: lines[1], as: UTF8.self).replacingOccurrences(of: "\"seq\":2", with: "\"seq\":2 "),
+        ])
         #expect(Self.refusal { try store.send(transcript: local.id, seq: 2, line: Array(second[1].utf8)) } != nil)
         // Another user cannot add to alice's transcript.
         let bob = TranscriptStore(StoreAddress(db.url(user: "bob")))
@@ -129,8 +135,10 @@ struct StoreTests {
         defer { home.remove() }
         _ = try home.chat(["chat", "--council", "carlisle", "--role", "member", "--store", db.url(user: "alice")], input: "quit\n")
         let alice = try db.connect("alice")
-        for sql in ["UPDATE probity.lines SET line = line", "DELETE FROM probity.lines", "TRUNCATE probity.lines",
-                    "UPDATE probity.transcripts SET sealed = true", "DELETE FROM probity.transcripts", "SELECT count(*) FROM probity.lines"] {
+        for sql in [
+            "UPDATE probity.lines SET line = line", "DELETE FROM probity.lines", "TRUNCATE probity.lines",
+            "UPDATE probity.transcripts SET sealed = true", "DELETE FROM probity.transcripts", "SELECT count(*) FROM probity.lines",
+        ] {
             #expect(throws: StoreError.self, "alice: \(sql)") { try alice.query(sql) }
         }
         let mo = try db.connect("mo")
@@ -148,8 +156,9 @@ struct StoreTests {
         let db = try TestStore.database()
         let home = try ChatHome()
         defer { home.remove() }
-        let chat = try ChatProcess(["chat", "--council", "carlisle", "--role", "member"], home: home,
-                                   environment: ["PROBITY_STORE": db.url(user: "dave")])
+        let chat = try ChatProcess(
+            ["chat", "--council", "carlisle", "--role", "member"], home: home,
+            environment: ["PROBITY_STORE": db.url(user: "dave")])
         let input = try Self.adviceInput().split(separator: "\n").map(String.init)
         chat.send(input[0] + "\n")
         let id = try #require(try db.waitForLines(3, user: "dave"))
@@ -211,7 +220,7 @@ struct StoreTests {
     @Test func twoUsersAtOnceEachRecordTheirOwn() throws {
         let db = try TestStore.database()
         let homes = try [ChatHome(), ChatHome()]
-        defer { homes.forEach { $0.remove() } }
+        defer { for home in homes { home.remove() } }
         let input = try Self.adviceInput()
         let chats = try zip(homes, ["alice", "bob"]).map { home, user in
             try ChatProcess(["chat", "--council", "carlisle", "--role", "member"], home: home, environment: ["PROBITY_STORE": db.url(user: user)])
@@ -240,8 +249,9 @@ struct StoreTests {
             let home = try ChatHome()
             defer { home.remove() }
             let input = try Self.adviceInput(topic: chat.topic, council: chat.council, role: chat.role, question: chat.question)
-            let result = try home.chat(["chat", "--council", chat.council, "--role", chat.role.rawValue, "--store", db.url(user: chat.user)],
-                                       input: "how do I renew my passport?\n" + input)
+            let result = try home.chat(
+                ["chat", "--council", chat.council, "--role", chat.role.rawValue, "--store", db.url(user: chat.user)],
+                input: "how do I renew my passport?\n" + input)
             #expect(result.status == 0)
         }
         let mo = db.url(user: "mo")

@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Transcripts written by the real chat, and read back by `probity transcripts`.
@@ -43,7 +44,8 @@ import Glibc
         let home = try ChatHome()
         defer { home.remove() }
         let walk = try Self.carlisleWalk()
-        let result = try home.chat(["chat", "--council", "carlisle", "--role", "member"], input: (walk.lines + ["why", "quit"]).joined(separator: "\n") + "\n")
+        let result = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member"], input: (walk.lines + ["why", "quit"]).joined(separator: "\n") + "\n")
         #expect(result.status == 0)
         let path = try #require(Self.files(in: home.transcripts).first, "no transcript in \(home.transcripts): \(result.stdout)")
         // The chat opened by saying it is recorded, and where; it ended by saying where it was saved.
@@ -56,7 +58,8 @@ import Glibc
         let events = document.events.map(\.event)
         #expect(events.first == .started(council: "carlisle", role: "member"))
         #expect(events.contains(.userInput(text: Self.question)))
-        #expect(events.contains { if case .routed(Self.question, let candidates, _) = $0 { candidates.contains { $0.topic == "document-access" } } else { false } })
+        #expect(
+            events.contains { if case .routed(Self.question, let candidates, _) = $0 { candidates.contains { $0.topic == "document-access" } } else { false } })
         #expect(events.contains(.topicStarted(topic: "document-access")))
         #expect(events.contains { if case .explained = $0 { true } else { false } })
         #expect(events.last == .ended(reason: "quit"))
@@ -152,7 +155,9 @@ import Glibc
         terminal.type("media-contact\r")
         #expect(terminal.waitFor("Why I ask", after: before), "\(terminal.screen)")
         // Ctrl-D once libedit shows the next prompt, after the question.
-        let asked = terminal.screen.range(of: "Why I ask", options: .backwards).map { terminal.screen.distance(from: terminal.screen.startIndex, to: $0.lowerBound) } ?? before
+        let asked =
+            terminal.screen.range(of: "Why I ask", options: .backwards).map { terminal.screen.distance(from: terminal.screen.startIndex, to: $0.lowerBound) }
+            ?? before
         #expect(terminal.waitFor("> ", after: asked), "\(terminal.screen)")
         terminal.type("\u{04}")
         #expect(terminal.waitForExit() == 0, "\(terminal.screen)")
@@ -185,13 +190,19 @@ import Glibc
         // An answer to the first question that leads to a second one, planned with the engine the binary uses.
         var session = try Session(knowledge: ChatPlan.knowledge, council: "carlisle", role: .member)
         try session.begin(topicID: "document-access")
-        guard case .question(let first)? = session.step else { Issue.record("document-access asks nothing"); return }
+        guard case .question(let first)? = session.step else {
+            Issue.record("document-access asks nothing")
+            return
+        }
         let onward = first.options.indices.first { i in
             var s = session
             _ = try? s.answer("\(i + 1)")
             if case .question? = s.step { return true } else { return false }
         }
-        guard let onward else { Issue.record("every answer to the first question ends the topic"); return }
+        guard let onward else {
+            Issue.record("every answer to the first question ends the topic")
+            return
+        }
         try session.answer("\(onward + 1)")
         guard case .question(let second)? = session.step else { return }
         #expect(chat.waitFor("> "))
@@ -229,8 +240,9 @@ import Glibc
         let blocker = home.root + "/a-file"
         _ = FileManager.default.createFile(atPath: blocker, contents: Data("not a folder".utf8))
         let elsewhere = home.root + "/elsewhere"
-        let result = try home.chat(["chat", "--council", "carlisle", "--role", "member", "--transcripts", blocker + "/transcripts"],
-                                   input: Self.question + "\n1\nsave \(elsewhere)\n2\nquit\n")
+        let result = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member", "--transcripts", blocker + "/transcripts"],
+            input: Self.question + "\n1\nsave \(elsewhere)\n2\nquit\n")
         #expect(result.status == 0)
         let out = result.stdout.unwrapped
         // Said at once, before the first question, in plain words.
@@ -262,7 +274,8 @@ import Glibc
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = env
-        let out = Pipe(), input = Pipe()
+        let out = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardInput = input
         process.standardError = FileHandle.nullDevice
@@ -290,8 +303,9 @@ import Glibc
         defer { home.remove() }
         let typed = "my neighbour <b>Mrs Jones</b> wants to see the exempt report for planning committee"
         let walk = try ChatPlan.firstOptionWalk("document-access", council: "carlisle", role: .member)
-        _ = try home.chat(["chat", "--council", "carlisle", "--role", "member"],
-                          input: ([typed, "document-access"] + walk.answers + ["quit"]).joined(separator: "\n") + "\n")
+        _ = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member"],
+            input: ([typed, "document-access"] + walk.answers + ["quit"]).joined(separator: "\n") + "\n")
         let path = try #require(Self.files(in: home.transcripts).first)
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
 
@@ -351,8 +365,9 @@ import Glibc
         let home = try ChatHome()
         defer { home.remove() }
         let walk = try ChatPlan.firstOptionWalk("document-access", council: "carlisle", role: .member)
-        _ = try home.chat(["chat", "--council", "carlisle", "--role", "member"],
-                          input: (["document-access"] + walk.answers + ["quit"]).joined(separator: "\n") + "\n")
+        _ = try home.chat(
+            ["chat", "--council", "carlisle", "--role", "member"],
+            input: (["document-access"] + walk.answers + ["quit"]).joined(separator: "\n") + "\n")
         let path = try #require(Self.files(in: home.transcripts).first)
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let quoted = try #require(walk.advice.quotes.first?.clause)
@@ -384,7 +399,8 @@ import Glibc
         let report = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]
         let finding = ((report?["transcripts"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.first
         #expect(finding?["changed"] as? Bool == true)
-        #expect((finding?["clauses"] as? [[String: Any]])?.contains { $0["clause"] as? String == quoted.id && $0["change"] as? String == "text-changed" } == true)
+        #expect(
+            (finding?["clauses"] as? [[String: Any]])?.contains { $0["clause"] as? String == quoted.id && $0["change"] as? String == "text-changed" } == true)
         let allText = try Binary.run(["transcripts", "replay", "--all", "--transcripts", home.transcripts], knowledge: knowledge)
         #expect(allText.stdout.contains("1 of 1 pieces of past advice would now differ"))
         #expect(allText.stdout.contains(id))

@@ -16,14 +16,15 @@ import Testing
     }
 
     @Test func thereIsAtLeastOneExamplePerCouncil() throws {
-        let councils = Set(try Self.names.map { name -> String? in
-            let args = try String(contentsOfFile: "\(Self.directory)/\(name).args", encoding: .utf8)
-            let words = args.split(whereSeparator: \.isWhitespace).map(String.init)
-            if let i = words.firstIndex(of: "--council"), i + 1 < words.count { return words[i + 1] }
-            // Without --council the chat asks; the first line typed answers.
-            let input = try String(contentsOfFile: "\(Self.directory)/\(name).input", encoding: .utf8)
-            return input.split(separator: "\n").first.flatMap { ChatPlan.knowledge.resolveCouncil(String($0))?.id }
-        }.compactMap { $0 })
+        let councils = Set(
+            try Self.names.map { name -> String? in
+                let args = try String(contentsOfFile: "\(Self.directory)/\(name).args", encoding: .utf8)
+                let words = args.split(whereSeparator: \.isWhitespace).map(String.init)
+                if let i = words.firstIndex(of: "--council"), i + 1 < words.count { return words[i + 1] }
+                // Without --council the chat asks; the first line typed answers.
+                let input = try String(contentsOfFile: "\(Self.directory)/\(name).input", encoding: .utf8)
+                return input.split(separator: "\n").first.flatMap { ChatPlan.knowledge.resolveCouncil(String($0))?.id }
+            }.compactMap { $0 })
         #expect(councils.isSuperset(of: ChatPlan.knowledge.councils.map(\.id)), "councils with an example: \(councils.sorted())")
     }
 
@@ -44,13 +45,16 @@ import Testing
         if Self.updating {
             try (actual.joined(separator: "\n") + "\n").write(toFile: expectedPath, atomically: true, encoding: .utf8)
         }
-        let expectedText = try #require(try? String(contentsOfFile: expectedPath, encoding: .utf8),
-                                         "no \(expectedPath): run PROBITY_UPDATE_EXAMPLES=1 swift test --filter TranscriptExamplesTests")
+        let expectedText = try #require(
+            try? String(contentsOfFile: expectedPath, encoding: .utf8),
+            "no \(expectedPath): run PROBITY_UPDATE_EXAMPLES=1 swift test --filter TranscriptExamplesTests")
         let expected = expectedText.split(separator: "\n").map(String.init)
-        let firstDifference = (0..<min(expected.count, actual.count)).first { expected[$0] != actual[$0] }
+        let firstDifference =
+            (0..<min(expected.count, actual.count)).first { expected[$0] != actual[$0] }
             ?? (expected.count == actual.count ? nil : min(expected.count, actual.count))
         if let i = firstDifference {
-            Issue.record("""
+            Issue.record(
+                """
                 \(name): the event stream differs at event \(i + 1) of \(expected.count) expected, \(actual.count) recorded.
                 expected: \(i < expected.count ? expected[i] : "(nothing)")
                 recorded: \(i < actual.count ? actual[i] : "(nothing)")

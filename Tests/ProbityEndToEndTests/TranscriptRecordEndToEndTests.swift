@@ -1,8 +1,9 @@
 import Foundation
 import ProbityKit
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The Monitoring Officer's record, through the real binary: redaction that leaves out every typed word, and
@@ -10,14 +11,18 @@ import Glibc
 @Suite struct TranscriptRecordEndToEndTests {
     static let words = ["Gerald", "Fotheringay", "Acacia", "Nettlebed", "Pemberton"]
     /// A question longer than a line, that the chat wraps and cuts when it repeats it.
-    static let longQuestion = "can I see the exempt report for next week's planning committee? my neighbour Gerald Fotheringay at 14 Acacia "
+    static let longQuestion =
+        "can I see the exempt report for next week's planning committee? my neighbour Gerald Fotheringay at 14 Acacia "
         + "Avenue, Nettlebed, has complained about the Pemberton scheme and I want to know exactly what the officers have said about it"
 
     @Test func exportRedactLeavesOutEveryTypedWordInEveryFormat() throws {
         let home = try ChatHome()
         defer { home.remove() }
-        let input = [Self.longQuestion, "search Fotheringay Nettlebed printing", "Gerald Fotheringay of Acacia Avenue", "clause Pemberton",
-                     "council Nettlebed", "quit"].joined(separator: "\n") + "\n"
+        let input =
+            [
+                Self.longQuestion, "search Fotheringay Nettlebed printing", "Gerald Fotheringay of Acacia Avenue", "clause Pemberton",
+                "council Nettlebed", "quit",
+            ].joined(separator: "\n") + "\n"
         let chat = try home.chat(["chat", "--council", "carlisle", "--role", "member"], input: input)
         #expect(chat.status == 0, "\(chat.stderr)")
         // The chat did repeat them, wrapped and cut.
@@ -51,7 +56,8 @@ import Glibc
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = home.environment()
-        let out = Pipe(), input = Pipe()
+        let out = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardInput = input
         process.standardError = FileHandle.nullDevice
@@ -67,7 +73,7 @@ import Glibc
         }
         // A small pipe (Linux lets a pipe be shrunk to a page), so that a line the chat reads whole fills it.
         #if os(Linux)
-        _ = fcntl(reader.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 4096)
+            _ = fcntl(reader.fileDescriptor, 1031, 4096)  // 1031: F_SETPIPE_SZ
         #endif
         let token = "zebracrossing"
         // As long as the chat reads a line (a longer one is cut, and recorded cut); with the small pipe, its echo and
@@ -80,7 +86,8 @@ import Glibc
         var recorded = false
         while Date() < deadline && !recorded {
             if let path = TranscriptEndToEndTests.files(in: home.transcripts).first,
-               let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains(token) {
+                let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains(token)
+            {
                 recorded = true
             } else {
                 usleep(50_000)
@@ -141,13 +148,18 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let evil = "x\u{1B}]0;pwned\u{07}\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{9B}31m`<img src=x onerror=alert(1)>` &amp; **b**"
         let id = "20261129T000003Z-0000000c"
-        let advised = try JSONDecoder().decode(ConversationEvent.Advised.self, from: Data("""
-            {"topic":"t\(Self.json(evil))","node":"n","council":"c\(Self.json(evil))","protocolVersion":"1","verdict":"v\(Self.json(evil))",
-             "headline":"h\(Self.json(evil))","quotes":[]}
-            """.utf8))
+        let advised = try JSONDecoder().decode(
+            ConversationEvent.Advised.self,
+            from: Data(
+                """
+                {"topic":"t\(Self.json(evil))","node":"n","council":"c\(Self.json(evil))","protocolVersion":"1","verdict":"v\(Self.json(evil))",
+                 "headline":"h\(Self.json(evil))","quotes":[]}
+                """.utf8))
         let bodies: [TranscriptRecord.Body] = [
-            .header(TranscriptHeader(id: id + evil, started: "2026-11-29T00:00:03.000Z" + evil, probityVersion: "1" + evil, knowledgeSHA256: "k",
-                                     protocolVersions: [:], council: "c" + evil, role: "r" + evil)),
+            .header(
+                TranscriptHeader(
+                    id: id + evil, started: "2026-11-29T00:00:03.000Z" + evil, probityVersion: "1" + evil, knowledgeSHA256: "k",
+                    protocolVersions: [:], council: "c" + evil, role: "r" + evil)),
             .event(.started(council: "c" + evil, role: "r" + evil)),
             .event(.topicStarted(topic: "t" + evil)),
             .event(.advised(advised)),
@@ -162,8 +174,10 @@ import Glibc
         }
         FileManager.default.createFile(atPath: dir + "/\(id).jsonl", contents: Data(bytes))
         var outputs: [String] = []
-        for arguments in [["list"], ["list", "--json"], ["show", id], ["verify"], ["export", id, "--format", "md"], ["export", id, "--format", "html"],
-                          ["export", id, "--format", "json"]] {
+        for arguments in [
+            ["list"], ["list", "--json"], ["show", id], ["verify"], ["export", id, "--format", "md"], ["export", id, "--format", "html"],
+            ["export", id, "--format", "json"],
+        ] {
             let result = try TranscriptEndToEndTests.transcripts(arguments, in: dir)
             outputs.append(result.stdout + result.stderr)
             #expect(!result.stdout.isEmpty, "\(arguments)")
@@ -192,7 +206,8 @@ import Glibc
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

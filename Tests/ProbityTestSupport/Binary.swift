@@ -29,8 +29,10 @@ public enum Binary {
     }
 
     /// Runs `probity` with arguments and optional standard input; the knowledge is the checkout's.
-    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                    knowledge: String? = Paths.repository + "/Knowledge") throws -> Result {
+    public static func run(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+        knowledge: String? = Paths.repository + "/Knowledge"
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         var args = arguments
@@ -45,7 +47,9 @@ public enum Binary {
         env.removeValue(forKey: "PROBITY_STORE")
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
@@ -69,14 +73,17 @@ public final class PipeReader: @unchecked Sendable {
     public init(_ pipe: Pipe) {
         Thread.detachNewThread { [self] in
             let read = pipe.fileHandleForReading.readDataToEndOfFile()
-            lock.lock(); data = read; lock.unlock()
+            lock.lock()
+            data = read
+            lock.unlock()
             done.signal()
         }
     }
 
     public func wait() -> String {
         done.wait()
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -23,16 +23,19 @@ public struct ComparisonRenderer: Sendable {
         out += TextWrapper.wrap(comparison.topic.summary, width: style.width).map(style.dim)
         if let role = comparison.role { out.append(style.dim("For: \(role.label)")) }
         if !comparison.answers.isEmpty {
-            out += TextWrapper.wrap("Answers: " + comparison.answersInWords.map { "\($0.question) — \($0.answer)" }.joined(separator: "; "),
-                                    width: style.width).map(style.dim)
+            out += TextWrapper.wrap(
+                "Answers: " + comparison.answersInWords.map { "\($0.question) — \($0.answer)" }.joined(separator: "; "),
+                width: style.width
+            ).map(style.dim)
         }
         out.append("")
         let table = TextTable(headings: comparison.columns.map(\.council.shortName), rows: rows(comparison))
-        let useTable: Bool = switch layout {
-        case .table: true
-        case .stacked: false
-        case .auto: table.columnWidth(in: style.width, labelWidth: Self.labelWidth, minimum: Self.minimumColumn) != nil
-        }
+        let useTable: Bool =
+            switch layout {
+            case .table: true
+            case .stacked: false
+            case .auto: table.columnWidth(in: style.width, labelWidth: Self.labelWidth, minimum: Self.minimumColumn) != nil
+            }
         if useTable {
             out += table.render(width: style.width, labelWidth: Self.labelWidth, style: style)
         } else {
@@ -66,9 +69,10 @@ public struct ComparisonRenderer: Sendable {
         if comparison.outcomesDiffer {
             var order: [Verdict] = []
             for d in decided where !order.contains(d.verdict) { order.append(d.verdict) }
-            return "The outcomes differ on what you have said: " + order.map { verdict in
-                decided.filter { $0.verdict == verdict }.map(\.council).joined(separator: ", ") + " — " + verdict.label
-            }.joined(separator: "; ") + "." + pending
+            return "The outcomes differ on what you have said: "
+                + order.map { verdict in
+                    decided.filter { $0.verdict == verdict }.map(\.council).joined(separator: ", ") + " — " + verdict.label
+                }.joined(separator: "; ") + "." + pending
         }
         let every = undecided.isEmpty ? "Every council reaches" : "Every council that can answer yet reaches"
         return "\(every) the same verdict: \(decided[0].verdict.label)." + pending
@@ -94,7 +98,10 @@ public struct ComparisonRenderer: Sendable {
     func rows(_ comparison: TopicComparison) -> [(label: String, cells: [String])] {
         var rows: [(label: String, cells: [String])] = [
             ("Verdicts", comparison.columns.map { $0.verdicts.map { "\($0.verdict.label) ×\($0.count)" }.joined(separator: "\n") }),
-            ("Advice", comparison.columns.map { $0.outcomes.map { "• " + Self.headline($0.headline, $0.verdict) + Self.silentNote($0) }.joined(separator: "\n") }),
+            (
+                "Advice",
+                comparison.columns.map { $0.outcomes.map { "• " + Self.headline($0.headline, $0.verdict) + Self.silentNote($0) }.joined(separator: "\n") }
+            ),
             ("Clauses", comparison.columns.map { references($0.clauses) }),
         ]
         if !comparison.answers.isEmpty {
@@ -130,11 +137,14 @@ public struct ComparisonRenderer: Sendable {
                 let line = Self.headline(outcome.headline, outcome.verdict) + Self.silentNote(outcome)
                 out += TextWrapper.wrap(line, width: style.width, indent: "      ", firstIndent: "    • ")
             }
-            out += TextWrapper.wrap("Clauses: " + references(column.clauses),
-                                    width: style.width, indent: "    ", firstIndent: "  ")
+            out += TextWrapper.wrap(
+                "Clauses: " + references(column.clauses),
+                width: style.width, indent: "    ", firstIndent: "  ")
             if column.walk != nil {
-                out += TextWrapper.wrap("With these answers: " + walkCell(column.walk).replacingOccurrences(of: "\n", with: "; "),
-                                        width: style.width, indent: "    ", firstIndent: "  ").map(style.bold)
+                out += TextWrapper.wrap(
+                    "With these answers: " + walkCell(column.walk).replacingOccurrences(of: "\n", with: "; "),
+                    width: style.width, indent: "    ", firstIndent: "  "
+                ).map(style.bold)
             }
         }
         return out

@@ -39,8 +39,10 @@ public struct TextTable: Sendable {
         func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
         func block(_ label: String, _ cells: [String], bold: Bool) -> [String] {
             let labelLines = TextWrapper.wrap(label, width: labelWidth)
-            let cellLines = cells.map { cell in cell.split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { TextWrapper.wrap(String($0), width: column, indent: "  ", firstIndent: "").flatMap { Self.cut($0, column) } } }
+            let cellLines = cells.map { cell in
+                cell.split(separator: "\n", omittingEmptySubsequences: false)
+                    .flatMap { TextWrapper.wrap(String($0), width: column, indent: "  ", firstIndent: "").flatMap { Self.cut($0, column) } }
+            }
             let height = max(labelLines.count, cellLines.map(\.count).max() ?? 0)
             return (0..<height).map { i in
                 var line = pad(i < labelLines.count ? labelLines[i] : "", labelWidth)

@@ -59,9 +59,11 @@ public struct TopicComparison: Sendable {
     /// With answers: whether the councils that the answers take to advice give different verdicts.
     /// A council that still needs a question is undecided, not different.
     public var outcomesDiffer: Bool {
-        Set(columns.compactMap { column -> String? in
-            if case .advice(let a)? = column.walk { a.verdict.rawValue } else { nil }
-        }).count > 1
+        Set(
+            columns.compactMap { column -> String? in
+                if case .advice(let a)? = column.walk { a.verdict.rawValue } else { nil }
+            }
+        ).count > 1
     }
 
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -85,8 +87,10 @@ public struct TopicComparison: Sendable {
     }
 
     /// Compares `topicID` across every council (or those given), walking `answers` (QUESTION=OPTION) through each.
-    public init(knowledge: KnowledgeBase, topicID: String, role: Role? = nil, answers: [String] = [],
-                councils: [String]? = nil) throws(Problem) {
+    public init(
+        knowledge: KnowledgeBase, topicID: String, role: Role? = nil, answers: [String] = [],
+        councils: [String]? = nil
+    ) throws(Problem) {
         guard let topic = knowledge.topic(id: topicID) else {
             throw .unknownTopic(topicID, known: knowledge.topics.map(\.id))
         }
@@ -96,7 +100,8 @@ public struct TopicComparison: Sendable {
             guard let eq = answer.firstIndex(of: "="), eq != answer.startIndex, answer.index(after: eq) != answer.endIndex else {
                 throw .notQuestionOption(answer)
             }
-            let key = String(answer[..<eq]), option = String(answer[answer.index(after: eq)...])
+            let key = String(answer[..<eq])
+            let option = String(answer[answer.index(after: eq)...])
             if key == "role" {
                 guard Role(argument: option) != nil else { throw .unknownOption(option, question: "role", options: Role.allCases.map(\.rawValue)) }
             } else {
@@ -125,11 +130,15 @@ public struct TopicComparison: Sendable {
         let chosen = knowledge.councils.filter { councils?.contains($0.id) ?? true }
         columns = chosen.compactMap { council in
             guard let tree = knowledge.tree(topic: topic, council: council.id) else { return nil }
-            return Column(council: council,
-                          outcomes: Self.reachable(tree, role: role),
-                          clauses: Self.cited(tree, in: council),
-                          walk: parsed.isEmpty ? nil : Self.walk(topic, knowledge: knowledge, council: council.id, role: role,
-                                                                answers: parsed.filter { $0.0 != "role" }, facts: facts))
+            return Column(
+                council: council,
+                outcomes: Self.reachable(tree, role: role),
+                clauses: Self.cited(tree, in: council),
+                walk: parsed.isEmpty
+                    ? nil
+                    : Self.walk(
+                        topic, knowledge: knowledge, council: council.id, role: role,
+                        answers: parsed.filter { $0.0 != "role" }, facts: facts))
         }
     }
 
@@ -169,15 +178,18 @@ public struct TopicComparison: Sendable {
         var distinct = Set<String>()
         return tree.orderedNodes.compactMap { node in
             guard case .advice(let a) = node, seen.contains(a.id),
-                  distinct.insert(a.verdict.rawValue + "\u{0}" + a.headline).inserted else { return nil }
+                distinct.insert(a.verdict.rawValue + "\u{0}" + a.headline).inserted
+            else { return nil }
             return Outcome(nodeID: a.id, verdict: a.verdict, headline: a.headline, silent: a.silent)
         }
     }
 
     /// Walks the answers through one council's rules. An answer applies to the question it names,
     /// or to another council's question asked in the same words whose options include it.
-    static func walk(_ topic: Topic, knowledge: KnowledgeBase, council: String, role: Role?,
-                     answers: [(String, String)], facts: [Fact]) -> Walk {
+    static func walk(
+        _ topic: Topic, knowledge: KnowledgeBase, council: String, role: Role?,
+        answers: [(String, String)], facts: [Fact]
+    ) -> Walk {
         guard var session = try? Session(knowledge: knowledge, council: council, role: role) else {
             return .noRoute("council \(council) is not known")
         }
@@ -194,7 +206,8 @@ public struct TopicComparison: Sendable {
                 return .noRoute("no topic")
             case .question(let pending)?:
                 guard pending.kind == .topic, let option = answer(for: pending, answers: answers, facts: facts),
-                      (try? session.answer(option)) != nil else {
+                    (try? session.answer(option)) != nil
+                else {
                     return .question(pending)
                 }
             }
@@ -207,7 +220,8 @@ public struct TopicComparison: Sendable {
             if case .option(let option) = OptionMatcher.match(text, in: pending.options) { return option.id }
             return nil
         }
-        for (key, text) in answers where key == pending.nodeID || key == pending.factKey || facts.contains(where: { $0.key == pending.factKey && $0.localID == key }) {
+        for (key, text) in answers
+        where key == pending.nodeID || key == pending.factKey || facts.contains(where: { $0.key == pending.factKey && $0.localID == key }) {
             if let id = fits(text) { return id }
         }
         // The same question in another council's words: equal once normalised ("What has the
@@ -215,8 +229,9 @@ public struct TopicComparison: Sendable {
         let prompt = promptKey(pending.prompt)
         for (key, text) in answers {
             guard let asked = facts.first(where: { $0.localID == key || $0.key == key }),
-                  promptKey(asked.prompt.member) == prompt || promptKey(asked.prompt.officer) == prompt,
-                  !text.allSatisfy(\.isNumber) else { continue }
+                promptKey(asked.prompt.member) == prompt || promptKey(asked.prompt.officer) == prompt,
+                !text.allSatisfy(\.isNumber)
+            else { continue }
             if let id = fits(text) { return id }
         }
         return nil

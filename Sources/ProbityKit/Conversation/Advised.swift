@@ -66,8 +66,9 @@ extension ConversationEvent {
                     return
                 }
                 let c = try decoder.container(keyedBy: Keys.self)
-                self.init(text: try c.decode(String.self, forKey: .text), references: try c.decodeIfPresent([String].self, forKey: .references),
-                          practical: try c.decodeIfPresent(Bool.self, forKey: .practical), because: try c.decodeIfPresent(String.self, forKey: .because))
+                self.init(
+                    text: try c.decode(String.self, forKey: .text), references: try c.decodeIfPresent([String].self, forKey: .references),
+                    practical: try c.decodeIfPresent(Bool.self, forKey: .practical), because: try c.decodeIfPresent(String.self, forKey: .because))
             }
 
             public func encode(to encoder: any Encoder) throws {

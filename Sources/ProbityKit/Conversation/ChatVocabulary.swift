@@ -5,8 +5,10 @@ public enum ChatVocabulary {
     static let leaveObjects: Set<String> = ["this", "that", "it", "topic", "this topic", "that topic", "the topic", "please", "now"]
 
     /// Commands a near miss may be taken for, with the word shown back.
-    static let commandWords: [String] = ["help", "back", "restart", "topics", "clause", "council", "search", "compare", "change",
-                                         "save", "cancel", "leave", "stop", "quit", "exit"]
+    static let commandWords: [String] = [
+        "help", "back", "restart", "topics", "clause", "council", "search", "compare", "change",
+        "save", "cancel", "leave", "stop", "quit", "exit",
+    ]
     /// Commands that take words after them: a near miss of these is recognised with its argument (`serach need to know`).
     static let argumentCommands: Set<String> = ["search", "clause"]
 
@@ -26,7 +28,8 @@ public enum ChatVocabulary {
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost 1.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         if abs(x.count - y.count) > 1 { return 2 }
         var d = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
         for i in 0...x.count { d[i][0] = i }
@@ -51,5 +54,7 @@ public enum ChatVocabulary {
     }
 
     static let greetings: Set<String> = ["hi", "hello", "hey", "hiya", "good morning", "good afternoon", "good evening", "morning", "afternoon"]
-    static let thanks: Set<String> = ["thanks", "thank you", "thankyou", "cheers", "ta", "thanks very much", "thank you very much", "many thanks", "great thanks", "ok thanks", "okay thanks"]
+    static let thanks: Set<String> = [
+        "thanks", "thank you", "thankyou", "cheers", "ta", "thanks very much", "thank you very much", "many thanks", "great thanks", "ok thanks", "okay thanks",
+    ]
 }

@@ -7,7 +7,6 @@ public protocol ClauseFinder: Sendable {
     func find(_ query: String, council: String?, limit: Int) -> [ClauseHit]
 }
 
-
 /// A `ClauseSearch` built the first time it is asked: its index is not needed to greet the user.
 public final class LazyClauseSearch: ClauseFinder, @unchecked Sendable {
     private let knowledge: KnowledgeBase

@@ -137,7 +137,10 @@ extension Conversation {
         }
         let found = council.clauses(matching: number)
         guard !found.isEmpty else {
-            show("clause", .text("\(council.shortName.possessive) protocol has no paragraph \(Conversation.quoted(number)). Try `search WORDS` to find one by its words."), into: &reply)
+            show(
+                "clause",
+                .text("\(council.shortName.possessive) protocol has no paragraph \(Conversation.quoted(number)). Try `search WORDS` to find one by its words."),
+                into: &reply)
             return
         }
         show("clause", .clauses(found.map { QuotedClause(council: council, clause: $0) }), into: &reply)
@@ -169,7 +172,9 @@ extension Conversation {
     /// walked through each council's rules.
     mutating func compareCouncils(into reply: inout ConversationReply) {
         guard let topic = session.topic else {
-            show("compare", .text("`compare` shows how each council treats the current topic: ask a question first, or run `probity compare TOPIC`."), into: &reply)
+            show(
+                "compare", .text("`compare` shows how each council treats the current topic: ask a question first, or run `probity compare TOPIC`."),
+                into: &reply)
             return
         }
         let answers = session.reasons
@@ -186,7 +191,8 @@ extension Conversation {
     mutating func changeCouncil(_ text: String?, into reply: inout ConversationReply) {
         guard let text else {
             let current = session.council.map { "You're with \($0.name). " } ?? ""
-            let choices = knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit
+            let choices =
+                knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit
                 ? ", one of: \(knowledge.councilIDs.joined(separator: ", "))" : " (its name, or the start of it)"
             show("council", .text("\(current)To change, type `council ID`\(choices)."), into: &reply)
             askAgain(into: &reply)
@@ -205,7 +211,11 @@ extension Conversation {
         let before = session.facts
         try? session.setCouncil(council.id)
         reply.events.append(.councilSet(council: council.id, version: council.version))
-        show("council", .hint("Now with \(council.name) for this conversation: advice will quote its \(council.document), \(council.versionLabel). Type `remember` to make it your default."), into: &reply)
+        show(
+            "council",
+            .hint(
+                "Now with \(council.name) for this conversation: advice will quote its \(council.document), \(council.versionLabel). Type `remember` to make it your default."
+            ), into: &reply)
         settingsChanged(keeping: before, into: &reply)
     }
 
@@ -217,7 +227,9 @@ extension Conversation {
             return
         }
         guard let role = Role.parse(text) else {
-            show("rejected", .text("\(Conversation.quoted(text)) is not a role; type `role member` (a councillor) or `role officer` (a council employee)."), into: &reply)
+            show(
+                "rejected", .text("\(Conversation.quoted(text)) is not a role; type `role member` (a councillor) or `role officer` (a council employee)."),
+                into: &reply)
             askAgain(into: &reply)
             return
         }

@@ -12,17 +12,29 @@ extension Conversation {
         case .topic(let best):
             if let split = decision.split {
                 reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .twoQuestions))
-                reply.events.append(.routed(question: split.first, candidates: [.init(topic: split.firstTopic.topicID, score: split.firstTopic.score)],
-                                            outcome: .chosen))
-                reply.events.append(.routed(question: split.second, candidates: [.init(topic: split.secondTopic.topicID, score: split.secondTopic.score)],
-                                            outcome: .deferred))
+                reply.events.append(
+                    .routed(
+                        question: split.first, candidates: [.init(topic: split.firstTopic.topicID, score: split.firstTopic.score)],
+                        outcome: .chosen))
+                reply.events.append(
+                    .routed(
+                        question: split.second, candidates: [.init(topic: split.secondTopic.topicID, score: split.secondTopic.score)],
+                        outcome: .deferred))
                 secondQuestion = split
-                show("two-questions", .hint("You asked about two things: \(split.firstTopic.title.lowercasedFirst()), and \(split.secondTopic.title.lowercasedFirst()). I'll take the first now and offer the second when it's done."), into: &reply)
+                show(
+                    "two-questions",
+                    .hint(
+                        "You asked about two things: \(split.firstTopic.title.lowercasedFirst()), and \(split.secondTopic.title.lowercasedFirst()). I'll take the first now and offer the second when it's done."
+                    ), into: &reply)
             } else {
                 reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .chosen))
             }
             if let aside = decision.aside {
-                show("out-of-scope", .hint("Note: the member/officer protocol does not itself cover \(aside.title.lowercasedFirst()); the rules are in \(aside.ruleLivesIn). Ask the Monitoring Officer about that part."), into: &reply)
+                show(
+                    "out-of-scope",
+                    .hint(
+                        "Note: the member/officer protocol does not itself cover \(aside.title.lowercasedFirst()); the rules are in \(aside.ruleLivesIn). Ask the Monitoring Officer about that part."
+                    ), into: &reply)
             }
             startRouted(best, situation: question, into: &reply)
         case .choose(let choices):
@@ -44,8 +56,10 @@ extension Conversation {
         begin(topic, situation: situation, into: &reply)
     }
 
-    mutating func offerChoices(_ choices: [RouteScore], question: String, heading: String, midTopic: Bool,
-                               into reply: inout ConversationReply) {
+    mutating func offerChoices(
+        _ choices: [RouteScore], question: String, heading: String, midTopic: Bool,
+        into reply: inout ConversationReply
+    ) {
         mode = .choosingTopic(question: question, choices: choices, midTopic: midTopic)
         show("choices", .topicChoices(heading: Message(heading), choices: choices), into: &reply)
         let carryOn = midTopic ? " or `no` to carry on with the current topic" : " or ask in other words"
@@ -59,13 +73,20 @@ extension Conversation {
     /// meant, and clauses only where a search finds ones that speak to most of the question, headed as search results.
     mutating func noMatch(_ question: String, nearest: [RouteScore], into reply: inout ConversationReply) {
         let whose = session.council.map { "\($0.shortName.possessive) member/officer protocol" } ?? "the member/officer protocol"
-        show("no-match", .text("I can't match that to anything in \(whose). Probity covers how councillors and officers work together: seeing documents, party group briefings, the media, relationships, council resources, casework and more (type `topics` for all \(knowledge.topics.count))."), into: &reply)
+        show(
+            "no-match",
+            .text(
+                "I can't match that to anything in \(whose). Probity covers how councillors and officers work together: seeing documents, party group briefings, the media, relationships, council resources, casework and more (type `topics` for all \(knowledge.topics.count))."
+            ), into: &reply)
         if let search {
             let hits = search.find(question, council: session.councilID, limit: 3).filter { $0.coverage >= Self.searchCoverageFloor }
             if !hits.isEmpty {
                 let of = session.council.map { " of \($0.shortName.possessive) protocol" } ?? ""
-                show("search", .searchResults(query: question, council: session.councilID, hits: hits,
-                                              heading: "Search results, not advice: paragraphs\(of) that share most of your words:"), into: &reply)
+                show(
+                    "search",
+                    .searchResults(
+                        query: question, council: session.councilID, hits: hits,
+                        heading: "Search results, not advice: paragraphs\(of) that share most of your words:"), into: &reply)
             }
         }
         offerNearest(nearest, question: question, heading: "If you meant one of these, type its number:", into: &reply)
@@ -97,7 +118,10 @@ extension Conversation {
     mutating func offerSecondQuestion(into reply: inout ConversationReply) -> Bool {
         guard let split = secondQuestion else { return false }
         mode = .offeringNext(question: split.second, to: split.secondTopic)
-        show("offer-next", .text("You also asked about \(split.secondTopic.title.lowercasedFirst()): \(Conversation.quoted(split.second)). Go on to that? (yes/no)"), into: &reply)
+        show(
+            "offer-next",
+            .text("You also asked about \(split.secondTopic.title.lowercasedFirst()): \(Conversation.quoted(split.second)). Go on to that? (yes/no)"),
+            into: &reply)
         return true
     }
 
@@ -123,8 +147,10 @@ extension Conversation {
     }
 
     /// A line typed while choosing between topics.
-    mutating func handleChoice(_ text: String, question: String, choices: [RouteScore], midTopic: Bool,
-                               into reply: inout ConversationReply) {
+    mutating func handleChoice(
+        _ text: String, question: String, choices: [RouteScore], midTopic: Bool,
+        into reply: inout ConversationReply
+    ) {
         let options = choices.map { AnswerOption(id: $0.topicID, label: $0.title, next: "") }
         if let n = Int(text) {
             guard (1...choices.count).contains(n) else {
@@ -152,7 +178,9 @@ extension Conversation {
         case .option(let option):
             if let choice = choices.first(where: { $0.topicID == option.id }) { startChosen(choice, question: question, midTopic: midTopic, into: &reply) }
         case .ambiguous(let matching):
-            show("rejected", .text("\(Conversation.quoted(text)) could mean \(matching.map { "\"\($0.label)\"" }.joined(separator: " or ")). Type the number."), into: &reply)
+            show(
+                "rejected", .text("\(Conversation.quoted(text)) could mean \(matching.map { "\"\($0.label)\"" }.joined(separator: " or ")). Type the number."),
+                into: &reply)
         case .none:
             if suggestCommand(text, into: &reply) { return }
             // Not one of the choices: take it as the question asked again in other words.
@@ -187,8 +215,9 @@ extension Conversation {
             return true
         case .choose(let choices) where !choices.contains(where: { $0.topicID == current.id }):
             reply.events.append(.routed(question: text, candidates: candidates, outcome: .askedToSwitch))
-            offerChoices(choices, question: text, heading: "That sounds like a new question. Leave \"\(current.title)\" for one of these?",
-                         midTopic: true, into: &reply)
+            offerChoices(
+                choices, question: text, heading: "That sounds like a new question. Leave \"\(current.title)\" for one of these?",
+                midTopic: true, into: &reply)
             return true
         default:
             return false

@@ -3,8 +3,10 @@ extension Conversation {
     /// Starts a topic afresh: the council, the role and the facts topics share are kept; the answers given
     /// in earlier topics to their own questions are not, so a second question on a topic is asked again.
     /// - Parameter situation: what the user typed that led here; every fact it states is taken and said back.
-    mutating func begin(_ topic: Topic, situation: String? = nil, keeping earlier: [String: String] = [:],
-                        into reply: inout ConversationReply) {
+    mutating func begin(
+        _ topic: Topic, situation: String? = nil, keeping earlier: [String: String] = [:],
+        into reply: inout ConversationReply
+    ) {
         keepSharedFacts()
         var fresh = (try? Session(knowledge: knowledge, council: session.councilID, role: session.role)) ?? session
         fresh.begin(topic: topic)
@@ -26,8 +28,10 @@ extension Conversation {
         guard !learnt.isEmpty, let topic = session.topic else { return false }
         for fact in learnt {
             let value = FactValue.joined(fact.optionIDs)
-            reply.events.append(.answered(topic: topic.id, fact: fact.factKey, option: value,
-                                          label: knowledge.fact(key: fact.factKey)?.answer(value) ?? value))
+            reply.events.append(
+                .answered(
+                    topic: topic.id, fact: fact.factKey, option: value,
+                    label: knowledge.fact(key: fact.factKey)?.answer(value) ?? value))
         }
         // One sentence, each thing said once: two councils' facts may say the same in other words.
         var said: [(words: Set<String>, text: String)] = []
@@ -51,7 +55,9 @@ extension Conversation {
         }
         guard let which else {
             let lines = known.enumerated().map { "  \($0.offset + 1). \($0.element.fact.prompt.text(for: session.role)) → \($0.element.answer)" }
-            show("change", .text(Message((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n"))), into: &reply)
+            show(
+                "change", .text(Message((["What I have so far:"] + lines + ["Type `change N` to answer one of these again."]).joined(separator: "\n"))),
+                into: &reply)
             askAgain(into: &reply)
             return
         }
@@ -76,7 +82,8 @@ extension Conversation {
     /// so the transcript shows what the advice rests on); the others are named as dropped.
     private mutating func carry(_ earlier: [String: String], topic: Topic, into reply: inout ConversationReply) {
         let relevant = Set(session.relevantFacts.map(\.key))
-        var kept: [String] = [], dropped: [String] = []
+        var kept: [String] = []
+        var dropped: [String] = []
         for fact in knowledge.facts(of: topic) {
             guard let value = earlier[fact.key], session.facts[fact.key] != value else { continue }
             let words = "\(fact.prompt.text(for: session.role)) \(fact.answer(value))"
@@ -88,7 +95,9 @@ extension Conversation {
             }
         }
         if !kept.isEmpty {
-            show("kept", .hint("Kept \(kept.count == 1 ? "your answer" : "your \(kept.count) answers") that still apply: \(kept.joined(separator: "; "))."), into: &reply)
+            show(
+                "kept", .hint("Kept \(kept.count == 1 ? "your answer" : "your \(kept.count) answers") that still apply: \(kept.joined(separator: "; "))."),
+                into: &reply)
         }
         if !dropped.isEmpty {
             show("dropped", .hint("Dropped, as this advice does not ask it: \(dropped.joined(separator: "; "))."), into: &reply)
@@ -119,7 +128,9 @@ extension Conversation {
                 show("invitation", .hint("Ask another question, or type `why` to see how I got here, `back` to change an answer."), into: &reply)
             }
         case .noRoute(let problem)?:
-            show("error", .warning("I can't go further with this topic: \(problem). Please tell your Monitoring Officer; `probity validate` shows the problem."), into: &reply)
+            show(
+                "error", .warning("I can't go further with this topic: \(problem). Please tell your Monitoring Officer; `probity validate` shows the problem."),
+                into: &reply)
             session.endTopic()
             mode = .idle
         case nil:
@@ -135,14 +146,16 @@ extension Conversation {
             return
         }
         let lowered = text.lowercased()
-        let exactOption = Int(text) != nil
+        let exactOption =
+            Int(text) != nil
             || question.options.contains { $0.id.lowercased() == lowered || $0.label.lowercased() == lowered }
         if !exactOption, let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
             return
         }
         if Int(text) == nil, case .none = OptionMatcher.match(text, in: question.options),
-           !(question.multiple && OptionMatcher.matchSeveral(text, in: question.options) != nil) {
+            !(question.multiple && OptionMatcher.matchSeveral(text, in: question.options) != nil)
+        {
             // Free text that explains the situation is an answer: take every fact it states.
             if question.kind == .topic, takeFacts(from: text, into: &reply) {
                 showStep(into: &reply, why: true)
@@ -192,7 +205,9 @@ extension Conversation {
         let undone = session.answeredInTopic.last
         guard session.back() else {
             reply.events.append(.wentBack(topic: topic.id, fact: nil))
-            show("back", .text("That was the first question of this topic, so there's nothing to go back to. Ask a new question whenever you like."), into: &reply)
+            show(
+                "back", .text("That was the first question of this topic, so there's nothing to go back to. Ask a new question whenever you like."),
+                into: &reply)
             if mode == .walking { showStep(into: &reply, why: false) }
             return
         }

@@ -100,7 +100,8 @@ public struct Conversation: Sendable {
         if interruptArmed && !lineHadText { return end(.interrupt) }
         interruptArmed = true
         var reply = ConversationReply()
-        let hint = lineHadText
+        let hint =
+            lineHadText
             ? "Line cleared. Press Ctrl-C again to end the chat, or type something else."
             : "Press Ctrl-C again, or Ctrl-D, to end the chat; or type `help`."
         show("interrupt", .hint(Message(hint)), into: &reply)
@@ -158,12 +159,18 @@ public struct Conversation: Sendable {
 
     static func lineCutMessage(droppedBytes: Int) -> String {
         func grouped(_ n: Int) -> String {
-            var digits = String(n), out = ""
-            while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
+            var digits = String(n)
+            var out = ""
+            while digits.count > 3 {
+                out = "," + digits.suffix(3) + out
+                digits.removeLast(3)
+            }
             return digits + out
         }
-        let limit = grouped(maximumLineBytes), dropped = grouped(droppedBytes)
-        return "That line was too long: Probity reads at most \(limit) bytes of a line, so the last \(dropped) bytes were cut and only the beginning is used below. Say it in fewer words, or over several lines."
+        let limit = grouped(maximumLineBytes)
+        let dropped = grouped(droppedBytes)
+        return
+            "That line was too long: Probity reads at most \(limit) bytes of a line, so the last \(dropped) bytes were cut and only the beginning is used below. Say it in fewer words, or over several lines."
     }
 
     /// At a prompt where nothing was typed: a reminder of what is waiting, nothing recorded as shown.
@@ -206,7 +213,10 @@ public struct Conversation: Sendable {
         } else {
             mode = .idle
             if introduce, let council = session.council, let role = session.role {
-                show("settings", .hint("You're with \(council.name), as \(role.phrase). To change, type `council ID` or `role \(role == .member ? "officer" : "member")`."), into: &reply)
+                show(
+                    "settings",
+                    .hint("You're with \(council.name), as \(role.phrase). To change, type `council ID` or `role \(role == .member ? "officer" : "member")`."),
+                    into: &reply)
             }
             show("invitation", .text("What would you like to ask? Type it in your own words, or `help`."), into: &reply)
         }
@@ -310,9 +320,11 @@ public struct Conversation: Sendable {
     /// Puts a question: shows it and records `.asked`.
     func ask(_ question: PendingQuestion, topic: String, why: Bool, into reply: inout ConversationReply) {
         reply.blocks.append(.question(question, why: why))
-        reply.events.append(.asked(topic: topic, fact: question.factKey, node: question.nodeID, prompt: question.prompt,
-                                   options: question.options.map(\.label), optionIDs: question.options.map(\.id), why: question.why,
-                                   whyClauses: question.whyClauses.map(\.clause.id), multiple: question.multiple))
+        reply.events.append(
+            .asked(
+                topic: topic, fact: question.factKey, node: question.nodeID, prompt: question.prompt,
+                options: question.options.map(\.label), optionIDs: question.options.map(\.id), why: question.why,
+                whyClauses: question.whyClauses.map(\.clause.id), multiple: question.multiple))
     }
 
     /// A short reply to something that is not an answer, then the question again.
@@ -323,7 +335,8 @@ public struct Conversation: Sendable {
         } else {
             switch OptionMatcher.match(text, in: question.options) {
             case .ambiguous(let options):
-                message = "\(Conversation.quoted(text)) could mean \(options.map { "\"\($0.label)\"" }.joined(separator: " or ")). Type a little more, or the number."
+                message =
+                    "\(Conversation.quoted(text)) could mean \(options.map { "\"\($0.label)\"" }.joined(separator: " or ")). Type a little more, or the number."
             default:
                 message = "\(Conversation.quoted(text)) isn't one of the answers. Choose a number from 1 to \(question.options.count), or type `help`."
             }

@@ -17,8 +17,9 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
     case roleSet(role: String)
     /// A question put to the user, with its options (labels as shown, and their ids), why it is asked and the
     /// clauses that make the answer matter. The last four are absent in records written before they were kept.
-    case asked(topic: String, fact: String, node: String?, prompt: String, options: [String],
-               optionIDs: [String]? = nil, why: String? = nil, whyClauses: [String]? = nil, multiple: Bool? = nil)
+    case asked(
+        topic: String, fact: String, node: String?, prompt: String, options: [String],
+        optionIDs: [String]? = nil, why: String? = nil, whyClauses: [String]? = nil, multiple: Bool? = nil)
     /// The answer the user chose.
     case answered(topic: String, fact: String, option: String, label: String)
     /// `back` undid an answer (the fact), or nothing when there was none.

@@ -23,7 +23,11 @@ public struct ConversationRenderer: Sendable {
         if full.split(separator: "\n", omittingEmptySubsequences: false).count <= room { return full }
         var folded = advice.render(result, foldQuotes: true)
         if !result.quotes.isEmpty {
-            folded += "\n" + wrap("The words of \(result.quotes.count == 1 ? "this clause are" : "these clauses are") folded to keep the advice in view: type `quotes` to read them in full.")
+            folded +=
+                "\n"
+                + wrap(
+                    "The words of \(result.quotes.count == 1 ? "this clause are" : "these clauses are") folded to keep the advice in view: type `quotes` to read them in full."
+                )
                 .split(separator: "\n").map { style.dim(String($0)) }.joined(separator: "\n")
         }
         if folded.split(separator: "\n", omittingEmptySubsequences: false).count > room {
@@ -97,10 +101,14 @@ public struct ConversationRenderer: Sendable {
         if let question {
             lines += TextWrapper.wrap(question.help, width: style.width)
             let several = question.multiple ? " If more than one is true, give them all (\"1 3\")." : ""
-            lines += TextWrapper.wrap("Answer with a number from 1 to \(question.options.count), or the start of an option's words, or tell me about the situation in your own words.\(several)", width: style.width)
+            lines += TextWrapper.wrap(
+                "Answer with a number from 1 to \(question.options.count), or the start of an option's words, or tell me about the situation in your own words.\(several)",
+                width: style.width)
             lines.append("")
         } else {
-            lines += TextWrapper.wrap("Ask a question in your own words, e.g. \"can I see the exempt report for planning committee?\". I'll find the topic, ask a few questions, then quote your council's protocol.", width: style.width)
+            lines += TextWrapper.wrap(
+                "Ask a question in your own words, e.g. \"can I see the exempt report for planning committee?\". I'll find the topic, ask a few questions, then quote your council's protocol.",
+                width: style.width)
             lines.append("")
         }
         lines.append(style.bold("At any prompt:"))
@@ -125,8 +133,9 @@ public struct ConversationRenderer: Sendable {
         let nameWidth = commands.map(\.0.count).max() ?? 0
         for (name, what) in commands {
             let padded = name + String(repeating: " ", count: nameWidth - name.count)
-            lines += TextWrapper.wrap(what, width: style.width, indent: String(repeating: " ", count: nameWidth + 4),
-                                      firstIndent: "  " + padded + "  ")
+            lines += TextWrapper.wrap(
+                what, width: style.width, indent: String(repeating: " ", count: nameWidth + 4),
+                firstIndent: "  " + padded + "  ")
         }
         lines.append(style.dim("Tab completes commands, topics and answers; Ctrl-C clears the line."))
         return lines.joined(separator: "\n")
@@ -178,10 +187,14 @@ public struct ConversationRenderer: Sendable {
         }
         positions.sort()
         // The window holding the most matches starts a little before the first of them.
-        var bestStart = 0, bestCount = 0
+        var bestStart = 0
+        var bestCount = 0
         for (i, position) in positions.enumerated() {
             let count = positions[i...].prefix { $0 < position + length * 2 / 3 }.count
-            if count > bestCount { bestCount = count; bestStart = position }
+            if count > bestCount {
+                bestCount = count
+                bestStart = position
+            }
         }
         let offset = max(0, min(bestStart - length / 3, text.count - length))
         var start = text.index(text.startIndex, offsetBy: offset)

@@ -29,8 +29,10 @@ public enum PromptCommand: Sendable, Equatable {
     case quotes
 
     /// The words a command starts with, for help and completion.
-    public static let words = ["help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "quotes",
-                               "change", "remember", "save", "cancel", "quit"]
+    public static let words = [
+        "help", "back", "restart", "why", "topics", "clause", "council", "role", "search", "compare", "quotes",
+        "change", "remember", "save", "cancel", "quit",
+    ]
 
     /// Reads a command from a line, or nil when the line is not one.
     /// - Parameter topicIDs: the topics' ids, so that a bare id starts that topic.

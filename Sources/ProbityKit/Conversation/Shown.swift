@@ -70,14 +70,19 @@ public enum Shown: Sendable, Equatable, Codable {
         case .whyAsked(let q):
             self = .whyAsked(fact: q.factKey, prompt: q.prompt, why: q.why, quotes: q.whyClauses.map(ConversationEvent.Advised.Quote.init))
         case .searchResults(let query, let council, let hits, let heading):
-            self = .searchResults(query: query, council: council, hits: hits.map {
-                Hit(council: $0.clause.councilID, clause: $0.clause.clause.id, reference: $0.clause.clause.fullReference,
-                    label: $0.clause.label, score: $0.score, matched: $0.matched)
-            }, heading: heading)
+            self = .searchResults(
+                query: query, council: council,
+                hits: hits.map {
+                    Hit(
+                        council: $0.clause.councilID, clause: $0.clause.clause.id, reference: $0.clause.clause.fullReference,
+                        label: $0.clause.label, score: $0.score, matched: $0.matched)
+                }, heading: heading)
         case .comparison(let c):
-            self = .comparison(topic: c.topic.id, role: c.role?.rawValue, councils: c.columns.map { column in
-                CouncilOutcomes(council: column.council.id, verdicts: column.verdicts.map(\.verdict.rawValue), clauses: column.clauses.map(\.id))
-            })
+            self = .comparison(
+                topic: c.topic.id, role: c.role?.rawValue,
+                councils: c.columns.map { column in
+                    CouncilOutcomes(council: column.council.id, verdicts: column.verdicts.map(\.verdict.rawValue), clauses: column.clauses.map(\.id))
+                })
         case .question, .advice, .reasons:
             return nil
         }

@@ -29,20 +29,26 @@ public struct DiffRenderer: Sendable {
                     out.append(style.dim("    (was \(change.old.fullReference))"))
                 }
                 if change.headingChanged {
-                    out += MarkedTextWrapper.wrap([MarkedText("Heading: "), MarkedText(change.old.heading, mark: .removed),
-                                                   MarkedText(" "), MarkedText(change.new.heading, mark: .added)],
-                                                  style: style, indent: "    ")
+                    out += MarkedTextWrapper.wrap(
+                        [
+                            MarkedText("Heading: "), MarkedText(change.old.heading, mark: .removed),
+                            MarkedText(" "), MarkedText(change.new.heading, mark: .added),
+                        ],
+                        style: style, indent: "    ")
                 }
                 if change.textChanged {
-                    out += MarkedTextWrapper.wrap(DiffRun.marked(DiffRun.runs(change.words), collapsingBeyond: context),
-                                                  style: style, indent: "    ")
+                    out += MarkedTextWrapper.wrap(
+                        DiffRun.marked(DiffRun.runs(change.words), collapsingBeyond: context),
+                        style: style, indent: "    ")
                 }
             }
         }
         if !diff.typographyOnly.isEmpty {
             out.append("")
-            out += TextWrapper.wrap("Only quote marks, dashes or spacing differ in: \(diff.typographyOnly.joined(separator: ", ")).",
-                                    width: style.width).map(style.dim)
+            out += TextWrapper.wrap(
+                "Only quote marks, dashes or spacing differ in: \(diff.typographyOnly.joined(separator: ", ")).",
+                width: style.width
+            ).map(style.dim)
         }
         return out.joined(separator: "\n") + "\n"
     }

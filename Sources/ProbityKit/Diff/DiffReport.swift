@@ -7,7 +7,11 @@ public struct DiffReport: Encodable, Sendable {
         public var current: Bool
         public var file: String
         init(_ c: Council) {
-            version = c.version; status = c.status.rawValue; date = c.date; current = c.isCurrent; file = c.file
+            version = c.version
+            status = c.status.rawValue
+            date = c.date
+            current = c.isCurrent
+            file = c.file
         }
     }
 
@@ -16,7 +20,12 @@ public struct DiffReport: Encodable, Sendable {
         public var reference: String
         public var heading: String
         public var text: String
-        init(_ c: Clause) { id = c.id; reference = c.fullReference; heading = c.heading; text = c.text }
+        init(_ c: Clause) {
+            id = c.id
+            reference = c.fullReference
+            heading = c.heading
+            text = c.text
+        }
     }
 
     public struct Change: Encodable, Sendable {
@@ -60,14 +69,16 @@ public struct DiffReport: Encodable, Sendable {
         comparisons = diffs.map { diff in
             Comparison(
                 from: Version(diff.from), to: Version(diff.to),
-                summary: Summary(added: diff.added.count, removed: diff.removed.count, changed: diff.changed.count,
-                                 typographyOnly: diff.typographyOnly.count, unchanged: diff.unchanged),
+                summary: Summary(
+                    added: diff.added.count, removed: diff.removed.count, changed: diff.changed.count,
+                    typographyOnly: diff.typographyOnly.count, unchanged: diff.unchanged),
                 added: diff.added.map(ClauseEntry.init), removed: diff.removed.map(ClauseEntry.init),
                 changed: diff.changed.map { change in
                     let runs = change.textChanged ? DiffRun.runs(change.words) : [DiffRun(op: .same, text: change.new.text)]
-                    return Change(id: change.new.id, reference: change.new.fullReference, oldReference: change.old.fullReference,
-                                  heading: change.new.heading, oldHeading: change.old.heading, oldText: change.old.text,
-                                  newText: change.new.text, marked: MarkedTextWrapper.plain(DiffRun.marked(runs)), runs: runs)
+                    return Change(
+                        id: change.new.id, reference: change.new.fullReference, oldReference: change.old.fullReference,
+                        heading: change.new.heading, oldHeading: change.old.heading, oldText: change.old.text,
+                        newText: change.new.text, marked: MarkedTextWrapper.plain(DiffRun.marked(runs)), runs: runs)
                 },
                 typographyOnly: diff.typographyOnly)
         }

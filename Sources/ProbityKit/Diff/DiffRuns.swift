@@ -8,11 +8,12 @@ public struct DiffRun: Sendable, Equatable, Encodable {
     public static func runs(_ changes: [WordDiff.Change]) -> [DiffRun] {
         var runs: [DiffRun] = []
         for change in WordDiff.readable(changes) {
-            let (op, word): (Op, String) = switch change {
-            case .same(let w): (.same, w)
-            case .added(let w): (.added, w)
-            case .removed(let w): (.removed, w)
-            }
+            let (op, word): (Op, String) =
+                switch change {
+                case .same(let w): (.same, w)
+                case .added(let w): (.added, w)
+                case .removed(let w): (.removed, w)
+                }
             if let last = runs.last, last.op == op {
                 runs[runs.count - 1].text += " " + word
             } else {

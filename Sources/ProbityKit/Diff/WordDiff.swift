@@ -12,16 +12,21 @@ public enum WordDiff {
     /// The changes that turn `old` into `new`, word by word; words are shown as in `new`
     /// (as in `old` for removals).
     public static func diff(_ old: String, _ new: String) -> [Change] {
-        let a = words(old), b = words(new)
-        let ka = a.map(typographyKey), kb = b.map(typographyKey)
+        let a = words(old)
+        let b = words(new)
+        let ka = a.map(typographyKey)
+        let kb = b.map(typographyKey)
         // Common prefix and suffix first: most revisions touch a few words of a long clause.
         var prefix = 0
         while prefix < ka.count, prefix < kb.count, ka[prefix] == kb[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < ka.count - prefix, suffix < kb.count - prefix,
-              ka[ka.count - 1 - suffix] == kb[kb.count - 1 - suffix] { suffix += 1 }
-        let midA = Array(ka[prefix..<(ka.count - suffix)]), midB = Array(kb[prefix..<(kb.count - suffix)])
-        let n = midA.count, m = midB.count
+            ka[ka.count - 1 - suffix] == kb[kb.count - 1 - suffix]
+        { suffix += 1 }
+        let midA = Array(ka[prefix..<(ka.count - suffix)])
+        let midB = Array(kb[prefix..<(kb.count - suffix)])
+        let n = midA.count
+        let m = midB.count
         // lengths[i][j]: the LCS of midA[i...] and midB[j...].
         var lengths = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
         if n > 0 && m > 0 {
@@ -32,14 +37,19 @@ public enum WordDiff {
             }
         }
         var changes: [Change] = b[0..<prefix].map { .same($0) }
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n || j < m {
             if i < n, j < m, midA[i] == midB[j] {
-                changes.append(.same(b[prefix + j])); i += 1; j += 1
+                changes.append(.same(b[prefix + j]))
+                i += 1
+                j += 1
             } else if j < m, i == n || lengths[i][j + 1] >= lengths[i + 1][j] {
-                changes.append(.added(b[prefix + j])); j += 1
+                changes.append(.added(b[prefix + j]))
+                j += 1
             } else {
-                changes.append(.removed(a[prefix + i])); i += 1
+                changes.append(.removed(a[prefix + i]))
+                i += 1
             }
         }
         changes += b[(b.count - suffix)...].map { .same($0) }
@@ -69,7 +79,8 @@ public enum WordDiff {
         // Each stretch is: unchanged words, then changes. Fold short unchanged runs that sit
         // between changes at least twice their length on both sides.
         var result: [Change] = []
-        var pendingRemoved: [String] = [], pendingAdded: [String] = []
+        var pendingRemoved: [String] = []
+        var pendingAdded: [String] = []
         for (i, stretch) in stretches.enumerated() {
             let before = pendingRemoved.count + pendingAdded.count
             let after = stretch.removed.count + stretch.added.count
@@ -79,7 +90,8 @@ public enum WordDiff {
                 pendingAdded += stretch.same
             } else {
                 result += pendingRemoved.map { .removed($0) } + pendingAdded.map { .added($0) }
-                pendingRemoved = []; pendingAdded = []
+                pendingRemoved = []
+                pendingAdded = []
                 result += stretch.same.map { .same($0) }
             }
             pendingRemoved += stretch.removed

@@ -68,7 +68,10 @@ public struct Session: Sendable {
     /// Settles a fact directly, as `walk --answer` does; `key` is a fact's id, its session key or a question's node id.
     /// A `multiple` fact takes several options separated by commas.
     public mutating func setAnswer(_ key: String, option text: String) throws(Problem) {
-        if key == "council" { try setCouncil(text); return }
+        if key == "council" {
+            try setCouncil(text)
+            return
+        }
         if key == "role" {
             guard let role = Role(argument: text) else {
                 throw .notAnOption(text, question: "role", options: Role.allCases.map(\.rawValue))
@@ -103,7 +106,8 @@ public struct Session: Sendable {
         guard let tree = currentTree else { return topicFacts }
         var used = Set<String>()
         // Only what this role can reach: a member is not told what an officer's branch would have asked.
-        var queue = [tree.start], seen = Set<String>()
+        var queue = [tree.start]
+        var seen = Set<String>()
         while let id = queue.popLast() {
             guard seen.insert(id).inserted, let node = tree.nodes[id] else { continue }
             switch node {
@@ -251,8 +255,10 @@ public struct Session: Sendable {
     private func trace(_ topic: Topic) -> (step: Step, reasons: [Reason]) {
         var reasons: [Reason] = []
         guard let council = council else { return (.question(councilQuestion()), reasons) }
-        reasons.append(Reason(factKey: "council", question: "Your council", answer: council.name, optionID: council.id,
-                              askedInThisTopic: answeredInTopic.contains("council")))
+        reasons.append(
+            Reason(
+                factKey: "council", question: "Your council", answer: council.name, optionID: council.id,
+                askedInThisTopic: answeredInTopic.contains("council")))
         guard let tree = knowledge.tree(topic: topic, council: council.id) else {
             return (.noRoute("\(council.id) has no advice on \(topic.id)"), reasons)
         }
@@ -266,12 +272,15 @@ public struct Session: Sendable {
             case .advice(let advice):
                 return adviceResult(advice, tree: tree, topic: topic, council: council, reasons: reasons)
             case .question(let q):
-                guard let value = facts[q.fact], let option = FactValue.options(value).lazy.compactMap({ q.option(id: $0) }).first
-                        ?? (q.defaultNext.map { AnswerOption(id: value, label: value, next: $0) }) else {
+                guard let value = facts[q.fact],
+                    let option = FactValue.options(value).lazy.compactMap({ q.option(id: $0) }).first
+                        ?? (q.defaultNext.map { AnswerOption(id: value, label: value, next: $0) })
+                else {
                     return (.question(pending(q)), reasons)
                 }
-                var reason = Reason(factKey: q.fact, question: q.prompt.text(for: role), answer: answerLabel(q.fact, value),
-                                    optionID: value, askedInThisTopic: answeredInTopic.contains(q.fact))
+                var reason = Reason(
+                    factKey: q.fact, question: q.prompt.text(for: role), answer: answerLabel(q.fact, value),
+                    optionID: value, askedInThisTopic: answeredInTopic.contains(q.fact))
                 reason.followedOption = option.id
                 reasons.append(reason)
                 id = option.next
@@ -290,8 +299,10 @@ public struct Session: Sendable {
                     }
                 }
                 if case .role = b.on {
-                    reasons.append(Reason(factKey: key, question: "Your role", answer: Role(rawValue: value)?.label ?? value,
-                                          optionID: value, askedInThisTopic: answeredInTopic.contains(key)))
+                    reasons.append(
+                        Reason(
+                            factKey: key, question: "Your role", answer: Role(rawValue: value)?.label ?? value,
+                            optionID: value, askedInThisTopic: answeredInTopic.contains(key)))
                 }
                 guard let next = b.next(for: value) else {
                     return (.noRoute("\(tree.file) has no advice for \(key) \"\(value)\" at \"\(b.id)\""), reasons)
@@ -312,22 +323,25 @@ public struct Session: Sendable {
         var seen = Set<String>()
         return citations.compactMap { citation in
             guard citation.council == council.id, seen.insert(citation.clause).inserted,
-                  let clause = council.clause(id: citation.clause) else { return nil }
+                let clause = council.clause(id: citation.clause)
+            else { return nil }
             return QuotedClause(council: council, clause: clause, note: citation.note)
         }
     }
 
     private func pending(_ q: Question) -> PendingQuestion {
-        var p = PendingQuestion(kind: .topic, factKey: q.fact, nodeID: q.id, prompt: q.prompt.text(for: role), why: q.why.text,
-                                whyClauses: council.map { quotes(q.why.cites, council: $0) } ?? [], help: q.help, options: q.options)
+        var p = PendingQuestion(
+            kind: .topic, factKey: q.fact, nodeID: q.id, prompt: q.prompt.text(for: role), why: q.why.text,
+            whyClauses: council.map { quotes(q.why.cites, council: $0) } ?? [], help: q.help, options: q.options)
         p.multiple = q.multiple
         return p
     }
 
     private func stepResult(_ step: AdviceStep, council: Council, because: String? = nil) -> AdviceStepResult {
-        AdviceStepResult(text: step.text,
-                         references: step.citations.compactMap { council.clause(id: $0.clause)?.citedAs },
-                         isPractical: step.isPractical, because: because)
+        AdviceStepResult(
+            text: step.text,
+            references: step.citations.compactMap { council.clause(id: $0.clause)?.citedAs },
+            isPractical: step.isPractical, because: because)
     }
 
     /// The advice the walk reached, with every rule that a known fact triggers.
@@ -349,14 +363,17 @@ public struct Session: Sendable {
             }
             citations += rule.steps.flatMap(\.citations) + rule.citations
             if !reasons.contains(where: { $0.factKey == rule.fact }), let fact, let value = facts[rule.fact] {
-                reasons.append(Reason(factKey: rule.fact, question: fact.prompt.text(for: role), answer: answerLabel(rule.fact, value),
-                                      optionID: value, askedInThisTopic: answeredInTopic.contains(rule.fact)))
+                reasons.append(
+                    Reason(
+                        factKey: rule.fact, question: fact.prompt.text(for: role), answer: answerLabel(rule.fact, value),
+                        optionID: value, askedInThisTopic: answeredInTopic.contains(rule.fact)))
             }
         }
-        let result = AdviceResult(topicID: topic.id, topicTitle: topic.title, nodeID: advice.id, councilID: council.id,
-                                  councilName: council.name, protocolVersion: council.version, verdict: advice.verdict,
-                                  headline: advice.headline, summary: advice.summary, steps: steps,
-                                  quotes: quotes(citations, council: council), silent: advice.silent)
+        let result = AdviceResult(
+            topicID: topic.id, topicTitle: topic.title, nodeID: advice.id, councilID: council.id,
+            councilName: council.name, protocolVersion: council.version, verdict: advice.verdict,
+            headline: advice.headline, summary: advice.summary, steps: steps,
+            quotes: quotes(citations, council: council), silent: advice.silent)
         return (.advice(result), reasons)
     }
 
@@ -364,17 +381,19 @@ public struct Session: Sendable {
     /// and "did you mean" in the chat), never a list of hundreds.
     public func councilQuestion() -> PendingQuestion {
         let few = knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit
-        return PendingQuestion(kind: .council, factKey: "council", nodeID: nil,
-                               prompt: few ? "Which council are you with?" : "Which council are you with? Type its name.",
-                               why: "Each council has its own protocol, and Probity quotes only yours.", whyClauses: [],
-                               help: "Type your council's name (or the start of it; Tab completes it). You can change it later with `council NAME`.",
-                               options: few ? knowledge.councilNames.map { AnswerOption(id: $0.id, label: $0.name, next: "") } : [])
+        return PendingQuestion(
+            kind: .council, factKey: "council", nodeID: nil,
+            prompt: few ? "Which council are you with?" : "Which council are you with? Type its name.",
+            why: "Each council has its own protocol, and Probity quotes only yours.", whyClauses: [],
+            help: "Type your council's name (or the start of it; Tab completes it). You can change it later with `council NAME`.",
+            options: few ? knowledge.councilNames.map { AnswerOption(id: $0.id, label: $0.name, next: "") } : [])
     }
 
     public func roleQuestion() -> PendingQuestion {
-        PendingQuestion(kind: .role, factKey: "role", nodeID: nil, prompt: "Are you a councillor or a council employee?",
-                        why: "The protocol puts different duties on members and on officers.", whyClauses: [],
-                        help: "A councillor (elected or co-opted member) is a member; anyone employed by the council, including agency staff, is an officer.",
-                        options: Role.allCases.map { AnswerOption(id: $0.rawValue, label: $0.label, next: "") })
+        PendingQuestion(
+            kind: .role, factKey: "role", nodeID: nil, prompt: "Are you a councillor or a council employee?",
+            why: "The protocol puts different duties on members and on officers.", whyClauses: [],
+            help: "A councillor (elected or co-opted member) is a member; anyone employed by the council, including agency staff, is an officer.",
+            options: Role.allCases.map { AnswerOption(id: $0.rawValue, label: $0.label, next: "") })
     }
 }

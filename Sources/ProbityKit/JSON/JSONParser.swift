@@ -27,7 +27,10 @@ public struct JSONParser {
     private init(bytes: [UInt8]) {
         self.bytes = bytes
         // Skip a UTF-8 byte order mark.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            index = 3
+            lineStart = 3
+        }
     }
 
     private var position: SourcePosition {
@@ -58,13 +61,26 @@ public struct JSONParser {
         var i = range.lowerBound
         while i < range.upperBound {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int, minimum: UInt32
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            let minimum: UInt32
             var scalar: UInt32
             switch b {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+                scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+                scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
+                scalar = UInt32(b & 0x07)
             default: return i
             }
             guard i + length <= range.upperBound else { return i }
@@ -135,9 +151,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject(depth: depth, start: start)
         case UInt8(ascii: "["): return try parseArray(depth: depth, start: start)
         case UInt8(ascii: "\""): return JSONValue(.string(try parseString()), at: start)
-        case UInt8(ascii: "t"): try expectLiteral("true"); return JSONValue(.bool(true), at: start)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return JSONValue(.bool(false), at: start)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return JSONValue(.null, at: start)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return JSONValue(.bool(true), at: start)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return JSONValue(.bool(false), at: start)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return JSONValue(.null, at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONValue(.number(try parseNumber()), at: start)
         default:
@@ -183,8 +205,14 @@ public struct JSONParser {
             members.append((key, try parseValue(depth: depth + 1)))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file; expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return JSONValue(.object(members), at: start) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return JSONValue(.object(members), at: start)
+            }
             throw fail("unexpected \(describeCurrent()); expected ',' or '}'")
         }
     }
@@ -202,8 +230,14 @@ public struct JSONParser {
             elements.append(try parseValue(depth: depth + 1))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file; expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return JSONValue(.array(elements), at: start) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return JSONValue(.array(elements), at: start)
+            }
             throw fail("unexpected \(describeCurrent()); expected ',' or ']'")
         }
     }
@@ -266,7 +300,9 @@ public struct JSONParser {
                     utf8.append(contentsOf: String(Character(scalar)).utf8)
                 default:
                     index -= 1
-                    let what = e >= 0x21 && e < 0x7F ? "'\\\(Character(UnicodeScalar(e)))' is not an escape"
+                    let what =
+                        e >= 0x21 && e < 0x7F
+                        ? "'\\\(Character(UnicodeScalar(e)))' is not an escape"
                         : "a backslash followed by \(Self.describeByte(at: index, in: bytes)) is not an escape"
                     throw fail(what + "; a string's escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
                 }
@@ -316,7 +352,10 @@ public struct JSONParser {
         }
         func digits(_ p: inout JSONParser) -> Int {
             var n = 0
-            while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) { p.index += 1; n += 1 }
+            while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) {
+                p.index += 1
+                n += 1
+            }
             return n
         }
         guard digits(&self) > 0 else { throw fail("a number needs digits") }

@@ -54,7 +54,10 @@ enum AdviceDecoder {
             for entry in next {
                 guard let target = r.stringValue(entry.value, at: entry.path) else { continue }
                 if fact.option(id: entry.key) == nil {
-                    issues.report(entry.path, "\"\(entry.key)\" is not an option of the fact \"\(factName)\"; its options are \(fact.options.map(\.id).joined(separator: ", "))", at: entry.value.position)
+                    issues.report(
+                        entry.path,
+                        "\"\(entry.key)\" is not an option of the fact \"\(factName)\"; its options are \(fact.options.map(\.id).joined(separator: ", "))",
+                        at: entry.value.position)
                 }
                 targets[entry.key] = target
             }
@@ -63,9 +66,11 @@ enum AdviceDecoder {
                 guard let next = targets[option.id] ?? defaultNext else { return nil }
                 return AnswerOption(id: option.id, label: option.label, next: next)
             }
-            return .question(Question(id: id, fact: fact.key, isSharedFact: fact.isShared, prompt: fact.prompt, why: why,
-                                      help: r.optionalString("help") ?? fact.help, multiple: fact.multiple, options: options,
-                                      defaultNext: defaultNext, position: r.position))
+            return .question(
+                Question(
+                    id: id, fact: fact.key, isSharedFact: fact.isShared, prompt: fact.prompt, why: why,
+                    help: r.optionalString("help") ?? fact.help, multiple: fact.multiple, options: options,
+                    defaultNext: defaultNext, position: r.position))
         case "branch":
             r.rejectUnknownKeys(allowed: branchFields)
             let cases = r.members("cases")?.compactMap { entry -> (String, String)? in
@@ -89,9 +94,12 @@ enum AdviceDecoder {
             let citations = r.array("citations") { v, p in decodeCitation(v, path: p, context: c) }
             let silent = r.bool("silent", default: false) ?? false
             guard let verdict = r.oneOf("verdict", Verdict.self), let headline = r.nonEmptyString("headline"),
-                  let summary = r.nonEmptyString("summary"), let steps, let citations else { return nil }
-            return .advice(Advice(id: id, verdict: verdict, headline: headline, summary: summary, steps: steps,
-                                  citations: citations, silent: silent, position: r.position))
+                let summary = r.nonEmptyString("summary"), let steps, let citations
+            else { return nil }
+            return .advice(
+                Advice(
+                    id: id, verdict: verdict, headline: headline, summary: summary, steps: steps,
+                    citations: citations, silent: silent, position: r.position))
         default:
             issues.report(path.appending("type"), "\"\(type)\" is not a node type; use \"question\", \"branch\" or \"advice\"", at: r["type"]?.position)
             return nil
@@ -106,7 +114,9 @@ enum AdviceDecoder {
         let citations = r.array("citations", required: false) { v, p in decodeCitation(v, path: p, context: c) } ?? []
         var role = r["role"] == nil ? nil : r.oneOf("role", Role.self)
         guard let whenValue = r["when"], let w = JSONObjectReader(whenValue, path: path.appending("when"), issues: issues) else {
-            if r["when"] == nil { issues.report(path.appending("when"), "missing required field \"when\" (the fact and the options that trigger the rule)", at: r.position) }
+            if r["when"] == nil {
+                issues.report(path.appending("when"), "missing required field \"when\" (the fact and the options that trigger the rule)", at: r.position)
+            }
             return nil
         }
         w.rejectUnknownKeys(allowed: ["fact", "is", "role"])
@@ -115,16 +125,22 @@ enum AdviceDecoder {
         var values: [String] = []
         if let isValue = w["is"], case .string(let one) = isValue.kind { values = [one] } else { values = w.stringArray("is") ?? [] }
         guard let fact = c.fact(factName) else {
-            issues.report(path.appending("when").appending("fact"), "there is no fact \"\(factName)\" in \(c.topic.file) or catalogue/facts.json", at: w["fact"]?.position)
+            issues.report(
+                path.appending("when").appending("fact"), "there is no fact \"\(factName)\" in \(c.topic.file) or catalogue/facts.json", at: w["fact"]?.position
+            )
             return nil
         }
         for v in values where fact.option(id: v) == nil {
-            issues.report(path.appending("when").appending("is"), "\"\(v)\" is not an option of the fact \"\(factName)\"; its options are \(fact.options.map(\.id).joined(separator: ", "))", at: w["is"]?.position)
+            issues.report(
+                path.appending("when").appending("is"),
+                "\"\(v)\" is not an option of the fact \"\(factName)\"; its options are \(fact.options.map(\.id).joined(separator: ", "))",
+                at: w["is"]?.position)
         }
         if values.isEmpty { issues.report(path.appending("when").appending("is"), "name at least one option that triggers the rule", at: w.position) }
         if steps.isEmpty && citations.isEmpty { issues.report(path, "a rule must add at least one step or citation", at: r.position) }
-        return Rule(fact: fact.key, values: values, role: role, steps: steps, citations: citations, position: r.position,
-                    index: path.components.last.flatMap { if case .index(let i) = $0 { i } else { nil } } ?? 0)
+        return Rule(
+            fact: fact.key, values: values, role: role, steps: steps, citations: citations, position: r.position,
+            index: path.components.last.flatMap { if case .index(let i) = $0 { i } else { nil } } ?? 0)
     }
 
     private static func decodeStep(_ value: JSONValue, path: JSONPath, context c: Context) -> AdviceStep? {
@@ -134,17 +150,21 @@ enum AdviceDecoder {
         let practical = r.bool("practical", default: false) ?? false
         guard let text = r.nonEmptyString("text") else { return nil }
         if cites.isEmpty && !practical {
-            c.issues.report(path, "a step must cite the clauses it rests on (\"cites\") or be marked \"practical\": true (guidance the protocol does not contain)", at: r.position)
+            c.issues.report(
+                path, "a step must cite the clauses it rests on (\"cites\") or be marked \"practical\": true (guidance the protocol does not contain)",
+                at: r.position)
         }
         if !cites.isEmpty && practical {
-            c.issues.report(path.appending("practical"), "a step that cites the protocol is not practical guidance; drop one of them", at: r["practical"]?.position)
+            c.issues.report(
+                path.appending("practical"), "a step that cites the protocol is not practical guidance; drop one of them", at: r["practical"]?.position)
         }
         return AdviceStep(text: text, citations: cites, isPractical: practical)
     }
 
     private static func decodeWhy(_ r: JSONObjectReader, path: JSONPath, context c: Context) -> Why? {
         guard let value = r["why"] else {
-            c.issues.report(path.appending("why"), "missing required field \"why\" (the reason for asking, with the clause that makes it matter)", at: r.position)
+            c.issues.report(
+                path.appending("why"), "missing required field \"why\" (the reason for asking, with the clause that makes it matter)", at: r.position)
             return nil
         }
         guard let w = JSONObjectReader(value, path: path.appending("why"), issues: c.issues) else { return nil }

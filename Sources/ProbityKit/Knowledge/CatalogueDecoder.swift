@@ -10,8 +10,9 @@ enum CatalogueDecoder {
         let examples = r.stringArray("examples")
         let facts = decodeFacts(r, prefix: expectedID + ".", file: file, issues: issues)
         guard let id = r.nonEmptyString("id"), let title = r.nonEmptyString("title"),
-              let summary = r.nonEmptyString("summary"), let audience = r.oneOf("audience", Audience.self),
-              let examples, let facts else { return nil }
+            let summary = r.nonEmptyString("summary"), let audience = r.oneOf("audience", Audience.self),
+            let examples, let facts
+        else { return nil }
         if id != expectedID {
             issues.report(JSONPath.root.appending("id"), "the topic id \"\(id)\" must match the file name \"\(expectedID).json\"", at: r["id"]?.position)
         }
@@ -41,7 +42,8 @@ enum CatalogueDecoder {
                 issues.report(entry.path, "a fact id is lower-case letters, digits and \"-\"; \"\(entry.key)\" is not", at: entry.value.position)
             }
             if entry.key == "council" || entry.key == "role" {
-                issues.report(entry.path, "\"\(entry.key)\" is asked by Probity itself; branch on it instead of defining it as a fact", at: entry.value.position)
+                issues.report(
+                    entry.path, "\"\(entry.key)\" is asked by Probity itself; branch on it instead of defining it as a fact", at: entry.value.position)
             }
             return decodeFact(entry.value, localID: entry.key, key: prefix + entry.key, path: entry.path, file: file, issues: issues)
         }
@@ -70,8 +72,9 @@ enum CatalogueDecoder {
         for (i, option) in options.enumerated() where !seen.insert(option.id).inserted {
             issues.report(path.appending("options").appending(index: i).appending("id"), "duplicate option id \"\(option.id)\"", at: nil)
         }
-        return Fact(key: key, localID: localID, prompt: prompt, help: help, multiple: multiple, options: options,
-                    file: file, position: r.position)
+        return Fact(
+            key: key, localID: localID, prompt: prompt, help: help, multiple: multiple, options: options,
+            file: file, position: r.position)
     }
 
     /// A string, or an object with `member` and `officer` wordings.

@@ -27,9 +27,11 @@ public struct Council: Sendable, Identifiable {
 
     private var index: [String: Int] = [:]
 
-    public init(id: String, name: String, shortName: String, document: String, version: String, date: String?,
-                status: DocumentStatus, isCurrent: Bool, source: String, numbering: String?, reading: String?,
-                clauses: [Clause], file: String) {
+    public init(
+        id: String, name: String, shortName: String, document: String, version: String, date: String?,
+        status: DocumentStatus, isCurrent: Bool, source: String, numbering: String?, reading: String?,
+        clauses: [Clause], file: String
+    ) {
         self.id = id
         self.name = name
         self.shortName = shortName
@@ -83,8 +85,10 @@ public struct Clause: Sendable, Hashable, Identifiable {
     public var isAdvisory: Bool
     public var reason: String?
 
-    public init(id: String, part: String? = nil, number: String, item: Int? = nil, printed: String? = nil,
-                heading: String, text: String, notes: [String] = [], isAdvisory: Bool = true, reason: String? = nil) {
+    public init(
+        id: String, part: String? = nil, number: String, item: Int? = nil, printed: String? = nil,
+        heading: String, text: String, notes: [String] = [], isAdvisory: Bool = true, reason: String? = nil
+    ) {
         self.id = id
         self.part = part
         self.number = number

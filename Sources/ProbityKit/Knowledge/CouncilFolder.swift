@@ -16,8 +16,10 @@ public struct CouncilFolder: Sendable {
     /// The files read, for the fingerprint.
     public var files: [KnowledgeFile]
 
-    public init(id: String, name: String, shortName: String, generalPrinciples: [String], versions: [Council],
-                trees: [AdviceTree], folder: String, files: [KnowledgeFile] = []) {
+    public init(
+        id: String, name: String, shortName: String, generalPrinciples: [String], versions: [Council],
+        trees: [AdviceTree], folder: String, files: [KnowledgeFile] = []
+    ) {
         self.id = id
         self.name = name
         self.shortName = shortName
@@ -37,14 +39,16 @@ public struct CouncilFolder: Sendable {
         let advice = Advice(
             id: "general-principles", verdict: .askMonitoringOfficer,
             headline: "Ask the Monitoring Officer: \(shortName)'s protocol has no specific rule on this",
-            summary: "\(name)'s member/officer protocol says nothing specific about \(topic.title.lowercasedFirst()). Its general principles, quoted below, still apply. The Monitoring Officer can tell you how they, and any other rules of the council, bear on your situation.",
+            summary:
+                "\(name)'s member/officer protocol says nothing specific about \(topic.title.lowercasedFirst()). Its general principles, quoted below, still apply. The Monitoring Officer can tell you how they, and any other rules of the council, bear on your situation.",
             steps: [
                 AdviceStep(text: "Read the general principles below and act within them.", citations: citations),
                 AdviceStep(text: "Ask the Monitoring Officer before you act, and keep a note of the advice you are given.", isPractical: true),
             ],
             citations: citations, silent: true, position: nil)
-        return AdviceTree(topicID: topic.id, councilID: id, start: advice.id, nodes: [.advice(advice)], rules: [],
-                          file: "\(folder)/council.json")
+        return AdviceTree(
+            topicID: topic.id, councilID: id, start: advice.id, nodes: [.advice(advice)], rules: [],
+            file: "\(folder)/council.json")
     }
 }
 

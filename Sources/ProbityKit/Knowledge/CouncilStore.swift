@@ -27,8 +27,9 @@ final class CouncilStore: @unchecked Sendable {
     init(preloaded: [CouncilFolder] = []) {
         for folder in preloaded {
             entries[folder.id] = Entry(folder: folder, issues: [], files: folder.files)
-            identities[folder.id] = CouncilIdentity(id: folder.id, name: folder.name, shortName: folder.shortName,
-                                                    generalPrinciples: folder.generalPrinciples)
+            identities[folder.id] = CouncilIdentity(
+                id: folder.id, name: folder.name, shortName: folder.shortName,
+                generalPrinciples: folder.generalPrinciples)
             trees[folder.id] = folder.trees.mapValues { TreeEntry(tree: $0, issues: [], file: nil) }
             allTreesRead.insert(folder.id)
         }
@@ -85,16 +86,28 @@ final class CouncilStore: @unchecked Sendable {
             case .success(let listed): names = listed.filter { $0.hasSuffix(".json") }
             case .failure(.missing): break  // no advice of its own: silent advice on every topic
             case .failure(let failure):
-                stray.append(TreeEntry(tree: nil, issues: [KnowledgeIssue(file: "councils/\(id)/advice", path: nil,
-                    message: DirectoryListing.message(failure, folder: "councils/\(id)/advice", directory: directory))], file: nil))
+                stray.append(
+                    TreeEntry(
+                        tree: nil,
+                        issues: [
+                            KnowledgeIssue(
+                                file: "councils/\(id)/advice", path: nil,
+                                message: DirectoryListing.message(failure, folder: "councils/\(id)/advice", directory: directory))
+                        ], file: nil))
             }
             for name in names {
                 let topicID = String(name.dropLast(5))
                 if let topic = catalogue.topic(id: topicID) {
                     _ = tree(council: id, topic: topic, directory: directory, catalogue: catalogue)
                 } else {
-                    stray.append(TreeEntry(tree: nil, issues: [KnowledgeIssue(file: "councils/\(id)/advice/\(name)", path: nil,
-                        message: "there is no topic \"\(topicID)\" in catalogue/topics/; name the file after a topic of the catalogue")], file: nil))
+                    stray.append(
+                        TreeEntry(
+                            tree: nil,
+                            issues: [
+                                KnowledgeIssue(
+                                    file: "councils/\(id)/advice/\(name)", path: nil,
+                                    message: "there is no topic \"\(topicID)\" in catalogue/topics/; name the file after a topic of the catalogue")
+                            ], file: nil))
                 }
             }
             locked {
@@ -131,8 +144,9 @@ final class CouncilStore: @unchecked Sendable {
         let issues = IssueCollector(file: "councils/\(id)/council.json")
         let file = "councils/\(id)/council.json"
         guard case .success(let bytes) = KnowledgeFileReader.read("\(directory)/\(file)", file: file),
-              let json = try? JSONParser.parse(bytes: bytes),
-              let identity = CouncilDecoder.decodeIdentity(json, expectedID: id, issues: issues) else { return nil }
+            let json = try? JSONParser.parse(bytes: bytes),
+            let identity = CouncilDecoder.decodeIdentity(json, expectedID: id, issues: issues)
+        else { return nil }
         locked { identities[id] = identity }
         return identity
     }

@@ -21,8 +21,11 @@ extension KnowledgeBase {
             // A word of the name typed on its own, or nearly: "hamlets", "wilts".
             let nameWords = Set((council.name + " " + council.shortName).lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 4 })
             for word in typedWords {
-                if nameWords.contains(word) { best = min(best, 2) }
-                else if nameWords.contains(where: { FuzzyVocabulary.distance(Array(word.utf8), Array($0.utf8), limit: 1) <= 1 }) { best = min(best, 3) }
+                if nameWords.contains(word) {
+                    best = min(best, 2)
+                } else if nameWords.contains(where: { FuzzyVocabulary.distance(Array(word.utf8), Array($0.utf8), limit: 1) <= 1 }) {
+                    best = min(best, 3)
+                }
             }
             if best != Int.max { scored.append((best, council.id, council.name)) }
         }

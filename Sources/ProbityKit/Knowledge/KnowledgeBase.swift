@@ -30,8 +30,10 @@ public struct KnowledgeBase: Sendable {
     private let topicIndex: [String: Int]
     private let sharedFactIndex: [String: Int]
 
-    init(topics: [Topic], sharedFacts: [Fact], directory: String, councilIDs: [String], catalogueFiles: [KnowledgeFile],
-         store: CouncilStore, fingerprint: String? = nil, background: [String] = [], wordVectors: WordVectors? = nil) {
+    init(
+        topics: [Topic], sharedFacts: [Fact], directory: String, councilIDs: [String], catalogueFiles: [KnowledgeFile],
+        store: CouncilStore, fingerprint: String? = nil, background: [String] = [], wordVectors: WordVectors? = nil
+    ) {
         self.topics = topics
         self.sharedFacts = sharedFacts
         self.background = background
@@ -50,18 +52,22 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Knowledge held in memory (tests and tools): every council already read.
-    public init(councils: [CouncilFolder], topics: [Topic], sharedFacts: [Fact] = [], fingerprint: String? = nil, directory: String = "",
-                background: [String] = [], wordVectors: WordVectors? = nil) {
-        self.init(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councils.map(\.id).sorted(),
-                  catalogueFiles: [], store: CouncilStore(preloaded: councils), fingerprint: fingerprint, background: background,
-                  wordVectors: wordVectors)
+    public init(
+        councils: [CouncilFolder], topics: [Topic], sharedFacts: [Fact] = [], fingerprint: String? = nil, directory: String = "",
+        background: [String] = [], wordVectors: WordVectors? = nil
+    ) {
+        self.init(
+            topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councils.map(\.id).sorted(),
+            catalogueFiles: [], store: CouncilStore(preloaded: councils), fingerprint: fingerprint, background: background,
+            wordVectors: wordVectors)
     }
 
     /// The same knowledge with other topics (a routing experiment's training set), and other background questions.
     public func with(topics: [Topic], background: [String]? = nil, wordVectors: WordVectors?? = nil) -> KnowledgeBase {
-        var copy = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
-                                 catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint,
-                                 background: background ?? self.background, wordVectors: wordVectors ?? self.wordVectors)
+        var copy = KnowledgeBase(
+            topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+            catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint,
+            background: background ?? self.background, wordVectors: wordVectors ?? self.wordVectors)
         copy.outOfScope = outOfScope
         copy.knownSound = knownSound
         return copy

@@ -64,16 +64,21 @@ public enum KnowledgeLoader {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            issues.append(KnowledgeIssue(file: directory, path: nil,
-                message: "there is no knowledge directory here; pass --knowledge DIR or set PROBITY_KNOWLEDGE to the Knowledge folder of a Probity checkout"))
+            issues.append(
+                KnowledgeIssue(
+                    file: directory, path: nil,
+                    message: "there is no knowledge directory here; pass --knowledge DIR or set PROBITY_KNOWLEDGE to the Knowledge folder of a Probity checkout"
+                ))
             return Result(knowledge: KnowledgeBase(councils: [], topics: [], directory: directory), issues: issues)
         }
         var topicNames: [String] = []
         switch DirectoryListing.names(at: directory + "/catalogue/topics") {
         case .success(let names): topicNames = names.filter { $0.hasSuffix(".json") }
         case .failure(let failure):
-            issues.append(KnowledgeIssue(file: "catalogue/topics", path: nil,
-                                         message: DirectoryListing.message(failure, folder: "catalogue/topics", directory: directory)))
+            issues.append(
+                KnowledgeIssue(
+                    file: "catalogue/topics", path: nil,
+                    message: DirectoryListing.message(failure, folder: "catalogue/topics", directory: directory)))
         }
         var councilIDs: [String] = []
         switch DirectoryListing.names(at: directory + "/councils") {
@@ -117,8 +122,10 @@ public enum KnowledgeLoader {
                 wordVectors = vectors
                 files.append(KnowledgeFile(path: vectorsFile, bytes: vectors.bytes))
             } else {
-                issues.append(KnowledgeIssue(file: vectorsFile, path: nil,
-                    message: "is not a word-vector file this version of Probity can read; write it again with scripts/distil-vectors.py, or remove it"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: vectorsFile, path: nil,
+                        message: "is not a word-vector file this version of Probity can read; write it again with scripts/distil-vectors.py, or remove it"))
             }
         }
         var outOfScope: [OutOfScopeSubject] = []
@@ -148,9 +155,10 @@ public enum KnowledgeLoader {
             issues += result.issues
         }
         if let outOfScopeFile { files.append(outOfScopeFile) }
-        var knowledge = KnowledgeBase(topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
-                                      catalogueFiles: files, store: CouncilStore(), background: background,
-                                      wordVectors: wordVectors)
+        var knowledge = KnowledgeBase(
+            topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
+            catalogueFiles: files, store: CouncilStore(), background: background,
+            wordVectors: wordVectors)
         knowledge.outOfScope = outOfScope
         switch councils {
         case .none: break
@@ -209,11 +217,14 @@ public enum KnowledgeLoader {
         case .failure(.missing): break
         case .failure(let failure):
             listed = false
-            issues.append(KnowledgeIssue(file: folder + "/versions", path: nil,
-                                         message: DirectoryListing.message(failure, folder: folder + "/versions", directory: directory)))
+            issues.append(
+                KnowledgeIssue(
+                    file: folder + "/versions", path: nil,
+                    message: DirectoryListing.message(failure, folder: folder + "/versions", directory: directory)))
         }
         if versionNames.isEmpty && listed {
-            issues.append(KnowledgeIssue(file: folder + "/versions", path: nil, message: "a council needs at least one protocol version in \(folder)/versions/"))
+            issues.append(
+                KnowledgeIssue(file: folder + "/versions", path: nil, message: "a council needs at least one protocol version in \(folder)/versions/"))
         }
         for name in versionNames {
             let file = "\(folder)/versions/\(name)"
@@ -227,9 +238,10 @@ public enum KnowledgeLoader {
             }
             issues += collector.issues
         }
-        var councilFolder = CouncilFolder(id: id, name: identity.name, shortName: identity.shortName,
-                                          generalPrinciples: identity.generalPrinciples, versions: versions, trees: [],
-                                          folder: folder, files: files)
+        var councilFolder = CouncilFolder(
+            id: id, name: identity.name, shortName: identity.shortName,
+            generalPrinciples: identity.generalPrinciples, versions: versions, trees: [],
+            folder: folder, files: files)
         councilFolder.outOfScope = identity.outOfScope
         return CouncilStore.Entry(folder: councilFolder, issues: issues, files: files)
     }
@@ -243,9 +255,10 @@ public enum KnowledgeLoader {
         var entry = CouncilStore.TreeEntry(tree: nil, issues: parsed.issues, file: parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) })
         guard let json = parsed.json else { return entry }
         let collector = IssueCollector(file: file)
-        let context = AdviceDecoder.Context(councilID: council.id, topic: topic,
-                                            sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-                                            file: file, issues: collector)
+        let context = AdviceDecoder.Context(
+            councilID: council.id, topic: topic,
+            sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+            file: file, issues: collector)
         entry.tree = AdviceDecoder.decode(json, context: context)
         entry.issues += collector.issues
         if let tree = entry.tree, let current = council.current {
@@ -279,9 +292,21 @@ final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
     subscript(index: Int) -> Value? {
-        get { lock.lock(); defer { lock.unlock() }; return storage[index] }
-        set { lock.lock(); storage[index] = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return storage[index]
+        }
+        set {
+            lock.lock()
+            storage[index] = newValue
+            lock.unlock()
+        }
     }
 
-    var values: [Value?] { lock.lock(); defer { lock.unlock() }; return storage }
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// Finds the knowledge directory: an explicit path; for an installed binary `../share/probity` beside it;
 /// `$PROBITY_KNOWLEDGE`; `./Knowledge`; or the `Knowledge/` of the checkout the binary was built in.
 public enum KnowledgeLocator {
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executablePath: String = CommandLine.arguments.first ?? "") -> String {
+    public static func locate(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String = CommandLine.arguments.first ?? ""
+    ) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let installed = Installation(executablePath: executablePath) { return installed.shareDirectory }
         if let fromEnv = environment["PROBITY_KNOWLEDGE"], !fromEnv.isEmpty { return fromEnv }

@@ -55,7 +55,10 @@ public struct KnowledgeSignature: Sendable, Equatable {
         guard entry.isDirectory else { return true }
         let fd = openat(folder, name.map { CChar(bitPattern: $0) } + [0], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return false }
-        guard let dir = fdopendir(fd) else { close(fd); return false }
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return false
+        }
         defer { closedir(dir) }  // closes fd too
         var names: [[UInt8]] = []
         while let item = readdir(dir) {
@@ -80,8 +83,10 @@ public struct KnowledgeSignature: Sendable, Equatable {
         init(_ info: stat) {
             let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-            fields = (Int64(bitPattern: UInt64(info.st_dev)), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size),
-                      Int64(info.st_mode), modified, changed)
+            fields = (
+                Int64(bitPattern: UInt64(info.st_dev)), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size),
+                Int64(info.st_mode), modified, changed
+            )
             isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
             newest = max(modified, changed)
         }

@@ -20,8 +20,14 @@ public struct RoleText: Sendable, Hashable {
     public var member: String
     public var officer: String
 
-    public init(_ both: String) { member = both; officer = both }
-    public init(member: String, officer: String) { self.member = member; self.officer = officer }
+    public init(_ both: String) {
+        member = both
+        officer = both
+    }
+    public init(member: String, officer: String) {
+        self.member = member
+        self.officer = officer
+    }
 
     /// The wording for this role; the member's when the role is not yet known and the two differ.
     public func text(for role: Role?) -> String {
@@ -42,8 +48,10 @@ public struct Topic: Sendable, Identifiable {
     /// The file this topic was read from, relative to the knowledge directory.
     public var file: String
 
-    public init(id: String, title: String, summary: String, audience: Audience, examples: [String],
-                facts: [Fact] = [], file: String) {
+    public init(
+        id: String, title: String, summary: String, audience: Audience, examples: [String],
+        facts: [Fact] = [], file: String
+    ) {
         self.id = id
         self.title = title
         self.summary = summary

@@ -123,11 +123,13 @@ public enum JSONReports {
 
     public static func walk(_ session: Session) -> WalkReport {
         let source = session.council?.source ?? ""
-        var report = WalkReport(topic: session.topic?.id ?? "", council: session.councilID, role: session.role?.rawValue,
-                                protocolVersion: session.council?.version, status: "", question: nil, advice: nil,
-                                problem: nil, why: session.reasons.map {
-                                    ReasonReport(fact: $0.factKey, question: $0.question, answer: $0.answer, option: $0.optionID)
-                                })
+        var report = WalkReport(
+            topic: session.topic?.id ?? "", council: session.councilID, role: session.role?.rawValue,
+            protocolVersion: session.council?.version, status: "", question: nil, advice: nil,
+            problem: nil,
+            why: session.reasons.map {
+                ReasonReport(fact: $0.factKey, question: $0.question, answer: $0.answer, option: $0.optionID)
+            })
         switch session.step {
         case .question(let q)?:
             report.status = "question"
@@ -138,9 +140,10 @@ public enum JSONReports {
                 options: q.options.enumerated().map { OptionReport(number: $0.offset + 1, id: $0.element.id, label: $0.element.label) })
         case .advice(let a)?:
             report.status = "advice"
-            report.advice = AdviceReport(node: a.nodeID, verdict: a.verdict.rawValue, verdictLabel: a.verdict.label,
-                                         headline: a.headline, verdictLine: AdviceLayout(a).verdictLine, summary: a.summary, steps: a.steps.map(StepReport.init), silent: a.silent,
-                                         citations: a.quotes.map { ClauseReport($0, source: source) })
+            report.advice = AdviceReport(
+                node: a.nodeID, verdict: a.verdict.rawValue, verdictLabel: a.verdict.label,
+                headline: a.headline, verdictLine: AdviceLayout(a).verdictLine, summary: a.summary, steps: a.steps.map(StepReport.init), silent: a.silent,
+                citations: a.quotes.map { ClauseReport($0, source: source) })
         case .noRoute(let text)?:
             report.status = "no-route"
             report.problem = text

@@ -43,15 +43,19 @@ public struct AdviceLayout: Sendable, Equatable, Encodable {
         /// From a record; records written without the label get one made from the reference and heading.
         public init(_ quote: ConversationEvent.Advised.Quote, councilName: String) {
             let cited = quote.reference.first?.isNumber == true ? "paragraph \(quote.reference)" : quote.reference
-            self.init(label: quote.label ?? "\(councilName), \(cited) — \(quote.heading)", text: quote.text,
-                      notes: quote.notes ?? [], note: quote.note)
+            self.init(
+                label: quote.label ?? "\(councilName), \(cited) — \(quote.heading)", text: quote.text,
+                notes: quote.notes ?? [], note: quote.note)
         }
     }
 
-    static let silentText = "Your council's protocol has no specific rule on this. The general clauses below still apply; ask the Monitoring Officer before you act."
+    static let silentText =
+        "Your council's protocol has no specific rule on this. The general clauses below still apply; ask the Monitoring Officer before you act."
 
-    init(verdict: String, headline: String, topicTitle: String, councilName: String, protocolVersion: String, silent: Bool,
-         summary: String?, steps: [String], quotes: [QuoteLayout]) {
+    init(
+        verdict: String, headline: String, topicTitle: String, councilName: String, protocolVersion: String, silent: Bool,
+        summary: String?, steps: [String], quotes: [QuoteLayout]
+    ) {
         self.verdict = verdict
         verdictLine = Self.verdictLine(verdict, headline: headline)
         context = "\(topicTitle) · \(councilName), protocol version \(protocolVersion)"
@@ -63,18 +67,20 @@ public struct AdviceLayout: Sendable, Equatable, Encodable {
     }
 
     public init(_ advice: AdviceResult) {
-        self.init(verdict: advice.verdict.rawValue, headline: advice.headline, topicTitle: advice.topicTitle, councilName: advice.councilName,
-                  protocolVersion: advice.protocolVersion, silent: advice.silent, summary: advice.summary,
-                  steps: advice.steps.map(\.withProvenance), quotes: advice.quotes.map(QuoteLayout.init))
+        self.init(
+            verdict: advice.verdict.rawValue, headline: advice.headline, topicTitle: advice.topicTitle, councilName: advice.councilName,
+            protocolVersion: advice.protocolVersion, silent: advice.silent, summary: advice.summary,
+            steps: advice.steps.map(\.withProvenance), quotes: advice.quotes.map(QuoteLayout.init))
     }
 
     /// From a record. Names come from the record, else from the knowledge in use, else the ids.
     public init(_ advised: ConversationEvent.Advised, topicTitle: String? = nil, councilName: String? = nil) {
         let council = advised.councilName ?? councilName ?? advised.council
-        self.init(verdict: advised.verdict, headline: advised.headline, topicTitle: advised.topicTitle ?? topicTitle ?? advised.topic,
-                  councilName: council, protocolVersion: advised.protocolVersion, silent: advised.silent ?? false,
-                  summary: advised.summary, steps: (advised.steps ?? []).map(\.withProvenance),
-                  quotes: advised.quotes.map { QuoteLayout($0, councilName: council) })
+        self.init(
+            verdict: advised.verdict, headline: advised.headline, topicTitle: advised.topicTitle ?? topicTitle ?? advised.topic,
+            councilName: council, protocolVersion: advised.protocolVersion, silent: advised.silent ?? false,
+            summary: advised.summary, steps: (advised.steps ?? []).map(\.withProvenance),
+            quotes: advised.quotes.map { QuoteLayout($0, councilName: council) })
     }
 
     /// The verdict in words, first: the headline alone when it already says it ("No: you should not…",

@@ -36,14 +36,16 @@ public struct TextStyle: Sendable {
 public enum TerminalSafe {
     /// Removes C0/C1 control characters (ESC, BEL, CSI …) except tab and newline, and DEL.
     public static func strip(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            let v = scalar.value
-            if v == 0x09 || v == 0x0A { return true }
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return false }
-            // Bidirectional overrides can disguise text.
-            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
-            return true
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { scalar in
+                    let v = scalar.value
+                    if v == 0x09 || v == 0x0A { return true }
+                    if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return false }
+                    // Bidirectional overrides can disguise text.
+                    if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
+                    return true
+                }))
     }
 
     /// A value shown on one line (an id, a council, a verdict read from a file): control characters removed,

@@ -17,7 +17,10 @@ public enum TextWrapper {
                     column = DisplayWidth.of(indent)
                     lineHasWord = false
                 }
-                if lineHasWord { line += " "; column += 1 }
+                if lineHasWord {
+                    line += " "
+                    column += 1
+                }
                 line += word
                 column += w
                 lineHasWord = true

@@ -63,12 +63,17 @@ extension TranscriptReport {
     /// Built from transcripts read one by one (a folder): the same figures the store's queries give.
     public init(entries: [TranscriptLibrary.Entry], source: String, from: String?, to: String?, replayer: TranscriptReplayer) {
         self.init(source: source, from: from, to: to)
-        var topics: [String: Int] = [:], verdicts: [String: Int] = [:], roles: [String: Int] = [:], users: [String: Int] = [:]
+        var topics: [String: Int] = [:]
+        var verdicts: [String: Int] = [:]
+        var roles: [String: Int] = [:]
+        var users: [String: Int] = [:]
         var unrouted: [String: Int] = [:]
         for entry in entries {
             transcripts += 1
             let s = entry.summary
-            if entry.document.seal != nil { sealed += 1 } else {
+            if entry.document.seal != nil {
+                sealed += 1
+            } else {
                 unsealedCount += 1
                 if unsealed.count < Self.listLimit {
                     unsealed.append(Unsealed(id: s.id, user: entry.stored?.databaseUser ?? s.user ?? "unknown", started: s.started ?? ""))

@@ -16,32 +16,37 @@ public struct TranscriptReportRenderer: Sendable {
 
     private func sections(_ r: TranscriptReport) -> [Section] {
         func counts(_ title: String, _ what: String, _ list: [TranscriptReport.Count], names: [String: String] = [:], empty: String) -> Section {
-            Section(title: title, header: [what, "how many"],
-                    rows: list.map { c in [names[c.key].map { "\($0) (\(c.key))" } ?? c.key, String(c.count)] }, empty: empty)
+            Section(
+                title: title, header: [what, "how many"],
+                rows: list.map { c in [names[c.key].map { "\($0) (\(c.key))" } ?? c.key, String(c.count)] }, empty: empty)
         }
         return [
             counts("Advice given, by topic", "topic", r.byTopic, names: topicTitles, empty: "No advice was given."),
             counts("Advice given, by verdict", "verdict", r.byVerdict, empty: "No advice was given."),
             counts("Transcripts, by role", "role", r.byRole, empty: "No transcripts."),
             counts("Transcripts, by user (the database user who sent them)", "user", r.byUser, empty: "No transcripts."),
-            counts("Questions Probity could not route (what people ask that the knowledge lacks)", "question", r.unrouted,
-                   empty: "Every question was routed to a topic."),
-            Section(title: "Past advice a protocol revision would now change (\(r.replayed) transcript\(r.replayed == 1 ? "" : "s") recorded under other knowledge, replayed)",
-                    header: ["transcript", "council", "topic", "what would differ"],
-                    rows: r.changedByRevision.map { [$0.id, $0.council, $0.topic, $0.change] },
-                    empty: "None: the advice recorded is what the current protocols give."),
-            Section(title: "Unsealed transcripts (\(r.unsealedCount): the chat did not end cleanly, or the rest never arrived)",
-                    header: ["transcript", "user", "started"],
-                    rows: r.unsealed.map { [$0.id, $0.user, $0.started] },
-                    empty: "None."),
+            counts(
+                "Questions Probity could not route (what people ask that the knowledge lacks)", "question", r.unrouted,
+                empty: "Every question was routed to a topic."),
+            Section(
+                title:
+                    "Past advice a protocol revision would now change (\(r.replayed) transcript\(r.replayed == 1 ? "" : "s") recorded under other knowledge, replayed)",
+                header: ["transcript", "council", "topic", "what would differ"],
+                rows: r.changedByRevision.map { [$0.id, $0.council, $0.topic, $0.change] },
+                empty: "None: the advice recorded is what the current protocols give."),
+            Section(
+                title: "Unsealed transcripts (\(r.unsealedCount): the chat did not end cleanly, or the rest never arrived)",
+                header: ["transcript", "user", "started"],
+                rows: r.unsealed.map { [$0.id, $0.user, $0.started] },
+                empty: "None."),
         ]
     }
 
     private func period(_ r: TranscriptReport) -> String {
         switch (r.from, r.to) {
-        case let (from?, to?): "from \(from) to \(to)"
-        case let (from?, nil): "from \(from)"
-        case let (nil, to?): "up to \(to)"
+        case (let from?, let to?): "from \(from) to \(to)"
+        case (let from?, nil): "from \(from)"
+        case (nil, let to?): "up to \(to)"
         case (nil, nil): "all dates"
         }
     }

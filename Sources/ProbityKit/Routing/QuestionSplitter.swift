@@ -32,10 +32,11 @@ public struct QuestionSplitter: Sendable {
         var best: (split: QuestionSplit, weaker: Double)?
         for cut in cuts(text) {
             guard words(cut.first) >= Self.minimumPartWords, words(cut.second) >= Self.minimumPartWords,
-                  Self.marksFurtherMatter(cut.second) || (cut.first.hasSuffix("?") && cut.second.hasSuffix("?")),
-                  case .clear(let a) = router.route(cut.first), a.score >= minimumPartScore,
-                  case .clear(let b) = router.route(cut.second), b.score >= minimumPartScore,
-                  a.topicID != b.topicID else { continue }
+                Self.marksFurtherMatter(cut.second) || (cut.first.hasSuffix("?") && cut.second.hasSuffix("?")),
+                case .clear(let a) = router.route(cut.first), a.score >= minimumPartScore,
+                case .clear(let b) = router.route(cut.second), b.score >= minimumPartScore,
+                a.topicID != b.topicID
+            else { continue }
             let weaker = min(a.score, b.score)
             if best == nil || weaker > best!.weaker {
                 best = (QuestionSplit(first: cut.first, firstTopic: a, second: Self.withoutJoins(cut.second), secondTopic: b), weaker)
@@ -81,7 +82,8 @@ public struct QuestionSplitter: Sendable {
     static func withoutJoins(_ part: String) -> String {
         var text = part
         while let word = text.split(separator: " ", maxSplits: 1).first,
-              joins.contains(String(word.lowercased().filter(\.isLetter))), word.count < text.count {
+            joins.contains(String(word.lowercased().filter(\.isLetter))), word.count < text.count
+        {
             text = String(text.dropFirst(word.count)).trimmingWhitespace()
         }
         return text

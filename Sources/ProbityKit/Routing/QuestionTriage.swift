@@ -35,8 +35,9 @@ public struct QuestionTriage: Sendable {
             if restWords >= Self.minimumRestWords, case .clear = router.route(rest), case .clear(let best) = routing {
                 return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil, aside: scope.subjects[match.subject])
             }
-            return QuestionDecision(outcome: .none(nearest: plausible(ranked), referral: scope.subjects[match.subject]),
-                                    ranked: ranked, split: nil)
+            return QuestionDecision(
+                outcome: .none(nearest: plausible(ranked), referral: scope.subjects[match.subject]),
+                ranked: ranked, split: nil)
         }
         if let split = splitter.split(text) {
             return QuestionDecision(outcome: .topic(split.firstTopic), ranked: ranked, split: split)

@@ -48,19 +48,25 @@ public struct Router: Sendable {
     }
 
     /// Terms that name the people and bodies the protocols govern (see `RoutingWeights.scopeBonus`).
-    static let scopeTerms: Set<String> = Set(["councillor", "member", "officer", "group", "cabinet", "leader", "portfolio",
-                                             "chair", "mayor", "director", "monitoring", "committee", "protocol", "executive", "ward",
-                                             "constituent", "surgery"]
+    static let scopeTerms: Set<String> = Set(
+        [
+            "councillor", "member", "officer", "group", "cabinet", "leader", "portfolio",
+            "chair", "mayor", "director", "monitoring", "committee", "protocol", "executive", "ward",
+            "constituent", "surgery",
+        ]
         .flatMap(TextNormaliser.normalise))
 
     /// Why the question ranks as it does: its terms, then for each of the best topics how much
     /// each term contributed (for `probity ask --explain` and for knowledge authors).
     public func explain(_ text: String, limit: Int = 3) -> String {
         let query = weightedTerms(text)
-        var lines = ["terms: " + query.map { q in
-            let name = q.id.map { index.normaliser.term($0) } ?? "(unknown)"
-            return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
-        }.joined(separator: " ")]
+        var lines = [
+            "terms: "
+                + query.map { q in
+                    let name = q.id.map { index.normaliser.term($0) } ?? "(unknown)"
+                    return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
+                }.joined(separator: " ")
+        ]
         let vector = questionVector(text)
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
         _ = index.scores(query, inScope: inScope, vector: vector) { lines.append("ranking: " + $0) }
@@ -80,7 +86,10 @@ public struct Router: Sendable {
         var result: [QueryTerm] = []
         var position: [Int: Int] = [:]
         func add(_ id: Int?, ranking: Double, confidence: Double) {
-            guard let id else { result.append(QueryTerm(id: nil, rankingWeight: ranking, confidenceWeight: confidence)); return }
+            guard let id else {
+                result.append(QueryTerm(id: nil, rankingWeight: ranking, confidenceWeight: confidence))
+                return
+            }
             if let p = position[id] {
                 result[p].rankingWeight = max(result[p].rankingWeight, ranking)
                 result[p].confidenceWeight = max(result[p].confidenceWeight, confidence)
@@ -94,7 +103,8 @@ public struct Router: Sendable {
         for word in TextNormaliser.analyse(text) where !word.isStop {
             // A known pair of neighbouring words adds to its words; an unknown pair costs nothing.
             if weights.pairs > 0, let before = previous, let first = word.terms.first,
-               let pair = index.known(TopicIndex.pair(before, first)) {
+                let pair = index.known(TopicIndex.pair(before, first))
+            {
                 add(pair, ranking: weights.pairs, confidence: 0)
             }
             previous = word.terms.last
@@ -103,8 +113,9 @@ public struct Router: Sendable {
             var weight = isNumber ? weights.number : 1
             let known = terms.map { index.known($0) }
             if !isNumber, known.contains(where: { $0 == nil }),
-               let correction = index.vocabulary.correction(for: SpellingVariants.fold(word.token.word)),
-               let corrected = index.wordTerms[correction] {
+                let correction = index.vocabulary.correction(for: SpellingVariants.fold(word.token.word)),
+                let corrected = index.wordTerms[correction]
+            {
                 terms = corrected.map { index.normaliser.term($0) }
                 weight = weights.correction
             }

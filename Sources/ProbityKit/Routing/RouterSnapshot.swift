@@ -12,7 +12,8 @@ public enum RouterSnapshot {
     /// not a seal). Any write to a file changes its stamp, so the name changes with any byte of the catalogue,
     /// and `probity ask` need not read the catalogue at all to find its snapshot.
     public static func key(catalogue stamps: [FileStamp], weights: RoutingWeights = .standard) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x84222325_cbf29ce4
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x84222325_cbf29ce4
         func mix(_ bytes: some Sequence<UInt8>) {
             for byte in bytes {
                 a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -30,18 +31,28 @@ public enum RouterSnapshot {
         var w = ByteWriter()
         w.bytes(magic)
         w.int(index.entries.count)
-        for entry in index.entries { w.string(entry.id); w.string(entry.title) }
+        for entry in index.entries {
+            w.string(entry.id)
+            w.string(entry.title)
+        }
         w.int(index.hasBackground ? 1 : 0)
         w.int(index.normaliser.vocabulary.count)
         for term in index.normaliser.vocabulary { w.string(term) }
         let cache = index.normaliser.cache.sorted { $0.key < $1.key }
         w.int(cache.count)
-        for (word, entry) in cache { w.string(word); w.int(entry.isStop ? 1 : 0); w.ints(entry.terms) }
+        for (word, entry) in cache {
+            w.string(word)
+            w.int(entry.isStop ? 1 : 0)
+            w.ints(entry.terms)
+        }
         for lists in [index.postings, index.counts] {
             w.int(lists.count)
             for list in lists {
                 w.int(list.count)
-                for posting in list { w.int(posting.document); w.double(posting.weight) }
+                for posting in list {
+                    w.int(posting.document)
+                    w.double(posting.weight)
+                }
             }
         }
         w.doubles(index.idf)
@@ -49,14 +60,23 @@ public enum RouterSnapshot {
         w.doubles(index.topicLength)
         w.doubles(index.background)
         if let classifier = index.classifier {
-            w.int(1); w.int(classifier.classes); w.int(classifier.features); w.doubles(classifier.weights); w.doubles(classifier.bias)
+            w.int(1)
+            w.int(classifier.classes)
+            w.int(classifier.features)
+            w.doubles(classifier.weights)
+            w.doubles(classifier.bias)
         } else {
             w.int(0)
         }
         w.int(index.vocabulary.words.count)
-        for word in index.vocabulary.words { w.int(word.count); w.bytes(word) }
+        for word in index.vocabulary.words {
+            w.int(word.count)
+            w.bytes(word)
+        }
         if let vectors = index.wordVectors {
-            w.int(1); w.int(vectors.bytes.count); w.bytes(vectors.bytes)
+            w.int(1)
+            w.int(vectors.bytes.count)
+            w.bytes(vectors.bytes)
             w.ints(index.exampleDocuments)
             w.int(index.exampleVectors.count)
             for x in index.exampleVectors { withUnsafeBytes(of: x.bitPattern.littleEndian) { w.out += $0 } }
@@ -82,7 +102,10 @@ public enum RouterSnapshot {
         guard let termCount = r.count() else { return nil }
         var vocabulary: [String] = []
         vocabulary.reserveCapacity(termCount)
-        for _ in 0..<termCount { guard let term = r.string() else { return nil }; vocabulary.append(term) }
+        for _ in 0..<termCount {
+            guard let term = r.string() else { return nil }
+            vocabulary.append(term)
+        }
         guard let wordCount = r.count() else { return nil }
         var cache: [String: TextNormaliser.Entry] = [:]
         cache.reserveCapacity(wordCount)
@@ -108,11 +131,13 @@ public enum RouterSnapshot {
             lists.append(all)
         }
         guard let idf = r.doubles(), let unknownIDF = r.double(), let topicLength = r.doubles(), let background = r.doubles(),
-              let hasClassifier = r.int() else { return nil }
+            let hasClassifier = r.int()
+        else { return nil }
         var classifier: TopicClassifier?
         if hasClassifier == 1 {
             guard let classes = r.int(), let features = r.int(), let cw = r.doubles(), let bias = r.doubles(),
-                  classes == documentCount, features >= 0, cw.count == max(classes * features, 1), bias.count == classes else { return nil }
+                classes == documentCount, features >= 0, cw.count == max(classes * features, 1), bias.count == classes
+            else { return nil }
             classifier = TopicClassifier(weights: cw, bias: bias, classes: classes, features: features)
         }
         guard let fuzzyCount = r.count() else { return nil }
@@ -123,11 +148,13 @@ public enum RouterSnapshot {
         }
         guard let hasVectors = r.int() else { return nil }
         var wordVectors: WordVectors?
-        var exampleDocuments: [Int] = [], exampleVectors: [Float] = []
+        var exampleDocuments: [Int] = []
+        var exampleVectors: [Float] = []
         if hasVectors == 1 {
             guard let n = r.count(), let start = r.skip(n), let vectors = WordVectors(storage: bytes, base: start, length: n),
-                  let documents = r.ints(), let m = r.count(), m == documents.count * vectors.dimensions,
-                  documents.allSatisfy({ $0 >= 0 && $0 < documentCount }), let at = r.skip(4 * m) else { return nil }
+                let documents = r.ints(), let m = r.count(), m == documents.count * vectors.dimensions,
+                documents.allSatisfy({ $0 >= 0 && $0 < documentCount }), let at = r.skip(4 * m)
+            else { return nil }
             wordVectors = vectors
             exampleDocuments = documents
             exampleVectors = [Float](repeating: 0, count: m)
@@ -136,11 +163,13 @@ public enum RouterSnapshot {
             }
         }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
-              background.count == termCount, topicLength.count == documentCount else { return nil }
-        let index = TopicIndex(weights: weights, entries: entries, hasBackground: hasBackground, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
-                               postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
-                               background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy),
-                               wordVectors: wordVectors, exampleVectors: exampleVectors, exampleDocuments: exampleDocuments)
+            background.count == termCount, topicLength.count == documentCount
+        else { return nil }
+        let index = TopicIndex(
+            weights: weights, entries: entries, hasBackground: hasBackground, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
+            postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
+            background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy),
+            wordVectors: wordVectors, exampleVectors: exampleVectors, exampleDocuments: exampleDocuments)
         return Router(index: index, thresholds: thresholds)
     }
 }
@@ -177,7 +206,10 @@ public struct RouterCache: Sendable {
             var done = 0
             while done < size {
                 let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
-                if n <= 0 { complete = false; break }
+                if n <= 0 {
+                    complete = false
+                    break
+                }
                 done += n
             }
             count = done
@@ -191,7 +223,10 @@ public struct RouterCache: Sendable {
         guard CacheLocation.make(directory) else { return }
         let temporary = "\(directory)/.router-\(key)-\(getpid()).tmp"
         guard fm.createFile(atPath: temporary, contents: Data(RouterSnapshot.encode(router)), attributes: [.posixPermissions: 0o600]) else { return }
-        guard rename(temporary, path(key)) == 0 else { try? fm.removeItem(atPath: temporary); return }
+        guard rename(temporary, path(key)) == 0 else {
+            try? fm.removeItem(atPath: temporary)
+            return
+        }
         for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("router-") && name != "router-\(key).bin" {
             try? fm.removeItem(atPath: "\(directory)/\(name)")
         }
@@ -204,9 +239,19 @@ struct ByteWriter {
     mutating func bytes(_ b: [UInt8]) { out += b }
     mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out += $0 } }
     mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out += $0 } }
-    mutating func string(_ s: String) { let u = Array(s.utf8); int(u.count); out += u }
-    mutating func ints(_ v: [Int]) { int(v.count); for x in v { int(x) } }
-    mutating func doubles(_ v: [Double]) { int(v.count); for x in v { double(x) } }
+    mutating func string(_ s: String) {
+        let u = Array(s.utf8)
+        int(u.count)
+        out += u
+    }
+    mutating func ints(_ v: [Int]) {
+        int(v.count)
+        for x in v { int(x) }
+    }
+    mutating func doubles(_ v: [Double]) {
+        int(v.count)
+        for x in v { double(x) }
+    }
 }
 
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and returns nil past the end.

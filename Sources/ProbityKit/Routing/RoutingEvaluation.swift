@@ -70,13 +70,21 @@ public struct RoutingEvaluation: Sendable {
             let rejected: Bool
             let label: String
             switch decision {
-            case .clear(let best): rejected = false; label = "clear \(best.topicID)"
-            case .choose(let close): rejected = false; label = "choose " + close.map(\.topicID).joined(separator: "/")
-            case .noMatch: rejected = true; label = "no match"
+            case .clear(let best):
+                rejected = false
+                label = "clear \(best.topicID)"
+            case .choose(let close):
+                rejected = false
+                label = "choose " + close.map(\.topicID).joined(separator: "/")
+            case .noMatch:
+                rejected = true
+                label = "no match"
             }
             guard let expected = c.expected else {
                 offTopic += 1
-                if rejected { offTopicRejected += 1 } else {
+                if rejected {
+                    offTopicRejected += 1
+                } else {
                     misses.append(Miss(question: c.question, expected: nil, decision: label, ranked: ids))
                 }
                 continue
@@ -93,8 +101,10 @@ public struct RoutingEvaluation: Sendable {
     /// Cross-validation on the topics' own example phrasings: the examples are cut into `folds`
     /// parts; each part is routed by a router built without it. For choosing weights without
     /// looking at the held-out questions.
-    public static func crossValidate(knowledge: KnowledgeBase, folds: Int = 5, thresholds: RoutingThresholds = .standard,
-                                     weights: RoutingWeights = .standard) -> RoutingEvaluation {
+    public static func crossValidate(
+        knowledge: KnowledgeBase, folds: Int = 5, thresholds: RoutingThresholds = .standard,
+        weights: RoutingWeights = .standard
+    ) -> RoutingEvaluation {
         var total = RoutingEvaluation()
         let known = Set(knowledge.topics.map(\.id))
         for fold in 0..<max(folds, 2) {
@@ -142,7 +152,8 @@ public struct RoutingEvaluation: Sendable {
         if skipped > 0 { lines.append("skipped (topic not in the knowledge): \(skipped)") }
         if showMisses {
             for miss in misses {
-                lines.append("  miss: [\(miss.expected ?? "none")] \(miss.question) → \(miss.decision); ranked \(miss.ranked.prefix(3).joined(separator: ", "))")
+                lines.append(
+                    "  miss: [\(miss.expected ?? "none")] \(miss.question) → \(miss.decision); ranked \(miss.ranked.prefix(3).joined(separator: ", "))")
             }
         }
         return lines.joined(separator: "\n")

@@ -56,7 +56,8 @@ public struct RoutingRenderer: Sendable {
     /// `0.482` with three decimals, without Foundation's formatters.
     func formatScore(_ score: Double) -> String {
         let thousandths = Int((score * 1000).rounded())
-        let whole = thousandths / 1000, fraction = thousandths % 1000
+        let whole = thousandths / 1000
+        let fraction = thousandths % 1000
         let digits = String(fraction)
         return "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
     }

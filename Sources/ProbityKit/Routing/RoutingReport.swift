@@ -36,12 +36,14 @@ public struct RoutingReport: Encodable, Sendable {
         self.decision = decision.name
         topics = shown.map { TopicScore(id: $0.topicID, title: $0.title, score: $0.score) }
         if let subject = decision.referral {
-            referral = Referral(id: subject.id, title: subject.title, ruleLivesIn: subject.ruleLivesIn, reply: subject.reply,
-                                clauses: clauses)
+            referral = Referral(
+                id: subject.id, title: subject.title, ruleLivesIn: subject.ruleLivesIn, reply: subject.reply,
+                clauses: clauses)
         }
         if let split = decision.split {
-            secondQuestion = SecondQuestion(question: split.second, id: split.secondTopic.topicID, title: split.secondTopic.title,
-                                            score: split.secondTopic.score)
+            secondQuestion = SecondQuestion(
+                question: split.second, id: split.secondTopic.topicID, title: split.secondTopic.title,
+                score: split.secondTopic.score)
         }
     }
 }

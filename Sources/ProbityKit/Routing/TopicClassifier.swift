@@ -35,7 +35,7 @@ struct TopicClassifier: Sendable {
         var probabilities = [Double](repeating: 0, count: classes)
         for epoch in 0..<epochs {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
-                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 order.swapAt(i, Int(seed >> 33) % (i + 1))
             }
             let step = rate / (1 + Double(epoch) * 0.1)
@@ -75,7 +75,10 @@ struct TopicClassifier: Sendable {
     private func softmax(_ z: inout [Double]) {
         let top = z.max() ?? 0
         var sum = 0.0
-        for i in z.indices { z[i] = exp(z[i] - top); sum += z[i] }
+        for i in z.indices {
+            z[i] = exp(z[i] - top)
+            sum += z[i]
+        }
         for i in z.indices { z[i] /= sum }
     }
 }

@@ -46,9 +46,11 @@ struct TopicIndex: Sendable {
     var exampleDocuments: [Int] = []
 
     /// An index read back from a snapshot: every field as it was built.
-    init(weights: RoutingWeights, entries: [Entry], hasBackground: Bool, normaliser: TextNormaliser, postings: [[Posting]], idf: [Double],
-         unknownIDF: Double, counts: [[Posting]], topicLength: [Double], background: [Double], classifier: TopicClassifier?,
-         vocabulary: FuzzyVocabulary, wordVectors: WordVectors? = nil, exampleVectors: [Float] = [], exampleDocuments: [Int] = []) {
+    init(
+        weights: RoutingWeights, entries: [Entry], hasBackground: Bool, normaliser: TextNormaliser, postings: [[Posting]], idf: [Double],
+        unknownIDF: Double, counts: [[Posting]], topicLength: [Double], background: [Double], classifier: TopicClassifier?,
+        vocabulary: FuzzyVocabulary, wordVectors: WordVectors? = nil, exampleVectors: [Float] = [], exampleDocuments: [Int] = []
+    ) {
         self.weights = weights
         self.wordVectors = wordVectors
         self.exampleVectors = exampleVectors
@@ -79,7 +81,10 @@ struct TopicIndex: Sendable {
             var extra: [Int] = []
             if useConcepts {
                 for term in result {
-                    if let known = conceptIDs[term] { extra += known; continue }
+                    if let known = conceptIDs[term] {
+                        extra += known
+                        continue
+                    }
                     let ids = ConceptLexicon.concepts(forTerm: normaliser.term(term)).map { normaliser.intern($0) }
                     conceptIDs[term] = ids
                     extra += ids
@@ -107,7 +112,8 @@ struct TopicIndex: Sendable {
                 terms(([fact.prompt.member, fact.prompt.officer] + fact.options.flatMap { [$0.label] + $0.phrases }).joined(separator: " "))
             }
             let cited: [Int] = weights.clauses > 0 ? factTexts.flatMap { $0 } : []
-            let title = terms(topic.title), summary = terms(topic.summary)
+            let title = terms(topic.title)
+            let summary = terms(topic.summary)
             let examples = topic.examples.map { terms($0) }
             if weights.classifier > 0 {
                 for text in [title, summary] + examples { trainingTexts.append((text, t, 1)) }
@@ -203,11 +209,14 @@ struct TopicIndex: Sendable {
         if weights.classifier > 0 {
             let conceptWeight = weights.classifierConcepts
             let examples = trainingTexts.map { text, label, weight in
-                TopicClassifier.Example(features: Self.features(Set(text), isConcept: { normaliser.term($0).hasPrefix("~") },
-                                                                conceptWeight: conceptWeight), label: label, weight: weight)
+                TopicClassifier.Example(
+                    features: Self.features(
+                        Set(text), isConcept: { normaliser.term($0).hasPrefix("~") },
+                        conceptWeight: conceptWeight), label: label, weight: weight)
             }
-            classifier = TopicClassifier(examples: examples, classes: fieldTerms.count, features: vocabularySize,
-                                         epochs: weights.classifierEpochs, rate: weights.classifierRate, l2: weights.classifierL2)
+            classifier = TopicClassifier(
+                examples: examples, classes: fieldTerms.count, features: vocabularySize,
+                epochs: weights.classifierEpochs, rate: weights.classifierRate, l2: weights.classifierL2)
         }
 
         let words = normaliser.words
@@ -241,8 +250,10 @@ struct TopicIndex: Sendable {
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
     func scores(_ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, trace: ((String) -> Void)? = nil) -> [Double] {
-        var confidenceTotal = 0.0, rankingTotal = 0.0
-        let documents = documentCount, topics = entries.count
+        var confidenceTotal = 0.0
+        var rankingTotal = 0.0
+        let documents = documentCount
+        let topics = entries.count
         var confidence = [Double](repeating: 0, count: documents)
         var bm25 = [Double](repeating: 0, count: documents)
         for q in query {
@@ -304,15 +315,19 @@ struct TopicIndex: Sendable {
             return [Double](repeating: 0, count: topics)
         }
         let top = lm[best]
-        var level = min(1, confidence[best] + (inScope ? weights.scopeBonus : 0)
-                            + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best] - (hasBackground ? similarity[topics] : 0))))
+        var level = min(
+            1,
+            confidence[best] + (inScope ? weights.scopeBonus : 0)
+                + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best] - (hasBackground ? similarity[topics] : 0))))
         if let trace {
             let order = lm.indices.sorted { lm[$0] > lm[$1] }.prefix(4)
-            trace("confidence \(confidence[best]) in scope \(inScope); " + order.map { t in
-                let name = t < topics ? entries[t].id : "(background)"
-                let sim = similarity.isEmpty ? "" : String(format: " similarity %.3f", similarity[t])
-                return String(format: "%@ %.2f%@", name, lm[t], sim)
-            }.joined(separator: ", "))
+            trace(
+                "confidence \(confidence[best]) in scope \(inScope); "
+                    + order.map { t in
+                        let name = t < topics ? entries[t].id : "(background)"
+                        let sim = similarity.isEmpty ? "" : String(format: " similarity %.3f", similarity[t])
+                        return String(format: "%@ %.2f%@", name, lm[t], sim)
+                    }.joined(separator: ", "))
         }
         if hasBackground {
             // Closer to the questions no topic answers than to the best topic: less sure it is a topic at all.

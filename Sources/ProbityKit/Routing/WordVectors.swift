@@ -29,14 +29,16 @@ public struct WordVectors: Sendable {
     /// The vectors in `storage[base..<base + length]`.
     init?(storage bytes: [UInt8], base: Int, length: Int) {
         guard base >= 0, length >= 0, base + length <= bytes.count, length >= Self.magic.count + 8,
-              Array(bytes[base..<base + Self.magic.count]) == Self.magic else { return nil }
+            Array(bytes[base..<base + Self.magic.count]) == Self.magic
+        else { return nil }
         func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
         dimensions = u32(base + Self.magic.count)
         count = u32(base + Self.magic.count + 4)
         guard dimensions > 0, dimensions <= 1024, count > 0, count <= length else { return nil }
         let end = base + length
         var at = base + Self.magic.count + 8
-        var starts: [Int32] = [], lengths: [UInt8] = []
+        var starts: [Int32] = []
+        var lengths: [UInt8] = []
         starts.reserveCapacity(count)
         lengths.reserveCapacity(count)
         for _ in 0..<count {
@@ -59,17 +61,26 @@ public struct WordVectors: Sendable {
 
     /// The index of `word` (lower-case ASCII letters), if the vocabulary has it.
     func index(of word: ArraySlice<UInt8>) -> Int? {
-        var low = 0, high = count - 1
+        var low = 0
+        var high = count - 1
         while low <= high {
             let mid = (low + high) / 2
-            let start = Int(wordStart[mid]), length = Int(wordLength[mid])
+            let start = Int(wordStart[mid])
+            let length = Int(wordLength[mid])
             var order = 0
             var i = 0
             var j = word.startIndex
             while order == 0 {
-                if i == length { order = j == word.endIndex ? 0 : -1; break }
-                if j == word.endIndex { order = 1; break }
-                let a = storage[start + i], b = word[j]
+                if i == length {
+                    order = j == word.endIndex ? 0 : -1
+                    break
+                }
+                if j == word.endIndex {
+                    order = 1
+                    break
+                }
+                let a = storage[start + i]
+                let b = word[j]
                 if a != b { order = a < b ? -1 : 1 }
                 i += 1
                 j += 1
@@ -90,14 +101,23 @@ public struct WordVectors: Sendable {
         var i = 0
         while i < utf8.count {
             var c = utf8[i]
-            if c == 0x27 { i += 1; continue }  // '
-            if c == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x99 { i += 3; continue }  // ’
+            if c == 0x27 {
+                i += 1
+                continue
+            }  // '
+            if c == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x99 {
+                i += 3
+                continue
+            }  // ’
             if c >= 0x41 && c <= 0x5A { c += 0x20 }
             if c >= 0x61 && c <= 0x7A {
                 if start == nil { start = folded.count }
                 folded.append(c)
             } else {
-                if let s = start { result.append(s..<folded.count); start = nil }
+                if let s = start {
+                    result.append(s..<folded.count)
+                    start = nil
+                }
                 folded.append(0x20)
             }
             i += 1

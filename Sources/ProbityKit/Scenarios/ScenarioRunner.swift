@@ -44,7 +44,8 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, council: String) -> ScenarioOutcome {
         var outcome = ScenarioOutcome(council: council, scenario: scenario, routed: false, reasked: [], unanswered: nil, verdict: nil, quoted: [])
         guard let session = try? Session(knowledge: knowledge, council: council, role: scenario.role),
-              let topic = knowledge.topic(id: scenario.topic) else { return outcome }
+            let topic = knowledge.topic(id: scenario.topic)
+        else { return outcome }
         var conversation = Conversation(session: session, router: router)
         _ = conversation.start(recording: "Not recorded (scenario).")
         var reply = conversation.handle(scenario.says)
@@ -81,7 +82,8 @@ public struct ScenarioRunner: Sendable {
         for (local, answer) in truth.sorted(by: { $0.key < $1.key }) {
             let key = knowledge.sharedFacts.contains { $0.key == local } ? local : "\(scenario.topic).\(local)"
             guard let known = conversation.session.facts[key] else { continue }
-            let took = Set(FactValue.options(known)), truth = Set(answer.options)
+            let took = Set(FactValue.options(known))
+            let truth = Set(answer.options)
             // A fact that takes several answers may hold more than the scenario lists; it is misheard when it lacks one.
             let multiple = knowledge.fact(key: key)?.multiple ?? false
             if multiple ? !truth.isSubset(of: took) : took != truth { outcome.misheard.append("\(local)=\(known)") }

@@ -13,7 +13,8 @@ enum OutOfScopeDecoder {
             s.rejectUnknownKeys(allowed: subjectFields)
             let signals = s.stringArray("signals")
             guard let id = s.nonEmptyString("id"), let title = s.nonEmptyString("title"),
-                  let lives = s.nonEmptyString("ruleLivesIn"), let reply = s.nonEmptyString("reply"), let signals else { return nil }
+                let lives = s.nonEmptyString("ruleLivesIn"), let reply = s.nonEmptyString("reply"), let signals
+            else { return nil }
             if !CatalogueDecoder.isIdentifier(id) {
                 issues.report(path.appending("id"), "a subject id is lower-case letters, digits and \"-\"; \"\(id)\" is not", at: s["id"]?.position)
             }
@@ -27,7 +28,8 @@ enum OutOfScopeDecoder {
                 issues.report(path.appending("signals"), "give at least one phrase that signals the subject", at: s["signals"]?.position)
             }
             for (i, signal) in signals.enumerated() where PhraseMatcher.words(signal).allSatisfy({ $0 == "*" }) {
-                issues.report(path.appending("signals").appending(index: i), "the signal \"\(signal)\" has no word in it, so it can never match", at: s.position)
+                issues.report(
+                    path.appending("signals").appending(index: i), "the signal \"\(signal)\" has no word in it, so it can never match", at: s.position)
             }
             var subject = OutOfScopeSubject(id: id, title: title, ruleLivesIn: lives, reply: reply, signals: signals)
             subject.position = s.position

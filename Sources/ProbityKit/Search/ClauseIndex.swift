@@ -51,7 +51,10 @@ struct ClauseIndex: Sendable {
                     for term in token.terms {
                         sequence.append(term)
                         owner.append(t)
-                        if !token.isStop { frequency[term, default: 0] += 1; length += 1 }
+                        if !token.isStop {
+                            frequency[term, default: 0] += 1
+                            length += 1
+                        }
                     }
                 }
                 if headingTerms[clause.heading] == nil {
@@ -59,8 +62,10 @@ struct ClauseIndex: Sendable {
                 }
                 for term in headingTerms[clause.heading] ?? [] { frequency[term, default: 0] += Self.headingWeight }
                 frequencies.append(frequency.map { ($0.key, $0.value) })
-                documents.append(Document(council: c, clause: clause, tokens: tokens, sequence: sequence,
-                                          sequenceToken: owner, length: length))
+                documents.append(
+                    Document(
+                        council: c, clause: clause, tokens: tokens, sequence: sequence,
+                        sequenceToken: owner, length: length))
             }
         }
         var postings = [[Posting]](repeating: [], count: normaliser.vocabulary.count)

@@ -38,7 +38,8 @@ public struct ClauseSearch: Sendable {
             if ids.allSatisfy({ $0 != nil }) {
                 for id in ids.compactMap({ $0 }) { weights[id] = 1 }
             } else if let correction = index.vocabulary.correction(for: SpellingVariants.fold(word)),
-                      let corrected = index.wordTerms[correction] {
+                let corrected = index.wordTerms[correction]
+            {
                 for id in corrected where weights[id] == nil { weights[id] = Self.correctionWeight }
             } else {
                 for id in ids.compactMap({ $0 }) { weights[id] = 1 }
@@ -91,7 +92,10 @@ public struct ClauseSearch: Sendable {
             var missing = false
             for phrase in phrases {
                 let found = index.occurrences(of: phrase, in: document)
-                if found.isEmpty { missing = true; break }
+                if found.isEmpty {
+                    missing = true
+                    break
+                }
                 starts += found.map { ($0, phrase.count) }
             }
             if missing { continue }
@@ -109,7 +113,8 @@ public struct ClauseSearch: Sendable {
         }
         hits.sort { a, b in
             if a.score != b.score { return a.score > b.score }
-            let da = index.documents[a.document], db = index.documents[b.document]
+            let da = index.documents[a.document]
+            let db = index.documents[b.document]
             if da.council != db.council { return index.councils[da.council].name < index.councils[db.council].name }
             return a.document < b.document
         }
@@ -119,14 +124,17 @@ public struct ClauseSearch: Sendable {
             let document = index.documents[hit.document]
             let council = index.councils[document.council]
             let snippet = SnippetBuilder.snippet(for: document, matching: matchTerms, phraseStarts: hit.phraseStarts)
-            return SearchHit(council: council, clause: document.clause, score: (hit.score * 1000).rounded() / 1000,
-                             snippet: snippet, coverage: queryWeight > 0 ? (covered[hit.document] ?? 0) / queryWeight : 0)
+            return SearchHit(
+                council: council, clause: document.clause, score: (hit.score * 1000).rounded() / 1000,
+                snippet: snippet, coverage: queryWeight > 0 ? (covered[hit.document] ?? 0) / queryWeight : 0)
         }
     }
 
     /// Hits sorted by score, reordered so that one council's many hits do not push the others out.
-    static func diversified<Hit>(_ sorted: [(document: Int, score: Double, phraseStarts: Hit)],
-                                 council: (Int) -> Int) -> [(document: Int, score: Double, phraseStarts: Hit)] {
+    static func diversified<Hit>(
+        _ sorted: [(document: Int, score: Double, phraseStarts: Hit)],
+        council: (Int) -> Int
+    ) -> [(document: Int, score: Double, phraseStarts: Hit)] {
         var seen: [Int: Int] = [:]
         var ranked: [(hit: (document: Int, score: Double, phraseStarts: Hit), adjusted: Double, order: Int)] = []
         for (order, hit) in sorted.enumerated() {

@@ -23,7 +23,8 @@ public struct SearchReport: Encodable, Sendable {
         self.query = query
         self.council = council
         self.hits = hits.map { hit in
-            Hit(council: hit.councilID, councilName: hit.councilName, version: hit.version, clause: hit.clause.id,
+            Hit(
+                council: hit.councilID, councilName: hit.councilName, version: hit.version, clause: hit.clause.id,
                 number: hit.clause.number, reference: hit.clause.fullReference, heading: hit.clause.heading,
                 score: hit.score, snippet: hit.snippet.marked(), matches: hit.snippet.matchedWords, text: hit.clause.text)
         }

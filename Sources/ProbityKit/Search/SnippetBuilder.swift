@@ -6,8 +6,10 @@ enum SnippetBuilder {
     /// Longer clauses are cut to a window of this many words around the matches.
     static let windowWords = 40
 
-    static func snippet(for document: ClauseIndex.Document, matching terms: Set<Int>,
-                        phraseStarts: [(start: Int, length: Int)]) -> Snippet {
+    static func snippet(
+        for document: ClauseIndex.Document, matching terms: Set<Int>,
+        phraseStarts: [(start: Int, length: Int)]
+    ) -> Snippet {
         let tokens = document.tokens
         var matched = tokens.map { !$0.isStop && $0.terms.contains(where: terms.contains) }
         for (start, length) in phraseStarts {
@@ -18,14 +20,20 @@ enum SnippetBuilder {
         let text = Array(document.clause.text.utf8)
         guard !tokens.isEmpty else { return Snippet(parts: [.init(document.clause.text, isMatch: false)]) }
 
-        var first = 0, last = tokens.count - 1
+        var first = 0
+        var last = tokens.count - 1
         if tokens.count > wholeClauseWords {
             // The window with the most matched words; ties go to the earliest.
-            var best = 0, bestCount = -1, count = 0
+            var best = 0
+            var bestCount = -1
+            var count = 0
             for i in 0..<tokens.count {
                 if matched[i] { count += 1 }
                 if i >= windowWords, matched[i - windowWords] { count -= 1 }
-                if i >= windowWords - 1, count > bestCount { bestCount = count; best = i - windowWords + 1 }
+                if i >= windowWords - 1, count > bestCount {
+                    bestCount = count
+                    best = i - windowWords + 1
+                }
             }
             // Start a few words before the first match in the window, for context.
             let firstMatch = (best..<(best + windowWords)).first { matched[$0] } ?? best
@@ -50,7 +58,8 @@ enum SnippetBuilder {
             // Text between two matched words joins the match when it is a space or a hyphen
             // (need to know, non-members).
             let gap = text[cursor..<token.start]
-            let joinsMatch = matched[i] && i > first && matched[i - 1] && gap.count <= 3
+            let joinsMatch =
+                matched[i] && i > first && matched[i - 1] && gap.count <= 3
                 && (gap.allSatisfy { $0 == 0x20 || $0 == 0x2D } || Array(gap) == [0xE2, 0x80, 0x91])
             append(gap, joinsMatch)
             append(text[token.start..<token.end], matched[i])

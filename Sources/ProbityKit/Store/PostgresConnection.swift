@@ -100,8 +100,10 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func failure(_ result: UnsafeMutableRawPointer?) -> StoreError {
-        let state = probity_pq_result_field(result, 67 /* C */).map { String(cString: $0) }
-        let message = probity_pq_result_field(result, 77 /* M */).map { String(cString: $0) }
+        // Field codes: 67 is "C" (the SQLSTATE), 77 is "M" (the primary message).
+        let state = probity_pq_result_field(result, 67).map { String(cString: $0) }
+        let message =
+            probity_pq_result_field(result, 77).map { String(cString: $0) }
             ?? Self.firstLine(Self.text(probity_pq_result_message(result)))
         switch state {
         case nil, "08000", "08003", "08006", "08001", "08004", "57P01", "57P02", "57P03":

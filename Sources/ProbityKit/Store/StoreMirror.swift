@@ -51,7 +51,8 @@ public final class StoreMirror: TranscriptMirror, @unchecked Sendable {
     public var isSending: Bool { lock.withLock { !stopped } }
 
     static func notice(for error: StoreError) -> String {
-        let kept = "This conversation is still recorded on this computer; what the store is missing will be sent the next time Probity starts, or with `probity transcripts sync`."
+        let kept =
+            "This conversation is still recorded on this computer; what the store is missing will be sent the next time Probity starts, or with `probity transcripts sync`."
         if error.isUnreachable {
             return "Note: the council's transcript store cannot be reached now (\(error.description)) \(kept)"
         }

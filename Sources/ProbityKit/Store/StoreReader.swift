@@ -28,8 +28,12 @@ public struct StoreReader: Sendable {
                AND ($4::text IS NULL OR starts_with(id, $4))
              ORDER BY coalesce(header ->> 'started', ''), id
             """
-        let rows = try store.connected().query(sql, [user.map { .text($0) } ?? .null, from.map { .text($0) } ?? .null,
-                                                     to.map { .text($0) } ?? .null, idPrefix.map { .text($0) } ?? .null])
+        let rows = try store.connected().query(
+            sql,
+            [
+                user.map { .text($0) } ?? .null, from.map { .text($0) } ?? .null,
+                to.map { .text($0) } ?? .null, idPrefix.map { .text($0) } ?? .null,
+            ])
         return try rows.values.map { row throws(StoreError) -> StoredTranscript in
             guard row.count == 5, let id = row[0], let user = row[1], let received = row[2], let lines = row[3].flatMap({ Int($0) }) else {
                 throw .unexpectedAnswer("a transcript row without its id, user or line count")

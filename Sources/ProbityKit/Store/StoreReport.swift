@@ -21,12 +21,15 @@ public struct StoreReport: Sendable {
                 return TranscriptReport.Count(key: row[0] ?? "not given", count: count)
             }
         }
-        let totals = try tally("SELECT 'all', count(*) FROM probity.transcripts t WHERE \(within) UNION ALL SELECT 'sealed', count(*) FROM probity.transcripts t WHERE t.sealed AND \(within)")
+        let totals = try tally(
+            "SELECT 'all', count(*) FROM probity.transcripts t WHERE \(within) UNION ALL SELECT 'sealed', count(*) FROM probity.transcripts t WHERE t.sealed AND \(within)"
+        )
         report.transcripts = totals.first { $0.key == "all" }?.count ?? 0
         report.sealed = totals.first { $0.key == "sealed" }?.count ?? 0
         report.unsealedCount = report.transcripts - report.sealed
         report.byUser = try tally("SELECT t.db_user::text, count(*) FROM probity.transcripts t WHERE \(within) GROUP BY 1 ORDER BY 2 DESC, 1")
-        report.byRole = try tally("""
+        report.byRole = try tally(
+            """
             SELECT coalesce(t.header ->> 'role',
                             (SELECT l.doc -> 'event' -> 'roleSet' ->> 'role' FROM probity.lines l
                               WHERE l.transcript = t.id AND l.kind = 'roleSet' ORDER BY l.seq LIMIT 1),
@@ -35,14 +38,16 @@ public struct StoreReport: Sendable {
             """)
         // One pass over the advice lines (the largest: they hold every clause quoted) for the counts and for
         // which transcripts were advised under other knowledge.
-        let advice = try connection.query("""
+        let advice = try connection.query(
+            """
             SELECT l.transcript, l.doc -> 'event' -> 'advised' ->> 'topic', l.doc -> 'event' -> 'advised' ->> 'verdict',
                    l.doc -> 'event' -> 'advised' ->> 'council', l.doc -> 'event' -> 'advised' ->> 'protocolVersion',
                    t.header ->> 'council', t.header ->> 'knowledgeSHA256'
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
              WHERE l.kind = 'advised' AND \(within)
             """, dates)
-        var topics: [String: Int] = [:], verdicts: [String: Int] = [:]
+        var topics: [String: Int] = [:]
+        var verdicts: [String: Int] = [:]
         for row in advice.values {
             guard row.count == 7 else { throw .unexpectedAnswer("an advice row without its fields") }
             topics[row[1] ?? "unknown", default: 0] += 1
@@ -50,16 +55,19 @@ public struct StoreReport: Sendable {
         }
         report.byTopic = TranscriptReport.counts(topics)
         report.byVerdict = TranscriptReport.counts(verdicts)
-        report.unrouted = try tally("""
+        report.unrouted = try tally(
+            """
             SELECT l.doc -> 'event' -> 'routed' ->> 'question', count(*)
               FROM probity.lines l JOIN probity.transcripts t ON t.id = l.transcript
              WHERE l.kind = 'routed' AND l.doc -> 'event' -> 'routed' ->> 'outcome' IN ('no-match', 'out-of-scope') AND \(within)
              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT \(TranscriptReport.listLimit)
             """)
-        report.unsealed = try connection.query("""
+        report.unsealed = try connection.query(
+            """
             SELECT t.id, t.db_user::text, coalesce(t.header ->> 'started', '') FROM probity.transcripts t
              WHERE NOT t.sealed AND \(within) ORDER BY 3 DESC, 1 LIMIT \(TranscriptReport.listLimit)
-            """, dates).values.map { TranscriptReport.Unsealed(id: $0[0] ?? "", user: $0[1] ?? "", started: $0[2] ?? "") }
+            """, dates
+        ).values.map { TranscriptReport.Unsealed(id: $0[0] ?? "", user: $0[1] ?? "", started: $0[2] ?? "") }
         try replay(&report, advice: advice, knowledge: knowledge)
         return report
     }

@@ -33,8 +33,9 @@ public final class TranscriptStore: @unchecked Sendable {
     /// Sends one line. A refusal names the transcript and line.
     public func send(transcript: String, seq: Int, line: [UInt8]) throws(StoreError) {
         do {
-            try connected().query("INSERT INTO probity.lines (transcript, seq, line) VALUES ($1, $2, $3)",
-                                  [.text(transcript), .text(String(seq)), .bytes(line)])
+            try connected().query(
+                "INSERT INTO probity.lines (transcript, seq, line) VALUES ($1, $2, $3)",
+                [.text(transcript), .text(String(seq)), .bytes(line)])
         } catch .lineRefused(_, _, let reason) {
             throw .lineRefused(transcript: transcript, seq: seq, reason: reason)
         } catch {
@@ -73,8 +74,9 @@ public final class TranscriptStore: @unchecked Sendable {
 
     public func received(_ ids: [String]) throws(StoreError) -> [String: Progress] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try connected().query("SELECT id, lines, last_digest, sealed FROM probity.received($1::text[])",
-                                         [.text(PostgresArray.literal(ids))])
+        let rows = try connected().query(
+            "SELECT id, lines, last_digest, sealed FROM probity.received($1::text[])",
+            [.text(PostgresArray.literal(ids))])
         var progress: [String: Progress] = [:]
         for row in rows.values {
             guard row.count == 4, let id = row[0], let lines = row[1].flatMap({ Int($0) }), let digest = row[2] else {
@@ -90,7 +92,8 @@ public final class TranscriptStore: @unchecked Sendable {
 enum PostgresArray {
     /// `{"a","b"}`, each element quoted with `"` and `\` escaped.
     static func literal(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        "{"
+            + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",") + "}"
     }
 }

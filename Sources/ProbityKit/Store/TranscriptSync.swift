@@ -19,9 +19,11 @@ public enum TranscriptSync {
     /// - Parameter ids: the transcripts to look at; nil for every `.jsonl` in the folder.
     public static func run(directory: String, store: TranscriptStore, ids: [String]? = nil) throws(StoreError) -> Report {
         var report = Report()
-        let wanted = ids ?? ((try? TranscriptLibrary(directory: directory).files()) ?? []).map {
-            String(($0.split(separator: "/").last ?? "").dropLast(".jsonl".count))
-        }
+        let wanted =
+            ids
+            ?? ((try? TranscriptLibrary(directory: directory).files()) ?? []).map {
+                String(($0.split(separator: "/").last ?? "").dropLast(".jsonl".count))
+            }
         let candidates = wanted.filter { id in
             if PendingMarker.isHeld(directory: directory, transcript: id) {
                 report.busy.append(id)

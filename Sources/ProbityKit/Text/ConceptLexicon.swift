@@ -10,69 +10,189 @@ public enum ConceptLexicon {
     }
 
     static let groups: [(String, [String])] = [
-        ("~behaviour", ["bully", "rude", "rudeness", "shout", "yell", "scream", "aggressive", "aggression", "abusive",
-                        "abuse", "insult", "belittle", "humiliate", "demean", "threaten", "threat", "swear", "hostile",
-                        "offensive", "disrespectful", "undermine", "intimidate", "harass", "rant", "sexist", "racist",
-                        "inappropriate", "pressure", "pressurise", "badger", "hound"]),
-        ("~unhappy", ["unhappy", "dissatisfied", "displeased", "annoyed", "frustrated", "upset", "complain", "grumble",
-                      "disappointed"]),
-        ("~capability", ["incompetent", "incompetence", "inept", "useless", "hopeless", "capability", "mistake",
-                         "error", "blunder", "botch", "competence"]),
-        ("~media", ["media", "twitter", "tweet", "facebook", "instagram", "tiktok", "youtube", "blog", "blogger",
-                    "podcast", "comms", "communications", "headline", "publicity", "statement", "article",
-                    "broadcast"]),
-        ("~relationship", ["relationship", "dating", "boyfriend", "girlfriend", "fiance", "fiancee", "romantic",
-                           "romance", "affair", "lover", "married", "marry", "marriage", "partner", "wife", "husband", "spouse", "friend",
-                           "friendship", "flatmate", "housemate"]),
-        ("~family", ["relative", "mother", "mum", "mummy", "father", "dad", "daddy", "son", "daughter", "brother",
-                     "sister", "sibling", "aunt", "auntie", "uncle", "nephew", "niece", "cousin", "grandson",
-                     "granddaughter", "grandchild", "grandchildren", "grandmother", "grandfather", "grandma", "grandad",
-                     "granddad", "grandpa", "gran", "nan", "nana", "wife", "husband", "spouse", "family", "stepson",
-                     "stepdaughter", "stepmother", "stepfather", "parent", "inlaw"]),
-        ("~instruct", ["instruct", "instruction", "direct", "direction", "order", "demand", "command", "insist",
-                       "prioritise", "priority", "expedite", "fasttrack"]),
-        ("~reply", ["reply", "respond", "response", "answer", "turnaround", "acknowledge", "deadline", "delay",
-                    "fortnight"]),
-        ("~hours", ["evening", "night", "tonight", "midnight", "overnight", "weekend", "saturday", "sunday",
-                    "holiday", "hours", "10pm", "11pm"]),
+        (
+            "~behaviour",
+            [
+                "bully", "rude", "rudeness", "shout", "yell", "scream", "aggressive", "aggression", "abusive",
+                "abuse", "insult", "belittle", "humiliate", "demean", "threaten", "threat", "swear", "hostile",
+                "offensive", "disrespectful", "undermine", "intimidate", "harass", "rant", "sexist", "racist",
+                "inappropriate", "pressure", "pressurise", "badger", "hound",
+            ]
+        ),
+        (
+            "~unhappy",
+            [
+                "unhappy", "dissatisfied", "displeased", "annoyed", "frustrated", "upset", "complain", "grumble",
+                "disappointed",
+            ]
+        ),
+        (
+            "~capability",
+            [
+                "incompetent", "incompetence", "inept", "useless", "hopeless", "capability", "mistake",
+                "error", "blunder", "botch", "competence",
+            ]
+        ),
+        (
+            "~media",
+            [
+                "media", "twitter", "tweet", "facebook", "instagram", "tiktok", "youtube", "blog", "blogger",
+                "podcast", "comms", "communications", "headline", "publicity", "statement", "article",
+                "broadcast",
+            ]
+        ),
+        (
+            "~relationship",
+            [
+                "relationship", "dating", "boyfriend", "girlfriend", "fiance", "fiancee", "romantic",
+                "romance", "affair", "lover", "married", "marry", "marriage", "partner", "wife", "husband", "spouse", "friend",
+                "friendship", "flatmate", "housemate",
+            ]
+        ),
+        (
+            "~family",
+            [
+                "relative", "mother", "mum", "mummy", "father", "dad", "daddy", "son", "daughter", "brother",
+                "sister", "sibling", "aunt", "auntie", "uncle", "nephew", "niece", "cousin", "grandson",
+                "granddaughter", "grandchild", "grandchildren", "grandmother", "grandfather", "grandma", "grandad",
+                "granddad", "grandpa", "gran", "nan", "nana", "wife", "husband", "spouse", "family", "stepson",
+                "stepdaughter", "stepmother", "stepfather", "parent", "inlaw",
+            ]
+        ),
+        (
+            "~instruct",
+            [
+                "instruct", "instruction", "direct", "direction", "order", "demand", "command", "insist",
+                "prioritise", "priority", "expedite", "fasttrack",
+            ]
+        ),
+        (
+            "~reply",
+            [
+                "reply", "respond", "response", "answer", "turnaround", "acknowledge", "deadline", "delay",
+                "fortnight",
+            ]
+        ),
+        (
+            "~hours",
+            [
+                "evening", "night", "tonight", "midnight", "overnight", "weekend", "saturday", "sunday",
+                "holiday", "hours", "10pm", "11pm",
+            ]
+        ),
         ("~phone", ["phone", "ring", "rang", "text", "whatsapp", "mobile", "voicemail"]),
-        ("~visit", ["visit", "tour", "unannounced", "wander", "premises", "establishment", "building", "depot",
-                    "hostel"]),
-        ("~appoint", ["appoint", "appointment", "recruit", "recruitment", "hire", "interview", "shortlist",
-                      "vacancy", "applicant", "candidate", "discipline", "disciplinary", "dismiss", "sack",
-                      "fire"]),
-        ("~amend", ["amend", "amendment", "rewrite", "redraft", "alter", "edit", "delete", "suppress", "withdraw",
-                    "overrule", "reject"]),
-        ("~legal", ["legal", "court", "tribunal", "judicial", "litigation", "sue", "lawsuit", "prosecution",
-                    "prosecute", "injunction", "solicitor", "barrister", "lawyer", "claimant", "witness",
-                    "proceedings", "dispute", "eviction"]),
+        (
+            "~visit",
+            [
+                "visit", "tour", "unannounced", "wander", "premises", "establishment", "building", "depot",
+                "hostel",
+            ]
+        ),
+        (
+            "~appoint",
+            [
+                "appoint", "appointment", "recruit", "recruitment", "hire", "interview", "shortlist",
+                "vacancy", "applicant", "candidate", "discipline", "disciplinary", "dismiss", "sack",
+                "fire",
+            ]
+        ),
+        (
+            "~amend",
+            [
+                "amend", "amendment", "rewrite", "redraft", "alter", "edit", "delete", "suppress", "withdraw",
+                "overrule", "reject",
+            ]
+        ),
+        (
+            "~legal",
+            [
+                "legal", "court", "tribunal", "judicial", "litigation", "sue", "lawsuit", "prosecution",
+                "prosecute", "injunction", "solicitor", "barrister", "lawyer", "claimant", "witness",
+                "proceedings", "dispute", "eviction",
+            ]
+        ),
         ("~scrutiny", ["scrutiny", "scrutinise", "overview", "callin"]),
-        ("~outside", ["trust", "trustee", "charity", "board", "governor", "governing", "partnership", "nominee",
-                      "appointee", "outside", "external", "indemnity", "liable", "liability"]),
-        ("~ward", ["ward", "division", "patch", "locality", "neighbourhood", "estate", "consultation", "consult",
-                   "inform", "notify"]),
-        ("~casework", ["constituent", "resident", "tenant", "voter", "casework", "behalf", "represent", "advocate",
-                       "surgery", "hearing"]),
-        ("~favour", ["favour", "favouritism", "preferential", "waive", "waiver", "cancel", "overlook", "strings",
-                     "kindly", "bump", "queue", "jump", "fine", "ticket", "quicker", "sooner", "perk", "freebie"]),
-        ("~resources", ["resource", "equipment", "printer", "print", "photocopier", "photocopy", "laptop",
-                        "computer", "ipad", "tablet", "stationery", "franking", "postage", "envelope", "letterhead",
-                        "logo", "vehicle", "car", "room", "facilities", "campaign", "canvass", "electioneering",
-                        "leaflet", "purdah"]),
-        ("~procure", ["contract", "tender", "procure", "procurement", "supplier", "contractor", "bid", "bidder",
-                      "firm", "quotation", "award", "evaluation", "provider", "builder", "catering", "purchase",
-                      "invoice"]),
-        ("~employee", ["grievance", "redundancy", "redundant", "regrade", "regrading", "salary", "pay", "promotion",
-                       "sickness", "absence", "restructure", "employment", "union", "shift"]),
-        ("~care", ["care", "carer", "social", "safeguarding", "fostering", "foster", "adoption", "adopt",
-                   "sectioned", "dementia", "assessment", "package", "placement", "dols", "protection", "respite",
-                   "vulnerable"]),
-        ("~documents", ["document", "documents", "papers", "appendix", "exempt", "confidential", "minutes", "agenda",
-                        "records", "file", "inspect", "entitled", "disclose", "access"]),
-        ("~group", ["group", "party", "political", "caucus", "administration", "opposition", "majority",
-                    "labour", "conservative", "tory", "libdem", "agent"]),
-        ("~correspondence", ["correspondence", "email", "letter", "copy", "bcc", "cc", "forward", "inbox",
-                             "copied", "blind"]),
+        (
+            "~outside",
+            [
+                "trust", "trustee", "charity", "board", "governor", "governing", "partnership", "nominee",
+                "appointee", "outside", "external", "indemnity", "liable", "liability",
+            ]
+        ),
+        (
+            "~ward",
+            [
+                "ward", "division", "patch", "locality", "neighbourhood", "estate", "consultation", "consult",
+                "inform", "notify",
+            ]
+        ),
+        (
+            "~casework",
+            [
+                "constituent", "resident", "tenant", "voter", "casework", "behalf", "represent", "advocate",
+                "surgery", "hearing",
+            ]
+        ),
+        (
+            "~favour",
+            [
+                "favour", "favouritism", "preferential", "waive", "waiver", "cancel", "overlook", "strings",
+                "kindly", "bump", "queue", "jump", "fine", "ticket", "quicker", "sooner", "perk", "freebie",
+            ]
+        ),
+        (
+            "~resources",
+            [
+                "resource", "equipment", "printer", "print", "photocopier", "photocopy", "laptop",
+                "computer", "ipad", "tablet", "stationery", "franking", "postage", "envelope", "letterhead",
+                "logo", "vehicle", "car", "room", "facilities", "campaign", "canvass", "electioneering",
+                "leaflet", "purdah",
+            ]
+        ),
+        (
+            "~procure",
+            [
+                "contract", "tender", "procure", "procurement", "supplier", "contractor", "bid", "bidder",
+                "firm", "quotation", "award", "evaluation", "provider", "builder", "catering", "purchase",
+                "invoice",
+            ]
+        ),
+        (
+            "~employee",
+            [
+                "grievance", "redundancy", "redundant", "regrade", "regrading", "salary", "pay", "promotion",
+                "sickness", "absence", "restructure", "employment", "union", "shift",
+            ]
+        ),
+        (
+            "~care",
+            [
+                "care", "carer", "social", "safeguarding", "fostering", "foster", "adoption", "adopt",
+                "sectioned", "dementia", "assessment", "package", "placement", "dols", "protection", "respite",
+                "vulnerable",
+            ]
+        ),
+        (
+            "~documents",
+            [
+                "document", "documents", "papers", "appendix", "exempt", "confidential", "minutes", "agenda",
+                "records", "file", "inspect", "entitled", "disclose", "access",
+            ]
+        ),
+        (
+            "~group",
+            [
+                "group", "party", "political", "caucus", "administration", "opposition", "majority",
+                "labour", "conservative", "tory", "libdem", "agent",
+            ]
+        ),
+        (
+            "~correspondence",
+            [
+                "correspondence", "email", "letter", "copy", "bcc", "cc", "forward", "inbox",
+                "copied", "blind",
+            ]
+        ),
     ]
 
     private static let table: [String: [String]] = {

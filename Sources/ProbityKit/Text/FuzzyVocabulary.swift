@@ -49,7 +49,8 @@ public struct FuzzyVocabulary: Sendable {
 
     /// Optimal string alignment distance, giving up (returning limit + 1) once it exceeds `limit`.
     static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if abs(n - m) > limit { return limit + 1 }
         var previous2 = [Int](repeating: 0, count: m + 1)
         var previous = Array(0...m)

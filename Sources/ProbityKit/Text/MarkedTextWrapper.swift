@@ -47,7 +47,10 @@ public enum MarkedTextWrapper {
                 column = DisplayWidth.of(indent)
                 lineHasWord = false
             }
-            if lineHasWord { line += " "; column += 1 }
+            if lineHasWord {
+                line += " "
+                column += 1
+            }
             line += word.map { dress($0.text, $0.mark, style) }.joined()
             column += width
             lineHasWord = true
@@ -68,7 +71,10 @@ public enum MarkedTextWrapper {
 
     /// The text with the plain brackets, unwrapped (for JSON and tests).
     public static func plain(_ parts: [MarkedText]) -> String {
-        parts.map { let (o, c) = brackets($0.mark); return o + $0.text + c }.joined()
+        parts.map {
+            let (o, c) = brackets($0.mark)
+            return o + $0.text + c
+        }.joined()
     }
 
     private static func dress(_ text: String, _ mark: MarkedText.Mark, _ style: TextStyle) -> String {

@@ -8,7 +8,11 @@ public enum PorterStemmer {
         var s = State(b: bytes, k: bytes.count - 1)
         s.step1ab()
         if s.k > 0 {
-            s.step1c(); s.step2(); s.step3(); s.step4(); s.step5()
+            s.step1c()
+            s.step2()
+            s.step3()
+            s.step4()
+            s.step5()
         }
         bytes = Array(s.b[0...s.k])
         return String(decoding: bytes, as: UTF8.self)
@@ -98,18 +102,19 @@ public enum PorterStemmer {
 
         mutating func step1ab() {
             if b[k] == 0x73 {
-                if ends("sses") { k -= 2 }
-                else if ends("ies") { setTo("i") }
-                else if k >= 1, b[k - 1] != 0x73 { k -= 1 }
+                if ends("sses") { k -= 2 } else if ends("ies") { setTo("i") } else if k >= 1, b[k - 1] != 0x73 { k -= 1 }
             }
             if ends("eed") {
                 if m() > 0 { k -= 1 }
             } else if (ends("ed") || ends("ing")) && vowelInStem() {
                 k = j
-                if ends("at") { setTo("ate") }
-                else if ends("bl") { setTo("ble") }
-                else if ends("iz") { setTo("ize") }
-                else if doubleConsonant(k) {
+                if ends("at") {
+                    setTo("ate")
+                } else if ends("bl") {
+                    setTo("ble")
+                } else if ends("iz") {
+                    setTo("ize")
+                } else if doubleConsonant(k) {
                     k -= 1
                     let ch = b[k]
                     if ch == 0x6C || ch == 0x73 || ch == 0x7A { k += 1 }
@@ -128,34 +133,97 @@ public enum PorterStemmer {
             guard k >= 1 else { return }
             switch b[k - 1] {
             case 0x61:
-                if ends("ational") { r("ate"); break }
-                if ends("tional") { r("tion"); break }
+                if ends("ational") {
+                    r("ate")
+                    break
+                }
+                if ends("tional") {
+                    r("tion")
+                    break
+                }
             case 0x63:
-                if ends("enci") { r("ence"); break }
-                if ends("anci") { r("ance"); break }
+                if ends("enci") {
+                    r("ence")
+                    break
+                }
+                if ends("anci") {
+                    r("ance")
+                    break
+                }
             case 0x65:
-                if ends("izer") { r("ize"); break }
+                if ends("izer") {
+                    r("ize")
+                    break
+                }
             case 0x6C:
-                if ends("bli") { r("ble"); break }
-                if ends("alli") { r("al"); break }
-                if ends("entli") { r("ent"); break }
-                if ends("eli") { r("e"); break }
-                if ends("ousli") { r("ous"); break }
+                if ends("bli") {
+                    r("ble")
+                    break
+                }
+                if ends("alli") {
+                    r("al")
+                    break
+                }
+                if ends("entli") {
+                    r("ent")
+                    break
+                }
+                if ends("eli") {
+                    r("e")
+                    break
+                }
+                if ends("ousli") {
+                    r("ous")
+                    break
+                }
             case 0x6F:
-                if ends("ization") { r("ize"); break }
-                if ends("ation") { r("ate"); break }
-                if ends("ator") { r("ate"); break }
+                if ends("ization") {
+                    r("ize")
+                    break
+                }
+                if ends("ation") {
+                    r("ate")
+                    break
+                }
+                if ends("ator") {
+                    r("ate")
+                    break
+                }
             case 0x73:
-                if ends("alism") { r("al"); break }
-                if ends("iveness") { r("ive"); break }
-                if ends("fulness") { r("ful"); break }
-                if ends("ousness") { r("ous"); break }
+                if ends("alism") {
+                    r("al")
+                    break
+                }
+                if ends("iveness") {
+                    r("ive")
+                    break
+                }
+                if ends("fulness") {
+                    r("ful")
+                    break
+                }
+                if ends("ousness") {
+                    r("ous")
+                    break
+                }
             case 0x74:
-                if ends("aliti") { r("al"); break }
-                if ends("iviti") { r("ive"); break }
-                if ends("biliti") { r("ble"); break }
+                if ends("aliti") {
+                    r("al")
+                    break
+                }
+                if ends("iviti") {
+                    r("ive")
+                    break
+                }
+                if ends("biliti") {
+                    r("ble")
+                    break
+                }
             case 0x67:
-                if ends("logi") { r("log"); break }
+                if ends("logi") {
+                    r("log")
+                    break
+                }
             default:
                 break
             }
@@ -164,16 +232,37 @@ public enum PorterStemmer {
         mutating func step3() {
             switch b[k] {
             case 0x65:
-                if ends("icate") { r("ic"); break }
-                if ends("ative") { r(""); break }
-                if ends("alize") { r("al"); break }
+                if ends("icate") {
+                    r("ic")
+                    break
+                }
+                if ends("ative") {
+                    r("")
+                    break
+                }
+                if ends("alize") {
+                    r("al")
+                    break
+                }
             case 0x69:
-                if ends("iciti") { r("ic"); break }
+                if ends("iciti") {
+                    r("ic")
+                    break
+                }
             case 0x6C:
-                if ends("ical") { r("ic"); break }
-                if ends("ful") { r(""); break }
+                if ends("ical") {
+                    r("ic")
+                    break
+                }
+                if ends("ful") {
+                    r("")
+                    break
+                }
             case 0x73:
-                if ends("ness") { r(""); break }
+                if ends("ness") {
+                    r("")
+                    break
+                }
             default:
                 break
             }
@@ -190,8 +279,7 @@ public enum PorterStemmer {
             case 0x6C: matched = ends("able") || ends("ible")
             case 0x6E: matched = ends("ant") || ends("ement") || ends("ment") || ends("ent")
             case 0x6F:
-                if ends("ion") { matched = j >= 0 && (b[j] == 0x73 || b[j] == 0x74) }
-                else { matched = ends("ou") }
+                if ends("ion") { matched = j >= 0 && (b[j] == 0x73 || b[j] == 0x74) } else { matched = ends("ou") }
             case 0x73: matched = ends("ism")
             case 0x74: matched = ends("ate") || ends("iti")
             case 0x75: matched = ends("ous")

@@ -16,19 +16,39 @@ public enum Synonyms {
     static let groups: [(String, [String])] = [
         ("member", ["member", "councillor", "cllr", "councilor"]),
         ("officer", ["officer", "staff", "staffer", "employee", "official", "worker", "personnel"]),
-        ("media", ["media", "press", "journalist", "journo", "reporter", "newspaper", "broadcaster",
-                   "television", "tv", "radio", "bbc", "newsroom", "localpaper", "localpress", "socialmedia"]),
+        (
+            "media",
+            [
+                "media", "press", "journalist", "journo", "reporter", "newspaper", "broadcaster",
+                "television", "tv", "radio", "bbc", "newsroom", "localpaper", "localpress", "socialmedia",
+            ]
+        ),
         ("group", ["group", "party", "caucus", "faction", "tory", "tories", "conservative", "labour", "libdem"]),
         ("dismiss", ["dismiss", "dismissed", "dismissing", "dismissal", "sack", "sacked", "sacking"]),
-        ("print", ["print", "printed", "printing", "printer", "photocopy", "photocopied", "photocopying",
-                   "photocopier", "copier"]),
+        (
+            "print",
+            [
+                "print", "printed", "printing", "printer", "photocopy", "photocopied", "photocopying",
+                "photocopier", "copier",
+            ]
+        ),
         ("equipment", ["equipment", "laptop", "computer", "pc", "ipad", "tablet", "mobile", "iphone", "smartphone"]),
-        ("bully", ["bully", "bullied", "bullying", "harass", "harassed", "harassing", "harassment", "intimidate",
-                   "intimidated", "intimidating", "intimidation", "abusive"]),
+        (
+            "bully",
+            [
+                "bully", "bullied", "bullying", "harass", "harassed", "harassing", "harassment", "intimidate",
+                "intimidated", "intimidating", "intimidation", "abusive",
+            ]
+        ),
         ("complain", ["complain", "complained", "complaining", "complaint", "grumble", "moan", "moaning"]),
         ("legal", ["legal", "sue", "sued", "suing", "lawsuit", "litigation", "litigate", "legally"]),
-        ("contract", ["contract", "tender", "tendered", "tendering", "procure", "procured", "procurement",
-                      "supplier", "contractor", "bidder"]),
+        (
+            "contract",
+            [
+                "contract", "tender", "tendered", "tendering", "procure", "procured", "procurement",
+                "supplier", "contractor", "bidder",
+            ]
+        ),
         ("constituent", ["constituent", "resident", "voter", "electorate", "householder"]),
         ("ward", ["ward", "division", "patch"]),
         ("manager", ["manager", "boss", "supervisor"]),
@@ -44,15 +64,18 @@ public enum Synonyms {
 
     /// Two words written apart that name one thing ("local paper"), joined before anything else.
     /// (Hyphenated pairs are joined when the joined word has a synonym.)
-    static let pairs: Set<String> = ["localpaper", "localpapers", "localpress", "socialmedia", "pinkpapers", "pinkpaper",
-                                     "part2", "partii", "parttwo", "callin"]
+    static let pairs: Set<String> = [
+        "localpaper", "localpapers", "localpress", "socialmedia", "pinkpapers", "pinkpaper",
+        "part2", "partii", "parttwo", "callin",
+    ]
     /// The second words of `pairs`: only these make a pair worth checking.
     static let pairEndings: Set<String> = ["paper", "papers", "press", "media", "2", "ii", "two", "in"]
 
     /// Whether `word` may end a pair: a byte test first, so most words cost no hashing.
     static func mayEndPair(_ word: String) -> Bool {
         guard let first = word.utf8.first, word.utf8.count <= 6,
-              first == 0x70 || first == 0x6D || first == 0x32 || first == 0x69 || first == 0x74 else { return false }
+            first == 0x70 || first == 0x6D || first == 0x32 || first == 0x69 || first == 0x74
+        else { return false }
         return pairEndings.contains(word)
     }
 

@@ -75,7 +75,8 @@ public struct TextNormaliser: Sendable {
             if let previous = result.last, token.hyphenatedToPrevious || Synonyms.mayEndPair(token.word) {
                 let joined = previous.word + token.word
                 if (token.hyphenatedToPrevious && (compounds.contains(joined) || Synonyms.canonical(for: joined) != nil))
-                    || Synonyms.pairs.contains(joined) {
+                    || Synonyms.pairs.contains(joined)
+                {
                     result[result.count - 1].end = token.end
                     result[result.count - 1].word = joined
                     result[result.count - 1].hyphenatedToPrevious = previous.hyphenatedToPrevious

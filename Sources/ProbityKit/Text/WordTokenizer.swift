@@ -27,7 +27,11 @@ public enum WordTokenizer {
         var hyphenPending = false
 
         func begin(_ i: Int) {
-            if start < 0 { start = i; startJoined = hyphenPending; hyphenPending = false }
+            if start < 0 {
+                start = i
+                startJoined = hyphenPending
+                hyphenPending = false
+            }
         }
         func finish(at end: Int) {
             guard start >= 0 else { return }
@@ -41,8 +45,10 @@ public enum WordTokenizer {
             if word.count > 2, word[word.count - 1] == 0x73, word[word.count - 2] == 0x27 { word.removeLast(2) }
             if word.contains(0x27) { word.removeAll { $0 == 0x27 } }
             if !word.isEmpty {
-                result.append(WordToken(start: start, end: end, word: String(decoding: word, as: UTF8.self),
-                                        hyphenatedToPrevious: startJoined))
+                result.append(
+                    WordToken(
+                        start: start, end: end, word: String(decoding: word, as: UTF8.self),
+                        hyphenatedToPrevious: startJoined))
             }
             word.removeAll(keepingCapacity: true)
             start = -1
@@ -95,13 +101,15 @@ public enum WordTokenizer {
     private static func isSeparator(_ bytes: [UInt8], at i: Int, length: Int, end: Int) -> Bool {
         guard end - i == length else { return true }
         if length == 2 {
-            let b0 = bytes[i], b1 = bytes[i + 1]
+            let b0 = bytes[i]
+            let b1 = bytes[i + 1]
             // U+00A0–U+00BF: no-break space, ¡ ¢ £ … « » ¿ and friends; U+00D7 ×, U+00F7 ÷.
             return b0 == 0xC2 || (b0 == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
         }
         if length == 3 {
             // U+2000–U+206F general punctuation; U+2190–U+22FF arrows and maths; U+25A0–U+25FF shapes.
-            let b0 = bytes[i], b1 = bytes[i + 1]
+            let b0 = bytes[i]
+            let b1 = bytes[i + 1]
             if b0 == 0xE2 && (b1 == 0x80 || b1 == 0x81 || (b1 >= 0x86 && b1 <= 0x8B) || b1 == 0x96 || b1 == 0x97) { return true }
             if b0 == 0xE3 && b1 == 0x80 { return true }  // CJK punctuation and ideographic space
             if b0 == 0xEF && (b1 == 0xBB || b1 == 0xBC) { return true }  // BOM, full-width forms

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file opened for appending only (`O_APPEND`), created with mode 0600 and never overwritten.
@@ -52,7 +52,10 @@ public final class AppendOnlyFile: @unchecked Sendable {
                     failure = errno
                     return
                 }
-                if written == 0 { failure = EIO; return }
+                if written == 0 {
+                    failure = EIO
+                    return
+                }
                 offset += written
             }
         }
@@ -77,8 +80,8 @@ public final class AppendOnlyFile: @unchecked Sendable {
 
 private func closeDescriptor(_ fd: Int32) {
     #if canImport(Glibc)
-    _ = Glibc.close(fd)
+        _ = Glibc.close(fd)
     #elseif canImport(Darwin)
-    _ = Darwin.close(fd)
+        _ = Darwin.close(fd)
     #endif
 }

@@ -8,19 +8,19 @@ enum MarkdownText {
         let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "{", "}", "!", "&"]
         return TerminalSafe.strip(text).replacingOccurrences(of: "\t", with: " ")
             .split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
-            // Leading spaces would make an indented code block.
-            let line = raw.drop { $0 == " " }
-            var out = ""
-            for (i, ch) in line.enumerated() {
-                if special.contains(ch) || (i == 0 && (ch == "-" || ch == "+" || ch == "=")) { out.append("\\") }
-                out.append(ch)
-            }
-            // "1. " or "1) " at the start of a line would become a list.
-            if let mark = out.firstIndex(where: { $0 == "." || $0 == ")" }), out[..<mark].allSatisfy(\.isNumber), !out[..<mark].isEmpty {
-                out.insert("\\", at: mark)
-            }
-            return out
-        }.joined(separator: "  \n")
+                // Leading spaces would make an indented code block.
+                let line = raw.drop { $0 == " " }
+                var out = ""
+                for (i, ch) in line.enumerated() {
+                    if special.contains(ch) || (i == 0 && (ch == "-" || ch == "+" || ch == "=")) { out.append("\\") }
+                    out.append(ch)
+                }
+                // "1. " or "1) " at the start of a line would become a list.
+                if let mark = out.firstIndex(where: { $0 == "." || $0 == ")" }), out[..<mark].allSatisfy(\.isNumber), !out[..<mark].isEmpty {
+                    out.insert("\\", at: mark)
+                }
+                return out
+            }.joined(separator: "  \n")
     }
 
     /// A code span holding `text` (an id, a time, a command): only letters, digits, spaces and `- _ . : / @` are

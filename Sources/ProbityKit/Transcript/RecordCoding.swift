@@ -95,12 +95,16 @@ public enum RecordCoding {
     /// `\"`, `\\` and `\/`, or the UTF-8 of a C1 control or a bidirectional override. (Raw bytes below 0x20 are not
     /// JSON and do not decode.)
     static func mayHoldControlCharacters(_ data: Data) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         var escaped = false
         for byte in data {
             if escaped {
                 if byte != UInt8(ascii: "n") && byte != UInt8(ascii: "t") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-                    && byte != UInt8(ascii: "/") { return true }
+                    && byte != UInt8(ascii: "/")
+                {
+                    return true
+                }
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {
                 escaped = true
@@ -109,7 +113,8 @@ public enum RecordCoding {
             } else if previous == 0xC2, (0x80...0x9F).contains(byte) {
                 return true
             } else if beforePrevious == 0xE2,
-                      (previous == 0x80 && (0xAA...0xAE).contains(byte)) || (previous == 0x81 && (0xA6...0xA9).contains(byte)) {
+                (previous == 0x80 && (0xAA...0xAE).contains(byte)) || (previous == 0x81 && (0xA6...0xA9).contains(byte))
+            {
                 return true
             }
             beforePrevious = previous
@@ -125,16 +130,23 @@ public enum RecordCoding {
         let data = sanitised(Data(line))
         let decoder = JSONDecoder()
         if let wire = try? decoder.decode(Wire.self, from: data) {
-            let bodies = [wire.header.map(TranscriptRecord.Body.header), wire.event.map { TranscriptRecord.Body.event($0.event) },
-                          wire.seal.map(TranscriptRecord.Body.seal)].compactMap { $0 }
+            let bodies = [
+                wire.header.map(TranscriptRecord.Body.header), wire.event.map { TranscriptRecord.Body.event($0.event) },
+                wire.seal.map(TranscriptRecord.Body.seal),
+            ].compactMap { $0 }
             if bodies.count == 1 { return TranscriptRecord(seq: wire.seq, time: wire.time, prev: wire.prev, body: bodies[0]) }
             if bodies.count > 1 { throw .notARecord }
         }
         // Not all of it reads (a later version's event, say): keep the frame and the text.
-        struct Frame: Decodable { var seq: Int; var time: String; var prev: String }
+        struct Frame: Decodable {
+            var seq: Int
+            var time: String
+            var prev: String
+        }
         guard let frame = try? decoder.decode(Frame.self, from: data) else { throw .notARecord }
-        return TranscriptRecord(seq: frame.seq, time: frame.time, prev: frame.prev,
-                                body: .unrecognised(TerminalSafe.strip(String(decoding: line, as: UTF8.self))))
+        return TranscriptRecord(
+            seq: frame.seq, time: frame.time, prev: frame.prev,
+            body: .unrecognised(TerminalSafe.strip(String(decoding: line, as: UTF8.self))))
     }
 
     /// The JSON with control characters removed from every string (keys included); unchanged if it does not parse,

@@ -38,7 +38,7 @@ public struct ReplayFinding: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case time, topic, council, recordedVersion, currentVersion, recordedVerdict, currentVerdict, recordedHeadline,
-             currentHeadline, currentNode, clauses, problems, changed, verdictChanged, versionChanged, recordedTextDiffersFromItsVersion
+            currentHeadline, currentNode, clauses, problems, changed, verdictChanged, versionChanged, recordedTextDiffersFromItsVersion
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -15,9 +15,11 @@ public struct ReplayTextRenderer: Sendable {
         let w = style.width
         var out = [style.bold("Replaying \(report.transcript) against the knowledge in use now")]
         if let recordedKnowledge {
-            out.append(style.dim(recordedKnowledge == currentKnowledge
-                ? "  The knowledge is the same as when it was recorded (SHA-256 \(currentKnowledge.prefix(16))…)."
-                : "  Knowledge then: SHA-256 \(recordedKnowledge.prefix(16))…; now: \(currentKnowledge.prefix(16))…."))
+            out.append(
+                style.dim(
+                    recordedKnowledge == currentKnowledge
+                        ? "  The knowledge is the same as when it was recorded (SHA-256 \(currentKnowledge.prefix(16))…)."
+                        : "  Knowledge then: SHA-256 \(recordedKnowledge.prefix(16))…; now: \(currentKnowledge.prefix(16))…."))
         }
         guard !report.findings.isEmpty else {
             out.append("")
@@ -28,23 +30,28 @@ public struct ReplayTextRenderer: Sendable {
             out.append("")
             let head = "Advice \(i + 1) of \(report.findings.count) (\(UTCTime.readable(f.time))): \(title(f.topic)), \(council(f.council))"
             out += TextWrapper.wrap(safe(head), width: w).map(style.bold)
-            out.append("  Protocol version: \(safe(f.recordedVersion)) then, \(safe(f.currentVersion ?? "none")) now"
-                       + (f.versionChanged ? "" : " (the same)"))
+            out.append(
+                "  Protocol version: \(safe(f.recordedVersion)) then, \(safe(f.currentVersion ?? "none")) now"
+                    + (f.versionChanged ? "" : " (the same)"))
             if let differing = f.recordedTextDiffersFromItsVersion {
-                out += TextWrapper.wrap(differing.isEmpty
-                    ? "The words recorded are those of version \(safe(f.recordedVersion)) as Probity still knows it."
-                    : "The words recorded for \(safe(differing.joined(separator: ", "))) are not those of version \(safe(f.recordedVersion)) as Probity knows it.",
-                    width: w, indent: "    ", firstIndent: "  ").map { differing.isEmpty ? $0 : style.yellow($0) }
+                out += TextWrapper.wrap(
+                    differing.isEmpty
+                        ? "The words recorded are those of version \(safe(f.recordedVersion)) as Probity still knows it."
+                        : "The words recorded for \(safe(differing.joined(separator: ", "))) are not those of version \(safe(f.recordedVersion)) as Probity knows it.",
+                    width: w, indent: "    ", firstIndent: "  "
+                ).map { differing.isEmpty ? $0 : style.yellow($0) }
             }
             let then = TranscriptPresentation.verdictLabel(f.recordedVerdict)
             if let now = f.currentVerdict {
-                let text = f.verdictChanged ? "  Verdict: \(then) then, \(TranscriptPresentation.verdictLabel(now)) now — CHANGED" : "  Verdict: \(then), unchanged"
+                let text =
+                    f.verdictChanged ? "  Verdict: \(then) then, \(TranscriptPresentation.verdictLabel(now)) now — CHANGED" : "  Verdict: \(then), unchanged"
                 out.append(f.verdictChanged ? style.bold(style.red(text)) : text)
             } else {
                 out.append(style.bold(style.red("  Verdict: \(then) then; no advice now")))
             }
             if let headline = f.currentHeadline, f.headlineChanged {
-                out += TextWrapper.wrap("Headline: \"\(safe(f.recordedHeadline))\" then, \"\(safe(headline))\" now", width: w, indent: "    ", firstIndent: "  ")
+                out += TextWrapper.wrap(
+                    "Headline: \"\(safe(f.recordedHeadline))\" then, \"\(safe(headline))\" now", width: w, indent: "    ", firstIndent: "  ")
             }
             for problem in f.problems {
                 out += TextWrapper.wrap(safe(problem), width: w, indent: "    ", firstIndent: "  ! ").map(style.yellow)
@@ -78,7 +85,8 @@ public struct ReplayTextRenderer: Sendable {
         let total = reports.reduce(0) { $0 + $1.findings.count }
         let changed = reports.flatMap { r in r.findings.filter(\.changed).map { (r.transcript, $0) } }
         guard !changed.isEmpty else {
-            return "No past advice would change: \(total) piece\(total == 1 ? "" : "s") of advice in \(reports.count) transcript\(reports.count == 1 ? "" : "s") in \(directory) checked against the current knowledge."
+            return
+                "No past advice would change: \(total) piece\(total == 1 ? "" : "s") of advice in \(reports.count) transcript\(reports.count == 1 ? "" : "s") in \(directory) checked against the current knowledge."
         }
         var out = [style.bold("\(changed.count) of \(total) pieces of past advice would now differ:")]
         for (id, f) in changed {
@@ -87,13 +95,17 @@ public struct ReplayTextRenderer: Sendable {
             var what: [String] = []
             if f.versionChanged { what.append("protocol version \(f.recordedVersion) → \(f.currentVersion ?? "none")") }
             if f.verdictChanged {
-                what.append("verdict \(TranscriptPresentation.verdictLabel(f.recordedVerdict)) → \(f.currentVerdict.map(TranscriptPresentation.verdictLabel) ?? "no advice")")
+                what.append(
+                    "verdict \(TranscriptPresentation.verdictLabel(f.recordedVerdict)) → \(f.currentVerdict.map(TranscriptPresentation.verdictLabel) ?? "no advice")"
+                )
             } else if f.headlineChanged {
                 what.append("headline changed")
             }
             let counts = Dictionary(grouping: f.clauses.filter { $0.change != .unchanged }, by: \.change)
-            for (change, words) in [(ClauseComparison.Change.textChanged, "text changed"), (.removedFromProtocol, "removed"),
-                                    (.noLongerQuoted, "no longer quoted"), (.newlyQuoted, "newly quoted")] {
+            for (change, words) in [
+                (ClauseComparison.Change.textChanged, "text changed"), (.removedFromProtocol, "removed"),
+                (.noLongerQuoted, "no longer quoted"), (.newlyQuoted, "newly quoted"),
+            ] {
                 if let clauses = counts[change] { what.append("\(words): \(clauses.map(\.reference).joined(separator: ", "))") }
             }
             what += f.problems
@@ -101,7 +113,8 @@ public struct ReplayTextRenderer: Sendable {
             for item in what { out += TextWrapper.wrap(safe(item), width: style.width, indent: "    ", firstIndent: "  • ") }
         }
         out.append("")
-        out.append(style.dim("\(reports.count) transcript\(reports.count == 1 ? "" : "s") in \(directory) checked. See one with `probity transcripts replay ID`."))
+        out.append(
+            style.dim("\(reports.count) transcript\(reports.count == 1 ? "" : "s") in \(directory) checked. See one with `probity transcripts replay ID`."))
         return out.joined(separator: "\n")
     }
 

@@ -6,13 +6,16 @@ public enum TranscriptDirectory {
     /// in a checkout, not an installed one) the `transcripts/` of the checkout, else
     /// `$XDG_DATA_HOME/probity/transcripts` (default `~/.local/share/probity/transcripts`): an installed binary
     /// never writes into a folder its users share.
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executablePath: String = CommandLine.arguments.first ?? "",
-                              currentDirectory: String = FileManager.default.currentDirectoryPath) -> Location {
+    public static func locate(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String = CommandLine.arguments.first ?? "",
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> Location {
         if let explicit, !explicit.isEmpty { return Location(path: explicit, isDefault: false) }
         if let fromEnv = environment["PROBITY_TRANSCRIPTS"], !fromEnv.isEmpty { return Location(path: fromEnv, isDefault: false) }
         if Installation(executablePath: executablePath) == nil,
-           let checkout = checkout(executablePath: executablePath, currentDirectory: currentDirectory) {
+            let checkout = checkout(executablePath: executablePath, currentDirectory: currentDirectory)
+        {
             return Location(path: checkout + "/transcripts", isDefault: true)
         }
         return Location(path: userDataDirectory(environment: environment), isDefault: true)

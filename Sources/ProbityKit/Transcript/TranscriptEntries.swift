@@ -50,8 +50,9 @@ enum TranscriptEntries {
         case .leftTopic(let topic):
             return .note("Left \(naming.topic(topic))")
         case .advised(let advice):
-            return .advice(AdviceLayout(advice, topicTitle: naming.topics[advice.topic], councilName: naming.councils[advice.council]),
-                           withdrawn: withdrawn)
+            return .advice(
+                AdviceLayout(advice, topicTitle: naming.topics[advice.topic], councilName: naming.councils[advice.council]),
+                withdrawn: withdrawn)
         case .explained(_, let reasons):
             return .reasons(reasons)
         case .displayed(let kind, let shown):
@@ -88,19 +89,23 @@ enum TranscriptEntries {
             let title = prompt.map { "Probity showed the help, for the question “\($0)”:" } ?? "Probity showed the help (its commands)."
             return Panel(kind: kind, title: title, paragraphs: questionHelp.map { [$0] } ?? [])
         case .clauses(let quotes):
-            return Panel(kind: kind, title: quotes.count == 1 ? "The clause, in full:" : "The clauses, in full:",
-                         quotes: quotes.map { AdviceLayout.QuoteLayout($0, councilName: "") })
+            return Panel(
+                kind: kind, title: quotes.count == 1 ? "The clause, in full:" : "The clauses, in full:",
+                quotes: quotes.map { AdviceLayout.QuoteLayout($0, councilName: "") })
         case .whyAsked(_, let prompt, let why, let quotes):
-            return Panel(kind: kind, title: "Why Probity asks “\(prompt)”:", paragraphs: [why],
-                         quotes: quotes.map { AdviceLayout.QuoteLayout($0, councilName: "") })
+            return Panel(
+                kind: kind, title: "Why Probity asks “\(prompt)”:", paragraphs: [why],
+                quotes: quotes.map { AdviceLayout.QuoteLayout($0, councilName: "") })
         case .searchResults(let query, _, let hits, let heading):
             let title = heading ?? (query == TranscriptRedactor.marker ? "Paragraphs that match the search \(query):" : "Paragraphs that match “\(query)”:")
             return Panel(kind: kind, title: title, items: hits.map(\.label))
         case .comparison(let topic, _, let councils):
-            return Panel(kind: kind, title: "How each council treats \(naming.topic(topic)):", items: councils.map { column in
-                let verdicts = column.verdicts.map(TranscriptPresentation.verdictLabel).joined(separator: ", ")
-                return "\(naming.council(column.council)): \(verdicts.isEmpty ? "no advice" : verdicts)"
-            })
+            return Panel(
+                kind: kind, title: "How each council treats \(naming.topic(topic)):",
+                items: councils.map { column in
+                    let verdicts = column.verdicts.map(TranscriptPresentation.verdictLabel).joined(separator: ", ")
+                    return "\(naming.council(column.council)): \(verdicts.isEmpty ? "no advice" : verdicts)"
+                })
         }
     }
 }

@@ -11,8 +11,10 @@ public struct TranscriptFilter: Sendable, Equatable {
     public var from: String?
     public var to: String?
 
-    public init(council: String? = nil, role: String? = nil, user: String? = nil, topic: String? = nil,
-                verdict: String? = nil, from: String? = nil, to: String? = nil) {
+    public init(
+        council: String? = nil, role: String? = nil, user: String? = nil, topic: String? = nil,
+        verdict: String? = nil, from: String? = nil, to: String? = nil
+    ) {
         self.council = council
         self.role = role
         self.user = user

@@ -48,7 +48,8 @@ public struct TranscriptHTMLRenderer: Sendable {
         body.append("</main>")
         body.append("<footer>")
         body.append("<h2>Integrity</h2>")
-        body.append("<p class=\"integrity \(p.verification.isIntact ? (p.verification.status == .sealed ? "good" : "warn") : "bad")\">\(h(integrityStatement(p)))</p>")
+        body.append(
+            "<p class=\"integrity \(p.verification.isIntact ? (p.verification.status == .sealed ? "good" : "warn") : "bad")\">\(h(integrityStatement(p)))</p>")
         body.append("<table class=\"facts details\">")
         for fact in p.facts where !Self.titleFacts.contains(fact.label) && !["Council", "Started", "Role", "Integrity"].contains(fact.label) {
             body.append(row(fact.label, fact.value))
@@ -85,8 +86,10 @@ public struct TranscriptHTMLRenderer: Sendable {
     /// What the integrity line reflects, and when: true as of the export, not after.
     func integrityStatement(_ p: TranscriptPresentation) -> String {
         let when = UTCTime.readable(exportedAt)
-        let check = "Probity checked the transcript file's hash chain (the SHA-256 of every line, each line holding the SHA-256 of the one before, and the seal that closes it) when this page was made, \(when), and found it \(p.verification.summary)."
-        let scope = " That is true of the file as it was then; it says nothing about the file since. To check it again, run: probity transcripts verify \(p.id)."
+        let check =
+            "Probity checked the transcript file's hash chain (the SHA-256 of every line, each line holding the SHA-256 of the one before, and the seal that closes it) when this page was made, \(when), and found it \(p.verification.summary)."
+        let scope =
+            " That is true of the file as it was then; it says nothing about the file since. To check it again, run: probity transcripts verify \(p.id)."
         let redacted = p.redacted ? " This copy leaves out the free text the user typed, so it cannot itself be verified." : ""
         return check + scope + redacted
     }

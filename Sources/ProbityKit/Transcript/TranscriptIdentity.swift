@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Who is talking to Probity, and on which machine: recorded in the transcript's header. The login name and the
@@ -24,7 +24,8 @@ public struct TranscriptIdentity: Sendable, Equatable {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { user = String(cString: name) }
         if user?.isEmpty ?? true { user = environment["USER"] ?? environment["LOGNAME"] }
         var buffer = [CChar](repeating: 0, count: 256)
-        let machine: String? = gethostname(&buffer, buffer.count - 1) == 0
+        let machine: String? =
+            gethostname(&buffer, buffer.count - 1) == 0
             ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
         return TranscriptIdentity(user: user, fullName: fullName.flatMap { $0.isEmpty ? nil : $0 }, machine: machine?.isEmpty == true ? nil : machine)
     }

@@ -17,8 +17,10 @@ public struct TranscriptMarkdownRenderer: Sendable {
 
     public func render(_ document: TranscriptDocument, verification: TranscriptVerification? = nil) -> String {
         let verification = verification ?? TranscriptVerifier.verify(document)
-        return render(TranscriptPresentation(document, verification: verification, redact: redact,
-                                             topicTitles: topicTitles, councilNames: councilNames))
+        return render(
+            TranscriptPresentation(
+                document, verification: verification, redact: redact,
+                topicTitles: topicTitles, councilNames: councilNames))
     }
 
     public func render(_ p: TranscriptPresentation) -> String {

@@ -64,8 +64,10 @@ public struct TranscriptPresentation: Sendable {
 
     /// - Parameters:
     ///   - topicTitles, councilNames: from the knowledge in use, for names a record does not carry; ids otherwise.
-    public init(_ document: TranscriptDocument, verification: TranscriptVerification, redact: Bool = false,
-                topicTitles: [String: String] = [:], councilNames: [String: String] = [:]) {
+    public init(
+        _ document: TranscriptDocument, verification: TranscriptVerification, redact: Bool = false,
+        topicTitles: [String: String] = [:], councilNames: [String: String] = [:]
+    ) {
         id = document.id
         self.verification = verification
         redacted = redact
@@ -87,10 +89,11 @@ public struct TranscriptPresentation: Sendable {
         council = summary.councils.first.map { names[$0] ?? $0 }
         role = summary.roles.first.map(Self.roleName)
         started = summary.started.map(UTCTime.readable)
-        firstQuestion = timed.lazy.compactMap { _, event -> String? in
-            if case .routed(let question, _, _) = event, question != TranscriptRedactor.marker { return question }
-            return nil
-        }.first
+        firstQuestion =
+            timed.lazy.compactMap { _, event -> String? in
+                if case .routed(let question, _, _) = event, question != TranscriptRedactor.marker { return question }
+                return nil
+            }.first
         var facts: [Fact] = [Fact(label: "Transcript", value: document.id)]
         facts.append(Fact(label: "Started", value: started ?? "unknown"))
         if let seal {
@@ -100,15 +103,19 @@ public struct TranscriptPresentation: Sendable {
         }
         facts.append(Fact(label: "Council", value: summary.councils.isEmpty ? "not given" : summary.councils.map(naming.councilWithID).joined(separator: "; ")))
         if !summary.protocolVersions.isEmpty {
-            facts.append(Fact(label: "Protocol quoted", value: summary.protocolVersions.map { v in
-                let parts = v.split(separator: "@", maxSplits: 1).map(String.init)
-                return parts.count == 2 ? "\(names[parts[0]] ?? parts[0]), version \(parts[1])" : v
-            }.joined(separator: "; ")))
+            facts.append(
+                Fact(
+                    label: "Protocol quoted",
+                    value: summary.protocolVersions.map { v in
+                        let parts = v.split(separator: "@", maxSplits: 1).map(String.init)
+                        return parts.count == 2 ? "\(names[parts[0]] ?? parts[0]), version \(parts[1])" : v
+                    }.joined(separator: "; ")))
         }
         facts.append(Fact(label: "Role", value: summary.roles.isEmpty ? "not given" : summary.roles.map(Self.roleName).joined(separator: "; ")))
         if !summary.topics.isEmpty { facts.append(Fact(label: "Topics", value: summary.topics.map(naming.topic).joined(separator: "; "))) }
         if !summary.verdicts.isEmpty {
-            facts.append(Fact(label: "Verdicts", value: summary.verdicts.map { "\(naming.topic($0.topic)): \(Self.verdictLabel($0.verdict))" }.joined(separator: "; ")))
+            facts.append(
+                Fact(label: "Verdicts", value: summary.verdicts.map { "\(naming.topic($0.topic)): \(Self.verdictLabel($0.verdict))" }.joined(separator: "; ")))
         }
         if let header {
             facts.append(Fact(label: "Probity", value: "version \(header.probityVersion)"))
@@ -142,11 +149,14 @@ public struct TranscriptPresentation: Sendable {
                 switch next {
                 case .topicStarted: break later
                 case .wentBack(let topic, let fact) where topic == advice.topic && fact != nil:
-                    withdrawn.insert(index); break later
+                    withdrawn.insert(index)
+                    break later
                 case .restarted(let topic) where topic == advice.topic:
-                    withdrawn.insert(index); break later
+                    withdrawn.insert(index)
+                    break later
                 case .answered(let topic, _, _, _) where topic == advice.topic:
-                    withdrawn.insert(index); break later
+                    withdrawn.insert(index)
+                    break later
                 default: continue
                 }
             }

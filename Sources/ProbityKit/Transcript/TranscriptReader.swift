@@ -110,7 +110,10 @@ public enum TranscriptReader {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n > 0 { bytes += chunk[..<n]; continue }
+            if n > 0 {
+                bytes += chunk[..<n]
+                continue
+            }
             if n == 0 { break }
             if errno == EINTR { continue }
             throw .unreadable(path: path, reason: readingReason(errno))

@@ -58,10 +58,12 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
 
     public static let currentFormat = "probity-transcript/2"
 
-    public init(id: String, started: String, probityVersion: String, knowledgeSHA256: String,
-                protocolVersions: [String: String], council: String? = nil, councilName: String? = nil,
-                protocolVersion: String? = nil, role: String? = nil, continues: String? = nil,
-                identity: TranscriptIdentity? = nil) {
+    public init(
+        id: String, started: String, probityVersion: String, knowledgeSHA256: String,
+        protocolVersions: [String: String], council: String? = nil, councilName: String? = nil,
+        protocolVersion: String? = nil, role: String? = nil, continues: String? = nil,
+        identity: TranscriptIdentity? = nil
+    ) {
         format = Self.currentFormat
         self.id = id
         self.started = started

@@ -58,10 +58,12 @@ public final class TranscriptRecorder: @unchecked Sendable {
     /// - Parameters:
     ///   - durable: fsync after every line, so a power cut loses nothing either (a killed process never does).
     ///   - fallbackDirectory: where to save at the end when the chosen folder has failed and nothing else was chosen.
-    public init(location: TranscriptDirectory.Location, knowledge: KnowledgeBase, council: String?, role: String?,
-                probityVersion: String, durable: Bool = true, fallbackDirectory: String? = TranscriptDirectory.userDataDirectory(),
-                identity: TranscriptIdentity? = nil, mirror: TranscriptMirror? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        location: TranscriptDirectory.Location, knowledge: KnowledgeBase, council: String?, role: String?,
+        probityVersion: String, durable: Bool = true, fallbackDirectory: String? = TranscriptDirectory.userDataDirectory(),
+        identity: TranscriptIdentity? = nil, mirror: TranscriptMirror? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.knowledge = knowledge
         self.probityVersion = probityVersion
         self.clock = clock
@@ -254,7 +256,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
     private func writeMarkdown(beside path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) <= Self.readableCopyLimit,
-              let document = try? TranscriptReader.read(path: path) else { return nil }
+            let document = try? TranscriptReader.read(path: path)
+        else { return nil }
         let markdown = TranscriptMarkdownRenderer(topicTitles: knowledge.topicTitles).render(document)
         let markdownPath = String(path.dropLast(".jsonl".count)) + ".md"
         guard let out = try? AppendOnlyFile.create(at: markdownPath) else { return nil }

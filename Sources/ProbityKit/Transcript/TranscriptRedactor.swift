@@ -8,8 +8,10 @@ public enum TranscriptRedactor {
     public static let marker = "(typed text left out)"
 
     /// First-format blocks that never repeat what the user typed.
-    static let legacyKindsWithoutEchoes: Set<String> = ["greeting", "recording", "settings", "invitation", "interrupt", "routed",
-                                                        "topics", "help", "understood", "why", "restart", "back", "role", "council", "switch", "error"]
+    static let legacyKindsWithoutEchoes: Set<String> = [
+        "greeting", "recording", "settings", "invitation", "interrupt", "routed",
+        "topics", "help", "understood", "why", "restart", "back", "role", "council", "switch", "error",
+    ]
 
     public static func redact(_ events: [(time: String, event: ConversationEvent)]) -> [(time: String, event: ConversationEvent)] {
         events.map { ($0.time, redact($0.event)) }

@@ -59,16 +59,18 @@ public struct TranscriptReplayer: Sendable {
 
     func compare(_ r: Replayed) -> ReplayFinding {
         let recorded = r.advised
-        var finding = ReplayFinding(time: r.time, topic: recorded.topic, council: recorded.council,
-                                    recordedVersion: recorded.protocolVersion, recordedVerdict: recorded.verdict,
-                                    recordedHeadline: recorded.headline)
+        var finding = ReplayFinding(
+            time: r.time, topic: recorded.topic, council: recorded.council,
+            recordedVersion: recorded.protocolVersion, recordedVerdict: recorded.verdict,
+            recordedHeadline: recorded.headline)
         guard let council = knowledge.council(id: recorded.council) else {
             finding.problems.append("Probity no longer knows the council \"\(recorded.council)\"")
             return finding
         }
         finding.currentVersion = council.version
         if council.version != recorded.protocolVersion,
-           let then = knowledge.versions(of: council.id).first(where: { $0.version == recorded.protocolVersion }) {
+            let then = knowledge.versions(of: council.id).first(where: { $0.version == recorded.protocolVersion })
+        {
             // The version quoted then is still known: the words recorded should be its words.
             finding.recordedTextDiffersFromItsVersion = recorded.quotes.filter { quote in
                 then.clause(id: quote.clause).map { $0.text != quote.text } ?? true
@@ -106,8 +108,10 @@ public struct TranscriptReplayer: Sendable {
             var comparisons = recorded.quotes.map { clauseComparison(recorded: $0, council: council, currentlyQuoted: nowByClause[$0.clause] != nil) }
             let recordedIDs = Set(recorded.quotes.map(\.clause))
             for quote in now.quotes where !recordedIDs.contains(quote.clause.id) {
-                comparisons.append(ClauseComparison(clause: quote.clause.id, reference: quote.clause.fullReference,
-                                                    change: .newlyQuoted, recordedText: nil, currentText: quote.clause.text))
+                comparisons.append(
+                    ClauseComparison(
+                        clause: quote.clause.id, reference: quote.clause.fullReference,
+                        change: .newlyQuoted, recordedText: nil, currentText: quote.clause.text))
             }
             finding.clauses = comparisons
             if recorded.node != now.nodeID { finding.problems.append("the answers now lead to different advice (\(now.nodeID), was \(recorded.node))") }
@@ -125,8 +129,9 @@ public struct TranscriptReplayer: Sendable {
 
     private func clauseComparison(recorded quote: ConversationEvent.Advised.Quote, council: Council, currentlyQuoted: Bool?) -> ClauseComparison {
         guard let clause = council.clause(id: quote.clause) else {
-            return ClauseComparison(clause: quote.clause, reference: quote.reference, change: .removedFromProtocol,
-                                    recordedText: quote.text, currentText: nil)
+            return ClauseComparison(
+                clause: quote.clause, reference: quote.reference, change: .removedFromProtocol,
+                recordedText: quote.text, currentText: nil)
         }
         let textChanged = clause.text != quote.text
         let change: ClauseComparison.Change
@@ -135,8 +140,9 @@ public struct TranscriptReplayer: Sendable {
         case (false, false?): change = .noLongerQuoted
         default: change = .unchanged
         }
-        var comparison = ClauseComparison(clause: quote.clause, reference: clause.fullReference, change: change,
-                                          recordedText: quote.text, currentText: clause.text)
+        var comparison = ClauseComparison(
+            clause: quote.clause, reference: clause.fullReference, change: change,
+            recordedText: quote.text, currentText: clause.text)
         comparison.stillQuoted = currentlyQuoted
         return comparison
     }

@@ -88,9 +88,18 @@ public struct TranscriptSummary: Sendable, Equatable, Codable {
     /// Every value read from the file as one line without control characters: a list shows them one to a line.
     private mutating func makeOneLine() {
         let line = TerminalSafe.line
-        id = line(id); file = line(file); started = started.map(line); ended = ended.map(line); endReason = endReason.map(line)
-        councils = councils.map(line); protocolVersions = protocolVersions.map(line); roles = roles.map(line); topics = topics.map(line)
+        id = line(id)
+        file = line(file)
+        started = started.map(line)
+        ended = ended.map(line)
+        endReason = endReason.map(line)
+        councils = councils.map(line)
+        protocolVersions = protocolVersions.map(line)
+        roles = roles.map(line)
+        topics = topics.map(line)
         verdicts = verdicts.map { Verdict(topic: line($0.topic), council: line($0.council), verdict: line($0.verdict), headline: line($0.headline)) }
-        verification = line(verification); probityVersion = probityVersion.map(line); knowledgeSHA256 = knowledgeSHA256.map(line)
+        verification = line(verification)
+        probityVersion = probityVersion.map(line)
+        knowledgeSHA256 = knowledgeSHA256.map(line)
     }
 }

@@ -53,8 +53,10 @@ public struct TranscriptTextRenderer: Sendable {
                 out += render(panel, time: time, gutter: gutter)
             case .advice(let layout, let withdrawn):
                 out.append("")
-                out += TextWrapper.wrap(withdrawn ? "ADVICE, LATER WITHDRAWN (the user went back):" : "ADVICE:",
-                                        width: w, indent: gutter, firstIndent: time).map(withdrawn ? style.yellow : style.bold)
+                out += TextWrapper.wrap(
+                    withdrawn ? "ADVICE, LATER WITHDRAWN (the user went back):" : "ADVICE:",
+                    width: w, indent: gutter, firstIndent: time
+                ).map(withdrawn ? style.yellow : style.bold)
                 out.append(advice.render(layout, indent: gutter))
                 out.append("")
             }
@@ -73,8 +75,10 @@ public struct TranscriptTextRenderer: Sendable {
         }
         out += TextWrapper.wrap(heading, width: w, indent: gutter, firstIndent: time).map(style.dim)
         for paragraph in panel.paragraphs {
-            out += panel.preformatted ? PlainTextReflow.wrap(paragraph, width: w, base: gutter + "  ")
-                                      : TextWrapper.wrap(paragraph, width: w, indent: gutter + "  ")
+            out +=
+                panel.preformatted
+                ? PlainTextReflow.wrap(paragraph, width: w, base: gutter + "  ")
+                : TextWrapper.wrap(paragraph, width: w, indent: gutter + "  ")
         }
         for item in panel.items { out += TextWrapper.wrap(item, width: w, indent: gutter + "    ", firstIndent: gutter + "  • ") }
         for quote in panel.quotes { out += AdviceRenderer(style: style).render(quote, indent: gutter) }

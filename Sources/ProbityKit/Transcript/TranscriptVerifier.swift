@@ -29,7 +29,9 @@ public enum TranscriptVerifier {
             guard let carried = RecordCoding.carriedDigest(line.bytes), let record = line.record else {
                 if cutOff {
                     if let recordedSeal {
-                        return tampered(.removed, n, "the file was cut short at line \(n): the Markdown written beside it at the clean end records seal \(recordedSeal.prefix(16))…")
+                        return tampered(
+                            .removed, n,
+                            "the file was cut short at line \(n): the Markdown written beside it at the clean end records seal \(recordedSeal.prefix(16))…")
                     }
                     return TranscriptVerification(status: .incomplete(.lastLineCutOff), lines: lines.count)
                 }
@@ -45,7 +47,8 @@ public enum TranscriptVerifier {
                     return tampered(.removed, n, "a line was removed before line \(n): \(missing)")
                 }
                 if record.seq < expected {
-                    return tampered(.reordered, n, "line \(n) is out of place: it holds record \(record.seq), which belongs earlier (a line was moved or copied)")
+                    return tampered(
+                        .reordered, n, "line \(n) is out of place: it holds record \(record.seq), which belongs earlier (a line was moved or copied)")
                 }
                 return tampered(.reordered, n, "line \(n) is out of order: it holds record \(record.seq), but record \(expected) belongs here")
             }
@@ -60,7 +63,10 @@ public enum TranscriptVerifier {
                 return tampered(.added, n, "line \(n) is a second header")
             case .header(let header):
                 if let named = document.fileID, named != header.id {
-                    return tampered(.changed, 1, "line 1 names transcript \(TerminalSafe.strip(header.id)), but the file is \(named): it is a copy under another name, or its header was replaced")
+                    return tampered(
+                        .changed, 1,
+                        "line 1 names transcript \(TerminalSafe.strip(header.id)), but the file is \(named): it is a copy under another name, or its header was replaced"
+                    )
                 }
             case _ where n == 1:
                 return tampered(.changed, 1, "line 1 is not a transcript header")
@@ -76,14 +82,17 @@ public enum TranscriptVerifier {
         }
         if let sealedAt {
             if let recordedSeal, recordedSeal != previousDigest {
-                return tampered(.changed, sealedAt, "the seal on line \(sealedAt) is not the one the Markdown written beside it at the clean end records "
-                                + "(\(recordedSeal.prefix(16))…, the file's is \(previousDigest.prefix(16))…): the file was rewritten and sealed again")
+                return tampered(
+                    .changed, sealedAt,
+                    "the seal on line \(sealedAt) is not the one the Markdown written beside it at the clean end records "
+                        + "(\(recordedSeal.prefix(16))…, the file's is \(previousDigest.prefix(16))…): the file was rewritten and sealed again")
             }
             return TranscriptVerification(status: .sealed, lines: lines.count)
         }
         if let recorded = recordedSeal {
-            return tampered(.removed, lines.count + 1,
-                            "the seal was removed after line \(lines.count): the Markdown written beside it at the clean end records seal \(recorded.prefix(16))…")
+            return tampered(
+                .removed, lines.count + 1,
+                "the seal was removed after line \(lines.count): the Markdown written beside it at the clean end records seal \(recorded.prefix(16))…")
         }
         return TranscriptVerification(status: .incomplete(.notSealed), lines: lines.count)
     }

@@ -42,8 +42,9 @@ public enum FactExtractor {
             // A phrase that is a question ("what liabilities", "which code applies") is asked, not denied, by
             // "I'm not clear what liabilities…", "I don't know which code applies".
             guard let negation = precedingNegation(words, before: hit.range.lowerBound),
-                  !PhraseMatcher.negations.contains(words[hit.range.lowerBound]),
-                  !questionWords.contains(words[hit.range.lowerBound]) else { return true }
+                !PhraseMatcher.negations.contains(words[hit.range.lowerBound]),
+                !questionWords.contains(words[hit.range.lowerBound])
+            else { return true }
             return spent.contains { $0.contains(negation) && $0.upperBound <= hit.range.lowerBound }
         }
         // A longer phrase that contains a shorter one of another option wins ("not on the committee" over "on the committee").

@@ -19,7 +19,10 @@ final class PhraseIndex: @unchecked Sendable {
     func entries(for facts: [Fact]) -> [Entry] {
         let key = facts.map(\.key).joined(separator: "|")
         lock.lock()
-        if let known = byFacts[key] { lock.unlock(); return known }
+        if let known = byFacts[key] {
+            lock.unlock()
+            return known
+        }
         lock.unlock()
         var built: [Entry] = []
         for fact in facts {

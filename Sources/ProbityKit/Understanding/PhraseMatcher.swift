@@ -108,7 +108,8 @@ public enum PhraseMatcher {
             return nil
         }
         if at < text.count, text[at] == word,
-           let end = match(phrase.dropFirst(), text, from: at + 1, gapsLeft: gapsLeft, first: false) {
+            let end = match(phrase.dropFirst(), text, from: at + 1, gapsLeft: gapsLeft, first: false)
+        {
             return end
         }
         // One other word between two of the phrase's: never before its first word, never a negation
@@ -158,7 +159,10 @@ struct Duration: Equatable {
         if let n = Int(text[i]) { count = n } else if let n = numbers[text[i]] { count = n } else { return nil }
         i += 1
         // "a couple of days", "a few weeks", "over a month": the number may take "of" or a second word.
-        if i < text.count, text[i] == "coupl" || text[i] == "few" || text[i] == "sever" { count = numbers[text[i]] ?? count; i += 1 }
+        if i < text.count, text[i] == "coupl" || text[i] == "few" || text[i] == "sever" {
+            count = numbers[text[i]] ?? count
+            i += 1
+        }
         if i < text.count, text[i] == "of" { i += 1 }
         if i < text.count, text[i] == "work" || text[i] == "busi" { i += 1 }
         guard i < text.count, let unit = units[text[i]] else { return nil }

@@ -81,8 +81,11 @@ struct TreeChecker {
             guard case .question(let q) = node, q.options.count >= 2 else { continue }
             let outcomes = q.options.map { adviceReachable(from: $0.next) }
             if let first = outcomes.first, first.count == 1, outcomes.allSatisfy({ $0 == first }) {
-                issues.append(issue(path(q.id, "next"),
-                    "every option leads to the same advice \"\(first.first!)\", so the answer changes nothing; drop the question or give the options different outcomes", q.id))
+                issues.append(
+                    issue(
+                        path(q.id, "next"),
+                        "every option leads to the same advice \"\(first.first!)\", so the answer changes nothing; drop the question or give the options different outcomes",
+                        q.id))
             }
         }
         return issues

@@ -24,7 +24,8 @@ public enum Validator {
                 results[i] = TreeChecker(tree: trees[i - versions.count]).issues()
             }
         }
-        let issues = referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge) + scopeSignalIssues(in: knowledge) + adviceRead + treeReferences
+        let issues =
+            referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge) + scopeSignalIssues(in: knowledge) + adviceRead + treeReferences
             + results.values.compactMap { $0 }.flatMap { $0 }
         return Array(Set(issues)).sorted()
     }
@@ -40,7 +41,10 @@ public enum Validator {
         case .only(let only): ids = only.filter(knowledge.councilIDs.contains)
         }
         if case .all = councils, knowledge.councilIDs.isEmpty {
-            issues.append(KnowledgeIssue(file: "councils", path: nil, message: "there is no council folder in councils/; each council needs councils/<id>/ with council.json, versions/ and advice/"))
+            issues.append(
+                KnowledgeIssue(
+                    file: "councils", path: nil,
+                    message: "there is no council folder in councils/; each council needs councils/<id>/ with council.json, versions/ and advice/"))
         }
         for id in ids {
             guard let folder = knowledge.folder(id: id) else { continue }  // its read problems are reported by the loader
@@ -53,13 +57,16 @@ public enum Validator {
     static func phraseIssues(in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
         var issues: [KnowledgeIssue] = []
         for fact in knowledge.topics.flatMap(\.facts) + knowledge.sharedFacts {
-                for (o, option) in fact.options.enumerated() {
-                    for (i, phrase) in option.phrases.enumerated() where PhraseMatcher.words(phrase).allSatisfy({ $0 == "*" }) {
-                        issues.append(KnowledgeIssue(file: fact.file,
-                            path: JSONPath.root.appending("facts").appending(fact.localID).appending("options").appending(index: o).appending("phrases").appending(index: i),
+            for (o, option) in fact.options.enumerated() {
+                for (i, phrase) in option.phrases.enumerated() where PhraseMatcher.words(phrase).allSatisfy({ $0 == "*" }) {
+                    issues.append(
+                        KnowledgeIssue(
+                            file: fact.file,
+                            path: JSONPath.root.appending("facts").appending(fact.localID).appending("options").appending(index: o).appending("phrases")
+                                .appending(index: i),
                             message: "the phrase \"\(phrase)\" has no word in it, so it can never match", position: fact.position))
-                    }
                 }
+            }
         }
         return issues
     }
@@ -76,9 +83,11 @@ public enum Validator {
         var issues: [KnowledgeIssue] = []
         for (topic, example) in examples {
             guard let subject = triage.decide(example).referral else { continue }
-            issues.append(KnowledgeIssue(file: subject.file, path: JSONPath.root.appending("subjects"),
-                message: "\(topic.id)'s example \"\(example)\" would be referred to \(subject.ruleLivesIn) (\(subject.id)): narrow that subject's signals",
-                position: subject.position))
+            issues.append(
+                KnowledgeIssue(
+                    file: subject.file, path: JSONPath.root.appending("subjects"),
+                    message: "\(topic.id)'s example \"\(example)\" would be referred to \(subject.ruleLivesIn) (\(subject.id)): narrow that subject's signals",
+                    position: subject.position))
         }
         return issues
     }
@@ -95,17 +104,22 @@ public enum Validator {
         let shared = Set(knowledge.sharedFacts.map(\.key))
         for topic in knowledge.topics {
             if let other = topicFiles[topic.id] {
-                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("id"), message: "duplicate topic id \"\(topic.id)\" (also \(other))"))
+                issues.append(
+                    KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("id"), message: "duplicate topic id \"\(topic.id)\" (also \(other))"))
             }
             topicFiles[topic.id] = topic.file
             if topic.examples.count < minimumExamples {
-                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("examples"),
-                    message: "routing needs at least \(minimumExamples) example phrasings (this topic has \(topic.examples.count))"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: topic.file, path: JSONPath.root.appending("examples"),
+                        message: "routing needs at least \(minimumExamples) example phrasings (this topic has \(topic.examples.count))"))
             }
             for fact in topic.facts where shared.contains(fact.localID) {
-                issues.append(KnowledgeIssue(file: topic.file, path: JSONPath.root.appending("facts").appending(fact.localID),
-                    message: "\"\(fact.localID)\" is also a shared fact in catalogue/facts.json; give this one another id, or use the shared one",
-                    position: fact.position))
+                issues.append(
+                    KnowledgeIssue(
+                        file: topic.file, path: JSONPath.root.appending("facts").appending(fact.localID),
+                        message: "\"\(fact.localID)\" is also a shared fact in catalogue/facts.json; give this one another id, or use the shared one",
+                        position: fact.position))
             }
         }
         return issues
@@ -117,37 +131,49 @@ public enum Validator {
         let identityFile = folder.folder + "/council.json"
         let current = folder.versions.filter(\.isCurrent)
         if current.isEmpty, let first = folder.versions.first {
-            issues.append(KnowledgeIssue(file: first.file, path: JSONPath.root.appending("current"),
-                message: "council \"\(folder.id)\" has no version marked \"current\": true; mark the one advice should quote"))
+            issues.append(
+                KnowledgeIssue(
+                    file: first.file, path: JSONPath.root.appending("current"),
+                    message: "council \"\(folder.id)\" has no version marked \"current\": true; mark the one advice should quote"))
         } else if current.count > 1 {
             for extra in current.dropFirst() {
-                issues.append(KnowledgeIssue(file: extra.file, path: JSONPath.root.appending("current"),
-                    message: "council \"\(folder.id)\" has more than one current version (also \(current[0].file)); only one may be current"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: extra.file, path: JSONPath.root.appending("current"),
+                        message: "council \"\(folder.id)\" has more than one current version (also \(current[0].file)); only one may be current"))
             }
         }
         var versionsSeen: [String: String] = [:]
         for v in folder.versions {
             if let other = versionsSeen[v.version] {
-                issues.append(KnowledgeIssue(file: v.file, path: JSONPath.root.appending("version"),
-                    message: "duplicate version \"\(v.version)\" of council \"\(folder.id)\" (also \(other))"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: v.file, path: JSONPath.root.appending("version"),
+                        message: "duplicate version \"\(v.version)\" of council \"\(folder.id)\" (also \(other))"))
             }
             versionsSeen[v.version] = v.file
         }
         guard let council = folder.current else { return issues }
         for (i, clause) in folder.generalPrinciples.enumerated() where council.clause(id: clause) == nil {
-            issues.append(KnowledgeIssue(file: identityFile, path: JSONPath.root.appending("generalPrinciples").appending(index: i),
-                message: "names clause \"\(clause)\" as a general principle, but \(council.file) has no clause with that id"))
+            issues.append(
+                KnowledgeIssue(
+                    file: identityFile, path: JSONPath.root.appending("generalPrinciples").appending(index: i),
+                    message: "names clause \"\(clause)\" as a general principle, but \(council.file) has no clause with that id"))
         }
         let subjects = Set(knowledge.outOfScope.map(\.id))
         for (subject, clauses) in folder.outOfScope.sorted(by: { $0.key < $1.key }) {
             let path = JSONPath.root.appending("outOfScope").appending(subject)
             if !subjects.contains(subject) {
-                issues.append(KnowledgeIssue(file: identityFile, path: path,
-                    message: "\"\(subject)\" is not a subject of catalogue/out-of-scope.json (\(subjects.sorted().joined(separator: ", ")))"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: identityFile, path: path,
+                        message: "\"\(subject)\" is not a subject of catalogue/out-of-scope.json (\(subjects.sorted().joined(separator: ", ")))"))
             }
             for (i, clause) in clauses.enumerated() where council.clause(id: clause) == nil {
-                issues.append(KnowledgeIssue(file: identityFile, path: path.appending(index: i),
-                    message: "names clause \"\(clause)\" as touching \(subject), but \(council.file) has no clause with that id"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: identityFile, path: path.appending(index: i),
+                        message: "names clause \"\(clause)\" as touching \(subject), but \(council.file) has no clause with that id"))
             }
         }
         return issues
@@ -193,8 +219,9 @@ public enum Validator {
         for node in tree.orderedNodes {
             let nodePath = JSONPath.root.appending("nodes").appending(node.id)
             for (subpath, target) in node.successors where tree.nodes[target] == nil {
-                report(JSONPath(nodePath.components + subpath.components),
-                       "points to \"\(target)\", but there is no node with that id in this file", node.position)
+                report(
+                    JSONPath(nodePath.components + subpath.components),
+                    "points to \"\(target)\", but there is no node with that id in this file", node.position)
             }
             switch node {
             case .question(let q):

@@ -21,7 +21,10 @@ public enum VerbatimCheck {
             let n = input.count
             @inline(__always) func emit(_ byte: UInt8) {
                 if byte == UInt8(ascii: "-"), out.last == UInt8(ascii: "-"), !pendingSpace { return }  // "--" is a dash form too
-                if pendingSpace { out.append(0x20); pendingSpace = false }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
                 out.append(byte)
             }
             while i < n {
@@ -31,7 +34,11 @@ public enum VerbatimCheck {
                     i += 1
                     continue
                 }
-                if b < 0x80 { emit(b); i += 1; continue }
+                if b < 0x80 {
+                    emit(b)
+                    i += 1
+                    continue
+                }
                 // Two-byte white space: U+0085, U+00A0.
                 if b == 0xC2, i + 1 < n, input[i + 1] == 0x85 || input[i + 1] == 0xA0 {
                     pendingSpace = !out.isEmpty
@@ -39,7 +46,8 @@ public enum VerbatimCheck {
                     continue
                 }
                 if b == 0xE2, i + 2 < n {
-                    let b1 = input[i + 1], b2 = input[i + 2]
+                    let b1 = input[i + 1]
+                    let b2 = input[i + 2]
                     var mapped: UInt8? = nil
                     var space = false
                     if b1 == 0x80 {
@@ -55,8 +63,16 @@ public enum VerbatimCheck {
                     } else if b1 == 0x88 && b2 == 0x92 {
                         mapped = UInt8(ascii: "-")
                     }
-                    if space { pendingSpace = !out.isEmpty; i += 3; continue }
-                    if let mapped { emit(mapped); i += 3; continue }
+                    if space {
+                        pendingSpace = !out.isEmpty
+                        i += 3
+                        continue
+                    }
+                    if let mapped {
+                        emit(mapped)
+                        i += 3
+                        continue
+                    }
                 }
                 if b == 0xE3, i + 2 < n, input[i + 1] == 0x80, input[i + 2] == 0x80 {
                     pendingSpace = !out.isEmpty
@@ -78,16 +94,22 @@ public enum VerbatimCheck {
         switch KnowledgeFileReader.read(path, file: council.source) {
         case .success(let bytes): data = bytes
         case .failure(.unreadable):
-            return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
-                                   message: "the source text \(council.source) cannot be read; every clause must be checked against it")]
+            return [
+                KnowledgeIssue(
+                    file: council.file, path: JSONPath.root.appending("source"),
+                    message: "the source text \(council.source) cannot be read; every clause must be checked against it")
+            ]
         case .failure(let error):
             return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"), message: "the source text " + error.localizedDescription)]
         }
         let raw = [UInt8](data)
         if let bad = JSONParser.firstInvalidUTF8(raw, in: 0..<raw.count) {
             // Read as text, the bad bytes would become U+FFFD and could "match" a clause that has one.
-            return [KnowledgeIssue(file: council.file, path: JSONPath.root.appending("source"),
-                                   message: "the source text \(council.source) is not valid UTF-8 (at byte \(bad)); save it as UTF-8 so its clauses can be checked")]
+            return [
+                KnowledgeIssue(
+                    file: council.file, path: JSONPath.root.appending("source"),
+                    message: "the source text \(council.source) is not valid UTF-8 (at byte \(bad)); save it as UTF-8 so its clauses can be checked")
+            ]
         }
         let source = normalisedBytes(String(decoding: raw, as: UTF8.self))
         var issues: [KnowledgeIssue] = []
@@ -96,9 +118,11 @@ public enum VerbatimCheck {
             if !contains(source, text) {
                 let matched = longestMatchedPrefix(text, in: source)
                 let at = String(decoding: text[matched...].prefix(60), as: UTF8.self)
-                issues.append(KnowledgeIssue(file: council.file, path: JSONPath.root.appending("clauses").appending(index: i).appending("text"),
-                    message: "clause \(clause.id) is not the source's words (\(council.source)): it departs from the source at \"\(at)\"",
-                    position: i < council.textPositions.count ? council.textPositions[i] : nil))
+                issues.append(
+                    KnowledgeIssue(
+                        file: council.file, path: JSONPath.root.appending("clauses").appending(index: i).appending("text"),
+                        message: "clause \(clause.id) is not the source's words (\(council.source)): it departs from the source at \"\(at)\"",
+                        position: i < council.textPositions.count ? council.textPositions[i] : nil))
             }
         }
         return issues
@@ -127,7 +151,8 @@ public enum VerbatimCheck {
 
     /// How many leading bytes of `text` occur somewhere in `source` (binary search on the prefix length).
     private static func longestMatchedPrefix(_ text: [UInt8], in source: [UInt8]) -> Int {
-        var low = 0, high = text.count
+        var low = 0
+        var high = text.count
         while low < high {
             let mid = (low + high + 1) / 2
             if contains(source, Array(text[..<mid])) { low = mid } else { high = mid - 1 }

@@ -8,8 +8,10 @@ enum ChatRecording {
     ///   - transcripts: `--transcripts DIR`, if given.
     ///   - noSave: `--no-save`: record nothing.
     ///   - store: the council-wide store, if one is configured.
-    static func makeSink(transcripts: String?, noSave: Bool, session: Session, identity: TranscriptIdentity?,
-                         store: StoreAddress?) -> (sink: ConversationSink, notices: [String]) {
+    static func makeSink(
+        transcripts: String?, noSave: Bool, session: Session, identity: TranscriptIdentity?,
+        store: StoreAddress?
+    ) -> (sink: ConversationSink, notices: [String]) {
         if noSave { return (DiscardingSink(), []) }
         let location = TranscriptDirectory.locate(explicit: transcripts)
         var notices: [String] = []
@@ -21,10 +23,14 @@ enum ChatRecording {
                 do {
                     let report = try TranscriptSync.run(directory: location.path, store: client, ids: pending)
                     if report.linesSent > 0 {
-                        notices.append("Sent the council's transcript store \(report.linesSent) line\(report.linesSent == 1 ? "" : "s") of \(report.sent.count) earlier conversation\(report.sent.count == 1 ? "" : "s") it was missing.")
+                        notices.append(
+                            "Sent the council's transcript store \(report.linesSent) line\(report.linesSent == 1 ? "" : "s") of \(report.sent.count) earlier conversation\(report.sent.count == 1 ? "" : "s") it was missing."
+                        )
                     }
                     if !report.problems.isEmpty {
-                        notices.append("\(report.problems.count) earlier conversation\(report.problems.count == 1 ? "" : "s") could not be sent to the store: run `probity transcripts sync` to see why.")
+                        notices.append(
+                            "\(report.problems.count) earlier conversation\(report.problems.count == 1 ? "" : "s") could not be sent to the store: run `probity transcripts sync` to see why."
+                        )
                     }
                 } catch {
                     // Unreachable: the mirror below tries once more and says so.
@@ -33,9 +39,10 @@ enum ChatRecording {
             mirror = StoreMirror(store: client)
         }
         // Transcripts (issue 6): written as it happens, sealed at the end; see transcripts/README.md.
-        let recorder = TranscriptRecorder(location: location, knowledge: session.knowledge,
-                                          council: session.councilID, role: session.role?.rawValue, probityVersion: Probity.version,
-                                          identity: identity, mirror: mirror)
+        let recorder = TranscriptRecorder(
+            location: location, knowledge: session.knowledge,
+            council: session.councilID, role: session.role?.rawValue, probityVersion: Probity.version,
+            identity: identity, mirror: mirror)
         return (TranscriptSink(recorder: recorder), notices)
     }
 }

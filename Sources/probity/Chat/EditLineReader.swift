@@ -52,7 +52,7 @@ final class EditLineReader: LineReader {
 
     func setCompletions(_ words: [String]) {
         var pointers = words.map { strdup($0) }
-        defer { pointers.forEach { free($0) } }
+        defer { for pointer in pointers { free(pointer) } }
         pointers.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) { base in
                 probity_el_set_completions(base, Int32(buffer.count))

@@ -19,7 +19,10 @@ struct AskCommand: TakesGlobalOptions {
     @Argument(help: "The question, in your own words (quote it).") var question: [String]
     @Option(help: ArgumentHelp("How many topics to list.", valueName: "n")) var limit = 5
     @Flag(help: "Also show how each word of the question scored for the best topics (for knowledge authors).") var explain = false
-    @Flag(help: "Print one JSON document: {\"decision\":\"topic|choose|none\",\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first; \"referral\" and \"secondQuestion\" when they apply.")
+    @Flag(
+        help:
+            "Print one JSON document: {\"decision\":\"topic|choose|none\",\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first; \"referral\" and \"secondQuestion\" when they apply."
+    )
     var json = false
 
     func validate() throws {
@@ -41,8 +44,10 @@ struct AskCommand: TakesGlobalOptions {
             Output.raw(JSONReports.encode(RoutingReport(decision: decision, shown: shown, clauses: clauses?.reports)))
             return
         }
-        Output.write(RoutingRenderer(style: Output.style).render(question: text, decision: decision, shown: shown,
-                                                                 clauses: clauses?.quoted ?? []))
+        Output.write(
+            RoutingRenderer(style: Output.style).render(
+                question: text, decision: decision, shown: shown,
+                clauses: clauses?.quoted ?? []))
         if explain { Output.line("\n" + router.explain(text, limit: limit)) }
     }
 

@@ -21,7 +21,10 @@ struct ChatCommand: TakesGlobalOptions {
     @Option(help: ArgumentHelp("Where transcripts are saved (default: $PROBITY_TRANSCRIPTS, else transcripts/).", valueName: "dir"))
     var transcripts: String?
     @Flag(help: "Record nothing: no transcript, no history, no remembered settings.") var noSave = false
-    @Option(help: ArgumentHelp("The council-wide transcript store each line is also sent to (default: $PROBITY_STORE, else `store =` in your config or /etc/probity/config).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The council-wide transcript store each line is also sent to (default: $PROBITY_STORE, else `store =` in your config or /etc/probity/config).",
+            valueName: "url"))
     var store: String?
 
     func run() throws {
@@ -60,10 +63,12 @@ struct ChatCommand: TakesGlobalOptions {
         let environment = ProcessInfo.processInfo.environment
         let identity = TranscriptIdentity.current(fullName: settings.name?.value, environment: environment)
         let storeAddress = StoreLocator.resolve(explicit: store, environment: environment, settings: settings)
-        let recording = ChatRecording.makeSink(transcripts: transcripts, noSave: noSave, session: session,
-                                               identity: identity, store: storeAddress)
-        var loop = ChatLoop(conversation: conversation, reader: reader, sink: recording.sink,
-                            screen: screen, settings: noSave ? nil : settingsFile, notices: notices + recording.notices)
+        let recording = ChatRecording.makeSink(
+            transcripts: transcripts, noSave: noSave, session: session,
+            identity: identity, store: storeAddress)
+        var loop = ChatLoop(
+            conversation: conversation, reader: reader, sink: recording.sink,
+            screen: screen, settings: noSave ? nil : settingsFile, notices: notices + recording.notices)
         let reason = loop.run()
         if let status = ChatExitStatus.status(ending: reason, recordLost: recording.sink.recordLost) { throw ExitCode(status) }
     }

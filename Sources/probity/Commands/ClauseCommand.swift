@@ -14,8 +14,9 @@ struct ClauseCommand: TakesGlobalOptions {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The council's id, e.g. carlisle (default: --council, else your settings file's).", valueName: "council"),
-              completion: .custom(Completions.councils))
+    @Argument(
+        help: ArgumentHelp("The council's id, e.g. carlisle (default: --council, else your settings file's).", valueName: "council"),
+        completion: .custom(Completions.councils))
     var first: String?
     @Argument(help: ArgumentHelp("The clause's number or id.", valueName: "number"), completion: .custom(Completions.clauseNumbers))
     var second: String?
@@ -39,8 +40,9 @@ struct ClauseCommand: TakesGlobalOptions {
                 return (knowledge.resolveCouncil(council)?.id ?? council, only)
             }
             if case .unknown = knowledge.councilArgument(only) {
-                throw ValidationError("Which council's clause \"\(only)\"? Give it first (probity clause COUNCIL \(only)), or --council ID, "
-                    + "or set council = ID in your settings file.")
+                throw ValidationError(
+                    "Which council's clause \"\(only)\"? Give it first (probity clause COUNCIL \(only)), or --council ID, "
+                        + "or set council = ID in your settings file.")
             }
             throw ValidationError("Give a clause NUMBER after the council, or --all for every clause, e.g. probity clause \(only) --all.")
         case (nil, _):
@@ -63,7 +65,8 @@ struct ClauseCommand: TakesGlobalOptions {
         if let protocolVersion {
             let versions = knowledge.versions(of: current.id).map(\.version)
             guard let chosen = knowledge.versions(of: current.id).first(where: { $0.version == protocolVersion }) else {
-                throw ValidationError("\(current.shortName) has no version \"\(protocolVersion)\". \(Suggestions.sentence(for: protocolVersion, among: versions))")
+                throw ValidationError(
+                    "\(current.shortName) has no version \"\(protocolVersion)\". \(Suggestions.sentence(for: protocolVersion, among: versions))")
             }
             council = chosen
         }
@@ -73,8 +76,9 @@ struct ClauseCommand: TakesGlobalOptions {
             if clauses.isEmpty {
                 let near = Suggestions.nearest(to: number, among: council.clauses.map(\.id))
                 let hint = near.isEmpty ? "" : " Did you mean \(near.joined(separator: " or "))?"
-                throw ValidationError("\(council.shortName)'s protocol has no clause \"\(number)\".\(hint) "
-                    + "List them with `probity clause \(council.id) --all`, or find one by its words with `probity search WORDS`.")
+                throw ValidationError(
+                    "\(council.shortName)'s protocol has no clause \"\(number)\".\(hint) "
+                        + "List them with `probity clause \(council.id) --all`, or find one by its words with `probity search WORDS`.")
             }
         } else {
             clauses = council.clauses
@@ -82,7 +86,11 @@ struct ClauseCommand: TakesGlobalOptions {
         if json {
             let reports = clauses.map { JSONReports.ClauseReport(council: council, clause: $0) }
             if all {
-                struct Listing: Encodable { var council: String; var version: String; var clauses: [JSONReports.ClauseReport] }
+                struct Listing: Encodable {
+                    var council: String
+                    var version: String
+                    var clauses: [JSONReports.ClauseReport]
+                }
                 Output.raw(JSONReports.encode(Listing(council: council.id, version: council.version, clauses: reports)))
             } else if reports.count == 1 {
                 Output.raw(JSONReports.encode(reports[0]))

@@ -23,7 +23,10 @@ struct CompareCommand: TakesGlobalOptions {
     @Option(help: ArgumentHelp("text (default) or md (a Markdown table).", valueName: "format")) var format: Format = .text
     @Option(help: ArgumentHelp("table, stacked, or auto (a table when the terminal is wide enough).", valueName: "layout"))
     var layout: String = "auto"
-    @Flag(help: "Print one JSON document: {\"topic\",\"title\",\"role\",\"answers\",\"councils\":[{\"council\",\"verdicts\",\"advice\",\"clauses\",\"outcome\"}],\"outcomesDiffer\"}.")
+    @Flag(
+        help:
+            "Print one JSON document: {\"topic\",\"title\",\"role\",\"answers\",\"councils\":[{\"council\",\"verdicts\",\"advice\",\"clauses\",\"outcome\"}],\"outcomesDiffer\"}."
+    )
     var json = false
 
     func validate() throws {

@@ -13,14 +13,18 @@ struct DiffCommand: TakesGlobalOptions {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The council's id, e.g. blackburn-with-darwen (default: --council, else your settings file's).", valueName: "council-id"),
-              completion: .custom(Completions.councils))
+    @Argument(
+        help: ArgumentHelp("The council's id, e.g. blackburn-with-darwen (default: --council, else your settings file's).", valueName: "council-id"),
+        completion: .custom(Completions.councils))
     var councilID: String?
     @Option(help: ArgumentHelp("The older version (default: each version against the next).", valueName: "version"))
     var from: String?
     @Option(help: ArgumentHelp("The newer version (default: the current one).", valueName: "version"))
     var to: String?
-    @Flag(help: "Print one JSON document: {\"council\",\"name\",\"comparisons\":[{\"from\",\"to\",\"summary\",\"added\",\"removed\",\"changed\",\"typographyOnly\"}]}.")
+    @Flag(
+        help:
+            "Print one JSON document: {\"council\",\"name\",\"comparisons\":[{\"from\",\"to\",\"summary\",\"added\",\"removed\",\"changed\",\"typographyOnly\"}]}."
+    )
     var json = false
 
     func run() throws {

@@ -16,7 +16,10 @@ struct SearchCommand: TakesGlobalOptions {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The words to look for.") var words: [String]
     @Option(help: ArgumentHelp("How many clauses to show.", valueName: "n")) var limit = 10
-    @Flag(help: "Print one JSON document: {\"query\",\"council\",\"hits\":[{\"council\",\"clause\",\"reference\",\"heading\",\"score\",\"snippet\",\"matches\",\"text\"…}]}.")
+    @Flag(
+        help:
+            "Print one JSON document: {\"query\",\"council\",\"hits\":[{\"council\",\"clause\",\"reference\",\"heading\",\"score\",\"snippet\",\"matches\",\"text\"…}]}."
+    )
     var json = false
 
     func validate() throws {

@@ -33,8 +33,11 @@ struct StoreCommand: ParsableCommand {
             guard let url else { return }
             let address = StoreAddress(url)
             try storeFailure { try TranscriptStore(address).initialise() }
-            Output.line("The transcript store in \(address) is ready: schema probity, roles probity_user (may only add lines) and probity_mo (reads everything).")
-            Output.line("Give each person a login in one of them, e.g. CREATE ROLE alice LOGIN IN ROLE probity_user; and set `store = \(address)` in /etc/probity/config.")
+            Output.line(
+                "The transcript store in \(address) is ready: schema probity, roles probity_user (may only add lines) and probity_mo (reads everything).")
+            Output.line(
+                "Give each person a login in one of them, e.g. CREATE ROLE alice LOGIN IN ROLE probity_user; and set `store = \(address)` in /etc/probity/config."
+            )
         }
     }
 }

@@ -18,11 +18,15 @@ struct TranscriptsCommand: ParsableCommand {
 
 /// Where the transcripts are: the options every `transcripts` subcommand takes.
 struct TranscriptFolderOptions: ParsableArguments {
-    @Option(name: .customLong("transcripts"),
-            help: ArgumentHelp("The transcript folder (default: $PROBITY_TRANSCRIPTS, else transcripts/ of the checkout).", valueName: "dir"))
+    @Option(
+        name: .customLong("transcripts"),
+        help: ArgumentHelp("The transcript folder (default: $PROBITY_TRANSCRIPTS, else transcripts/ of the checkout).", valueName: "dir"))
     var directory: String?
 
-    @Option(help: ArgumentHelp("Read the council-wide store at this URL (postgresql://…) instead of a folder: everyone's transcripts, for the Monitoring Officer's role.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "Read the council-wide store at this URL (postgresql://…) instead of a folder: everyone's transcripts, for the Monitoring Officer's role.",
+            valueName: "url"))
     var store: String?
 
     var library: TranscriptLibrary { TranscriptLibrary(directory: TranscriptDirectory.locate(explicit: directory).path) }
@@ -37,7 +41,9 @@ struct TranscriptFolderOptions: ParsableArguments {
         if let reader {
             return try storeFailure {
                 guard let stored = try reader.resolve(id), let entry = try reader.entries([stored]).first else {
-                    throw RuntimeFailure("No transcript \"\(TerminalSafe.strip(id))\" in \(sourceName) (or more than one starts so). Run `probity transcripts list --store URL` to see the ids.")
+                    throw RuntimeFailure(
+                        "No transcript \"\(TerminalSafe.strip(id))\" in \(sourceName) (or more than one starts so). Run `probity transcripts list --store URL` to see the ids."
+                    )
                 }
                 return entry
             }
@@ -122,7 +128,10 @@ extension TranscriptsCommand {
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: TranscriptFilterOptions
-        @Flag(help: "Print one JSON document: {\"directory\",\"transcripts\":[{\"id\",\"started\",\"ended\",\"councils\",\"roles\",\"topics\",\"verdicts\",\"status\",\"user\",\"machine\",\"stored\",…}]}.")
+        @Flag(
+            help:
+                "Print one JSON document: {\"directory\",\"transcripts\":[{\"id\",\"started\",\"ended\",\"councils\",\"roles\",\"topics\",\"verdicts\",\"status\",\"user\",\"machine\",\"stored\",…}]}."
+        )
         var json = false
 
         func run() throws {
@@ -142,7 +151,10 @@ extension TranscriptsCommand {
                         }
                     }
                 }
-                struct Listing: Encodable { var directory: String; var transcripts: [Item] }
+                struct Listing: Encodable {
+                    var directory: String
+                    var transcripts: [Item]
+                }
                 Output.raw(JSONReports.encode(Listing(directory: directory, transcripts: entries.map { Item(summary: $0.summary, stored: $0.stored) })))
                 return
             }
@@ -180,10 +192,12 @@ extension TranscriptsCommand {
             }
             let tampered = entries.filter { if case .tampered = $0.verification.status { true } else { false } }.count
             let unreadable = entries.filter { if case .unreadable = $0.verification.status { true } else { false } }.count
-            Output.line(style.dim("\n\(entries.count) transcript\(entries.count == 1 ? "" : "s") in \(directory), newest first"
-                + (tampered > 0 ? "; \(tampered) TAMPERED (run `probity transcripts verify`)" : "")
-                + (unreadable > 0 ? "; \(unreadable) UNREADABLE" : "")
-                + ". Read one with `probity transcripts show ID`" + (folder.store != nil ? " --store URL." : ".")))
+            Output.line(
+                style.dim(
+                    "\n\(entries.count) transcript\(entries.count == 1 ? "" : "s") in \(directory), newest first"
+                        + (tampered > 0 ? "; \(tampered) TAMPERED (run `probity transcripts verify`)" : "")
+                        + (unreadable > 0 ? "; \(unreadable) UNREADABLE" : "")
+                        + ". Read one with `probity transcripts show ID`" + (folder.store != nil ? " --store URL." : ".")))
         }
     }
 
@@ -198,8 +212,9 @@ extension TranscriptsCommand {
         func run() throws {
             let entry = try folder.load(id)
             let names = global.namesIfAvailable
-            let presentation = TranscriptPresentation(entry.document, verification: entry.verification, redact: redact,
-                                                      topicTitles: names.topics, councilNames: names.councils)
+            let presentation = TranscriptPresentation(
+                entry.document, verification: entry.verification, redact: redact,
+                topicTitles: names.topics, councilNames: names.councils)
             Output.line(TranscriptTextRenderer(style: Output.style).render(presentation))
         }
     }
@@ -215,7 +230,10 @@ extension TranscriptsCommand {
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: TranscriptFilterOptions
-        @Argument(help: "The transcript's id, or a .jsonl file's path; all of them when left out. With --store, a local copy (in --transcripts, or the path given) is compared with the store's, line by line.", completion: .custom(Completions.transcripts)) var id: String?
+        @Argument(
+            help:
+                "The transcript's id, or a .jsonl file's path; all of them when left out. With --store, a local copy (in --transcripts, or the path given) is compared with the store's, line by line.",
+            completion: .custom(Completions.transcripts)) var id: String?
         @Flag(help: "Print one JSON document: {\"transcripts\":[{\"id\",\"file\",\"status\",\"summary\",\"line\"}]}.") var json = false
 
         func run() throws {
@@ -224,13 +242,24 @@ extension TranscriptsCommand {
             }
             let entries = try id.map { [try folder.load($0)] } ?? folder.all(filters.filter(global))
             if json {
-                struct Item: Encodable { var id: String; var file: String; var status: String; var intact: Bool; var summary: String; var line: Int? }
-                struct Report: Encodable { var ok: Bool; var transcripts: [Item] }
+                struct Item: Encodable {
+                    var id: String
+                    var file: String
+                    var status: String
+                    var intact: Bool
+                    var summary: String
+                    var line: Int?
+                }
+                struct Report: Encodable {
+                    var ok: Bool
+                    var transcripts: [Item]
+                }
                 let items = entries.map { e -> Item in
                     var line: Int?
                     if case .tampered(let finding) = e.verification.status { line = finding.line }
-                    return Item(id: e.document.id, file: e.document.path, status: e.verification.label.lowercased(),
-                                intact: e.verification.isIntact, summary: e.verification.summary, line: line)
+                    return Item(
+                        id: e.document.id, file: e.document.path, status: e.verification.label.lowercased(),
+                        intact: e.verification.isIntact, summary: e.verification.summary, line: line)
                 }
                 Output.raw(JSONReports.encode(Report(ok: items.allSatisfy(\.intact), transcripts: items)))
                 if !items.allSatisfy(\.intact) { throw ExitCode.failure }
@@ -256,16 +285,19 @@ extension TranscriptsCommand {
                 let sealed = entries.filter { $0.verification.status == .sealed }.count
                 let unreadable = tampered.filter { if case .unreadable = $0.verification.status { true } else { false } }.count
                 let incomplete = entries.count - sealed - tampered.count
-                Output.line(style.dim("\n\(entries.count) checked: \(sealed) sealed, \(incomplete) incomplete but intact, \(tampered.count - unreadable) tampered"
-                                      + (unreadable > 0 ? ", \(unreadable) unreadable." : ".")))
+                Output.line(
+                    style.dim(
+                        "\n\(entries.count) checked: \(sealed) sealed, \(incomplete) incomplete but intact, \(tampered.count - unreadable) tampered"
+                            + (unreadable > 0 ? ", \(unreadable) unreadable." : ".")))
             }
             if !tampered.isEmpty {
-                Output.error(tampered.count == 1 && entries.count == 1
-                             ? (entries[0].verification.label == "UNREADABLE"
-                                ? "This transcript cannot be read, so it cannot be checked: \(entries[0].verification.summary.replacingOccurrences(of: "UNREADABLE: ", with: ""))."
-                                : "This transcript has been altered since it was written: \(entries[0].verification.summary.replacingOccurrences(of: "TAMPERED: ", with: ""))."
-                               )
-                             : "\(tampered.count) transcript\(tampered.count == 1 ? " is" : "s are") altered or unreadable: \(tampered.prefix(5).map(\.document.id).joined(separator: ", "))\(tampered.count > 5 ? ", …" : "").")
+                Output.error(
+                    tampered.count == 1 && entries.count == 1
+                        ? (entries[0].verification.label == "UNREADABLE"
+                            ? "This transcript cannot be read, so it cannot be checked: \(entries[0].verification.summary.replacingOccurrences(of: "UNREADABLE: ", with: ""))."
+                            : "This transcript has been altered since it was written: \(entries[0].verification.summary.replacingOccurrences(of: "TAMPERED: ", with: "")).")
+                        : "\(tampered.count) transcript\(tampered.count == 1 ? " is" : "s are") altered or unreadable: \(tampered.prefix(5).map(\.document.id).joined(separator: ", "))\(tampered.count > 5 ? ", …" : "")."
+                )
                 throw ExitCode.failure
             }
         }
@@ -301,11 +333,15 @@ extension TranscriptsCommand.Verify {
             Output.line("\(safeID): " + style.green("the same as the store's copy, all \(lines) lines") + " (\(path) against \(folder.sourceName)).")
         case .notYetSent(let first, let last):
             Output.line("\(safeID): " + style.yellow("every line the store holds is the same, but lines \(first)–\(last) are only in \(path)") + ".")
-            Output.error("Lines \(first)–\(last) of \(safeID) have not reached the store, so it cannot vouch for them: run `probity transcripts sync` where the conversation was recorded.")
+            Output.error(
+                "Lines \(first)–\(last) of \(safeID) have not reached the store, so it cannot vouch for them: run `probity transcripts sync` where the conversation was recorded."
+            )
             throw ExitCode.failure
         case .differs(let line, let message):
             Output.line("\(safeID): " + style.bold(style.red("DIFFERS from the store's copy: \(message)")) + ".")
-            Output.error("The local file \(path) was changed after it was sent: \(message) (line \(line)). The store's copy is the record: `probity transcripts show \(safeID) --store URL`.")
+            Output.error(
+                "The local file \(path) was changed after it was sent: \(message) (line \(line)). The store's copy is the record: `probity transcripts show \(safeID) --store URL`."
+            )
             throw ExitCode.failure
         case .missingFromStore:
             Output.error("The store has no transcript \(safeID): it was never sent. Run `probity transcripts sync` on the computer that recorded it.")
@@ -342,8 +378,10 @@ extension TranscriptsCommand {
                 text = TranscriptMarkdownRenderer(topicTitles: names.topics, councilNames: names.councils, redact: redact)
                     .render(entry.document, verification: entry.verification)
             case .html:
-                text = TranscriptHTMLRenderer().render(TranscriptPresentation(entry.document, verification: entry.verification, redact: redact,
-                                                                              topicTitles: names.topics, councilNames: names.councils))
+                text = TranscriptHTMLRenderer().render(
+                    TranscriptPresentation(
+                        entry.document, verification: entry.verification, redact: redact,
+                        topicTitles: names.topics, councilNames: names.councils))
             }
             guard let output else {
                 Output.raw(text)
@@ -389,18 +427,24 @@ extension TranscriptsCommand {
             }
             let reports = entries.map { replayer.replay($0.document) }
             if json {
-                struct Report: Encodable { var knowledgeSHA256: String; var transcripts: [ReplayReport] }
+                struct Report: Encodable {
+                    var knowledgeSHA256: String
+                    var transcripts: [ReplayReport]
+                }
                 let shown = all ? reports.filter(\.changed) : reports
                 Output.raw(JSONReports.encode(Report(knowledgeSHA256: knowledge.fingerprint, transcripts: shown)))
                 return
             }
-            let renderer = ReplayTextRenderer(style: Output.style, topicTitles: knowledge.topicTitles,
-                                              councilNames: Dictionary(knowledge.councils.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            let renderer = ReplayTextRenderer(
+                style: Output.style, topicTitles: knowledge.topicTitles,
+                councilNames: Dictionary(knowledge.councils.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
             if all {
                 Output.line(renderer.renderChanges(reports, directory: folder.sourceName))
             } else if let entry = entries.first, let report = reports.first {
-                Output.line(renderer.render(report, recordedKnowledge: entry.document.header?.knowledgeSHA256,
-                                            currentKnowledge: knowledge.councilFingerprint(entry.document.header?.council)))
+                Output.line(
+                    renderer.render(
+                        report, recordedKnowledge: entry.document.header?.knowledgeSHA256,
+                        currentKnowledge: knowledge.councilFingerprint(entry.document.header?.council)))
             }
         }
     }
@@ -449,8 +493,9 @@ extension TranscriptsCommand {
                 report = try storeFailure { try StoreReport(reader: reader).build(from: from, to: to, knowledge: knowledge) }
             } else {
                 let entries = try folder.all(TranscriptFilter(from: from, to: to))
-                report = TranscriptReport(entries: entries, source: folder.sourceName, from: from, to: to,
-                                          replayer: TranscriptReplayer(knowledge: knowledge))
+                report = TranscriptReport(
+                    entries: entries, source: folder.sourceName, from: from, to: to,
+                    replayer: TranscriptReplayer(knowledge: knowledge))
             }
             let renderer = TranscriptReportRenderer(topicTitles: knowledge.topicTitles)
             switch format {
@@ -480,9 +525,12 @@ extension TranscriptsCommand {
             }
             let directory = folder.library.directory
             let report = try storeFailure { try TranscriptSync.run(directory: directory, store: TranscriptStore(address)) }
-            Output.line("Checked \(report.checked) transcript\(report.checked == 1 ? "" : "s") in \(directory) against the store \(address): "
-                        + (report.linesSent == 0 ? "the store had everything."
-                           : "sent \(report.linesSent) line\(report.linesSent == 1 ? "" : "s") of \(report.sent.count) transcript\(report.sent.count == 1 ? "" : "s")."))
+            Output.line(
+                "Checked \(report.checked) transcript\(report.checked == 1 ? "" : "s") in \(directory) against the store \(address): "
+                    + (report.linesSent == 0
+                        ? "the store had everything."
+                        : "sent \(report.linesSent) line\(report.linesSent == 1 ? "" : "s") of \(report.sent.count) transcript\(report.sent.count == 1 ? "" : "s").")
+            )
             if !report.busy.isEmpty {
                 Output.line("\(report.busy.count) still being recorded by a running chat, which sends its own lines.")
             }

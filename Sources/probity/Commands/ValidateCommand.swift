@@ -16,20 +16,39 @@ struct ValidateCommand: TakesGlobalOptions {
         let (knowledge, issues) = KnowledgeGate.validate(directory: directory)
         if issues.isEmpty, let cache, let signature { cache.rememberSound(signature) }
         if json {
-            struct Item: Encodable { var file: String; var path: String?; var message: String; var line: Int?; var column: Int? }
-            struct Report: Encodable { var ok: Bool; var councils: Int; var topics: Int; var clauses: Int; var issues: [Item] }
-            let items = issues.map { Item(file: $0.file, path: $0.path?.description, message: $0.message, line: $0.position?.line, column: $0.position?.column) }
-            Output.raw(JSONReports.encode(Report(ok: issues.isEmpty, councils: knowledge.councilVersions.count,
-                                                   topics: knowledge.topics.count,
-                                                   clauses: knowledge.councilVersions.reduce(0) { $0 + $1.clauses.count },
-                                                   issues: items)))
+            struct Item: Encodable {
+                var file: String
+                var path: String?
+                var message: String
+                var line: Int?
+                var column: Int?
+            }
+            struct Report: Encodable {
+                var ok: Bool
+                var councils: Int
+                var topics: Int
+                var clauses: Int
+                var issues: [Item]
+            }
+            let items = issues.map {
+                Item(file: $0.file, path: $0.path?.description, message: $0.message, line: $0.position?.line, column: $0.position?.column)
+            }
+            Output.raw(
+                JSONReports.encode(
+                    Report(
+                        ok: issues.isEmpty, councils: knowledge.councilVersions.count,
+                        topics: knowledge.topics.count,
+                        clauses: knowledge.councilVersions.reduce(0) { $0 + $1.clauses.count },
+                        issues: items)))
             if !issues.isEmpty { throw ExitCode.failure }
             return
         }
         if issues.isEmpty {
             let k = knowledge
             let clauses = k.councilVersions.reduce(0) { $0 + $1.clauses.count }
-            Output.line("The knowledge in \(directory) is sound: \(k.councilVersions.count) protocol versions of \(k.councils.count) councils, \(clauses) clauses, \(k.topics.count) topics.")
+            Output.line(
+                "The knowledge in \(directory) is sound: \(k.councilVersions.count) protocol versions of \(k.councils.count) councils, \(clauses) clauses, \(k.topics.count) topics."
+            )
             return
         }
         for issue in issues { Output.error(issue.located(in: directory)) }

@@ -5,8 +5,10 @@ import ProbityKit
 /// as an argument of the default subcommand (the chat, or `transcripts list`) and refused with the wrong usage.
 enum SubcommandCheck {
     /// Options that take a value, wherever they appear before the subcommand.
-    static let optionsWithValues: Set<String> = ["--knowledge", "--council", "--role", "--color", "--transcripts",
-                                                 "--generate-completion-script"]
+    static let optionsWithValues: Set<String> = [
+        "--knowledge", "--council", "--role", "--color", "--transcripts",
+        "--generate-completion-script",
+    ]
 
     /// The message for the first misplaced word, or nil when the words name commands (or there are none).
     static func problem(in arguments: [String], root: ParsableCommand.Type) -> String? {
@@ -37,8 +39,11 @@ enum SubcommandCheck {
             guard let next = subcommands.first(where: { $0._commandName == word }) else {
                 let shown = TerminalSafe.strip(word)
                 let hint = Suggestions.sentence(for: word, among: names)
-                return (path, "'\(shown)' is not a \(path.joined(separator: " ")) command. \(hint)\n"
-                    + "See '\(path.joined(separator: " ")) --help' for what each does.")
+                return (
+                    path,
+                    "'\(shown)' is not a \(path.joined(separator: " ")) command. \(hint)\n"
+                        + "See '\(path.joined(separator: " ")) --help' for what each does."
+                )
             }
             command = next
             path.append(word)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// Compare on every shipped topic: generic, so new topics are covered as they arrive.
@@ -32,8 +33,9 @@ import Testing
         let comparison = try TopicComparison(knowledge: Self.knowledge, topicID: topicID)
         let names = comparison.columns.map(\.council.shortName)
         let wide = ComparisonRenderer(style: TextStyle(colour: false, width: 160)).render(comparison)
-        let header = try #require(wide.split(separator: "\n").first { line in names.allSatisfy { line.contains($0) } },
-                                  "no line of the table names every council")
+        let header = try #require(
+            wide.split(separator: "\n").first { line in names.allSatisfy { line.contains($0) } },
+            "no line of the table names every council")
         #expect(header.contains("│"))
         #expect(wide.split(separator: "\n").allSatisfy { $0.count <= 160 })
         let narrow = ComparisonRenderer(style: TextStyle(colour: false, width: 70)).render(comparison)
@@ -54,8 +56,9 @@ import Testing
             session.begin(topic: topic)
             guard case .question(let first)? = session.step, first.kind == .topic else { continue }
             let option = first.options[0]
-            let comparison = try TopicComparison(knowledge: Self.knowledge, topicID: topicID, role: .member,
-                                                 answers: ["\(first.factKey)=\(option.id)"])
+            let comparison = try TopicComparison(
+                knowledge: Self.knowledge, topicID: topicID, role: .member,
+                answers: ["\(first.factKey)=\(option.id)"])
             let column = try #require(comparison.columns.first { $0.council.id == council.id })
             try session.answer(option.id)
             switch (column.walk, session.step) {
@@ -77,30 +80,37 @@ import Testing
 /// Compare on a knowledge base built in code: how answers carry across councils.
 @Suite struct TopicComparisonWalkTests {
     static func council(_ id: String) -> Council {
-        Council(id: id, name: "\(id.capitalized) Council", shortName: id.capitalized, document: "Protocol", version: "1", date: nil,
-                status: .adopted, isCurrent: true, source: "", numbering: nil, reading: nil,
-                clauses: [Clause(id: "1", number: "1", heading: "H", text: "Text of \(id).")], file: "")
+        Council(
+            id: id, name: "\(id.capitalized) Council", shortName: id.capitalized, document: "Protocol", version: "1", date: nil,
+            status: .adopted, isCurrent: true, source: "", numbering: nil, reading: nil,
+            clauses: [Clause(id: "1", number: "1", heading: "H", text: "Text of \(id).")], file: "")
     }
 
     static func fact(_ id: String, _ prompt: String, _ options: [String]) -> Fact {
-        Fact(key: "t.\(id)", localID: id, prompt: RoleText(prompt), help: "", multiple: false,
-             options: options.map { FactOption(id: $0, label: $0, says: nil, phrases: []) }, file: "", position: nil)
+        Fact(
+            key: "t.\(id)", localID: id, prompt: RoleText(prompt), help: "", multiple: false,
+            options: options.map { FactOption(id: $0, label: $0, says: nil, phrases: []) }, file: "", position: nil)
     }
 
     static func question(_ fact: Fact, _ next: [(String, String)]) -> Node {
-        .question(Question(id: fact.localID, fact: fact.key, isSharedFact: false, prompt: fact.prompt, why: Why(text: "", cites: []), help: "",
-                           multiple: false, options: next.map { AnswerOption(id: $0.0, label: $0.0, next: $0.1) }, defaultNext: nil, position: nil))
+        .question(
+            Question(
+                id: fact.localID, fact: fact.key, isSharedFact: false, prompt: fact.prompt, why: Why(text: "", cites: []), help: "",
+                multiple: false, options: next.map { AnswerOption(id: $0.0, label: $0.0, next: $0.1) }, defaultNext: nil, position: nil))
     }
 
     static func advice(_ id: String, _ verdict: Verdict, _ council: String) -> Node {
-        .advice(Advice(id: id, verdict: verdict, headline: "Advice \(id)", summary: "", steps: [],
-                       citations: [Citation(council: council, clause: "1")], silent: false, position: nil))
+        .advice(
+            Advice(
+                id: id, verdict: verdict, headline: "Advice \(id)", summary: "", steps: [],
+                citations: [Citation(council: council, clause: "1")], silent: false, position: nil))
     }
 
     static func folder(_ id: String, _ nodes: [Node], start: String) -> CouncilFolder {
         let c = council(id)
-        return CouncilFolder(id: id, name: c.name, shortName: c.shortName, generalPrinciples: ["1"], versions: [c],
-                             trees: [AdviceTree(topicID: "t", councilID: id, start: start, nodes: nodes, rules: [], file: "")], folder: "")
+        return CouncilFolder(
+            id: id, name: c.name, shortName: c.shortName, generalPrinciples: ["1"], versions: [c],
+            trees: [AdviceTree(topicID: "t", councilID: id, start: start, nodes: nodes, rules: [], file: "")], folder: "")
     }
 
     static let knowledge: KnowledgeBase = {
@@ -108,19 +118,24 @@ import Testing
         let b = fact("b-q", "What has the member asked for?", ["papers", "other"])
         let g = fact("g-q", "Is it urgent?", ["yes", "no"])
         let topic = Topic(id: "t", title: "T", summary: "S", audience: .both, examples: [], facts: [a, b, g], file: "")
-        return KnowledgeBase(councils: [
-            folder("alpha", [question(a, [("papers", "a-yes"), ("other", "a-no")]), advice("a-yes", .yes, "alpha"), advice("a-no", .no, "alpha")], start: "a-q"),
-            folder("beta", [question(b, [("papers", "b-no"), ("other", "b-no")]), advice("b-no", .no, "beta")], start: "b-q"),
-            folder("gamma", [question(g, [("yes", "g-yes"), ("no", "g-yes")]), advice("g-yes", .yes, "gamma")], start: "g-q"),
-        ], topics: [topic])
+        return KnowledgeBase(
+            councils: [
+                folder(
+                    "alpha", [question(a, [("papers", "a-yes"), ("other", "a-no")]), advice("a-yes", .yes, "alpha"), advice("a-no", .no, "alpha")], start: "a-q"
+                ),
+                folder("beta", [question(b, [("papers", "b-no"), ("other", "b-no")]), advice("b-no", .no, "beta")], start: "b-q"),
+                folder("gamma", [question(g, [("yes", "g-yes"), ("no", "g-yes")]), advice("g-yes", .yes, "gamma")], start: "g-q"),
+            ], topics: [topic])
     }()
 
     @Test func anAnswerCarriesToTheSameQuestionInOtherWords() throws {
         let comparison = try TopicComparison(knowledge: Self.knowledge, topicID: "t", answers: ["a-q=papers"])
         let byCouncil = Dictionary(uniqueKeysWithValues: comparison.columns.map { ($0.council.id, $0.walk) })
         guard case .advice(let alpha)?? = byCouncil["alpha"], case .advice(let beta)?? = byCouncil["beta"],
-              case .question(let gamma)?? = byCouncil["gamma"] else {
-            Issue.record("unexpected walks: \(byCouncil)"); return
+            case .question(let gamma)?? = byCouncil["gamma"]
+        else {
+            Issue.record("unexpected walks: \(byCouncil)")
+            return
         }
         #expect(alpha.verdict == .yes)
         #expect(beta.verdict == .no)  // councillor = member: the same question, and the same answer
@@ -132,8 +147,9 @@ import Testing
     }
 
     @Test func theSameOutcomeEverywhereIsSaid() throws {
-        let comparison = try TopicComparison(knowledge: Self.knowledge, topicID: "t", answers: ["a-q=other", "g-q=yes"],
-                                             councils: ["alpha", "beta"])
+        let comparison = try TopicComparison(
+            knowledge: Self.knowledge, topicID: "t", answers: ["a-q=other", "g-q=yes"],
+            councils: ["alpha", "beta"])
         #expect(!comparison.outcomesDiffer)
         #expect(ComparisonRenderer(style: .plain).differenceLine(comparison) == "Every council reaches the same verdict: No.")
     }

@@ -1,17 +1,22 @@
 import Testing
+
 @testable import ProbityKit
 
 /// Commands typed with a slip of the keyboard are recognised; ordinary words are not taken for commands.
 @Suite struct ChatVocabularyTests {
-    @Test(arguments: [("topcis", "topics"), ("hlep", "help"), ("qiut", "quit"), ("quitt", "quit"), ("bakc", "back"),
-                      ("serach need to know", "search need to know"), ("clasue 116", "clause 116"), ("cancle", "cancel"),
-                      ("TOPCIS", "topics")])
+    @Test(arguments: [
+        ("topcis", "topics"), ("hlep", "help"), ("qiut", "quit"), ("quitt", "quit"), ("bakc", "back"),
+        ("serach need to know", "search need to know"), ("clasue 116", "clause 116"), ("cancle", "cancel"),
+        ("TOPCIS", "topics"),
+    ])
     func aNearMissNamesTheCommand(typed: String, command: String) {
         #expect(ChatVocabulary.nearMiss(typed) == command)
     }
 
-    @Test(arguments: ["topics", "why", "who", "wyh", "media", "journalist", "the press", "councillor", "help me see the report",
-                      "topcis are hard", "stop the councillor emailing me", "1234", "hel"])
+    @Test(arguments: [
+        "topics", "why", "who", "wyh", "media", "journalist", "the press", "councillor", "help me see the report",
+        "topcis are hard", "stop the councillor emailing me", "1234", "hel",
+    ])
     func otherWordsAreNotNearMisses(typed: String) {
         #expect(ChatVocabulary.nearMiss(typed) == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 /// Commands before routing: near misses, leaving a topic, a number after `topics`; none of them is routed.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 /// The conversation as a state machine, driven line by line on a small knowledge base.
@@ -53,8 +54,11 @@ import Testing
         #expect(reply.rendered.contains("Why I ask"))
 
         reply = conversation.handle("EXEMPT")  // the start of an option's words, any case
-        #expect(reply.events.contains(.answered(topic: "document-access", fact: "document-access.kind", option: "exempt-papers",
-                                                label: "Exempt or confidential papers of another committee")))
+        #expect(
+            reply.events.contains(
+                .answered(
+                    topic: "document-access", fact: "document-access.kind", option: "exempt-papers",
+                    label: "Exempt or confidential papers of another committee")))
         #expect(reply.askedPrompts == ["Do you sit on that committee?"])
 
         reply = conversation.handle("n")
@@ -77,7 +81,8 @@ import Testing
         var (conversation, _) = try started()
         let reply = conversation.handle("I'm not on the planning committee but I'd like the exempt appendix to the report")
         #expect(reply.startedTopics == ["document-access"])
-        #expect(reply.shownText.unwrapped.contains("You said you want exempt or confidential papers of another committee and you do not sit on that committee."))
+        #expect(
+            reply.shownText.unwrapped.contains("You said you want exempt or confidential papers of another committee and you do not sit on that committee."))
         #expect(reply.shownText.components(separatedBy: "You said").count == 2)
         #expect(reply.events.contains(.answered(topic: "document-access", fact: "document-access.sits", option: "no", label: "No")))
         #expect(reply.askedPrompts.isEmpty, "both questions were answered by the message")
@@ -227,8 +232,11 @@ import Testing
         _ = conversation.handle("can I see the exempt report for planning committee")
         var reply = conversation.handle("a journalist rang me about the depot closure, can I talk to the press?")
         #expect(reply.routingOutcome == .askedToSwitch)
-        #expect(conversation.mode == .confirmingSwitch(question: "a journalist rang me about the depot closure, can I talk to the press?",
-                                                       to: try #require(conversationTarget(conversation))))
+        #expect(
+            conversation.mode
+                == .confirmingSwitch(
+                    question: "a journalist rang me about the depot closure, can I talk to the press?",
+                    to: try #require(conversationTarget(conversation))))
         #expect(reply.shownText.contains("Talking to the media"))
 
         reply = conversation.handle("yes")
@@ -476,9 +484,10 @@ import Testing
 
     @Test func longAdviceIsFoldedAndTheVerdictStaysInView() throws {
         let (_, reply) = try advised()
-        let result = try #require(reply.blocks.compactMap { block -> AdviceResult? in
-            if case .advice(let advice) = block { advice } else { nil }
-        }.first)
+        let result = try #require(
+            reply.blocks.compactMap { block -> AdviceResult? in
+                if case .advice(let advice) = block { advice } else { nil }
+            }.first)
         let quote = try #require(result.quotes.first)
         let tall = ConversationRenderer(style: TextStyle(colour: false, width: 60, height: 200)).render(.advice(result))
         #expect(tall.contains(quote.clause.text.split(separator: " ").prefix(4).joined(separator: " ")))

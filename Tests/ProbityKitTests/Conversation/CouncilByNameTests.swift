@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 /// With many councils the chat asks for the council by name, never as a numbered list, and names the nearest
@@ -7,12 +8,14 @@ import Testing
     static func knowledge(councils count: Int) -> KnowledgeBase {
         let folders = (1...count).map { i -> CouncilFolder in
             let id = "borough-\(i)"
-            let version = Council(id: id, name: "Borough \(i) Council", shortName: "Borough \(i)", document: "Protocol", version: "1",
-                                  date: nil, status: .adopted, isCurrent: true, source: "", numbering: nil, reading: nil,
-                                  clauses: [Clause(id: "1", number: "1", heading: "General", text: "Members and officers respect one another.")],
-                                  file: "")
-            return CouncilFolder(id: id, name: version.name, shortName: version.shortName, generalPrinciples: ["1"],
-                                 versions: [version], trees: [], folder: "councils/\(id)")
+            let version = Council(
+                id: id, name: "Borough \(i) Council", shortName: "Borough \(i)", document: "Protocol", version: "1",
+                date: nil, status: .adopted, isCurrent: true, source: "", numbering: nil, reading: nil,
+                clauses: [Clause(id: "1", number: "1", heading: "General", text: "Members and officers respect one another.")],
+                file: "")
+            return CouncilFolder(
+                id: id, name: version.name, shortName: version.shortName, generalPrinciples: ["1"],
+                versions: [version], trees: [], folder: "councils/\(id)")
         }
         return KnowledgeBase(councils: folders, topics: [ChatFixture.documents()])
     }

@@ -1,28 +1,34 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct VersionDiffTests {
     static func version(_ v: String, current: Bool, _ clauses: [Clause]) -> Council {
-        Council(id: "x", name: "X Council", shortName: "X", document: "Protocol", version: v, date: nil,
-                status: current ? .adopted : .superseded, isCurrent: current, source: "", numbering: nil, reading: nil,
-                clauses: clauses, file: "councils/x@\(v).json")
+        Council(
+            id: "x", name: "X Council", shortName: "X", document: "Protocol", version: v, date: nil,
+            status: current ? .adopted : .superseded, isCurrent: current, source: "", numbering: nil, reading: nil,
+            clauses: clauses, file: "councils/x@\(v).json")
     }
 
     @Test func pairsClausesByIDInTheNewOrder() {
-        let old = Self.version("1", current: false, [
-            Clause(id: "1", number: "1", heading: "A", text: "Same words."),
-            Clause(id: "2", number: "2", heading: "A", text: "Old words here."),
-            Clause(id: "3", number: "3", heading: "A", text: "Going away."),
-            Clause(id: "4", number: "4", heading: "A", text: "Quote “this”."),
-            Clause(id: "5", number: "5", heading: "Old heading", text: "Kept."),
-        ])
-        let new = Self.version("2", current: true, [
-            Clause(id: "1", number: "1", heading: "A", text: "Same words."),
-            Clause(id: "2", number: "2", heading: "A", text: "New words here."),
-            Clause(id: "2a", number: "2a", heading: "A", text: "Brand new."),
-            Clause(id: "4", number: "4", heading: "A", text: "Quote \"this\"."),
-            Clause(id: "5", number: "5", heading: "New heading", text: "Kept."),
-        ])
+        let old = Self.version(
+            "1", current: false,
+            [
+                Clause(id: "1", number: "1", heading: "A", text: "Same words."),
+                Clause(id: "2", number: "2", heading: "A", text: "Old words here."),
+                Clause(id: "3", number: "3", heading: "A", text: "Going away."),
+                Clause(id: "4", number: "4", heading: "A", text: "Quote “this”."),
+                Clause(id: "5", number: "5", heading: "Old heading", text: "Kept."),
+            ])
+        let new = Self.version(
+            "2", current: true,
+            [
+                Clause(id: "1", number: "1", heading: "A", text: "Same words."),
+                Clause(id: "2", number: "2", heading: "A", text: "New words here."),
+                Clause(id: "2a", number: "2a", heading: "A", text: "Brand new."),
+                Clause(id: "4", number: "4", heading: "A", text: "Quote \"this\"."),
+                Clause(id: "5", number: "5", heading: "New heading", text: "Kept."),
+            ])
         let diff = VersionDiff(from: old, to: new)
         #expect(diff.entries.map(\.clauseID) == ["2", "3", "2a", "5"])  // a removed clause stays after its predecessor
         #expect(diff.added.map(\.id) == ["2a"])
@@ -60,8 +66,12 @@ import Testing
 
     @Test func aCouncilWithOneVersionHasNoHistory() {
         let only = Self.version("1", current: true, [])
-        let knowledge = KnowledgeBase(councils: [CouncilFolder(id: only.id, name: only.name, shortName: only.shortName, generalPrinciples: [],
-                                                               versions: [only], trees: [], folder: "")], topics: [])
+        let knowledge = KnowledgeBase(
+            councils: [
+                CouncilFolder(
+                    id: only.id, name: only.name, shortName: only.shortName, generalPrinciples: [],
+                    versions: [only], trees: [], folder: "")
+            ], topics: [])
         #expect(VersionDiff.history(of: "x", in: knowledge).isEmpty)
     }
 }

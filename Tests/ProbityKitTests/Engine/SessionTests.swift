@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct SessionTests {
@@ -71,7 +72,10 @@ import Testing
 
     @Test func asksForTheCouncilWhenABranchNeedsIt() throws {
         var session = try start(council: nil, role: nil)
-        guard case .question(let q)? = session.step else { Issue.record("no question"); return }
+        guard case .question(let q)? = session.step else {
+            Issue.record("no question")
+            return
+        }
         #expect(q.kind == .council)
         #expect(q.options.map(\.id).sorted() == ["otherton", "testshire"])
         try session.answer("Otherton")
@@ -82,8 +86,14 @@ import Testing
 
     @Test func aBadAnswerIsRefusedWithTheOptions() throws {
         let session = try start()
-        #expect(throws: Session.Problem.self) { var s = session; try s.answer("maybe") }
-        #expect(throws: Session.Problem.self) { var s = session; try s.answer("7") }
+        #expect(throws: Session.Problem.self) {
+            var s = session
+            try s.answer("maybe")
+        }
+        #expect(throws: Session.Problem.self) {
+            var s = session
+            try s.answer("7")
+        }
         #expect(prompt(session) == "Is the document confidential?")
     }
 
@@ -102,8 +112,14 @@ import Testing
         try session.setAnswer("kind", option: "yes")
         try session.setAnswer("sample.committee", option: "2")
         #expect(advice(session)?.nodeID == "refused")
-        #expect(throws: Session.Problem.self) { var s = session; try s.setAnswer("nonsense", option: "yes") }
-        #expect(throws: Session.Problem.self) { var s = session; try s.setAnswer("kind", option: "perhaps") }
+        #expect(throws: Session.Problem.self) {
+            var s = session
+            try s.setAnswer("nonsense", option: "yes")
+        }
+        #expect(throws: Session.Problem.self) {
+            var s = session
+            try s.setAnswer("kind", option: "perhaps")
+        }
     }
 
     @Test func unknownCouncilAndTopicNameTheChoices() throws {
@@ -111,6 +127,9 @@ import Testing
             _ = try Session(knowledge: try KnowledgeFixture.sound(), council: "Narnia")
         }
         let session = try start()
-        #expect(throws: Session.Problem.self) { var s = session; try s.begin(topicID: "nope") }
+        #expect(throws: Session.Problem.self) {
+            var s = session
+            try s.begin(topicID: "nope")
+        }
     }
 }

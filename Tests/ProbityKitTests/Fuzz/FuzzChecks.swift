@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ProbityKit
 
 /// What each fuzz target does with one input, and what must hold afterwards. The libFuzzer targets in `Fuzz/`
@@ -52,7 +53,8 @@ enum FuzzChecks {
     static let knowledgeCopy: (directory: String, files: [String], originals: [[UInt8]]) = {
         let fm = FileManager.default
         // scripts/fuzz.sh names a scratch folder it clears afterwards (a crashed fuzzer runs no atexit).
-        let base = ProcessInfo.processInfo.environment["PROBITY_FUZZ_SCRATCH"]
+        let base =
+            ProcessInfo.processInfo.environment["PROBITY_FUZZ_SCRATCH"]
             ?? (fm.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
         try? fm.createDirectory(atPath: base, withIntermediateDirectories: true)
         let directory = "\(base)/probity-fuzz-knowledge-\(getpid())"
@@ -135,7 +137,8 @@ enum FuzzChecks {
                 let line = RecordCoding.encode(TranscriptRecord(seq: seq, time: "2026-01-01T00:00:00Z", prev: "", body: .event(event)))
                 seq += 1
                 guard let back = try? RecordCoding.decode(line[...]) else {
-                    problems.append("the event \(event) makes a transcript line that does not read back"); continue
+                    problems.append("the event \(event) makes a transcript line that does not read back")
+                    continue
                 }
                 if back.event != event { problems.append("the event \(event) reads back as \(back.body)") }
             }

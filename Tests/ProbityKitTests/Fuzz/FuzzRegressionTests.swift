@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// Every input the fuzzers found a problem with (`Tests/Fixtures/fuzz/<target>/`, see its README), and the seeds

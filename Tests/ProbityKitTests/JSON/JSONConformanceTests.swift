@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The JSONTestSuite's parsing cases (Tests/Fixtures/json, see its README): every `y_` is read, every `n_` is
@@ -63,7 +64,8 @@ import Testing
     @Test func valuesReadBack() throws {
         func string(_ name: String) throws -> String? {
             guard case .array(let items) = try JSONParser.parse(bytes: Self.bytes(name)).kind,
-                  case .string(let text)? = items.first?.kind else { return nil }
+                case .string(let text)? = items.first?.kind
+            else { return nil }
             return text
         }
         #expect(try string("y_string_allowed_escapes.json") == "\"\\/\u{8}\u{C}\n\r\t")
@@ -73,11 +75,16 @@ import Testing
         #expect(try string("y_string_utf8.json") == "€𝄞")
         #expect(try string("y_string_backslash_and_u_escaped_zero.json") == "\\u0000")
         guard case .object(let members) = try JSONParser.parse(bytes: Self.bytes("y_object_escaped_null_in_key.json")).kind else {
-            Issue.record("not an object"); return
+            Issue.record("not an object")
+            return
         }
         #expect(members.first?.key == "foo\u{0}bar")
         guard case .array(let numbers) = try JSONParser.parse(bytes: Self.bytes("y_number_double_close_to_zero.json")).kind,
-              case .number(let tiny)? = numbers.first?.kind else { Issue.record("not a number"); return }
+            case .number(let tiny)? = numbers.first?.kind
+        else {
+            Issue.record("not a number")
+            return
+        }
         #expect(tiny < 0 && tiny > -1e-77)
     }
 }

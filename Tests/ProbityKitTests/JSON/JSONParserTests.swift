@@ -1,13 +1,20 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct JSONParserTests {
     @Test func parsesNestedValuesWithPositions() throws {
         let value = try JSONParser.parse("{\n  \"a\": [1, true, null],\n  \"b\": \"x\\u00e9\\n\"\n}")
-        guard case .object(let members) = value.kind else { Issue.record("not an object"); return }
+        guard case .object(let members) = value.kind else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["a", "b"])
         #expect(value["a"]?.position == SourcePosition(line: 2, column: 8))
-        guard case .string(let text)? = value["b"]?.kind else { Issue.record("b not a string"); return }
+        guard case .string(let text)? = value["b"]?.kind else {
+            Issue.record("b not a string")
+            return
+        }
         #expect(text == "xé\n")
     }
 
@@ -45,15 +52,20 @@ import Testing
     }
 
     @Test func zeroAndDecimalsStillRead() throws {
-        guard case .array(let numbers) = try JSONParser.parse("[0, -0, 0.5, 10, 1e2]").kind else { Issue.record("not an array"); return }
+        guard case .array(let numbers) = try JSONParser.parse("[0, -0, 0.5, 10, 1e2]").kind else {
+            Issue.record("not an array")
+            return
+        }
         let values = numbers.compactMap { if case .number(let n) = $0.kind { n } else { nil } }
         #expect(values == [0, 0, 0.5, 10, 100])
     }
 
     /// Invalid UTF-8 in a string is refused with its byte offset; good multi-byte text is kept.
     @Test func invalidUTF8IsRefusedWithItsOffset() throws {
-        for (bytes, offset) in [([0x22, 0x61, 0xFF, 0x22] as [UInt8], 2), ([0x22, 0xC3, 0x22], 1), ([0x22, 0x5C, 0x6E, 0xE2, 0x82, 0x22], 3),
-                                ([0x22, 0xED, 0xA0, 0x80, 0x22], 1), ([0x22, 0xC0, 0xAF, 0x22], 1)] {
+        for (bytes, offset) in [
+            ([0x22, 0x61, 0xFF, 0x22] as [UInt8], 2), ([0x22, 0xC3, 0x22], 1), ([0x22, 0x5C, 0x6E, 0xE2, 0x82, 0x22], 3),
+            ([0x22, 0xED, 0xA0, 0x80, 0x22], 1), ([0x22, 0xC0, 0xAF, 0x22], 1),
+        ] {
             do {
                 _ = try JSONParser.parse(bytes: bytes)
                 Issue.record("accepted invalid UTF-8: \(bytes)")
@@ -62,7 +74,10 @@ import Testing
             }
         }
         let good = try JSONParser.parse(bytes: Array("\"é€𝄞\\n\"".utf8))
-        guard case .string(let text) = good.kind else { Issue.record("not a string"); return }
+        guard case .string(let text) = good.kind else {
+            Issue.record("not a string")
+            return
+        }
         #expect(text == "é€𝄞\n")
     }
 
@@ -70,7 +85,10 @@ import Testing
     @Test func positionsOnOneLongLine() throws {
         let items = (0..<2000).map { "{\"k\":\"é\($0)\"}" }.joined(separator: ",")
         let value = try JSONParser.parse("[" + items + "]")
-        guard case .array(let elements) = value.kind else { Issue.record("not an array"); return }
+        guard case .array(let elements) = value.kind else {
+            Issue.record("not an array")
+            return
+        }
         var column = 2
         for (i, element) in elements.enumerated() {
             #expect(element.position == SourcePosition(line: 1, column: column))

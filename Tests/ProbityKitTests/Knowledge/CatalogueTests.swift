@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The shipped topics against the catalogue in shared/PRODUCT.md (as data in Tests/Fixtures/catalogue.json):
@@ -63,7 +64,8 @@ import Testing
                     let prefix = String(spec.dropLast())
                     #expect(have.contains { $0.hasPrefix(prefix) }, "\(topicID) cites no \(councilID) clause \(spec)")
                 } else if let range = spec.range(of: "..") {
-                    let from = String(spec[..<range.lowerBound]), to = String(spec[range.upperBound...])
+                    let from = String(spec[..<range.lowerBound])
+                    let to = String(spec[range.upperBound...])
                     let start = try #require(ids.firstIndex(of: from), "\(councilID) has no clause \(from)")
                     let end = try #require(ids.firstIndex(of: to), "\(councilID) has no clause \(to)")
                     for id in ids[start...end] where council.clause(id: id)?.isAdvisory == true {
@@ -117,7 +119,8 @@ import Testing
             }
             #expect(advised > 0)
             if Self.catalogue.generalPrinciples[topicID]?.contains(council.id) == true {
-                #expect(silentSeen, "\(topicID): the catalogue says \(council.id)'s protocol has only general principles here; some advice should say so (silent)")
+                #expect(
+                    silentSeen, "\(topicID): the catalogue says \(council.id)'s protocol has only general principles here; some advice should say so (silent)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// Adding a council is a new folder and nothing else: the shipped knowledge plus one more council folder
@@ -32,8 +33,14 @@ import Testing
             var session = try Session(knowledge: Self.knowledge, council: Self.newCouncil, role: role)
             try session.begin(topicID: topicID)
             var answered = 0
-            while case .question? = session.step, answered < 20 { try session.answer("1"); answered += 1 }
-            guard case .advice(let advice)? = session.step else { Issue.record("\(topicID), \(role): no advice"); continue }
+            while case .question? = session.step, answered < 20 {
+                try session.answer("1")
+                answered += 1
+            }
+            guard case .advice(let advice)? = session.step else {
+                Issue.record("\(topicID), \(role): no advice")
+                continue
+            }
             #expect(advice.councilID == Self.newCouncil)
             #expect(!advice.quotes.isEmpty && advice.quotes.allSatisfy { $0.councilID == Self.newCouncil })
             if topicID == "media-contact" {
@@ -49,7 +56,10 @@ import Testing
         var session = try Session(knowledge: Self.knowledge, council: Self.newCouncil, role: .officer)
         try session.begin(topicID: "media-contact")
         try session.setAnswer("election-period", option: "yes")
-        guard case .advice(let advice)? = session.step else { Issue.record("no advice"); return }
+        guard case .advice(let advice)? = session.step else {
+            Issue.record("no advice")
+            return
+        }
         #expect(advice.quotes.map(\.clause.id) == ["2.2", "2.3"])
         #expect(advice.steps.last?.because != nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// An installed binary (PREFIX/bin/probity beside PREFIX/share/probity) finds its knowledge there and keeps its
@@ -18,8 +19,9 @@ import Testing
         #expect(found.hasSuffix("/share/probity/councils") == false && found.hasSuffix("/share/probity"))
         #expect(KnowledgeLocator.locate(explicit: "/elsewhere", executablePath: binary) == "/elsewhere")
         // …and transcripts go to the user's data folder, even when run from inside a checkout.
-        let location = TranscriptDirectory.locate(explicit: nil, environment: ["XDG_DATA_HOME": "/data/u"], executablePath: binary,
-                                                  currentDirectory: Paths.repository)
+        let location = TranscriptDirectory.locate(
+            explicit: nil, environment: ["XDG_DATA_HOME": "/data/u"], executablePath: binary,
+            currentDirectory: Paths.repository)
         #expect(location.path == "/data/u/probity/transcripts")
         // A binary in a checkout is not installed.
         #expect(Installation(executablePath: Paths.repository + "/.build/debug/probity") == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// A knowledge file larger than the limit is refused before it is parsed, with a message naming the file and the limit.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The JSON Schemas in Knowledge/schema are what authors' editors check against; they must
@@ -21,7 +22,8 @@ import Testing
         let s = try schema("protocol")
         #expect(properties(s) == CouncilDecoder.fields)
         #expect(properties(defs(s)["clause"] as? [String: Any]) == CouncilDecoder.clauseFields)
-        #expect((s["properties"] as? [String: Any])?["status"].flatMap { ($0 as? [String: Any])?["enum"] as? [String] } == DocumentStatus.allCases.map(\.rawValue))
+        #expect(
+            (s["properties"] as? [String: Any])?["status"].flatMap { ($0 as? [String: Any])?["enum"] as? [String] } == DocumentStatus.allCases.map(\.rawValue))
     }
 
     @Test func catalogueSchemasMatchTheLoader() throws {
@@ -55,8 +57,10 @@ import Testing
     @Test func everyKnowledgeFileNamesItsSchema() throws {
         let fm = FileManager.default
         let root = Paths.knowledge
-        var expected: [(String, String)] = [("catalogue/facts.json", "../schema/facts.schema.json"),
-                                            ("catalogue/out-of-scope.json", "../schema/out-of-scope.schema.json")]
+        var expected: [(String, String)] = [
+            ("catalogue/facts.json", "../schema/facts.schema.json"),
+            ("catalogue/out-of-scope.json", "../schema/out-of-scope.schema.json"),
+        ]
         for name in try fm.contentsOfDirectory(atPath: root + "/catalogue/topics") where name.hasSuffix(".json") {
             expected.append(("catalogue/topics/\(name)", "../../schema/topic.schema.json"))
         }

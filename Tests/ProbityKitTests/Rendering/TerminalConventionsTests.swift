@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct TerminalConventionsTests {
@@ -44,8 +45,10 @@ import Testing
 
     @Test func diffMarksKeepTheirBracketsInColour() {
         let style = TextStyle(colour: true, width: 60)
-        let line = MarkedTextWrapper.wrap([MarkedText("a "), MarkedText("b", mark: .added), MarkedText(" "), MarkedText("c", mark: .removed)],
-                                          style: style, indent: "").joined()
+        let line = MarkedTextWrapper.wrap(
+            [MarkedText("a "), MarkedText("b", mark: .added), MarkedText(" "), MarkedText("c", mark: .removed)],
+            style: style, indent: ""
+        ).joined()
         #expect(line.contains("{+b+}") && line.contains("[-c-]"))
         #expect(line.contains("\u{1B}[32m"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The decision model on the shipped knowledge: what `probity ask` and the chat decide.
@@ -26,9 +27,11 @@ import Testing
         #expect(decision.referral == nil)
     }
 
-    @Test(arguments: [("can I accept a bottle of wine from a contractor?", "gifts-hospitality"),
-                      ("do I need to declare an interest?", "declaring-interests"),
-                      ("I want to blow the whistle on my director", "whistleblowing")])
+    @Test(arguments: [
+        ("can I accept a bottle of wine from a contractor?", "gifts-hospitality"),
+        ("do I need to declare an interest?", "declaring-interests"),
+        ("I want to blow the whistle on my director", "whistleblowing"),
+    ])
     func aSubjectTheProtocolsDoNotCoverIsReferred(question: String, subject: String) {
         let decision = Self.triage.decide(question)
         #expect(decision.name == "none")
@@ -60,12 +63,14 @@ import Testing
 
     @Test func theChatNamesTheAsideThenGoesIntoTheTopic() throws {
         let matcher = OutOfScopeMatcher(subjects: Self.knowledge.outOfScope)
-        let example = try #require(Self.knowledge.topics.flatMap(\.examples).first { example in
-            matcher.subject(in: example) != nil && Self.triage.decide(example).aside != nil
-        })
+        let example = try #require(
+            Self.knowledge.topics.flatMap(\.examples).first { example in
+                matcher.subject(in: example) != nil && Self.triage.decide(example).aside != nil
+            })
         let council = try #require(Self.knowledge.councilIDs.first)
-        var conversation = Conversation(session: try Session(knowledge: Self.knowledge, council: council, role: .member),
-                                        router: Self.triage.router)
+        var conversation = Conversation(
+            session: try Session(knowledge: Self.knowledge, council: council, role: .member),
+            router: Self.triage.router)
         _ = conversation.start(recording: "Recorded in memory.")
         let reply = conversation.handle(example)
         #expect(reply.shownText.unwrapped.contains("the member/officer protocol does not itself cover"), "\(example)")
@@ -77,8 +82,9 @@ import Testing
         let topic = try #require(Self.knowledge.topics.first)
         let example = try #require(topic.examples.first)
         let word = try #require(PhraseMatcher.words(example).max { $0.count < $1.count })
-        let broad = OutOfScopeSubject(id: "broad", title: "Broad", ruleLivesIn: "elsewhere",
-                                      reply: "Ask the Monitoring Officer.", signals: [example])
+        let broad = OutOfScopeSubject(
+            id: "broad", title: "Broad", ruleLivesIn: "elsewhere",
+            reply: "Ask the Monitoring Officer.", signals: [example])
         let issues = Validator.scopeSignalIssues(in: Self.knowledge.with(outOfScope: [broad]))
         #expect(issues.contains { $0.message.contains(topic.id) }, "\(word): \(issues)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The router's index written to bytes and read back: the same rankings, and bytes that are not a snapshot are refused.
@@ -28,7 +29,10 @@ import Testing
         #expect(RouterSnapshot.decode(Self.bytes + [0]) == nil)
         #expect(RouterSnapshot.decode(Array("not a snapshot".utf8)) == nil)
         var seed: UInt64 = 42
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33)
+        }
         for _ in 0..<300 {
             var damaged = Self.bytes
             for _ in 0..<(1 + next() % 4) { damaged[next() % damaged.count] = UInt8(next() % 256) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct RouterTests {
@@ -25,7 +26,8 @@ import Testing
 
     @Test func aClearQuestionGoesStraightToItsTopic() {
         guard case .clear(let best) = router.route("a reporter from the newspaper wants a quote") else {
-            Issue.record("expected a clear route"); return
+            Issue.record("expected a clear route")
+            return
         }
         #expect(best.topicID == "media-contact")
         #expect(best.title == "Talking to the media")
@@ -34,7 +36,8 @@ import Testing
     @Test func somethingOffTopicMatchesNothing() {
         for question in ["what's the weather in Leeds", "how do I renew my parking permit", "hello", ""] {
             guard case .noMatch = router.route(question) else {
-                Issue.record("\(question) should match nothing, got \(router.route(question))"); continue
+                Issue.record("\(question) should match nothing, got \(router.route(question))")
+                continue
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The router against the held-out questions in Tests/Fixtures/routing/held-out.tsv, which are
@@ -11,8 +12,9 @@ import Testing
         let text = (try? String(contentsOfFile: Paths.fixtures + "/routing/held-out.tsv", encoding: .utf8)) ?? ""
         return (try? RoutingEvaluation.parse(text)) ?? []
     }()
-    static let evaluation = RoutingEvaluation(router: Router(knowledge: knowledge), cases: cases,
-                                              knownTopics: Set(knowledge.topics.map(\.id)))
+    static let evaluation = RoutingEvaluation(
+        router: Router(knowledge: knowledge), cases: cases,
+        knownTopics: Set(knowledge.topics.map(\.id)))
 
     @Test func theHeldOutSetIsLargeAndHasOffTopicQuestions() {
         #expect(Self.cases.count >= 150)
@@ -39,8 +41,11 @@ import Testing
 
     @Test func parsesTheFixtureFormat() throws {
         let cases = try RoutingEvaluation.parse("# comment\n\nmedia-contact\ta reporter rang\nnone\twhat's the weather\n")
-        #expect(cases == [RoutingEvaluation.Case(question: "a reporter rang", expected: "media-contact", line: 3),
-                          RoutingEvaluation.Case(question: "what's the weather", expected: nil, line: 4)])
+        #expect(
+            cases == [
+                RoutingEvaluation.Case(question: "a reporter rang", expected: "media-contact", line: 3),
+                RoutingEvaluation.Case(question: "what's the weather", expected: nil, line: 4),
+            ])
         #expect(throws: RoutingEvaluation.ParseError.self) { try RoutingEvaluation.parse("no tab here") }
     }
 }
@@ -80,12 +85,15 @@ enum RoutingFloors {
     }
     static let router = Router(knowledge: knowledge)
     static let known = Set(knowledge.topics.map(\.id))
-    static let onTopic = RoutingEvaluation(router: router, cases: (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? [],
-                                           knownTopics: known)
+    static let onTopic = RoutingEvaluation(
+        router: router, cases: (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? [],
+        knownTopics: known)
     static let offTopic = RoutingEvaluation(router: router, cases: lines("off-topic.txt").map { .init(question: $0, expected: nil) }, knownTopics: known)
-    static let outOfScope = RoutingEvaluation(router: router, cases: lines("out-of-scope.tsv").compactMap { line in
-        line.split(separator: "\t", maxSplits: 1).last.map { .init(question: String($0), expected: nil) }
-    }, knownTopics: known)
+    static let outOfScope = RoutingEvaluation(
+        router: router,
+        cases: lines("out-of-scope.tsv").compactMap { line in
+            line.split(separator: "\t", maxSplits: 1).last.map { .init(question: String($0), expected: nil) }
+        }, knownTopics: known)
 
     /// Figures only, never a question, so that a failure does not show the set to whoever reads the log.
     static var figures: String {
@@ -97,7 +105,8 @@ enum RoutingFloors {
     /// gives a count only.
     @Test func itsQuestionsAreNotTrainingText() {
         let training = Set((Self.knowledge.topics.flatMap(\.examples) + Self.knowledge.background).map { $0.lowercased().filter(\.isLetter) })
-        let questions = Self.lines("on-topic.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
+        let questions =
+            Self.lines("on-topic.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
             + Self.lines("off-topic.txt")
             + Self.lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
         let copies = questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count

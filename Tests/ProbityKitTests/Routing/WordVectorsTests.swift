@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The distilled word vectors shipped with the catalogue, and the background class of questions no topic answers.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The public scenario suite (Tests/Fixtures/scenarios): situations written from the protocols by people who did not write

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 /// The catalogue of subjects the protocols do not cover, and each council's clauses that touch them.
@@ -14,8 +15,11 @@ import Testing
     }
 
     @Test func signalsMatchWholeWordsWithPluralsButNotStems() throws {
-        let subjects = [OutOfScopeSubject(id: "allowances", title: "Allowances", ruleLivesIn: "the scheme", reply: "Monitoring Officer",
-                                          signals: ["allowance"])]
+        let subjects = [
+            OutOfScopeSubject(
+                id: "allowances", title: "Allowances", ruleLivesIn: "the scheme", reply: "Monitoring Officer",
+                signals: ["allowance"])
+        ]
         let matcher = OutOfScopeMatcher(subjects: subjects)
         #expect(matcher.subject(in: "what are the councillors' allowances?")?.id == "allowances")
         #expect(matcher.subject(in: "is that allowed?") == nil, "allowance is not allow")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct ClauseSearchTests {
@@ -19,7 +20,9 @@ import Testing
 
     @Test func snippetsMarkTheMatchedWords() throws {
         let hit = try #require(search.search("blind copies").first)
-        #expect(hit.snippet.marked() == "Correspondence between a member and an officer should not be [[copied]] to another member. There should be no [[blind copies]].")
+        #expect(
+            hit.snippet.marked()
+                == "Correspondence between a member and an officer should not be [[copied]] to another member. There should be no [[blind copies]].")
         #expect(hit.snippet.matchedWords == ["copied", "blind copies"])
         #expect(hit.snippet.text == hit.clause.text)
     }

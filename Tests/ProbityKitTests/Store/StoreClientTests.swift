@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The store's pieces that need no server: addresses, settings, the schema file, comparison with a local copy.
 @Suite struct StoreClientTests {
     @Test func aStoreAddressIsShownWithoutItsPassword() {
         #expect(StoreAddress("postgresql://alice:s3cret@db.council.local/probity").description == "postgresql://alice:***@db.council.local/probity")
-        #expect(StoreAddress("postgresql://alice@db/probity?password=s3cret&sslmode=require").description
+        #expect(
+            StoreAddress("postgresql://alice@db/probity?password=s3cret&sslmode=require").description
                 == "postgresql://alice@db/probity?password=***&sslmode=require")
         #expect(StoreAddress("host=db password=s3cret dbname=probity").description == "host=db password=*** dbname=probity")
         #expect(StoreAddress("postgresql://db/probity").description == "postgresql://db/probity")
@@ -42,7 +44,9 @@ import Testing
             return ConfigFiles(system: folder + "/system", user: folder + "/user").load()
         }
         let both = settings(system: "store = postgresql://system/p\n", user: "store = postgresql://user/p\n")
-        #expect(StoreLocator.resolve(explicit: "postgresql://option/p", environment: ["PROBITY_STORE": "postgresql://env/p"], settings: both)?.url == "postgresql://option/p")
+        #expect(
+            StoreLocator.resolve(explicit: "postgresql://option/p", environment: ["PROBITY_STORE": "postgresql://env/p"], settings: both)?.url
+                == "postgresql://option/p")
         #expect(StoreLocator.resolve(explicit: nil, environment: ["PROBITY_STORE": "postgresql://env/p"], settings: both)?.url == "postgresql://env/p")
         #expect(StoreLocator.resolve(explicit: nil, environment: [:], settings: both)?.url == "postgresql://user/p")
         let systemOnly = settings(system: "store = postgresql://system/p\n", user: nil)
@@ -64,9 +68,11 @@ import Testing
         }
         let stored = document(["one", "two", "three"])
         #expect(StoreComparison.compare(local: document(["one", "two", "three"]), stored: stored) == .same(lines: 3))
-        #expect(StoreComparison.compare(local: document(["one", "TWO", "three"]), stored: stored)
+        #expect(
+            StoreComparison.compare(local: document(["one", "TWO", "three"]), stored: stored)
                 == .differs(line: 2, message: "line 2 differs from the store's copy"))
-        #expect(StoreComparison.compare(local: document(["one"]), stored: stored)
+        #expect(
+            StoreComparison.compare(local: document(["one"]), stored: stored)
                 == .differs(line: 2, message: "the store has lines 2–3, which this file lacks: lines were removed from this file"))
         #expect(StoreComparison.compare(local: document(["one", "two", "three", "four"]), stored: stored) == .notYetSent(firstLine: 4, lastLine: 4))
         #expect(StoreComparison.compare(local: stored, stored: nil) == .missingFromStore)
@@ -74,11 +80,15 @@ import Testing
 
     @Test func theHeaderRecordsWhoAndWhere() throws {
         let dir = TemporaryDirectory()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: TinyKnowledge.make(),
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil,
-                                          identity: TranscriptIdentity(user: "jsmith", fullName: "Jane Smith", machine: "council-pc-7"))
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: TinyKnowledge.make(),
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil,
+            identity: TranscriptIdentity(user: "jsmith", fullName: "Jane Smith", machine: "council-pc-7"))
         recorder.record(.ended(reason: "quit"))
-        guard case .finished(.sealed(let path, _, _)) = recorder.status else { Issue.record("not sealed"); return }
+        guard case .finished(.sealed(let path, _, _)) = recorder.status else {
+            Issue.record("not sealed")
+            return
+        }
         let header = try #require(try TranscriptReader.read(path: path).header)
         #expect(header.user == "jsmith" && header.fullName == "Jane Smith" && header.machine == "council-pc-7")
         let current = TranscriptIdentity.current(fullName: "", environment: [:])

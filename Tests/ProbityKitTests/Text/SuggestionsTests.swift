@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct SuggestionsTests {
@@ -37,12 +38,14 @@ import Testing
                 .first { p in knowledge.councilIDs.filter { $0.hasPrefix(p) }.count == 1 }!
             if unique != id { #expect(knowledge.councilArgument(unique) == .prefix(id, typed: unique)) }
             guard case .unknown(let message) = knowledge.councilArgument(String(id.dropLast()) + "q") else {
-                Issue.record("\(id) with its last letter changed was taken"); continue
+                Issue.record("\(id) with its last letter changed was taken")
+                continue
             }
             #expect(message.contains("(\(id))"), "\(message)")
         }
         guard case .unknown(let message) = knowledge.councilArgument(knowledge.councilNames[0].name) else {
-            Issue.record("a council's full name was taken as an id"); return
+            Issue.record("a council's full name was taken as an id")
+            return
         }
         #expect(message.contains("Did you mean"))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct WordTokenizerTests {
@@ -7,7 +8,8 @@ import Testing
     }
 
     @Test func dropsApostrophesAndPossessives() {
-        #expect(WordTokenizer.tokens("the officer's report and members' rights, don't").map(\.word)
+        #expect(
+            WordTokenizer.tokens("the officer's report and members' rights, don't").map(\.word)
                 == ["the", "officer", "report", "and", "members", "rights", "dont"])
         #expect(WordTokenizer.tokens("the Council’s “Need to Know”").map(\.word) == ["the", "council", "need", "to", "know"])
     }
@@ -26,7 +28,8 @@ import Testing
     }
 
     @Test func keepsNumbersAndNonASCIILetters() {
-        #expect(WordTokenizer.tokens("paragraph 3.14 of the café’s 2022 draft").map(\.word)
+        #expect(
+            WordTokenizer.tokens("paragraph 3.14 of the café’s 2022 draft").map(\.word)
                 == ["paragraph", "3", "14", "of", "the", "café", "2022", "draft"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The HTML export is a page to print and file: who, where, when and what in the title block; the conversation as
@@ -11,14 +12,16 @@ import Testing
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
         var events = TinyKnowledge.conversation(knowledge, typed: Self.question)
-        events.insert(contentsOf: [
-            .displayed(kind: "greeting", shown: .message(tone: .text, words: "Probity: advice on your council's protocol.")),
-            .displayed(kind: "recording", shown: .message(tone: .hint, words: Message("This conversation is recorded in \(dir.path)/x.jsonl."))),
-        ], at: 1)
+        events.insert(
+            contentsOf: [
+                .displayed(kind: "greeting", shown: .message(tone: .text, words: "Probity: advice on your council's protocol.")),
+                .displayed(kind: "recording", shown: .message(tone: .hint, words: Message("This conversation is recorded in \(dir.path)/x.jsonl."))),
+            ], at: 1)
         let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events)
         let document = try TranscriptReader.read(path: path)
-        let p = TranscriptPresentation(document, verification: TranscriptVerifier.verify(document), redact: redact,
-                                       topicTitles: knowledge.topicTitles)
+        let p = TranscriptPresentation(
+            document, verification: TranscriptVerifier.verify(document), redact: redact,
+            topicTitles: knowledge.topicTitles)
         return (TranscriptHTMLRenderer(exportedAt: "2026-12-01T09:30:00.000Z").render(p), document.id, dir)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct RecordCodingTests {
@@ -23,8 +24,9 @@ import Testing
         .advised(advice),
         .explained(topic: "printing", reasons: ["x → y"]),
         .shown(kind: "help", text: "Type `help`."),
-        .asked(topic: "printing", fact: "printing.purpose", node: "purpose", prompt: "What?", options: ["a", "b"], optionIDs: ["x", "y"],
-               why: "Because.", whyClauses: ["1"], multiple: true),
+        .asked(
+            topic: "printing", fact: "printing.purpose", node: "purpose", prompt: "What?", options: ["a", "b"], optionIDs: ["x", "y"],
+            why: "Because.", whyClauses: ["1"], multiple: true),
         .displayed(kind: "rejected", shown: .message(tone: .text, words: "\(Echo("purple")) isn't one of the answers.")),
         .displayed(kind: "routed", shown: .topic(route: .init(topic: "printing", title: "Using council printers", score: 0.9))),
         .displayed(kind: "choices", shown: .topicChoices(heading: "Did you mean one of these?", choices: [.init(topic: "printing", title: "Printers")])),
@@ -32,9 +34,16 @@ import Testing
         .displayed(kind: "help", shown: .help(fact: "printing.purpose", prompt: "What?", questionHelp: "Choose one.")),
         .displayed(kind: "clause", shown: .clauses(quotes: advice.quotes)),
         .displayed(kind: "why", shown: .whyAsked(fact: "printing.purpose", prompt: "What?", why: "Because.", quotes: advice.quotes)),
-        .displayed(kind: "search", shown: .searchResults(query: "gerald printer", council: "testshire", hits: [
-            .init(council: "testshire", clause: "1", reference: "1", label: "Testshire, paragraph 1 — Resources", score: 2.5, matched: ["printers"])])),
-        .displayed(kind: "compare", shown: .comparison(topic: "printing", role: "member", councils: [.init(council: "testshire", verdicts: ["no", "yes"], clauses: ["1", "2"])])),
+        .displayed(
+            kind: "search",
+            shown: .searchResults(
+                query: "gerald printer", council: "testshire",
+                hits: [
+                    .init(council: "testshire", clause: "1", reference: "1", label: "Testshire, paragraph 1 — Resources", score: 2.5, matched: ["printers"])
+                ])),
+        .displayed(
+            kind: "compare",
+            shown: .comparison(topic: "printing", role: "member", councils: [.init(council: "testshire", verdicts: ["no", "yes"], clauses: ["1", "2"])])),
         .ended(reason: "eof"),
     ]
 
@@ -62,7 +71,10 @@ import Testing
         #expect(!text.contains("\"_0\""))
         #expect(text.contains(#""text":"Council printers are for council business only.""#))
         // Each step records what it rests on: here, guidance that is not in the protocol.
-        #expect(text.contains(#""steps":[{"practical":true,"references":[],"text":"Use a commercial printer."},{"practical":true,"references":[],"text":"Pay for it from campaign funds."}]"#))
+        #expect(
+            text.contains(
+                #""steps":[{"practical":true,"references":[],"text":"Use a commercial printer."},{"practical":true,"references":[],"text":"Pay for it from campaign funds."}]"#
+            ))
     }
 
     @Test func controlCharactersReadFromAFileAreStrippedAndOnlyLinesThatMayHoldThemAreParsedTwice() throws {
@@ -75,7 +87,10 @@ import Testing
         for text in ["\u{1B}[2J", "a\u{07}b", "\u{9B}31m", "x\u{202E}y", "x\u{2066}y", "\r", "\u{7F}"] {
             #expect(RecordCoding.mayHoldControlCharacters(Data(line(text))), "\(text.unicodeScalars.map(\.value))")
             let record = try RecordCoding.decode(ArraySlice(line("a" + text + "b")))
-            guard case .userInput(let read) = record.event else { Issue.record("not read back"); continue }
+            guard case .userInput(let read) = record.event else {
+                Issue.record("not read back")
+                continue
+            }
             #expect(read == TerminalSafe.strip("a" + text + "b"))
             #expect(read.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })
         }
@@ -84,7 +99,10 @@ import Testing
     @Test func anEventFromALaterVersionIsKeptUnread() throws {
         let line = Array(#"{"event":{"somethingNew":{"x":1}},"prev":"p","seq":3,"time":"t","sha256":"00"}"#.utf8)
         let record = try RecordCoding.decode(ArraySlice(line))
-        guard case .unrecognised(let text) = record.body else { Issue.record("should be kept as unrecognised"); return }
+        guard case .unrecognised(let text) = record.body else {
+            Issue.record("should be kept as unrecognised")
+            return
+        }
         #expect(text.contains("somethingNew"))
         #expect(record.seq == 3)
     }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The record is data: what was shown is kept as what it was, the user's words apart from Probity's, so that
 /// renderings draw from it and redaction leaves out the user's words and nothing else.
 @Suite struct StructuredRecordTests {
-    static let typed = "can I see the exempt report? my neighbour Gerald Smith at 14 Acacia Avenue has complained about it and I want to know exactly what it says before the meeting"
+    static let typed =
+        "can I see the exempt report? my neighbour Gerald Smith at 14 Acacia Avenue has complained about it and I want to know exactly what it says before the meeting"
     static let privateWords = ["Gerald", "Smith", "Acacia", "neighbour", "complained"]
 
     /// A conversation with a long question, a search for the user's words, an echo of them, and a settings note
@@ -17,11 +19,18 @@ import Testing
         events += [
             .userInput(text: "Testshire County Council"),
             .userInput(text: "search Gerald Smith Acacia printers"),
-            .displayed(kind: "search", shown: .searchResults(query: "Gerald Smith Acacia printers", council: "testshire", hits: [
-                .init(council: "testshire", clause: "1", reference: "1", label: "Testshire, paragraph 1 — Resources", score: 2, matched: ["printers"])])),
+            .displayed(
+                kind: "search",
+                shown: .searchResults(
+                    query: "Gerald Smith Acacia printers", council: "testshire",
+                    hits: [
+                        .init(council: "testshire", clause: "1", reference: "1", label: "Testshire, paragraph 1 — Resources", score: 2, matched: ["printers"])
+                    ])),
             .userInput(text: "Gerald Smith"),
             .displayed(kind: "rejected", shown: .message(tone: .text, words: "\(Echo("Gerald Smith")) isn't one of the answers.")),
-            .displayed(kind: "choices", shown: .topicChoices(heading: "Did you mean \(Echo("Acacia Avenue"))?", choices: [.init(topic: "printing", title: "Using council printers")])),
+            .displayed(
+                kind: "choices",
+                shown: .topicChoices(heading: "Did you mean \(Echo("Acacia Avenue"))?", choices: [.init(topic: "printing", title: "Using council printers")])),
         ]
         let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events)
         return try TranscriptReader.read(path: path)
@@ -31,8 +40,10 @@ import Testing
         let message: Message = "\(Conversation.quoted(Self.typed)) isn't one of the answers."
         #expect(message.echoes == [Self.typed])
         #expect(message.text() == "\"\(Self.typed.prefix(57))...\" isn't one of the answers.")
-        let line = RecordCoding.encode(TranscriptRecord(seq: 2, time: "t", prev: "p",
-                                                        body: .event(.displayed(kind: "rejected", shown: .message(tone: .text, words: message)))))
+        let line = RecordCoding.encode(
+            TranscriptRecord(
+                seq: 2, time: "t", prev: "p",
+                body: .event(.displayed(kind: "rejected", shown: .message(tone: .text, words: message)))))
         let text = String(decoding: line, as: UTF8.self)
         #expect(text.contains(#"[{"typed":"\#(Self.typed)"},{"say":" isn't one of the answers."}]"#), "\(text)")
     }
@@ -47,7 +58,10 @@ import Testing
         let shown = events.compactMap { if case .displayed(let kind, let shown) = $0 { (kind, shown) } else { nil } }
         #expect(shown.contains { if case .help = $0.1 { $0.0 == "help" } else { false } })
         #expect(shown.contains { if case .topics(let list) = $0.1 { !list.isEmpty } else { false } })
-        #expect(shown.contains { if case .searchResults(let query, _, let hits, _) = $0.1 { query == "council" && hits.allSatisfy { !$0.clause.isEmpty } } else { false } })
+        #expect(
+            shown.contains {
+                if case .searchResults(let query, _, let hits, _) = $0.1 { query == "council" && hits.allSatisfy { !$0.clause.isEmpty } } else { false }
+            })
         #expect(shown.contains { if case .clauses(let quotes) = $0.1 { quotes.first?.text.isEmpty == false } else { false } })
     }
 
@@ -79,8 +93,9 @@ import Testing
         var events = TinyKnowledge.conversation(knowledge)
         events += [.userInput(text: "back"), .wentBack(topic: "printing", fact: "printing.purpose")]
         events += TinyKnowledge.conversation(knowledge, answer: "ward").suffix(3)
-        let p = TranscriptPresentation(TranscriptReader.parse(Array(transcriptBytes(events)), path: "x.jsonl"),
-                                       verification: TranscriptVerification(status: .sealed, lines: 1))
+        let p = TranscriptPresentation(
+            TranscriptReader.parse(Array(transcriptBytes(events)), path: "x.jsonl"),
+            verification: TranscriptVerification(status: .sealed, lines: 1))
         let advice = p.entries.compactMap { if case .advice(let a, let withdrawn) = $0.kind { (a.verdict, withdrawn) } else { nil } }
         #expect(advice.map(\.0) == ["no", "yes"])
         #expect(advice.map(\.1) == [true, false])
@@ -92,18 +107,25 @@ import Testing
     @Test func everyRendererSaysTheVerdictOnceThroughTheOneLayout() throws {
         let knowledge = TinyKnowledge.make()
         var events = TinyKnowledge.conversation(knowledge)
-        guard case .advised(var advice) = events.removeLast() else { Issue.record("no advice"); return }
+        guard case .advised(var advice) = events.removeLast() else {
+            Issue.record("no advice")
+            return
+        }
         advice.headline = "No: campaign material is not council business"
         events.append(.advised(advice))
         let doc = TranscriptReader.parse(Array(transcriptBytes(events)), path: "x.jsonl")
         let p = TranscriptPresentation(doc, verification: TranscriptVerification(status: .sealed, lines: 1))
         let json = JSONReports.encode(TranscriptJSONExport(doc, verification: TranscriptVerification(status: .sealed, lines: 1), redact: false))
-        for output in [TranscriptHTMLRenderer().render(p), TranscriptMarkdownRenderer().render(p),
-                       TranscriptTextRenderer(style: TextStyle(colour: false, width: 200)).render(p), json] {
+        for output in [
+            TranscriptHTMLRenderer().render(p), TranscriptMarkdownRenderer().render(p),
+            TranscriptTextRenderer(style: TextStyle(colour: false, width: 200)).render(p), json,
+        ] {
             #expect(output.contains("No: campaign material is not council business"))
             #expect(!output.contains("No: No:") && !output.contains("NO: No:"), "\(output)")
         }
-        #expect(json.contains(#""verdictLine" : "No: campaign material is not council business""#) || json.contains(#""verdictLine":"No: campaign material is not council business""#))
+        #expect(
+            json.contains(#""verdictLine" : "No: campaign material is not council business""#)
+                || json.contains(#""verdictLine":"No: campaign material is not council business""#))
     }
 
     /// Lines of a transcript of `events`, chained, without a header (renderings do not need one).
@@ -151,9 +173,11 @@ import Testing
         for name in Self.files {
             let entry = try TranscriptLibrary.load(path: Self.directory + "/" + name)
             let p = TranscriptPresentation(entry.document, verification: entry.verification, redact: true)
-            let outputs = [TranscriptHTMLRenderer().render(p), TranscriptMarkdownRenderer(redact: true).render(entry.document),
-                           TranscriptTextRenderer(style: .plain).render(p),
-                           JSONReports.encode(TranscriptJSONExport(entry.document, verification: entry.verification, redact: true))]
+            let outputs = [
+                TranscriptHTMLRenderer().render(p), TranscriptMarkdownRenderer(redact: true).render(entry.document),
+                TranscriptTextRenderer(style: .plain).render(p),
+                JSONReports.encode(TranscriptJSONExport(entry.document, verification: entry.verification, redact: true)),
+            ]
             for output in outputs {
                 for word in ["Gerald", "Acacia", "Dorothy", "Penrith", "depot closure", "labour group"] {
                     #expect(!output.lowercased().contains(word.lowercased()), "\(name): \(word) survived redaction")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct TranscriptDirectoryTests {
@@ -11,16 +12,20 @@ import Testing
     }
 
     @Test func theCheckoutsTranscriptsFolderIsFoundFromTheExecutable() {
-        let location = TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u"],
-                                                  executablePath: Paths.repository + "/.build/debug/probity")
+        let location = TranscriptDirectory.locate(
+            explicit: nil, environment: ["HOME": "/home/u"],
+            executablePath: Paths.repository + "/.build/debug/probity")
         #expect(location == .init(path: Paths.repository + "/transcripts", isDefault: true))
     }
 
     @Test func outsideACheckoutItIsTheUsersDataFolder() {
         let dir = TemporaryDirectory()
-        #expect(TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u"], executablePath: "/usr/local/bin/probity", currentDirectory: dir.path)
+        #expect(
+            TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u"], executablePath: "/usr/local/bin/probity", currentDirectory: dir.path)
                 == .init(path: "/home/u/.local/share/probity/transcripts", isDefault: true))
-        #expect(TranscriptDirectory.locate(explicit: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"], executablePath: "/usr/local/bin/probity", currentDirectory: dir.path)
+        #expect(
+            TranscriptDirectory.locate(
+                explicit: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"], executablePath: "/usr/local/bin/probity", currentDirectory: dir.path)
                 == .init(path: "/data/probity/transcripts", isDefault: true))
     }
 
@@ -84,10 +89,12 @@ import Testing
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         git.currentDirectoryURL = URL(fileURLWithPath: Paths.repository)
-        git.arguments = ["git", "check-ignore", "--no-index", "-v", "--non-matching",
-                         "transcripts/20261125T000000Z-0123abcd.jsonl", "transcripts/20261125T000000Z-0123abcd.md",
-                         "transcripts/README.md", "transcripts/examples/carlisle-document-access.input",
-                         "transcripts/examples/sample/anything.jsonl"]
+        git.arguments = [
+            "git", "check-ignore", "--no-index", "-v", "--non-matching",
+            "transcripts/20261125T000000Z-0123abcd.jsonl", "transcripts/20261125T000000Z-0123abcd.md",
+            "transcripts/README.md", "transcripts/examples/carlisle-document-access.input",
+            "transcripts/examples/sample/anything.jsonl",
+        ]
         let out = Pipe()
         git.standardOutput = out
         git.standardError = Pipe()
@@ -130,8 +137,10 @@ import Testing
         #expect(ids.count == 50)
     }
 
-    @Test(arguments: ["", "../20261118T110640Z-0123abcd", "20261118T110640Z-0123ABCD", "20261118T110640Z-0123abc",
-                      "20261118X110640Z-0123abcd", "20261118T110640Z-0123abcd.jsonl", "20261118T110640Z/0123abcd"])
+    @Test(arguments: [
+        "", "../20261118T110640Z-0123abcd", "20261118T110640Z-0123ABCD", "20261118T110640Z-0123abc",
+        "20261118X110640Z-0123abcd", "20261118T110640Z-0123abcd.jsonl", "20261118T110640Z/0123abcd",
+    ])
     func anythingElseIsNotAnId(text: String) {
         #expect(TranscriptID(text) == nil)
     }

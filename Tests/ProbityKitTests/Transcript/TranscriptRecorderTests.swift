@@ -1,14 +1,19 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct TranscriptRecorderTests {
     @Test func eachEventIsOnDiskBeforeRecordReturns() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
-                                          council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
-        guard case .recording(let path) = recorder.status else { Issue.record("not recording"); return }
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
+            council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        guard case .recording(let path) = recorder.status else {
+            Issue.record("not recording")
+            return
+        }
         #expect(lines(of: path).count == 1)  // the header, before anything happens
         for (i, event) in TinyKnowledge.conversation(knowledge).enumerated() {
             recorder.record(event)
@@ -47,7 +52,8 @@ import Testing
         let dir = TemporaryDirectory()
         let (path, recorder) = writeTranscript(in: dir.path, end: "terminated")
         guard case .finished(.sealed(let sealedPath, let markdown?, let digest)) = recorder.status else {
-            Issue.record("not sealed: \(recorder.status)"); return
+            Issue.record("not sealed: \(recorder.status)")
+            return
         }
         #expect(sealedPath == path)
         #expect(markdown == String(path.dropLast(6)) + ".md")
@@ -65,13 +71,15 @@ import Testing
     /// so the chat's memory does not grow with the conversation. The transcript itself is whole and sealed.
     @Test func aTranscriptPastTheLimitGetsNoMarkdownCopy() throws {
         let dir = TemporaryDirectory()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: TinyKnowledge.make(),
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: TinyKnowledge.make(),
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
         let line = String(repeating: "a long line typed again and again ", count: 100)
         let count = TranscriptRecorder.readableCopyLimit / line.utf8.count + 10
         for _ in 0..<count { recorder.record(.userInput(text: line)) }
         guard case .sealed(let path, let markdown, _) = recorder.finish(reason: "eof") else {
-            Issue.record("not sealed: \(recorder.status)"); return
+            Issue.record("not sealed: \(recorder.status)")
+            return
         }
         #expect(markdown == nil)
         #expect(!FileManager.default.fileExists(atPath: String(path.dropLast(6)) + ".md"))
@@ -103,9 +111,13 @@ import Testing
         let blocker = dir.file("not-a-folder")
         _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         let knowledge = TinyKnowledge.make()
-        let recorder = TranscriptRecorder(location: .init(path: blocker + "/transcripts", isDefault: false), knowledge: knowledge,
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
-        guard case .failed(let error) = recorder.status else { Issue.record("expected a failure, got \(recorder.status)"); return }
+        let recorder = TranscriptRecorder(
+            location: .init(path: blocker + "/transcripts", isDefault: false), knowledge: knowledge,
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        guard case .failed(let error) = recorder.status else {
+            Issue.record("expected a failure, got \(recorder.status)")
+            return
+        }
         #expect(error.description == "Probity cannot save transcripts in \(blocker)/transcripts: part of that path is a file, not a folder.")
         let events = TinyKnowledge.conversation(knowledge)
         for event in events { #expect(recorder.record(event) == nil) }  // the failure was already reported at the start
@@ -122,9 +134,13 @@ import Testing
     @Test func aFullDiskIsReportedOnceAndNothingIsLost() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
-        guard case .recording(let original) = recorder.status else { Issue.record("not recording"); return }
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        guard case .recording(let original) = recorder.status else {
+            Issue.record("not recording")
+            return
+        }
         let events = TinyKnowledge.conversation(knowledge)
         recorder.record(events[0])
         // From now on the disk is full.
@@ -135,7 +151,10 @@ import Testing
         #expect(failure == .writeFailed(path: original, reason: "the disk is full"))
         #expect(failure?.description == "Probity could not write to the transcript \(original): the disk is full.")
         for event in events.dropFirst(2) { #expect(recorder.record(event) == nil) }
-        guard case .failed = recorder.status else { Issue.record("should be failed"); return }
+        guard case .failed = recorder.status else {
+            Issue.record("should be failed")
+            return
+        }
 
         let moved = try recorder.saveElsewhere(dir.path + "/rescued")
         recorder.record(.ended(reason: "eof"))
@@ -153,12 +172,14 @@ import Testing
         _ = FileManager.default.createFile(atPath: blocker, contents: Data())
         let knowledge = TinyKnowledge.make()
         let fallback = dir.path + "/fallback"
-        let recorder = TranscriptRecorder(location: .init(path: blocker, isDefault: false), knowledge: knowledge,
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: fallback)
+        let recorder = TranscriptRecorder(
+            location: .init(path: blocker, isDefault: false), knowledge: knowledge,
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: fallback)
         for event in TinyKnowledge.conversation(knowledge) { recorder.record(event) }
         recorder.record(.ended(reason: "quit"))
         guard case .finished(.savedInstead(let path, _, _, let because)) = recorder.status else {
-            Issue.record("expected savedInstead, got \(recorder.status)"); return
+            Issue.record("expected savedInstead, got \(recorder.status)")
+            return
         }
         #expect(path.hasPrefix(fallback + "/"))
         #expect(because == .unusableDirectory(path: blocker, reason: "it is a file, not a folder"))
@@ -169,19 +190,27 @@ import Testing
         let dir = TemporaryDirectory()
         let blocker = dir.file("file")
         _ = FileManager.default.createFile(atPath: blocker, contents: Data())
-        let recorder = TranscriptRecorder(location: .init(path: blocker, isDefault: false), knowledge: TinyKnowledge.make(),
-                                          council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: blocker + "/x")
+        let recorder = TranscriptRecorder(
+            location: .init(path: blocker, isDefault: false), knowledge: TinyKnowledge.make(),
+            council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: blocker + "/x")
         recorder.record(.userInput(text: "hello"))
-        guard case .notSaved(let error) = recorder.finish(reason: "quit") else { Issue.record("should not be saved"); return }
+        guard case .notSaved(let error) = recorder.finish(reason: "quit") else {
+            Issue.record("should not be saved")
+            return
+        }
         #expect(error.description.contains("part of that path is a file, not a folder"))
     }
 
     @Test func movingAHealthyRecordingSealsTheOldFileAndNamesTheNewOne() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path + "/a", isDefault: false), knowledge: knowledge,
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
-        guard case .recording(let first) = recorder.status else { Issue.record("not recording"); return }
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path + "/a", isDefault: false), knowledge: knowledge,
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        guard case .recording(let first) = recorder.status else {
+            Issue.record("not recording")
+            return
+        }
         let events = TinyKnowledge.conversation(knowledge)
         for event in events.prefix(3) { recorder.record(event) }
         let second = try recorder.saveElsewhere(dir.path + "/b")
@@ -200,8 +229,9 @@ import Testing
     @Test func idsAreNeverTakenFromWhatWasTyped() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
-        let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge,
-                                        events: TinyKnowledge.conversation(knowledge, typed: "../../etc/passwd"))
+        let (path, _) = writeTranscript(
+            in: dir.path, knowledge: knowledge,
+            events: TinyKnowledge.conversation(knowledge, typed: "../../etc/passwd"))
         let name = URL(fileURLWithPath: path).lastPathComponent
         #expect(TranscriptID.isWellFormed(String(name.dropLast(6))))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [name, String(name.dropLast(6)) + ".md"].sorted())

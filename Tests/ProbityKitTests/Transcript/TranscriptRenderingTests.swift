@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct TranscriptRenderingTests {
@@ -16,8 +17,9 @@ import Testing
     }
 
     private func presentation(_ document: TranscriptDocument, redact: Bool = false) -> TranscriptPresentation {
-        TranscriptPresentation(document, verification: TranscriptVerifier.verify(document), redact: redact,
-                               topicTitles: TinyKnowledge.make().topicTitles)
+        TranscriptPresentation(
+            document, verification: TranscriptVerifier.verify(document), redact: redact,
+            topicTitles: TinyKnowledge.make().topicTitles)
     }
 
     @Test func htmlIsOneSelfContainedPageWithEverythingEscaped() throws {
@@ -133,14 +135,18 @@ import Testing
     @Test func theSummaryGivesCouncilRoleTopicsAndVerdictsEvenWhenLearntMidChat() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
-                                          council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
+            council: nil, role: nil, probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
         var events = TinyKnowledge.conversation(knowledge)
         events[0] = .started(council: nil, role: nil)
         events.insert(contentsOf: [.councilSet(council: "testshire", version: "1"), .roleSet(role: "member")], at: 1)
         for event in events { recorder.record(event) }
         recorder.record(.ended(reason: "quit"))
-        guard case .finished(.sealed(let path, _, _)) = recorder.status else { Issue.record("not sealed"); return }
+        guard case .finished(.sealed(let path, _, _)) = recorder.status else {
+            Issue.record("not sealed")
+            return
+        }
         let entry = try TranscriptLibrary.load(path: path)
         #expect(entry.document.header?.council == nil)
         #expect(entry.summary.councils == ["testshire"])

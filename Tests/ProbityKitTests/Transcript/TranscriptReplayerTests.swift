@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct TranscriptReplayerTests {
@@ -64,8 +65,11 @@ import Testing
         var events = TinyKnowledge.conversation(knowledge)
         // Answer "ward" first, go back, then answer "campaign": the advice was for the campaign.
         let advisedIndex = try #require(events.firstIndex { if case .advised = $0 { true } else { false } })
-        events.insert(contentsOf: [.answered(topic: "printing", fact: "printing.purpose", option: "ward", label: "A ward newsletter"),
-                                   .wentBack(topic: "printing", fact: "printing.purpose")], at: advisedIndex - 1)
+        events.insert(
+            contentsOf: [
+                .answered(topic: "printing", fact: "printing.purpose", option: "ward", label: "A ward newsletter"),
+                .wentBack(topic: "printing", fact: "printing.purpose"),
+            ], at: advisedIndex - 1)
         let (doc, dir) = try recorded(knowledge, events: events)
         _ = dir
         let finding = try #require(TranscriptReplayer(knowledge: knowledge).replay(doc).findings.first)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ProbityKit
 
 /// A fresh folder under the system's temporary folder, removed when the value goes away.
@@ -36,57 +37,78 @@ final class SteppingClock: @unchecked Sendable {
 /// A small knowledge base made in code, so that tests do not depend on the shipped knowledge:
 /// one council (`testshire`) and one topic (`printing`) with one question and two pieces of advice.
 enum TinyKnowledge {
-    static func make(version: String = "1", clauseText: String = "Council printers are for council business only.",
-                     campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign") -> KnowledgeBase {
+    static func make(
+        version: String = "1", clauseText: String = "Council printers are for council business only.",
+        campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign"
+    ) -> KnowledgeBase {
         let clauses = [
             Clause(id: "1", number: "1", heading: "Resources", text: clauseText),
             Clause(id: "2", number: "2", heading: "Ward work", text: "Members may use council facilities for ward work."),
             Clause(id: "3", number: "3", heading: "Elections", text: "Take care in the run-up to an election."),
         ]
-        let council = Council(id: "testshire", name: "Testshire County Council", shortName: "Testshire",
-                              document: "Member/Officer Protocol", version: version, date: nil, status: .adopted,
-                              isCurrent: true, source: "sources/testshire.txt", numbering: nil, reading: nil,
-                              clauses: clauses, file: "councils/testshire.json")
-        let fact = Fact(key: "printing.purpose", localID: "purpose", prompt: RoleText("What is the printing for?"), help: "Choose what the leaflets are for.",
-                        multiple: false, options: [FactOption(id: campaignOptionID, label: "My election campaign", says: nil, phrases: []),
-                                                   FactOption(id: "ward", label: "A ward newsletter", says: nil, phrases: [])],
-                        file: "catalogue/topics/printing.json", position: nil)
-        let question = Question(id: "purpose", fact: fact.key, isSharedFact: false, prompt: fact.prompt,
-                                why: Why(text: "Council resources are for council business.", cites: [Citation(council: "testshire", clause: "1")]),
-                                help: fact.help, multiple: false,
-                                options: [AnswerOption(id: campaignOptionID, label: "My election campaign", next: "no-campaign"),
-                                          AnswerOption(id: "ward", label: "A ward newsletter", next: "yes-ward")], defaultNext: nil)
+        let council = Council(
+            id: "testshire", name: "Testshire County Council", shortName: "Testshire",
+            document: "Member/Officer Protocol", version: version, date: nil, status: .adopted,
+            isCurrent: true, source: "sources/testshire.txt", numbering: nil, reading: nil,
+            clauses: clauses, file: "councils/testshire.json")
+        let fact = Fact(
+            key: "printing.purpose", localID: "purpose", prompt: RoleText("What is the printing for?"), help: "Choose what the leaflets are for.",
+            multiple: false,
+            options: [
+                FactOption(id: campaignOptionID, label: "My election campaign", says: nil, phrases: []),
+                FactOption(id: "ward", label: "A ward newsletter", says: nil, phrases: []),
+            ],
+            file: "catalogue/topics/printing.json", position: nil)
+        let question = Question(
+            id: "purpose", fact: fact.key, isSharedFact: false, prompt: fact.prompt,
+            why: Why(text: "Council resources are for council business.", cites: [Citation(council: "testshire", clause: "1")]),
+            help: fact.help, multiple: false,
+            options: [
+                AnswerOption(id: campaignOptionID, label: "My election campaign", next: "no-campaign"),
+                AnswerOption(id: "ward", label: "A ward newsletter", next: "yes-ward"),
+            ], defaultNext: nil)
         var campaignCites = [Citation(council: "testshire", clause: "1")]
         if extraCitation { campaignCites.append(Citation(council: "testshire", clause: "3")) }
-        let no = Advice(id: "no-campaign", verdict: campaignVerdict, headline: "Not for your campaign",
-                        summary: "Campaign material may not be printed on council printers.",
-                        steps: [AdviceStep(text: "Use a commercial printer.", isPractical: true),
-                                AdviceStep(text: "Pay for it from campaign funds.", isPractical: true)],
-                        citations: campaignCites, silent: false)
-        let yes = Advice(id: "yes-ward", verdict: .yes, headline: "Yes, for ward work", summary: "Ward work is council business.",
-                         steps: [AdviceStep(text: "Keep it non-political.", citations: [Citation(council: "testshire", clause: "2")])],
-                         citations: [Citation(council: "testshire", clause: "2")], silent: false)
-        let topic = Topic(id: "printing", title: "Using council printers", summary: "Printing with council equipment.",
-                          audience: .member, examples: [], facts: [fact], file: "catalogue/topics/printing.json")
-        let tree = AdviceTree(topicID: "printing", councilID: "testshire", start: "purpose",
-                              nodes: [.question(question), .advice(no), .advice(yes)], rules: [], file: "councils/testshire/advice/printing.json")
+        let no = Advice(
+            id: "no-campaign", verdict: campaignVerdict, headline: "Not for your campaign",
+            summary: "Campaign material may not be printed on council printers.",
+            steps: [
+                AdviceStep(text: "Use a commercial printer.", isPractical: true),
+                AdviceStep(text: "Pay for it from campaign funds.", isPractical: true),
+            ],
+            citations: campaignCites, silent: false)
+        let yes = Advice(
+            id: "yes-ward", verdict: .yes, headline: "Yes, for ward work", summary: "Ward work is council business.",
+            steps: [AdviceStep(text: "Keep it non-political.", citations: [Citation(council: "testshire", clause: "2")])],
+            citations: [Citation(council: "testshire", clause: "2")], silent: false)
+        let topic = Topic(
+            id: "printing", title: "Using council printers", summary: "Printing with council equipment.",
+            audience: .member, examples: [], facts: [fact], file: "catalogue/topics/printing.json")
+        let tree = AdviceTree(
+            topicID: "printing", councilID: "testshire", start: "purpose",
+            nodes: [.question(question), .advice(no), .advice(yes)], rules: [], file: "councils/testshire/advice/printing.json")
         return KnowledgeBase(councils: [folder(council, trees: [tree])], topics: [topic], fingerprint: SHA256.hex("tiny-\(version)-\(clauseText)"))
     }
 
     /// A council folder holding `versions` (the current one last) and `trees`.
     static func folder(_ versions: Council..., trees: [AdviceTree]) -> CouncilFolder {
         let current = versions.last!
-        return CouncilFolder(id: current.id, name: current.name, shortName: current.shortName, generalPrinciples: ["1"],
-                             versions: versions, trees: trees, folder: "councils/\(current.id)")
+        return CouncilFolder(
+            id: current.id, name: current.name, shortName: current.shortName, generalPrinciples: ["1"],
+            versions: versions, trees: trees, folder: "councils/\(current.id)")
     }
 
     /// The events of a chat that walks `printing` for a member of Testshire, answering `answer`.
-    static func conversation(_ knowledge: KnowledgeBase, answer: String = "campaign", typed: String = "can I print my leaflets at the council?") -> [ConversationEvent] {
+    static func conversation(_ knowledge: KnowledgeBase, answer: String = "campaign", typed: String = "can I print my leaflets at the council?")
+        -> [ConversationEvent]
+    {
         var session = try! Session(knowledge: knowledge, council: "testshire", role: .member)
         try! session.begin(topicID: "printing")
-        var events: [ConversationEvent] = [.started(council: "testshire", role: "member"), .userInput(text: typed),
-                                           .routed(question: typed, candidates: [.init(topic: "printing", score: 0.91)], outcome: .chosen),
-                                           .topicStarted(topic: "printing")]
+        var events: [ConversationEvent] = [
+            .started(council: "testshire", role: "member"), .userInput(text: typed),
+            .routed(question: typed, candidates: [.init(topic: "printing", score: 0.91)], outcome: .chosen),
+            .topicStarted(topic: "printing"),
+        ]
         guard case .question(let q)? = session.step else { fatalError("the tiny topic starts with a question") }
         events.append(.asked(topic: "printing", fact: q.factKey, node: q.nodeID, prompt: q.prompt, options: q.options.map(\.label)))
         events.append(.userInput(text: "1"))
@@ -99,11 +121,14 @@ enum TinyKnowledge {
 }
 
 /// Writes a whole transcript with a recorder and returns its path.
-func writeTranscript(in directory: String, knowledge: KnowledgeBase = TinyKnowledge.make(), events: [ConversationEvent]? = nil,
-                     end: String? = "quit", clock: SteppingClock = SteppingClock()) -> (path: String, recorder: TranscriptRecorder) {
-    let recorder = TranscriptRecorder(location: .init(path: directory, isDefault: false), knowledge: knowledge,
-                                      council: "testshire", role: "member", probityVersion: "9.9.9", durable: false,
-                                      fallbackDirectory: nil, clock: clock.closure)
+func writeTranscript(
+    in directory: String, knowledge: KnowledgeBase = TinyKnowledge.make(), events: [ConversationEvent]? = nil,
+    end: String? = "quit", clock: SteppingClock = SteppingClock()
+) -> (path: String, recorder: TranscriptRecorder) {
+    let recorder = TranscriptRecorder(
+        location: .init(path: directory, isDefault: false), knowledge: knowledge,
+        council: "testshire", role: "member", probityVersion: "9.9.9", durable: false,
+        fallbackDirectory: nil, clock: clock.closure)
     guard case .recording(let path) = recorder.status else { fatalError("could not open a transcript in \(directory): \(recorder.status)") }
     for event in events ?? TinyKnowledge.conversation(knowledge) { recorder.record(event) }
     if let end { recorder.record(.ended(reason: end)) }

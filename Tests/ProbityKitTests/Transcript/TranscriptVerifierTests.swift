@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 @Suite struct TranscriptVerifierTests {
@@ -41,8 +42,12 @@ import Testing
         let index = try #require(all.firstIndex { $0.contains("My election campaign") && $0.contains("\"answered\"") })
         all[index] = all[index].replacingOccurrences(of: "My election campaign", with: "A ward newsletter")
         write(lines: all, to: path)
-        #expect(verify(path).status == .tampered(.init(kind: .changed, line: index + 1,
-                                                       message: "line \(index + 1) was changed: its contents no longer match the SHA-256 it carries")))
+        #expect(
+            verify(path).status
+                == .tampered(
+                    .init(
+                        kind: .changed, line: index + 1,
+                        message: "line \(index + 1) was changed: its contents no longer match the SHA-256 it carries")))
     }
 
     @Test func aChangedDigestIsFoundOnItsLine() {
@@ -53,7 +58,10 @@ import Testing
         let last = all[3].dropLast(2).last!
         all[3] = String(all[3].dropLast(3)) + (last == "0" ? "1" : "0") + "\"}"
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.line == 4)
         #expect(finding.kind == .changed)
     }
@@ -65,7 +73,10 @@ import Testing
         var all = lines(of: path)
         all.remove(at: line - 1)
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.kind == .removed)
         #expect(finding.line == line)
         #expect(finding.message == "a line was removed before line \(line): record \(line) is missing")
@@ -75,7 +86,10 @@ import Testing
         let dir = TemporaryDirectory()
         let (path, _) = writeTranscript(in: dir.path)
         write(lines: Array(lines(of: path).dropFirst()), to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.kind == .removed)
         #expect(finding.line == 1)
     }
@@ -87,7 +101,10 @@ import Testing
         var all = lines(of: path)
         all.swapAt(line - 1, line)
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.kind == .reordered)
         #expect(finding.line == line)
         #expect(finding.message.contains("line \(line) is out of order"))
@@ -99,7 +116,10 @@ import Testing
         var all = lines(of: path)
         all.insert(all[2], at: 4)
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.kind == .reordered)
         #expect(finding.line == 5)
     }
@@ -110,7 +130,10 @@ import Testing
         var all = lines(of: path)
         all.append(all[3])
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.kind == .added)
         #expect(finding.line == all.count)
     }
@@ -149,7 +172,8 @@ import Testing
         // … with it, the removal shows.
         let document = try TranscriptReader.read(path: path)
         guard case .tampered(let finding) = TranscriptVerifier.verify(document, markdownBeside: markdown).status else {
-            Issue.record("not found"); return
+            Issue.record("not found")
+            return
         }
         #expect(finding.kind == .removed)
         #expect(finding.line == all.count + 1)
@@ -170,7 +194,10 @@ import Testing
         var all = lines(of: path)
         all[2] = "{\"hello\":\"world\"}"
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.line == 3)
         #expect(finding.kind == .changed)
     }
@@ -185,7 +212,10 @@ import Testing
         record.time = "2020-01-01T00:00:00.000Z"
         all[2] = String(decoding: RecordCoding.encode(record), as: UTF8.self)
         write(lines: all, to: path)
-        guard case .tampered(let finding) = verify(path).status else { Issue.record("not found"); return }
+        guard case .tampered(let finding) = verify(path).status else {
+            Issue.record("not found")
+            return
+        }
         #expect(finding.line == 3)
         #expect(finding.message == "line 3 was changed: line 4 holds a different SHA-256 for it")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// What `verify` must see that it once missed (found by fuzzing the files): the Markdown written beside a
@@ -34,7 +35,10 @@ import Testing
         }
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
         #expect(TranscriptVerifier.verify(TranscriptReader.parse(bytes, path: path)).status == .sealed, "the chain alone cannot tell")
-        guard case .tampered(let finding) = try check(path).status else { Issue.record("a re-sealed file passed"); return }
+        guard case .tampered(let finding) = try check(path).status else {
+            Issue.record("a re-sealed file passed")
+            return
+        }
         #expect(finding.kind == .changed)
         #expect(finding.line == records.count)
         #expect(finding.message.contains("is not the one the Markdown written beside it at the clean end records"))
@@ -46,13 +50,19 @@ import Testing
         let bytes = Array(FileManager.default.contents(atPath: path)!)
         // Cut in the middle of the last line (the seal).
         FileManager.default.createFile(atPath: path, contents: Data(bytes.dropLast(40)))
-        guard case .tampered(let finding) = try check(path).status else { Issue.record("a cut file passed as incomplete"); return }
+        guard case .tampered(let finding) = try check(path).status else {
+            Issue.record("a cut file passed as incomplete")
+            return
+        }
         #expect(finding.kind == .removed)
         #expect(finding.message.contains("cut short"))
         // Cut at a line's end: the seal is gone.
         let whole: [UInt8] = bytes.split(separator: 0x0A).dropLast().flatMap { Array($0) + [0x0A] }
         FileManager.default.createFile(atPath: path, contents: Data(whole))
-        guard case .tampered(let removed) = try check(path).status else { Issue.record("a file without its seal passed"); return }
+        guard case .tampered(let removed) = try check(path).status else {
+            Issue.record("a file without its seal passed")
+            return
+        }
         #expect(removed.message.contains("the seal was removed"))
     }
 
@@ -60,7 +70,10 @@ import Testing
         let dir = TemporaryDirectory()
         let (path, _) = try sealed(in: dir)
         FileManager.default.createFile(atPath: path, contents: Data())
-        guard case .tampered(let finding) = try check(path).status else { Issue.record("an emptied file passed as incomplete"); return }
+        guard case .tampered(let finding) = try check(path).status else {
+            Issue.record("an emptied file passed as incomplete")
+            return
+        }
         #expect(finding.message.contains("the file was emptied"))
         // Without a Markdown beside it, an empty file is only incomplete: nothing proves it was ever sealed.
         try FileManager.default.removeItem(atPath: String(path.dropLast(6)) + ".md")
@@ -70,10 +83,14 @@ import Testing
     @Test func aFullDiskWarningShownToTheUserIsRecorded() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
-        let recorder = TranscriptRecorder(location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
-                                          council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
+            council: "testshire", role: "member", probityVersion: "9.9.9", durable: false, fallbackDirectory: nil)
         let sink = TranscriptSink(recorder: recorder)
-        guard case .recording(let original) = recorder.status else { Issue.record("not recording"); return }
+        guard case .recording(let original) = recorder.status else {
+            Issue.record("not recording")
+            return
+        }
         let events = TinyKnowledge.conversation(knowledge)
         _ = sink.record(events[0])
         let full = open("/dev/full", O_WRONLY)
@@ -85,7 +102,8 @@ import Testing
         _ = sink.record(.ended(reason: "eof"))
         let recorded = try TranscriptReader.read(path: moved).events.map(\.event)
         #expect(recorded.contains(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(warning)))))
-        #expect(recorded.firstIndex(of: .displayed(kind: "storage", shown: .message(tone: .warning, words: Message(warning)))) == 2,
-                "recorded where it was shown: after the event whose writing failed")
+        #expect(
+            recorded.firstIndex(of: .displayed(kind: "storage", shown: .message(tone: .warning, words: Message(warning)))) == 2,
+            "recorded where it was shown: after the event whose writing failed")
     }
 }

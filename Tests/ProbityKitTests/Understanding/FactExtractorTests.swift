@@ -1,17 +1,27 @@
 import Testing
+
 @testable import ProbityKit
 
 /// Facts heard once: what a message states, read from the phrases of each fact's options.
 @Suite struct FactExtractorTests {
     static func fact(_ id: String, multiple: Bool = false, _ options: [(String, [String])]) -> Fact {
-        Fact(key: "t.\(id)", localID: id, prompt: RoleText("\(id)?"), help: "", multiple: multiple,
-             options: options.map { FactOption(id: $0.0, label: $0.0, says: "said \($0.0)", phrases: $0.1) }, file: "", position: nil)
+        Fact(
+            key: "t.\(id)", localID: id, prompt: RoleText("\(id)?"), help: "", multiple: multiple,
+            options: options.map { FactOption(id: $0.0, label: $0.0, says: "said \($0.0)", phrases: $0.1) }, file: "", position: nil)
     }
 
-    static let sits = fact("sits", [("yes", ["i am on the * committee", "i sit on the * committee"]),
-                                    ("no", ["not on the * committee", "i do not sit on the"])])
-    static let present = fact("present", [("yes", ["not councillors will be there", "our agent will be there"]),
-                                          ("no", ["councillors only", "no one else will be there"])])
+    static let sits = fact(
+        "sits",
+        [
+            ("yes", ["i am on the * committee", "i sit on the * committee"]),
+            ("no", ["not on the * committee", "i do not sit on the"]),
+        ])
+    static let present = fact(
+        "present",
+        [
+            ("yes", ["not councillors will be there", "our agent will be there"]),
+            ("no", ["councillors only", "no one else will be there"]),
+        ])
     static let about = fact("about", multiple: true, [("council", ["the budget", "council business"]), ("party", ["party business", "campaign"])])
 
     func taken(_ text: String, _ facts: [Fact] = [sits, present, about]) -> [String: String] {
@@ -19,7 +29,10 @@ import Testing
     }
 
     @Test func contractionsAndCaseAreNormalised() {
-        #expect(PhraseMatcher.words("I'm NOT on the Licensing Committee, isn't it?") == ["i", "am", "not", "on", "the", "licensing", "committee", "is", "not", "it"])
+        #expect(
+            PhraseMatcher.words("I'm NOT on the Licensing Committee, isn't it?") == [
+                "i", "am", "not", "on", "the", "licensing", "committee", "is", "not", "it",
+            ])
         #expect(PhraseMatcher.words("the officer’s report") == ["the", "officer", "report"])
         #expect(PhraseMatcher.words("can't cannot *") == ["can", "not", "can", "not", "*"])
     }
@@ -98,7 +111,7 @@ import Testing
     }
 
     @Test func aMultipleFactTakesEveryOptionStated() {
-        #expect(taken("a briefing on the budget, then some party business") ["t.about"] == "council,party")
+        #expect(taken("a briefing on the budget, then some party business")["t.about"] == "council,party")
     }
 
     @Test func sayingBackUsesTheOptionsWords() {

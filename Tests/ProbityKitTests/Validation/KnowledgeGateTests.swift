@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The knowledge gate: nothing is used until `validate`'s checks pass; a sound verdict is remembered by the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProbityKit
 
 /// The knowledge that ships must be sound, and every quoted clause must be its protocol's own words.
@@ -32,7 +33,10 @@ import Testing
     @Test(arguments: KnowledgeLoader.read(directory: Paths.knowledge).knowledge.councilVersions.map(\.file))
     func everyClauseIsVerbatim(file: String) {
         let k = Self.read.knowledge
-        guard let version = k.councilVersions.first(where: { $0.file == file }) else { Issue.record("\(file) not loaded"); return }
+        guard let version = k.councilVersions.first(where: { $0.file == file }) else {
+            Issue.record("\(file) not loaded")
+            return
+        }
         #expect(!version.clauses.isEmpty)
         let issues = VerbatimCheck.issues(in: k, version: version)
         #expect(issues.isEmpty, "\(issues.map(\.description).joined(separator: "\n"))")
@@ -52,5 +56,3 @@ import Testing
         }
     }
 }
-
-import Foundation
