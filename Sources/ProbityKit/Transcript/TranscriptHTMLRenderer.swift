@@ -17,7 +17,7 @@ public struct TranscriptHTMLRenderer: Sendable {
         let h = HTMLText.escape
         let date = p.started.map { String($0.prefix(10)) } ?? "date unknown"
         let council = p.council ?? "council not given"
-        let person = p.role ?? "role not given"
+        let person = [p.person, p.role].compactMap { $0 }.joined(separator: ", ")
         let title = "Probity advice record — \(council) — \(date)"
         var body: [String] = []
         body.append("<header class=\"title\">")
@@ -28,7 +28,7 @@ public struct TranscriptHTMLRenderer: Sendable {
         }
         body.append("<table class=\"facts\">")
         body.append(row("Council", council))
-        body.append(row("Asked by", person))
+        body.append(row("Asked by", person.isEmpty ? "not recorded" : person))
         body.append(row("Date", p.started ?? "unknown"))
         if p.redacted {
             body.append(row("Question", "left out: this copy leaves out the free text the user typed"))

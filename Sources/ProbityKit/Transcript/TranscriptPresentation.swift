@@ -51,6 +51,9 @@ public struct TranscriptPresentation: Sendable {
     /// The council's name (or id) and the person's role, for a title.
     public var council: String?
     public var role: String?
+    /// Who was recorded as using Probity: the full name from their settings and their login name, and the machine
+    /// (nil in transcripts written before the header carried them).
+    public var person: String?
     /// When it started, for people.
     public var started: String?
     /// The first question the user asked, for a title block (nil when redacted, or none was asked).
@@ -88,6 +91,7 @@ public struct TranscriptPresentation: Sendable {
         let summary = TranscriptSummary(document, verification: verification)
         council = summary.councils.first.map { names[$0] ?? $0 }
         role = summary.roles.first.map(Self.roleName)
+        person = Self.person(fullName: summary.fullName, user: summary.user, machine: summary.machine)
         started = summary.started.map(UTCTime.readable)
         firstQuestion =
             timed.lazy.compactMap { _, event -> String? in
@@ -175,6 +179,17 @@ public struct TranscriptPresentation: Sendable {
 
     public static func verdictLabel(_ raw: String) -> String {
         ProbityKit.Verdict(rawValue: raw)?.label ?? raw
+    }
+
+    /// "Jane Smith (jsmith on ws-042)", "jsmith on ws-042", or nil when the header names nobody.
+    static func person(fullName: String?, user: String?, machine: String?) -> String? {
+        let login = [user, machine.map { "on \($0)" }].compactMap { $0 }.joined(separator: " ")
+        switch (fullName, login.isEmpty) {
+        case (let name?, false): return "\(name) (\(login))"
+        case (let name?, true): return name
+        case (nil, false): return login
+        case (nil, true): return nil
+        }
     }
 
     static func roleName(_ raw: String) -> String {

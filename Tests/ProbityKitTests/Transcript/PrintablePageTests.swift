@@ -8,7 +8,7 @@ import Testing
 @Suite struct PrintablePageTests {
     static let question = "can I print my ward leaflets on the council printer?"
 
-    private func page(redact: Bool = false) throws -> (html: String, id: String, dir: TemporaryDirectory) {
+    private func page(redact: Bool = false, identity: TranscriptIdentity? = nil) throws -> (html: String, id: String, dir: TemporaryDirectory) {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make()
         var events = TinyKnowledge.conversation(knowledge, typed: Self.question)
@@ -17,7 +17,7 @@ import Testing
                 .displayed(kind: "greeting", shown: .message(tone: .text, words: "Probity: advice on your council's protocol.")),
                 .displayed(kind: "recording", shown: .message(tone: .hint, words: Message("This conversation is recorded in \(dir.path)/x.jsonl."))),
             ], at: 1)
-        let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events)
+        let (path, _) = writeTranscript(in: dir.path, knowledge: knowledge, events: events, identity: identity)
         let document = try TranscriptReader.read(path: path)
         let p = TranscriptPresentation(
             document, verification: TranscriptVerifier.verify(document), redact: redact,
@@ -34,6 +34,16 @@ import Testing
         let redacted = try page(redact: true).html
         #expect(!redacted.contains("ward leaflets"))
         #expect(redacted.contains("<th scope=\"row\">Question</th><td>left out"))
+    }
+
+    /// The person the header records (full name from their settings, login name, machine) is named in the title block.
+    @Test func theTitleBlockNamesThePersonTheHeaderRecords() throws {
+        let identity = TranscriptIdentity(user: "jsmith", fullName: "Jane Smith", machine: "ws-042")
+        let (html, _, dir) = try page(identity: identity)
+        _ = dir
+        #expect(html.contains("<th scope=\"row\">Asked by</th><td>Jane Smith (jsmith on ws-042), A councillor (member)</td>"), "\(html)")
+        #expect(TranscriptPresentation.person(fullName: nil, user: "jsmith", machine: "ws-042") == "jsmith on ws-042")
+        #expect(TranscriptPresentation.person(fullName: nil, user: nil, machine: nil) == nil)
     }
 
     @Test func theConversationIsAsTheUserSawItWithoutFurnitureScoresOrPaths() throws {

@@ -123,12 +123,12 @@ enum TinyKnowledge {
 /// Writes a whole transcript with a recorder and returns its path.
 func writeTranscript(
     in directory: String, knowledge: KnowledgeBase = TinyKnowledge.make(), events: [ConversationEvent]? = nil,
-    end: String? = "quit", clock: SteppingClock = SteppingClock()
+    end: String? = "quit", clock: SteppingClock = SteppingClock(), identity: TranscriptIdentity? = nil
 ) -> (path: String, recorder: TranscriptRecorder) {
     let recorder = TranscriptRecorder(
         location: .init(path: directory, isDefault: false), knowledge: knowledge,
         council: "testshire", role: "member", probityVersion: "9.9.9", durable: false,
-        fallbackDirectory: nil, clock: clock.closure)
+        fallbackDirectory: nil, identity: identity, clock: clock.closure)
     guard case .recording(let path) = recorder.status else { fatalError("could not open a transcript in \(directory): \(recorder.status)") }
     for event in events ?? TinyKnowledge.conversation(knowledge) { recorder.record(event) }
     if let end { recorder.record(.ended(reason: end)) }
