@@ -86,17 +86,9 @@ import Testing
         env["XDG_DATA_HOME"] = home.root + "/data"
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: home.root)
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("quit\n".utf8))
-        try? input.fileHandleForWriting.close()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stdout)")
+        let result = try Binary.capture(process, input: "quit\n")
+        let stdout = result.stdout
+        #expect(result.status == 0, "\(stdout)")
         #expect(try TranscriptEndToEndTests.mode(target) == 0o755, "the folder's mode was changed")
         #expect(TranscriptEndToEndTests.files(in: target).count == 1, "\(stdout)")
         #expect(stdout.contains("can be opened by other people on this computer"), "\(stdout)")

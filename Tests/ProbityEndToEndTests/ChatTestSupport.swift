@@ -77,19 +77,7 @@ struct ChatHome {
         var env = environment(colour: colour, term: term)
         for (key, value) in extra { env[key] = value.isEmpty ? nil : value }
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
-        try process.run()
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try? inPipe.fileHandleForWriting.close()
-        let errReader = Thread.detachNewThreadReading(err)
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Binary.Result(status: process.terminationStatus, stdout: stdout, stderr: errReader.wait())
+        return try Binary.capture(process, input: input)
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }

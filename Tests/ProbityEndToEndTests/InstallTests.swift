@@ -38,15 +38,7 @@ import Testing
                 env["PROBITY_SYSTEM_CONFIG"] = home + "/no-system-config"
             }
             process.environment = env
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let errReader = Thread.detachNewThreadReading(err)
-            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return Binary.Result(status: process.terminationStatus, stdout: stdout, stderr: errReader.wait())
+            return try Binary.capture(process)
         }
 
         func run(_ command: String) throws -> Binary.Result {

@@ -121,15 +121,7 @@ import Testing
         env["XDG_CACHE_HOME"] = home + "/cache"
         env["NO_COLOR"] = "1"
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errors = Thread.detachNewThreadReading(err)
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Binary.Result(status: process.terminationStatus, stdout: stdout, stderr: errors.wait())
+        return try Binary.capture(process)
     }
 
     @Test func anUnreadableTopicsFolderIsReportedAsUnreadableNotMissing() throws {

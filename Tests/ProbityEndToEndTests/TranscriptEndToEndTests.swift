@@ -274,16 +274,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["chat", "--council", "carlisle", "--role", "member", "--knowledge", Paths.repository + "/Knowledge"]
         process.environment = env
-        let out = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("topics\nquit\n".utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).unwrapped
-        process.waitUntilExit()
+        let stdout = try Binary.capture(process, input: "topics\nquit\n").stdout.unwrapped
         let fallback = home.root + "/data/probity/transcripts"
         let path = try #require(Self.files(in: fallback).first, "\(stdout)")
         #expect(stdout.contains("So the transcript was saved and sealed in \(path) instead"))

@@ -47,6 +47,12 @@ public enum Binary {
         env.removeValue(forKey: "PROBITY_STORE")
         for (k, v) in environment { env[k] = v }
         process.environment = env
+        return try capture(process, input: input)
+    }
+
+    /// Starts a process already set up (executable, arguments, environment), gives it `input` on standard input
+    /// (closed at once when nil), and waits for it: its exit status and everything it printed.
+    public static func capture(_ process: Process, input: String? = nil) throws -> Result {
         let out = Pipe()
         let err = Pipe()
         let inPipe = Pipe()
