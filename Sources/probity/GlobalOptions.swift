@@ -64,10 +64,11 @@ struct GlobalOptions: ParsableArguments {
     private static let loaded = LoadedKnowledge()
 
     /// The gate alone, for a command that may not need to read the knowledge (`ask` with a router snapshot):
-    /// the knowledge fully read when it was validated now, nil when a remembered verdict let it through.
-    func checkKnowledge() throws -> KnowledgeBase? {
+    /// the knowledge fully read when it was validated now (nil when a remembered verdict let it through), and the
+    /// knowledge's signature (nil without a cache folder).
+    func checkKnowledge() throws -> (validated: KnowledgeBase?, signature: KnowledgeSignature?) {
         do {
-            return try KnowledgeGate.check(directory: knowledgeDirectory, cache: VerdictCache.standard())
+            return try KnowledgeGate.pass(directory: knowledgeDirectory, cache: VerdictCache.standard())
         } catch {
             throw RuntimeFailure(error.description)
         }

@@ -28,34 +28,10 @@ public enum KnowledgeLoader {
         return result.knowledge
     }
 
-    /// The stamps of the catalogue's files, read from the file system without opening them (nil when the
-    /// catalogue folder or one of its files cannot be examined).
-    public static func catalogueStamps(directory: String) -> [FileStamp]? {
-        guard let paths = cataloguePaths(directory: directory) else { return nil }
-        var stamps: [FileStamp] = []
-        for path in paths {
-            guard let stamp = FileStamp(directory: directory, path: path) else { return nil }
-            stamps.append(stamp)
-        }
-        return stamps
-    }
-
     /// Questions no topic answers, which the router learns as its background class.
     static let backgroundFile = "catalogue/background.json"
     /// Distilled word vectors for the router (binary; `scripts/distil-vectors.py` writes it).
     static let vectorsFile = "catalogue/vectors.bin"
-
-    /// The catalogue's files, relative to the knowledge directory, in a fixed order.
-    static func cataloguePaths(directory: String) -> [String]? {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory + "/catalogue/topics") else { return nil }
-        var paths = names.filter { $0.hasSuffix(".json") }.sorted().map { "catalogue/topics/" + $0 }
-        if fm.fileExists(atPath: directory + "/catalogue/facts.json") { paths.append("catalogue/facts.json") }
-        if fm.fileExists(atPath: directory + "/" + backgroundFile) { paths.append(backgroundFile) }
-        if fm.fileExists(atPath: directory + "/" + vectorsFile) { paths.append(vectorsFile) }
-        if fm.fileExists(atPath: directory + "/" + OutOfScopeDecoder.file) { paths.append(OutOfScopeDecoder.file) }
-        return paths
-    }
 
     /// Reads what can be read; the issues say what could not.
     /// - Parameter readAdvice: with `.only`, read and check the named councils' advice now (else topic by topic).

@@ -16,7 +16,7 @@ public struct KnowledgeSignature: Sendable, Equatable {
     /// The signature of the knowledge in `directory`; nil when some part of it cannot be listed or statted
     /// (validation then says what is wrong).
     public static func of(directory: String, executable: String = KnowledgeSignature.executablePath) -> KnowledgeSignature? {
-        var digest = Digest()
+        var digest = CacheDigest()
         var newest: Int64 = 0
         digest.mix(Array(directory.utf8))
         var info = stat()
@@ -39,7 +39,7 @@ public struct KnowledgeSignature: Sendable, Equatable {
     /// Mixes in the entry `name` of the folder open as `folder` and, for a folder, everything in it (by name, in
     /// byte order), each named relative to its folder's descriptor (no path is looked up twice). False when
     /// something cannot be read.
-    private static func walk(in folder: Int32, name: [UInt8], digest: inout Digest, newest: inout Int64) -> Bool {
+    private static func walk(in folder: Int32, name: [UInt8], digest: inout CacheDigest, newest: inout Int64) -> Bool {
         var info = stat()
         let found = name.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -91,26 +91,8 @@ public struct KnowledgeSignature: Sendable, Equatable {
             newest = max(modified, changed)
         }
 
-        func mix(into digest: inout Digest) {
+        func mix(into digest: inout CacheDigest) {
             withUnsafeBytes(of: fields) { digest.mix($0) }
         }
-    }
-
-    /// Two independent 64-bit FNV-1a digests (a cache name, not a seal).
-    private struct Digest {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
-        mutating func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
-            }
-            a = (a ^ 0xFF) &* 0x0000_0100_0000_01B3  // an end mark, so "ab"+"c" and "a"+"bc" differ
-        }
-        mutating func mark(_ byte: UInt8) {
-            a = (a ^ UInt64(byte) ^ 0x100) &* 0x0000_0100_0000_01B3
-            b = (b ^ UInt64(byte) ^ 0x200) &* 0x0000_0100_0000_01B3
-        }
-        var hex: String { String(a, radix: 16) + String(b, radix: 16) }
     }
 }

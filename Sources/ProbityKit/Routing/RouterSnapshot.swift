@@ -1,29 +1,21 @@
 import Foundation
 
 /// The router's index written to bytes and read back, so that `probity ask` need not index the catalogue on every
-/// run. A snapshot is named by the stamps of the catalogue files (see `FileStamp`) and the routing weights it was
-/// built from, taken before the catalogue was read, and is written only after that catalogue loaded and checked
-/// out, so reading it back is as good as building it.
+/// run. A snapshot is named by the knowledge gate's signature of the knowledge (taken before anything was read) and
+/// the routing weights it was built from, and is written only after that knowledge passed the gate, so reading it
+/// back is as good as building it.
 public enum RouterSnapshot {
     static let magic: [UInt8] = Array("PROBITY-ROUTER-2\n".utf8)
 
-    /// The name of the snapshot for the catalogue files with these stamps and these weights: two independent
-    /// 64-bit FNV-1a digests of each file's path, size, inode and modification and change times (a cache name,
-    /// not a seal). Any write to a file changes its stamp, so the name changes with any byte of the catalogue,
-    /// and `probity ask` need not read the catalogue at all to find its snapshot.
-    public static func key(catalogue stamps: [FileStamp], weights: RoutingWeights = .standard) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x84222325_cbf29ce4
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
-            }
-        }
-        mix(magic)
-        mix("\(weights)\n".utf8)
-        for stamp in stamps.sorted(by: { $0.path < $1.path }) { mix((stamp.line + "\n").utf8) }
-        return String(a, radix: 16) + String(b, radix: 16)
+    /// The name of the snapshot for the knowledge with this signature (every knowledge file's stamp and the
+    /// binary's, see `KnowledgeSignature`) and these weights: any write to the knowledge, or a new build, names
+    /// another snapshot, so `probity ask` need not read the catalogue to find its router.
+    public static func key(knowledge signature: KnowledgeSignature, weights: RoutingWeights = .standard) -> String {
+        var digest = CacheDigest()
+        digest.mix(magic)
+        digest.mix("\(weights)".utf8)
+        digest.mix(signature.key.utf8)
+        return digest.hex
     }
 
     public static func encode(_ router: Router) -> [UInt8] {

@@ -15,12 +15,20 @@ public enum KnowledgeGate {
     /// Passes when the knowledge is known sound, else validates it; throws every problem `validate` finds.
     /// - Returns: the knowledge, fully read, when it was validated now; nil when a remembered verdict let it through.
     public static func check(directory: String, cache: VerdictCache?) throws(KnowledgeError) -> KnowledgeBase? {
+        try pass(directory: directory, cache: cache).validated
+    }
+
+    /// `check`, and the signature the verdict was looked up by (nil without a cache), taken before anything was
+    /// read: a cache of something built from the knowledge (the router's snapshot) can be named by it too.
+    public static func pass(directory: String, cache: VerdictCache?) throws(KnowledgeError)
+        -> (validated: KnowledgeBase?, signature: KnowledgeSignature?)
+    {
         let signature = cache == nil ? nil : KnowledgeSignature.of(directory: directory)
-        if let cache, let signature, cache.isSound(signature) { return nil }
+        if let cache, let signature, cache.isSound(signature) { return (nil, signature) }
         let (knowledge, issues) = validate(directory: directory)
         guard issues.isEmpty else { throw KnowledgeError(issues: issues, directory: directory) }
         if let cache, let signature { cache.rememberSound(signature) }
-        return knowledge
+        return (knowledge, signature)
     }
 
     /// The knowledge a command needs (`councils` read now, others when first asked for), after the gate.

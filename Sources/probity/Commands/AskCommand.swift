@@ -68,20 +68,17 @@ struct AskCommand: TakesGlobalOptions {
         return (knowledge.clauses(touching: subject, council: council.id), knowledge.clauseReports(touching: subject, council: council.id))
     }
 
-    /// The router for the catalogue as it is on disk: read from the snapshot named by the catalogue files' stamps
-    /// when one exists (written only after that same catalogue loaded and checked out), else built from the
-    /// checked catalogue and saved for next time under the stamps taken before it was read.
+    /// The router for the knowledge as it is on disk: read from the snapshot named by the signature the knowledge
+    /// gate took (written only after that same knowledge passed the gate), else built from the checked catalogue
+    /// and saved for next time under that signature, which was taken before anything was read.
     private func cachedRouter() throws -> Router {
-        let validated = try global.checkKnowledge()
+        let (validated, signature) = try global.checkKnowledge()
         let cache = RouterCache.standard()
-        let stamps = KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory)
-        let key = stamps.map { RouterSnapshot.key(catalogue: $0) }
+        let key = signature.map { RouterSnapshot.key(knowledge: $0) }
         if let cache, let key, let router = cache.router(key: key) { return router }
         let knowledge = try validated ?? global.loadKnowledge(councils: .none)
         let router = Router(knowledge: knowledge)
-        if let cache, let key, KnowledgeLoader.catalogueStamps(directory: global.knowledgeDirectory).map({ RouterSnapshot.key(catalogue: $0) }) == key {
-            cache.store(router, key: key)
-        }
+        if let cache, let key { cache.store(router, key: key) }
         return router
     }
 }

@@ -41,33 +41,33 @@ import Testing
         }
     }
 
-    /// The name comes from the files' stamps: the same files give the same name; rewriting a file, even with the
-    /// same bytes, adding one, or other weights give another.
+    /// The name comes from the knowledge gate's signature: the same knowledge gives the same name; rewriting a
+    /// catalogue file, even with the same bytes, adding one, or other weights give another.
     @Test func theNameChangesWithAnyWriteToTheCatalogue() throws {
         let fm = FileManager.default
         let directory = fm.temporaryDirectory.appendingPathComponent("probity-stamps-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: directory) }
+        try fm.createDirectory(atPath: directory + "/councils", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: directory + "/catalogue", withIntermediateDirectories: true)
         try fm.copyItem(atPath: Paths.knowledge + "/catalogue/topics", toPath: directory + "/catalogue/topics")
-        let stamps = try #require(KnowledgeLoader.catalogueStamps(directory: directory))
-        #expect(stamps.count == Self.knowledge.topics.count)
-        let key = RouterSnapshot.key(catalogue: stamps)
-        #expect(RouterSnapshot.key(catalogue: try #require(KnowledgeLoader.catalogueStamps(directory: directory))) == key)
+        func key() throws -> String { RouterSnapshot.key(knowledge: try #require(KnowledgeSignature.of(directory: directory))) }
+        let first = try key()
+        #expect(try key() == first)
 
-        let file = directory + "/" + stamps[0].path
+        let file = directory + "/catalogue/topics/" + (try #require(try fm.contentsOfDirectory(atPath: directory + "/catalogue/topics").first))
         let bytes = try #require(fm.contents(atPath: file))
         usleep(2_000)
         #expect(fm.createFile(atPath: file, contents: bytes))
-        let rewritten = RouterSnapshot.key(catalogue: try #require(KnowledgeLoader.catalogueStamps(directory: directory)))
-        #expect(rewritten != key)
+        let rewritten = try key()
+        #expect(rewritten != first)
 
         #expect(fm.createFile(atPath: directory + "/catalogue/facts.json", contents: Data("{}".utf8)))
-        let added = RouterSnapshot.key(catalogue: try #require(KnowledgeLoader.catalogueStamps(directory: directory)))
+        let added = try key()
         #expect(added != rewritten)
 
         var weights = RoutingWeights.standard
         weights.title += 1
-        #expect(RouterSnapshot.key(catalogue: stamps, weights: weights) != key)
+        #expect(RouterSnapshot.key(knowledge: try #require(KnowledgeSignature.of(directory: directory)), weights: weights) != added)
     }
 
     @Test func theCacheKeepsOneSnapshot() throws {
