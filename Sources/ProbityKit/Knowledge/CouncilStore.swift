@@ -130,8 +130,8 @@ final class CouncilStore: @unchecked Sendable {
         }
         for name in names where name.hasSuffix(".json") && catalogue.topic(id: String(name.dropLast(5))) != nil {
             let path = "\(folder.folder)/advice/\(name)"
-            if byPath[path] == nil, let data = FileManager.default.contents(atPath: directory + "/" + path) {
-                byPath[path] = KnowledgeFile(path: path, bytes: [UInt8](data))
+            if byPath[path] == nil, case .success(let bytes) = KnowledgeFileReader.read(directory + "/" + path, file: path) {
+                byPath[path] = KnowledgeFile(path: path, bytes: bytes)
             }
         }
         return Array(byPath.values)

@@ -94,10 +94,13 @@ public enum KnowledgeLoader {
         }
         var wordVectors: WordVectors?
         if fm.fileExists(atPath: directory + "/" + vectorsFile) {
-            if let data = fm.contents(atPath: directory + "/" + vectorsFile), let vectors = WordVectors(bytes: [UInt8](data)) {
+            switch KnowledgeFileReader.read(directory + "/" + vectorsFile, file: vectorsFile).map(WordVectors.init(bytes:)) {
+            case .success(let vectors?):
                 wordVectors = vectors
                 files.append(KnowledgeFile(path: vectorsFile, bytes: vectors.bytes))
-            } else {
+            case .failure(let failure):
+                issues.append(KnowledgeIssue(file: vectorsFile, path: nil, message: failure.issueMessage))
+            case .success(nil):
                 issues.append(
                     KnowledgeIssue(
                         file: vectorsFile, path: nil,
