@@ -305,6 +305,12 @@ final class PseudoTerminal {
         return String(screen.dropFirst(after)).screenText.contains(text)
     }
 
+    /// Whether the terminal is in its own (canonical) line mode rather than libedit's.
+    func isCanonical() -> Bool {
+        var modes = termios()
+        return tcgetattr(master, &modes) == 0 && (modes.c_lflag & tcflag_t(ICANON)) != 0
+    }
+
     /// Waits until `text` is on the screen and a fresh prompt follows it: the chat is reading again, with the
     /// terminal in libedit's mode (keys typed earlier, while it was writing, meet the terminal's own line editing).
     func waitForPrompt(after text: String, seconds: Double = 20) -> Bool {
@@ -312,7 +318,9 @@ final class PseudoTerminal {
         func ready() -> Bool {
             let shown = screen.screenText
             guard let found = shown.range(of: text, options: .backwards) else { return false }
-            return shown[found.upperBound...].contains("\n> ")
+            // The prompt on the screen is not enough: under load the terminal can still be in its own line mode
+            // for a moment, where a paste is cut by the kernel at 4095 bytes before libedit sees it.
+            return shown[found.upperBound...].contains("\n> ") && !isCanonical()
         }
         while Date() < deadline {
             if ready() { return true }
@@ -326,10 +334,6 @@ final class PseudoTerminal {
     /// the terminal's line discipline, not libedit. Tries again, with the same line, if the moment is missed.
     /// True when the keys were typed so.
     func typeBetweenPrompts(after line: String, keys: String, attempts: Int = 50) -> Bool {
-        func canonical() -> Bool {
-            var modes = termios()
-            return tcgetattr(master, &modes) == 0 && (modes.c_lflag & tcflag_t(ICANON)) != 0
-        }
         func stop() {
             Glibc.kill(pid, SIGSTOP)
             var status: Int32 = 0
@@ -340,7 +344,7 @@ final class PseudoTerminal {
             let deadline = Date().addingTimeInterval(2)
             while Date() < deadline {
                 stop()
-                if canonical() {
+                if isCanonical() {
                     var bytes = Array(keys.utf8)
                     _ = write(master, &bytes, bytes.count)
                     Glibc.kill(pid, SIGCONT)
