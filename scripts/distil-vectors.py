@@ -50,6 +50,10 @@ def main():
     ap.add_argument("--ridge", type=float, default=1.0)
     ap.add_argument("--evaluate", action="store_true")
     ap.add_argument("--phrases", action="store_true", help="also fit the map on the facts' phrases (more, shorter sentences)")
+    ap.add_argument("--finetune", type=float, default=0.0, help="after the map, fit each catalogue word's vector to the "
+                    "teacher's sentence embeddings, held to its mapped vector with this λ (0: not at all)")
+    ap.add_argument("--protocols", action="store_true", help="also fit on the sentences of the councils' protocols")
+    ap.add_argument("--folds", help="also write DIR/fold-K.bin, distilled without cross-validation fold K's examples")
     ap.add_argument("--cache", help="an .npz to keep the teacher's vectors in between runs (outside the repository)")
     ap.add_argument("--out", default=os.path.join(KNOW, "catalogue/vectors.bin"))
     args = ap.parse_args()
@@ -84,6 +88,48 @@ def main():
         return np.stack([cached[(key, t)] for t in texts])
     raw = encode("vocab", vocab, 256)
     index = {w: i for i, w in enumerate(vocab)}
+    teacher = encode("sentences", sentences, 64)
+    extra = []
+    if args.phrases:
+        extra = sorted(set(p for p in phrase_text if len([w for w in words(p) if w in index]) >= 2))
+        encode("sentences", extra, 128)
+    if args.protocols:
+        found = protocol_sentences()
+        encode("sentences", found, 64)
+        extra = extra + found
+    if args.cache:
+        keys = list(cached)
+        text = np.empty(len(keys), dtype=object); text[:] = keys
+        np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
+    teach = lambda texts: np.stack([cached[("sentences", t)] for t in texts])
+
+    weight, q, scale = distil(raw, index, vocab, sentences, extra, teach, args)
+    if args.evaluate:
+        evaluate(q.astype(np.float64) * scale[:, None], index, weight, topics, background)
+    write(args.out, args.dims, vocab, weight, scale, q)
+    if args.folds:
+        # For honest cross-validation (probity-bench --dev --fold-vectors DIR): fold K's examples (every 5th of each
+        # topic's and of the background questions, from the K-th, as RoutingEvaluation.crossValidate cuts them) left
+        # out of the distillation.
+        os.makedirs(args.folds, exist_ok=True)
+        for k in range(5):
+            kept = [s for t in topics.values() for s in [t["title"], t["summary"]] + [e for i, e in enumerate(t["examples"]) if i % 5 != k]]
+            kept += [q for i, q in enumerate(background) if i % 5 != k]
+            w, qk, sk = distil(raw, index, vocab, kept, extra, teach, args)
+            write(os.path.join(args.folds, f"fold-{k}.bin"), args.dims, vocab, w, sk, qk)
+
+def protocol_sentences():
+    """The sentences of the councils' protocols (their source texts), 5 to 60 words each: more of the domain's wording
+    for the map and the words' fit (no topic labels; never a held-out set)."""
+    found = set()
+    for path in sorted(glob.glob(os.path.join(KNOW, "councils/*/sources/*.txt"))):
+        text = re.sub(r"\s+", " ", open(path, encoding="utf-8", errors="replace").read())
+        for part in re.split(r"(?<=[.;:?])\s+", text):
+            if 5 <= len(part.split()) <= 60: found.add(part.strip())
+    return sorted(found)
+
+def distil(raw, index, vocab, sentences, extra, teach, args):
+    """The word weights and the quantised vectors, fitted on `sentences` (and `extra`, phrases for the map only)."""
     # Weights: idf over the catalogue's sentences (every word the teacher knows but the catalogue never uses gets the
     # highest), stop words 0.
     df = np.zeros(len(vocab))
@@ -103,29 +149,18 @@ def main():
         norm = np.linalg.norm(v)
         return v / norm if norm > 0 else v
 
-    teacher = encode("sentences", sentences, 64)
-    if args.cache:
-        keys = list(cached)
-        text = np.empty(len(keys), dtype=object); text[:] = keys
-        np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
     # Ridge: W = (AᵀA + λI)⁻¹ AᵀT, so that a sentence's averaged word vectors land near the teacher's embedding of it.
-    student = np.stack([average(raw, s) for s in sentences])
-    A, T = student, teacher
-    if args.phrases:
-        extra = sorted(set(p for p in phrase_text if len([w for w in words(p) if w in index]) >= 2))
-        T2 = encode("sentences", extra, 128)
-        A2 = np.stack([average(raw, s) for s in extra])
-        A, T = np.vstack([A, A2]), np.vstack([T, T2])
-        print(f"fitting the map on {len(A)} sentences and phrases", file=sys.stderr)
-        if args.cache:
-            keys = list(cached)
-            text = np.empty(len(keys), dtype=object); text[:] = keys
-            np.savez(args.cache, text=text, vector=np.stack([cached[k] for k in keys]))
+    teacher = teach(sentences)
+    fit = list(sentences) + list(extra)
+    A, T = np.stack([average(raw, s) for s in fit]), teach(fit)
     W = np.linalg.solve(A.T @ A + args.ridge * np.eye(A.shape[1]), A.T @ T)
     mapped = raw @ W
+    if args.finetune > 0:
+        mapped = finetune(mapped, fit, T, index, weight, args.finetune)
+    before = np.mean(np.sum(np.stack([average(raw, s) for s in sentences]) * teacher, 1))
     fitted = np.stack([average(mapped, s) for s in sentences])
-    print(f"distillation: mean cosine to the teacher {np.mean(np.sum(fitted * teacher, 1)):.3f} "
-          f"(before the map {np.mean(np.sum(student * teacher, 1)):.3f})", file=sys.stderr)
+    print(f"distillation on {len(fit)} texts: mean cosine to the teacher {np.mean(np.sum(fitted * teacher, 1)):.3f} "
+          f"(before the map {before:.3f})", file=sys.stderr)
     # PCA over the catalogue's words weighted by use, then every word projected.
     centre = mapped.mean(0)
     used = mapped[[index[w] for s in sentences for w in words(s) if w in index]] - centre
@@ -135,21 +170,53 @@ def main():
     reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-9)
     scale = np.abs(reduced).max(1) / 127
     q = np.clip(np.round(reduced / scale[:, None]), -127, 127).astype(np.int8)
+    return weight, q, scale
 
-    if args.evaluate:
-        evaluate(q.astype(np.float64) * scale[:, None], index, weight, topics, background)
+def finetune(mapped, texts, teacher, index, weight, lam):
+    """Each word used in `texts` moved from its mapped vector towards what the teacher's sentence embeddings say it
+    means in context: least squares over the texts' weighted means, (AᵀA + λI)V = AᵀT·s + λV₀, one solve; the words
+    the texts do not use keep their mapped vectors."""
+    rows, cols, vals = [], [], []
+    for r, s in enumerate(texts):
+        ids = [index[w] for w in words(s) if w in index and weight[index[w]] > 0]
+        total = sum(weight[i] for i in ids)
+        for i in ids: rows.append(r); cols.append(i); vals.append(weight[i] / total)
+    import scipy.sparse
+    used = np.array(sorted(set(cols)), dtype=int)
+    A = scipy.sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(mapped)))[:, used]
+    V0 = mapped[used]
+    s = np.mean(np.linalg.norm(A @ V0, axis=1))  # the teacher's unit vectors at the scale the mapped means have
+    # Conjugate gradients, every dimension at once (the system is sparse: a text uses a few words).
+    apply = lambda X: A.T @ (A @ X) + lam * X
+    V = V0.copy()
+    R = A.T @ (teacher * s) + lam * V0 - apply(V)
+    P = R.copy()
+    rs = np.sum(R * R, 0)
+    for _ in range(500):
+        AP = apply(P)
+        alpha = rs / np.maximum(np.sum(P * AP, 0), 1e-30)
+        V += alpha * P
+        R -= alpha * AP
+        new = np.sum(R * R, 0)
+        if np.sqrt(new.max()) < 1e-6: break
+        P = R + (new / np.maximum(rs, 1e-30)) * P
+        rs = new
+    result = mapped.copy()
+    result[used] = V
+    return result
 
+def write(path, dims, vocab, weight, scale, q):
     # File: magic, dims, count; words (sorted, each length-prefixed by one byte); weights (uint8, /255); scales (float32);
     # vectors (int8, dims each).
-    with open(args.out, "wb") as f:
+    with open(path, "wb") as f:
         f.write(b"PROBITY-VECTORS-1\n")
-        f.write(struct.pack("<II", args.dims, len(vocab)))
+        f.write(struct.pack("<II", dims, len(vocab)))
         for w in vocab:
             b = w.encode(); f.write(struct.pack("<B", len(b))); f.write(b)
         f.write(np.round(weight * 255).astype(np.uint8).tobytes())
         f.write(scale.astype("<f4").tobytes())
         f.write(q.tobytes())
-    print(f"wrote {args.out}: {os.path.getsize(args.out)} bytes", file=sys.stderr)
+    print(f"wrote {path}: {os.path.getsize(path)} bytes", file=sys.stderr)
 
 def evaluate(vectors, index, weight, topics, background):
     """Nearest examples on the development sets (never the held-out ones), vectors alone."""

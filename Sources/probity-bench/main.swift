@@ -73,7 +73,9 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     let dev = ((try? RoutingEvaluation.parse(read("dev.tsv"))) ?? []) + off
     let dev2 = (try? RoutingEvaluation.parse(read("dev2.tsv"))) ?? []
     let known = Set(knowledge.topics.map(\.id))
-    let cv = RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights)
+    // --fold-vectors DIR: DIR/fold-K.bin, vectors distilled without fold K's examples (distil-vectors.py --folds DIR).
+    let foldVectors = option("--fold-vectors").map { dir in (0..<5).compactMap { readVectors(dir + "/fold-\($0).bin") } }
+    let cv = RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights, foldVectors: foldVectors)
     let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
     let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known)
     let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known)
@@ -89,6 +91,20 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     }
 }
 let directory = KnowledgeLocator.locate(explicit: nil)
+
+/// The value after `name` on the command line.
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+}
+
+/// A vectors file other than the shipped one (for measuring a distillation before shipping it).
+func readVectors(_ path: String) -> WordVectors? {
+    guard let data = FileManager.default.contents(atPath: path), let vectors = WordVectors(bytes: Array(data)) else {
+        print("cannot read vectors \(path)")
+        exit(64)
+    }
+    return vectors
+}
 let fixture = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/routing/held-out.tsv").path
 
 func measure(_ label: String, repetitions: Int, _ body: () -> Void) -> Duration {
@@ -218,7 +234,9 @@ if let i = arguments.firstIndex(of: "--parse-scaling") {
 }
 
 do {
-    let knowledge = try KnowledgeLoader.load(directory: directory)
+    var knowledge = try KnowledgeLoader.load(directory: directory)
+    // --vectors FILE: route with these word vectors instead of the shipped catalogue/vectors.bin.
+    if let path = option("--vectors") { knowledge = knowledge.with(topics: knowledge.topics, wordVectors: readVectors(path)) }
     print("knowledge: \(directory) — \(knowledge.topics.count) topics, \(knowledge.councils.count) councils")
 
     // Held-out set v2 (Tests/Fixtures/routing-heldout-v2): aggregate figures only, never the questions, so that

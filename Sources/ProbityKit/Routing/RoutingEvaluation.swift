@@ -99,11 +99,14 @@ public struct RoutingEvaluation: Sendable {
     }
 
     /// Cross-validation on the topics' own example phrasings: the examples are cut into `folds`
-    /// parts; each part is routed by a router built without it. For choosing weights without
-    /// looking at the held-out questions.
+    /// parts; each part is routed by a router built without it (and so are the background questions, which should be
+    /// refused). For choosing weights without
+    /// looking at the held-out questions. `foldVectors`, when given, holds for each fold word vectors distilled
+    /// without that fold's examples (`scripts/distil-vectors.py --folds`): the shipped vectors were fitted on every
+    /// example, so with them the held-out part is not quite unseen.
     public static func crossValidate(
         knowledge: KnowledgeBase, folds: Int = 5, thresholds: RoutingThresholds = .standard,
-        weights: RoutingWeights = .standard
+        weights: RoutingWeights = .standard, foldVectors: [WordVectors]? = nil
     ) -> RoutingEvaluation {
         var total = RoutingEvaluation()
         let known = Set(knowledge.topics.map(\.id))
@@ -117,7 +120,13 @@ public struct RoutingEvaluation: Sendable {
                 }
                 training[t].examples = kept
             }
-            let trained = knowledge.with(topics: training)
+            // The background questions are cut the same way: the held-out part should be refused.
+            var background: [String] = []
+            for (i, question) in knowledge.background.enumerated() {
+                if i % folds == fold { cases.append(Case(question: question, expected: nil, line: i)) } else { background.append(question) }
+            }
+            let vectors = foldVectors.map { $0.indices.contains(fold) ? $0[fold] : nil }
+            let trained = knowledge.with(topics: training, background: background, wordVectors: vectors)
             let router = Router(knowledge: trained, thresholds: thresholds, weights: weights)
             total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known))
         }
