@@ -9,8 +9,10 @@ What it does:
 1. The vocabulary: the teacher's whole-word tokens (lower-case letters, 2+ long) and every word of the catalogue's
    routing text (topics' titles, summaries, examples and fact phrases; catalogue/background.json).
 2. Each word on its own through the teacher (mean-pooled): its raw vector (as model2vec does).
-3. Distillation: the catalogue's sentences through the teacher; a linear map (ridge regression) that takes the
-   weighted average of a sentence's raw word vectors to the teacher's sentence embedding; applied to every word.
+3. Distillation: the catalogue's sentences (and the facts' phrases, unless --no-phrases) through the teacher; a linear
+   map (ridge regression) that takes the weighted average of a text's raw word vectors to the teacher's embedding of
+   it, applied to every word; then (--finetune λ, 0.1 by default) each word those texts use is fitted further so that
+   the texts' averages land on the teacher's embeddings, held near its mapped vector by λ.
 4. PCA to --dims dimensions; each word's weight (an idf over the catalogue's sentences, 0 for stop words); each
    vector quantised to int8 with its own scale.
 Never reads the held-out sets. --evaluate reports a nearest-examples classifier on the development sets only.
@@ -49,8 +51,9 @@ def main():
     ap.add_argument("--dims", type=int, default=64)
     ap.add_argument("--ridge", type=float, default=1.0)
     ap.add_argument("--evaluate", action="store_true")
-    ap.add_argument("--phrases", action="store_true", help="also fit the map on the facts' phrases (more, shorter sentences)")
-    ap.add_argument("--finetune", type=float, default=0.0, help="after the map, fit each catalogue word's vector to the "
+    ap.add_argument("--no-phrases", dest="phrases", action="store_false", help="fit on the catalogue's sentences only, not "
+                    "also on the facts' phrases (more, shorter texts; the shipped vectors use them)")
+    ap.add_argument("--finetune", type=float, default=0.1, help="after the map, fit each catalogue word's vector to the "
                     "teacher's sentence embeddings, held to its mapped vector with this λ (0: not at all)")
     ap.add_argument("--protocols", action="store_true", help="also fit on the sentences of the councils' protocols")
     ap.add_argument("--folds", help="also write DIR/fold-K.bin, distilled without cross-validation fold K's examples")

@@ -56,6 +56,7 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "vectorNeighbours": w.vectorNeighbours = Int(v)
         case "vectorTemperature": w.vectorTemperature = v
         case "vectorConfidence": w.vectorConfidence = v
+        case "vectorConfidenceFrom": w.vectorConfidenceFrom = v
         default:
             print("unknown weight \(pair[0])")
             exit(64)

@@ -318,7 +318,8 @@ struct TopicIndex: Sendable {
         var level = min(
             1,
             confidence[best] + (inScope ? weights.scopeBonus : 0)
-                + (similarity.isEmpty ? 0 : weights.vectorConfidence * max(0, similarity[best] - (hasBackground ? similarity[topics] : 0))))
+                + (similarity.isEmpty || confidence[best] < weights.vectorConfidenceFrom
+                    ? 0 : weights.vectorConfidence * max(0, similarity[best] - (hasBackground ? similarity[topics] : 0))))
         if let trace {
             let order = lm.indices.sorted { lm[$0] > lm[$1] }.prefix(4)
             trace(

@@ -37,6 +37,27 @@ import Testing
         #expect(abs(Self.cosine(press, press) - 1) < 1e-3)
     }
 
+    /// The vectors were distilled from the catalogue as it is: every word of its routing text (titles, summaries,
+    /// examples, the facts' labels and phrases, the background questions) has a vector. When this fails, routing text
+    /// changed after the last distillation: run `scripts/distil-vectors.py` again (BENCHMARKS.md, issue 12).
+    @Test func theVectorsKnowEveryWordOfTheCatalogue() throws {
+        let vectors = try #require(Self.knowledge.wordVectors)
+        var texts = Self.knowledge.background
+        for topic in Self.knowledge.topics {
+            texts += [topic.title, topic.summary] + topic.examples
+            for fact in topic.facts where !fact.isShared {
+                for option in fact.options { texts += [option.label] + option.phrases }
+            }
+        }
+        var missing = Set<String>()
+        for text in texts {
+            for word in WordVectors.words(text) where word.count >= 2 && vectors.index(of: word) == nil {
+                missing.insert(String(decoding: word, as: UTF8.self))
+            }
+        }
+        #expect(missing.isEmpty, "distil the vectors again: no vector for \(missing.sorted().prefix(20).joined(separator: ", "))")
+    }
+
     @Test func damagedVectorFilesAreRefused() throws {
         let vectors = try #require(Self.knowledge.wordVectors)
         #expect(WordVectors(bytes: []) == nil)
@@ -76,5 +97,19 @@ import Testing
         let issues = KnowledgeLoader.read(directory: directory, councils: .none).issues
         #expect(issues.contains { $0.file == "catalogue/background.json" })
         #expect(issues.contains { $0.file == "catalogue/vectors.bin" })
+    }
+}
+
+/// The vectors' share of the confidence: only for a question some topic already explains in part by its words.
+@Suite struct VectorConfidenceTests {
+    @Test func aQuestionWithNoTopicWordIsNotMadeAMatchByItsVector() {
+        var weights = RoutingWeights.standard
+        weights.vectorConfidence = 10
+        let guarded = Router(knowledge: WordVectorsTests.knowledge, weights: weights)
+        if case .noMatch = guarded.route("tell me a joke") {} else { Issue.record("routed: \(guarded.rank("tell me a joke"))") }
+        weights.vectorConfidenceFrom = 0
+        let unguarded = Router(knowledge: WordVectorsTests.knowledge, weights: weights)
+        if case .noMatch = unguarded.route("tell me a joke") { Issue.record("without the guard the vector alone should have matched") }
+        if case .noMatch = guarded.route("can I see the exempt report for planning committee") { Issue.record("an on-topic question was refused") }
     }
 }
