@@ -55,6 +55,8 @@ def main():
                     "also on the facts' phrases (more, shorter texts; the shipped vectors use them)")
     ap.add_argument("--finetune", type=float, default=0.1, help="after the map, fit each catalogue word's vector to the "
                     "teacher's sentence embeddings, held to its mapped vector with this λ (0: not at all)")
+    ap.add_argument("--phrase-weight", type=float, default=1.0, help="how much each phrase counts in the fit, against 1 "
+                    "for a catalogue sentence")
     ap.add_argument("--protocols", action="store_true", help="also fit on the sentences of the councils' protocols")
     ap.add_argument("--folds", help="also write DIR/fold-K.bin, distilled without cross-validation fold K's examples")
     ap.add_argument("--cache", help="an .npz to keep the teacher's vectors in between runs (outside the repository)")
@@ -155,11 +157,13 @@ def distil(raw, index, vocab, sentences, extra, teach, args):
     # Ridge: W = (AᵀA + λI)⁻¹ AᵀT, so that a sentence's averaged word vectors land near the teacher's embedding of it.
     teacher = teach(sentences)
     fit = list(sentences) + list(extra)
-    A, T = np.stack([average(raw, s) for s in fit]), teach(fit)
+    # Each phrase counts --phrase-weight against 1 for a catalogue sentence (rows scaled by the square root).
+    rows = np.sqrt(np.array([1.0] * len(sentences) + [args.phrase_weight] * len(extra)))[:, None]
+    A, T = np.stack([average(raw, s) for s in fit]) * rows, teach(fit) * rows
     W = np.linalg.solve(A.T @ A + args.ridge * np.eye(A.shape[1]), A.T @ T)
     mapped = raw @ W
     if args.finetune > 0:
-        mapped = finetune(mapped, fit, T, index, weight, args.finetune)
+        mapped = finetune(mapped, fit, teach(fit), index, weight, args.finetune, rows[:, 0])
     before = np.mean(np.sum(np.stack([average(raw, s) for s in sentences]) * teacher, 1))
     fitted = np.stack([average(mapped, s) for s in sentences])
     print(f"distillation on {len(fit)} texts: mean cosine to the teacher {np.mean(np.sum(fitted * teacher, 1)):.3f} "
@@ -175,20 +179,21 @@ def distil(raw, index, vocab, sentences, extra, teach, args):
     q = np.clip(np.round(reduced / scale[:, None]), -127, 127).astype(np.int8)
     return weight, q, scale
 
-def finetune(mapped, texts, teacher, index, weight, lam):
+def finetune(mapped, texts, teacher, index, weight, lam, rows):
     """Each word used in `texts` moved from its mapped vector towards what the teacher's sentence embeddings say it
     means in context: least squares over the texts' weighted means, (AᵀA + λI)V = AᵀT·s + λV₀, one solve; the words
     the texts do not use keep their mapped vectors."""
-    rows, cols, vals = [], [], []
+    at, cols, vals = [], [], []
     for r, s in enumerate(texts):
         ids = [index[w] for w in words(s) if w in index and weight[index[w]] > 0]
         total = sum(weight[i] for i in ids)
-        for i in ids: rows.append(r); cols.append(i); vals.append(weight[i] / total)
+        for i in ids: at.append(r); cols.append(i); vals.append(rows[r] * weight[i] / total)
     import scipy.sparse
     used = np.array(sorted(set(cols)), dtype=int)
-    A = scipy.sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(mapped)))[:, used]
+    A = scipy.sparse.csr_matrix((vals, (at, cols)), shape=(len(texts), len(mapped)))[:, used]
     V0 = mapped[used]
-    s = np.mean(np.linalg.norm(A @ V0, axis=1))  # the teacher's unit vectors at the scale the mapped means have
+    s = np.mean(np.linalg.norm(A @ V0, axis=1) / rows)  # the teacher's unit vectors at the scale the mapped means have
+    teacher = teacher * rows[:, None]
     # Conjugate gradients, every dimension at once (the system is sparse: a text uses a few words).
     apply = lambda X: A.T @ (A @ X) + lam * X
     V = V0.copy()
