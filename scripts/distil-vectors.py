@@ -55,6 +55,8 @@ def main():
                     "also on the facts' phrases (more, shorter texts; the shipped vectors use them)")
     ap.add_argument("--finetune", type=float, default=0.1, help="after the map, fit each catalogue word's vector to the "
                     "teacher's sentence embeddings, held to its mapped vector with this λ (0: not at all)")
+    ap.add_argument("--finetune-phrases", action="store_true", help="fine-tune on the phrases too, not only on the "
+                    "catalogue's sentences (a phrase such as 'report is a joke' then teaches 'joke' to mean officer reports)")
     ap.add_argument("--phrase-weight", type=float, default=1.0, help="how much each phrase counts in the fit, against 1 "
                     "for a catalogue sentence")
     ap.add_argument("--protocols", action="store_true", help="also fit on the sentences of the councils' protocols")
@@ -163,7 +165,8 @@ def distil(raw, index, vocab, sentences, extra, teach, args):
     W = np.linalg.solve(A.T @ A + args.ridge * np.eye(A.shape[1]), A.T @ T)
     mapped = raw @ W
     if args.finetune > 0:
-        mapped = finetune(mapped, fit, teach(fit), index, weight, args.finetune, rows[:, 0])
+        texts = fit if args.finetune_phrases else list(sentences)
+        mapped = finetune(mapped, texts, teach(texts), index, weight, args.finetune, rows[: len(texts), 0])
     before = np.mean(np.sum(np.stack([average(raw, s) for s in sentences]) * teacher, 1))
     fitted = np.stack([average(mapped, s) for s in sentences])
     print(f"distillation on {len(fit)} texts: mean cosine to the teacher {np.mean(np.sum(fitted * teacher, 1)):.3f} "

@@ -58,24 +58,23 @@ import Testing
 /// off-topic questions are still refused 27 of 30 times, and other settings lose more on the development set.
 /// Issue 12: with the background class (catalogue/background.json) and the distilled word vectors
 /// (catalogue/vectors.bin), the older held-out set gave top-1 93.2%, top-3 100%, off-topic refused 92% (23 of 25); with
-/// the fine-tuned vectors (third pass) 94.3%, 100%, 92%.
+/// the fine-tuned vectors (third pass, as shipped) 95.5%, 99.4%, 96% (24 of 25).
 enum RoutingFloors {
-    static let topOne = 0.94
+    static let topOne = 0.95
     static let topThree = 0.99
-    static let offTopicRejection = 0.92
+    static let offTopicRejection = 0.96
     /// Held-out set v2 (issue 12), measured with the background class and the distilled word vectors: top-1 88.0%,
     /// top-3 98.8%, on-topic wrongly refused 2.9%, off-topic refused 87.1%, out-of-scope not routed 76.8%
-    /// (without the vectors: 83.9%, 96.8%, 3.2%, 82.8%, 51.8%). Third pass (vectors fitted on the facts' phrases and
-    /// fine-tuned word by word; `vectorConfidence` 3 from a confidence of 0.2, `backgroundMargin` 0.75, all chosen on development data): 89.5%,
-    /// 99.1%, 2.3%, 83.6%, 78.6%. The off-topic floor is lowered from 0.86 to 0.83: that figure fell by 4 questions of
-    /// 116 while every development measure of refusal held or rose (BENCHMARKS.md, issue 12, third pass); it was not
-    /// tuned back on v2. The issue's targets met: top-3 (≥ 99%); not met: top-1 (95%), wrongly refused (≤ 2%),
-    /// off-topic refused (≥ 90%).
-    static let v2TopOne = 0.89
-    static let v2TopThree = 0.99
-    static let v2WronglyRefused = 0.025
+    /// (without the vectors: 83.9%, 96.8%, 3.2%, 82.8%, 51.8%). Third pass, first state (vectors fine-tuned on the
+    /// facts' phrases too): 89.5%, 99.1%, 2.3%, 83.6%, 78.6%. The shipped state (fine-tuned on the catalogue's sentences
+    /// only, after that state routed "tell me a joke" to officer reports; `backgroundMargin` 1) was **not** measured on
+    /// v2: the session's three looks were spent. So these floors stay at the second pass's, except off-topic refusal,
+    /// lowered from 0.86 to 0.83 because the looked-at third-pass state gave 83.6% (BENCHMARKS.md, issue 12, third pass).
+    static let v2TopOne = 0.87
+    static let v2TopThree = 0.98
+    static let v2WronglyRefused = 0.03
     static let v2OffTopicRefused = 0.83
-    static let v2OutOfScopeRefused = 0.78
+    static let v2OutOfScopeRefused = 0.75
 }
 
 /// The router against the blind held-out set v2 (Tests/Fixtures/routing-heldout-v2, written by someone who never saw
