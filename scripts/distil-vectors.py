@@ -11,8 +11,9 @@ What it does:
 2. Each word on its own through the teacher (mean-pooled): its raw vector (as model2vec does).
 3. Distillation: the catalogue's sentences (and the facts' phrases, unless --no-phrases) through the teacher; a linear
    map (ridge regression) that takes the weighted average of a text's raw word vectors to the teacher's embedding of
-   it, applied to every word; then (--finetune λ, 0.1 by default) each word those texts use is fitted further so that
-   the texts' averages land on the teacher's embeddings, held near its mapped vector by λ.
+   it, applied to every word; then (--finetune λ, 0.1 by default) each word the catalogue's sentences use is fitted
+   further so that the sentences' averages land on the teacher's embeddings, held near its mapped vector by λ (not on
+   the phrases unless --finetune-phrases: a fragment such as "report is a joke" would teach "joke" a topic).
 4. PCA to --dims dimensions; each word's weight (an idf over the catalogue's sentences, 0 for stop words); each
    vector quantised to int8 with its own scale.
 Never reads the held-out sets. --evaluate reports a nearest-examples classifier on the development sets only.
