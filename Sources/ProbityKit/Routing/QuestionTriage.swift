@@ -1,8 +1,8 @@
 /// Decides what to do with a question: the one decision model behind `probity ask` and the chat.
 ///
 /// 1. A subject the protocols do not cover ("can I accept a bottle of wine from a contractor?") is referred to
-///    where its rule lives, unless the question still routes clearly to a topic once the subject's words are
-///    taken out ("does the code of conduct apply on the outside body I sit on?" is about outside bodies).
+///    where its rule lives, unless the question routes clearly to a topic and still leads there once the subject's
+///    words are taken out ("does the code of conduct apply on the outside body I sit on?" is about outside bodies).
 /// 2. Two questions in one message, each clearly about a different topic, are split: the first is taken.
 /// 3. Otherwise the router's decision: a clear topic, a choice, or none. With none, the nearest topics are kept
 ///    only when they are plausibly what was meant (`plausibleScore`).
@@ -24,6 +24,16 @@ public struct QuestionTriage: Sendable {
         self.plausibleScore = plausibleScore
     }
 
+    /// Whether the rest of a question, without an out-of-scope subject's words, still routes to `topic`: clearly, or as the
+    /// first of a close choice (the whole question went there clearly; the rest has fewer words to tell close topics apart).
+    static func leadsTo(_ topic: String, _ decision: RoutingDecision) -> Bool {
+        switch decision {
+        case .clear(let best): return best.topicID == topic
+        case .choose(let close): return close.first?.topicID == topic
+        case .noMatch: return false
+        }
+    }
+
     /// What to do with `text`; `limit` is how many ranked topics to keep (at least the choices a decision may offer).
     public func decide(_ text: String, limit: Int = 5) -> QuestionDecision {
         let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))
@@ -32,7 +42,7 @@ public struct QuestionTriage: Sendable {
             let rest = OutOfScopeMatcher.words(text).enumerated()
                 .filter { !match.range.contains($0.offset) }.map(\.element).joined(separator: " ")
             let restWords = TextNormaliser.analyse(rest).filter { !$0.isStop }.count
-            if restWords >= Self.minimumRestWords, case .clear = router.route(rest), case .clear(let best) = routing {
+            if restWords >= Self.minimumRestWords, case .clear(let best) = routing, Self.leadsTo(best.topicID, router.route(rest)) {
                 return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil, aside: scope.subjects[match.subject])
             }
             return QuestionDecision(

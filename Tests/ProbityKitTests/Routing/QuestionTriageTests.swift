@@ -125,3 +125,17 @@ import Testing
         #expect(e.offTopicShownNearest.count + e.offTopicChosen.count <= e.offTopic / 3, "\(e.summary)")
     }
 }
+
+/// The rest of a question without an out-of-scope subject's words keeps the question's topic when it still leads there.
+@Suite struct OutOfScopeRestTests {
+    static let a = RouteScore(topicID: "procurement", title: "A", score: 0.9)
+    static let b = RouteScore(topicID: "officer-personal-matter", title: "B", score: 0.8)
+
+    @Test func theRestLeadsToTheTopicClearlyOrFirstOfAChoice() {
+        #expect(QuestionTriage.leadsTo("procurement", .clear(Self.a)))
+        #expect(QuestionTriage.leadsTo("procurement", .choose([Self.a, Self.b])))
+        #expect(!QuestionTriage.leadsTo("procurement", .choose([Self.b, Self.a])))
+        #expect(!QuestionTriage.leadsTo("procurement", .clear(Self.b)))
+        #expect(!QuestionTriage.leadsTo("procurement", .noMatch(nearest: [Self.a])))
+    }
+}
