@@ -7,9 +7,14 @@ public final class BackgroundRouter: @unchecked Sendable {
     private var built: Router?
 
     /// Starts building at once, on another thread.
-    public init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard) {
+    public convenience init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard) {
+        self.init { Router(knowledge: knowledge, thresholds: thresholds) }
+    }
+
+    /// Starts `make` at once, on another thread (reading the router's snapshot, or building it).
+    public init(_ make: @escaping @Sendable () -> Router) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let router = Router(knowledge: knowledge, thresholds: thresholds)
+            let router = make()
             condition.lock()
             built = router
             condition.broadcast()

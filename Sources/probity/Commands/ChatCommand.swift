@@ -29,8 +29,9 @@ struct ChatCommand: TakesGlobalOptions {
 
     func run() throws {
         let knowledge = try global.loadKnowledge(councils: global.councilSelection)
-        // Indexing the catalogue for routing starts now, on the other core, while the chat starts and greets.
-        let routing = BackgroundRouter(knowledge: knowledge)
+        // The router (its snapshot for this knowledge, else indexing the catalogue) is read now, on the other core,
+        // while the chat starts and greets.
+        let routing = BackgroundRouter { Router.cached(for: knowledge) }
         var session: Session
         do {
             session = try Session(knowledge: knowledge, council: global.council, role: global.role)
