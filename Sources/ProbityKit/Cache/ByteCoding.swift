@@ -31,33 +31,34 @@ struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and returns nil past the end.
 struct ByteReader {
-    private let data: [UInt8]
+    let storage: ByteStorage
     private var at = 0
-    init(_ data: [UInt8]) { self.data = data }
-    var atEnd: Bool { at == data.count }
+    init(_ data: [UInt8]) { storage = ByteStorage(copying: data) }
+    init(_ storage: ByteStorage) { self.storage = storage }
+    var atEnd: Bool { at == storage.count }
+    private var left: Int { storage.count - at }
 
     /// Steps over `n` bytes, returning where they start.
     mutating func skip(_ n: Int) -> Int? {
-        guard n >= 0, n <= data.count - at else { return nil }
+        guard n >= 0, n <= left else { return nil }
         defer { at += n }
         return at
     }
 
     mutating func bytes(_ n: Int) -> [UInt8]? {
-        guard n >= 0, n <= data.count - at else { return nil }
+        guard n >= 0, n <= left else { return nil }
         defer { at += n }
-        return Array(data[at..<at + n])
+        return storage.bytes(at..<at + n)
     }
     private mutating func word() -> UInt64? {
-        guard data.count - at >= 8 else { return nil }
-        let v = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
-        at += 8
-        return UInt64(littleEndian: v)
+        guard left >= 8 else { return nil }
+        defer { at += 8 }
+        return storage.word(at: at)
     }
     mutating func int() -> Int? { word().map { Int(Int64(bitPattern: $0)) } }
     /// A count of things still to read: never negative, never more than the bytes left.
     mutating func count() -> Int? {
-        guard let n = int(), n >= 0, n <= data.count - at else { return nil }
+        guard let n = int(), n >= 0, n <= left else { return nil }
         return n
     }
     mutating func double() -> Double? { word().map(Double.init(bitPattern:)) }
@@ -73,7 +74,7 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let n = count() else { return nil }
         defer { at += n }
-        return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + n]), as: UTF8.self) }
+        return storage.string(at..<at + n)
     }
     /// A flag, then the string when there is one.
     mutating func optionalString() -> String?? {

@@ -27,7 +27,7 @@ public struct KnowledgeCache: Sendable {
 
     /// The catalogue parsed when this knowledge passed the gate; nil when there is no usable snapshot.
     func catalogue(knowledgeDirectory: String) -> Catalogue? {
-        guard let bytes = CacheFile.read("\(directory)/\(catalogueName)") else { return nil }
+        guard let bytes = ByteStorage(mapping: "\(directory)/\(catalogueName)") else { return nil }
         return CatalogueSnapshot.decode(bytes, signature: signature.key, vectorsPath: knowledgeDirectory + "/" + KnowledgeLoader.vectorsFile)
     }
 

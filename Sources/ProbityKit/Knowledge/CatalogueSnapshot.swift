@@ -45,6 +45,10 @@ enum CatalogueSnapshot {
     /// The catalogue these bytes hold, its word vectors to be read from `vectorsPath`; nil when they are not a
     /// snapshot of the knowledge with this signature that this version can read (the catalogue is then parsed).
     static func decode(_ bytes: [UInt8], signature: String, vectorsPath: String) -> Catalogue? {
+        decode(ByteStorage(copying: bytes), signature: signature, vectorsPath: vectorsPath)
+    }
+
+    static func decode(_ bytes: ByteStorage, signature: String, vectorsPath: String) -> Catalogue? {
         var r = ByteReader(bytes)
         guard r.bytes(magic.count) == magic, r.string() == signature else { return nil }
         var catalogue = Catalogue()

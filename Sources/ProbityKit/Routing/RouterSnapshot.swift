@@ -80,6 +80,11 @@ public enum RouterSnapshot {
 
     /// The router these bytes hold, or nil when they are not a snapshot this version can read (a new one is built).
     public static func decode(_ bytes: [UInt8], weights: RoutingWeights = .standard, thresholds: RoutingThresholds = .standard) -> Router? {
+        decode(ByteStorage(copying: bytes), weights: weights, thresholds: thresholds)
+    }
+
+    /// The router in `bytes` (a snapshot file mapped into memory: the word vectors are used where they lie).
+    static func decode(_ bytes: ByteStorage, weights: RoutingWeights = .standard, thresholds: RoutingThresholds = .standard) -> Router? {
         var r = ByteReader(bytes)
         guard r.bytes(magic.count) == magic else { return nil }
         guard let entryCount = r.count() else { return nil }
@@ -150,9 +155,8 @@ public enum RouterSnapshot {
             wordVectors = vectors
             exampleDocuments = documents
             exampleVectors = [Float](repeating: 0, count: m)
-            bytes.withUnsafeBytes { raw in
-                for i in 0..<m { exampleVectors[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))) }
-            }
+            let raw = bytes.buffer
+            for i in 0..<m { exampleVectors[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))) }
         }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
             background.count == termCount, topicLength.count == documentCount
@@ -181,7 +185,7 @@ public struct RouterCache: Sendable {
     func path(_ key: String) -> String { "\(directory)/router-\(key).bin" }
 
     public func router(key: String) -> Router? {
-        guard let bytes = CacheFile.read(path(key)) else { return nil }
+        guard let bytes = ByteStorage(mapping: path(key)) else { return nil }
         return RouterSnapshot.decode(bytes)
     }
 
