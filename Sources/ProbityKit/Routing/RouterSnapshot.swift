@@ -154,9 +154,13 @@ public enum RouterSnapshot {
             else { return nil }
             wordVectors = vectors
             exampleDocuments = documents
-            exampleVectors = [Float](repeating: 0, count: m)
             let raw = bytes.buffer
-            for i in 0..<m { exampleVectors[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))) }
+            exampleVectors = [Float](unsafeUninitializedCapacity: m) { floats, count in
+                for i in 0..<m {
+                    floats[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self)))
+                }
+                count = m
+            }
         }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
             background.count == termCount, topicLength.count == documentCount
