@@ -83,6 +83,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
             directoryWarning = prepared.warning
             file = try openFile(in: prepared.path, at: now, continuing: nil)
             state = .recording(path: file!.path)
+            // The header is synced with the first events, before anything is shown (or by the seal).
+            unsynced = durable
         } catch {
             state = .failed(error)
         }
@@ -241,7 +243,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
             file.onLine = { transcript, seq, line in mirror.send(transcript: transcript, seq: seq, line: line) }
         }
         do {
-            try file.append(.header(header), time: started, sync: durable)
+            // Synced by whoever opened it: with the first commit, the lines moved here, or the seal.
+            try file.append(.header(header), time: started, sync: false)
         } catch {
             file.close()
             throw error
