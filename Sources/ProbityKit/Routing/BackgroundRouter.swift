@@ -8,11 +8,11 @@ public final class BackgroundRouter: @unchecked Sendable {
 
     /// Starts building at once, on another thread.
     public convenience init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard) {
-        self.init { Router(knowledge: knowledge, thresholds: thresholds) }
+        self.init(building: { Router(knowledge: knowledge, thresholds: thresholds) })
     }
 
     /// Starts `make` at once, on another thread (reading the router's snapshot, or building it).
-    public init(_ make: @escaping @Sendable () -> Router) {
+    public init(building make: @escaping @Sendable () -> Router) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let router = make()
             condition.lock()
@@ -27,10 +27,22 @@ public final class BackgroundRouter: @unchecked Sendable {
         built = router
     }
 
-    /// The router, waiting for it if it is still being built.
+    /// A router made only when first asked for: reading a snapshot takes a few milliseconds, less than it takes to
+    /// type anything, and a chat that ends before anything is routed never spends them.
+    public init(onFirstUse make: @escaping @Sendable () -> Router) {
+        pending = make
+    }
+
+    private var pending: (@Sendable () -> Router)?
+
+    /// The router, waiting for it if it is still being built (or making it now, the first time, if it waits for use).
     public var router: Router {
         condition.lock()
         defer { condition.unlock() }
+        if built == nil, let make = pending {
+            pending = nil
+            built = make()
+        }
         while built == nil { condition.wait() }
         return built!
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The router for knowledge that passed the gate, from the snapshot named by the gate's signature.
 extension KnowledgeCache {
     /// The router kept for this knowledge, else one built now (and kept once the knowledge has settled).
@@ -8,6 +10,13 @@ extension KnowledgeCache {
         let router = try build()
         if settled { routers.store(router, key: key) }
         return router
+    }
+}
+
+extension KnowledgeCache {
+    /// Whether a router snapshot is kept for this knowledge (reading it is quick; building it is not).
+    public var hasRouter: Bool {
+        access(RouterCache(directory: directory).path(RouterSnapshot.key(knowledge: signature)), R_OK) == 0
     }
 }
 
