@@ -19,7 +19,7 @@ public struct VerdictCache: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> VerdictCache? {
+    public static func standard(environment: [String: String]? = nil) -> VerdictCache? {
         CacheLocation.directory(environment: environment).map { VerdictCache(directory: $0) }
     }
 

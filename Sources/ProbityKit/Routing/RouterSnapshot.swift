@@ -182,7 +182,7 @@ public struct RouterCache: Sendable {
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> RouterCache? {
+    public static func standard(environment: [String: String]? = nil) -> RouterCache? {
         CacheLocation.directory(environment: environment).map(RouterCache.init(directory:))
     }
 
