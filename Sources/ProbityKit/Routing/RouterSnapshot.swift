@@ -13,7 +13,9 @@ public enum RouterSnapshot {
     public static func key(knowledge signature: KnowledgeSignature, weights: RoutingWeights = .standard) -> String {
         var digest = CacheDigest()
         digest.mix(magic)
-        digest.mix("\(weights)".utf8)
+        // The standard weights are part of the binary, which the signature names already; other weights (tuning)
+        // are named by their description (reflection: too slow to pay at every start).
+        if weights != .standard { digest.mix("\(weights)".utf8) }
         digest.mix(signature.key.utf8)
         return digest.hex
     }
