@@ -26,6 +26,10 @@ public struct KnowledgeBase: Sendable {
     private let store: CouncilStore
     /// The catalogue's phrases, split into words on first use.
     let phrases = PhraseIndex()
+    /// The catalogue's phrases as word vectors, built on first use, for hearing facts by meaning.
+    let meanings = MeaningIndex()
+    /// When a fact is heard by meaning as well as by phrase (nil: by phrase only). Needs `wordVectors`.
+    public internal(set) var factMeaning: MeaningThresholds? = .standard
     private let fixedFingerprint: String?
     private let topicIndex: [String: Int]
     private let sharedFactIndex: [String: Int]
@@ -70,6 +74,14 @@ public struct KnowledgeBase: Sendable {
             background: background ?? self.background, wordVectors: wordVectors ?? self.wordVectors)
         copy.outOfScope = outOfScope
         copy.knownSound = knownSound
+        copy.factMeaning = factMeaning
+        return copy
+    }
+
+    /// The same knowledge hearing facts by meaning with other thresholds, or by phrase only (nil).
+    public func with(factMeaning thresholds: MeaningThresholds?) -> KnowledgeBase {
+        var copy = self
+        copy.factMeaning = thresholds
         return copy
     }
 

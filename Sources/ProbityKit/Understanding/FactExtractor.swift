@@ -20,9 +20,20 @@ public enum FactExtractor {
         FactExtractor.facts(in: text, among: facts, index: PhraseIndex())
     }
 
-    static func facts(in text: String, among facts: [Fact], index: PhraseIndex) -> [LearntFact] {
+    static func facts(in text: String, among facts: [Fact], index: PhraseIndex, meaning: MeaningLayer? = nil) -> [LearntFact] {
+        let heard = phraseFacts(in: text, among: facts, index: index)
+        guard let meaning else { return heard.learnt }
+        let byMeaning = meaning.facts(in: text, among: facts, skipping: heard.touched)
+        // In the catalogue's order, whichever layer heard the fact.
+        let all = heard.learnt + byMeaning
+        return facts.compactMap { fact in all.first { $0.factKey == fact.key } }
+    }
+
+    /// What the phrases hear: the facts taken, and the keys of every fact a phrase spoke of (taken or not: two
+    /// options heard at once leave the fact to be asked, and the meaning layer leaves it alone too).
+    static func phraseFacts(in text: String, among facts: [Fact], index: PhraseIndex) -> (learnt: [LearntFact], touched: Set<String>) {
         let words = PhraseMatcher.stems(text)
-        guard !words.isEmpty else { return [] }
+        guard !words.isEmpty else { return ([], []) }
         let tokens = PhraseMatcher.tokens(text)
         var found: [Hit] = []
         for entry in index.entries(for: facts) {
@@ -59,10 +70,9 @@ public enum FactExtractor {
         for fact in facts {
             let options = fact.options.filter { option in surviving.contains { $0.fact.key == fact.key && $0.option.id == option.id } }
             guard !options.isEmpty, fact.multiple || options.count == 1 else { continue }
-            let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
-            learnt.append(LearntFact(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says)))
+            learnt.append(LearntFact(fact: fact, options: options))
         }
-        return learnt
+        return (learnt, Set(surviving.map(\.fact.key)))
     }
 
     /// The index of a negating word shortly before `index` ("is not", "am not going to say the"), if any: up to four
@@ -81,6 +91,14 @@ public enum FactExtractor {
 
     /// Words that begin a new clause: a negation before them does not reach past them.
     static let clauseStarts: Set<String> = ["but", "and", "so", "though", "although", "however", "because", "while", "whereas", "yet"]
+}
+
+extension LearntFact {
+    /// `options` of `fact` taken, with what Probity says back.
+    init(fact: Fact, options: [FactOption]) {
+        let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
+        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says))
+    }
 }
 
 /// "a", "a and b", "a, b and c".

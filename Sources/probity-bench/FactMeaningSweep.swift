@@ -1,0 +1,38 @@
+import Foundation
+import ProbityKit
+
+/// `probity-bench --facts-meaning`: hearing facts by meaning at a grid of thresholds, on the development halves of
+/// both scenario folders (never the measuring halves), with the time it takes. Prints figures only, no messages.
+func factMeaningSweep(_ knowledge: KnowledgeBase, directory: String) throws {
+    let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
+    var scenarios: [(council: String, scenario: Scenario)] = []
+    for folder in ["scenarios", "scenarios-blind"] {
+        let path = fixtures + "/" + folder
+        for name in try FileManager.default.contentsOfDirectory(atPath: path).filter({ $0.hasSuffix(".json") }).sorted() {
+            let file = try ScenarioFile.load(path + "/" + name)
+            scenarios += file.scenarios.filter(\.isDevelopment).map { (file.council, $0) }
+        }
+    }
+    let evaluation = FactMeaningEvaluation(knowledge: knowledge, scenarios: scenarios)
+    // --show SIM,MARGIN[,same]: the development facts taken wrongly at those thresholds, with the clause and phrase.
+    if let i = arguments.firstIndex(of: "--show"), arguments.index(after: i) < arguments.endIndex {
+        let parts = arguments[arguments.index(after: i)].split(separator: ",")
+        let t = MeaningThresholds(
+            similarity: Float(parts[0]) ?? 1, margin: Float(parts[1]) ?? 1, eitherPolarity: parts.count < 3 || parts[2] != "same",
+            coverFrom: parts.count > 3 ? Float(parts[3]) ?? 1 : 1)
+        evaluation.mistakes(t).forEach { print($0) }
+        print(evaluation.figures(t))
+        return
+    }
+    print(
+        String(
+            format: "%d development scenarios; tables built in %.1f ms in all; %.3f ms per message read by meaning",
+            scenarios.count, evaluation.buildMilliseconds, evaluation.perMessageMilliseconds))
+    for coverFrom: Float in [1, 0.7, 0.6] {
+        for similarity: Float in [0.7, 0.75, 0.8, 0.85, 0.9] {
+            for margin: Float in [0, 0.04, 0.08, 0.15] {
+                print(evaluation.figures(MeaningThresholds(similarity: similarity, margin: margin, eitherPolarity: true, coverFrom: coverFrom)))
+            }
+        }
+    }
+}
