@@ -272,16 +272,16 @@ do {
         exit(0)
     }
     if arguments.contains("--scenarios") {
-        // --phrases-only: facts heard by phrase alone (the figures before hearing by meaning);
-        // --meaning SIM,MARGIN[,same]: other thresholds for hearing by meaning.
+        // --meaning standard, or --meaning SIM,MARGIN[,same[,COVER-FROM]]: facts heard by meaning as well as by phrase.
         var knowledge = knowledge
-        if arguments.contains("--phrases-only") { knowledge = knowledge.with(factMeaning: nil) }
         if let i = arguments.firstIndex(of: "--meaning"), arguments.index(after: i) < arguments.endIndex {
             let parts = arguments[arguments.index(after: i)].split(separator: ",")
             knowledge = knowledge.with(
-                factMeaning: MeaningThresholds(
-                    similarity: Float(parts[0]) ?? 1, margin: Float(parts[1]) ?? 1, eitherPolarity: parts.count < 3 || parts[2] != "same",
-                    coverFrom: parts.count > 3 ? Float(parts[3]) ?? 1 : 1))
+                factMeaning: parts.first == "standard"
+                    ? .standard
+                    : MeaningThresholds(
+                        similarity: Float(parts[0]) ?? 1, margin: Float(parts.count > 1 ? parts[1] : "1") ?? 1,
+                        eitherPolarity: parts.count < 3 || parts[2] != "same", coverFrom: parts.count > 3 ? Float(parts[3]) ?? 1 : 1))
         }
         // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
         // --folder NAME: another folder of Tests/Fixtures, such as scenarios-blind (written without seeing the trees or phrases).

@@ -28,8 +28,9 @@ public struct KnowledgeBase: Sendable {
     let phrases = PhraseIndex()
     /// The catalogue's phrases as word vectors, built on first use, for hearing facts by meaning.
     let meanings = MeaningIndex()
-    /// When a fact is heard by meaning as well as by phrase (nil: by phrase only). Needs `wordVectors`.
-    public internal(set) var factMeaning: MeaningThresholds? = .standard
+    /// When a fact is heard by meaning as well as by phrase (nil, the default: by phrase only). Needs `wordVectors`.
+    /// Off by default: on the measuring halves it heard fewer facts rightly than it took wrongly (BENCHMARKS.md).
+    public internal(set) var factMeaning: MeaningThresholds?
     private let fixedFingerprint: String?
     private let topicIndex: [String: Int]
     private let sharedFactIndex: [String: Int]

@@ -46,18 +46,22 @@ public struct FactMeaningEvaluation: Sendable {
     /// Milliseconds: building the tables (once per topic and council), and reading one message by meaning afterwards.
     public let buildMilliseconds: Double
     public let perMessageMilliseconds: Double
+    /// How many tables were built (one per set of facts: a topic, a council, a role).
+    public let tables: Int
 
     public init(knowledge: KnowledgeBase, scenarios: [(council: String, scenario: Scenario)]) {
         var cases: [Case] = []
         var build = 0.0
         var read = 0.0
         var reads = 0
+        var keys = Set<String>()
         for (council, scenario) in scenarios {
             guard let vectors = knowledge.wordVectors, var session = try? Session(knowledge: knowledge, council: council, role: scenario.role),
                 let topic = knowledge.topic(id: scenario.topic)
             else { continue }
             session.begin(topic: topic)
             let facts = session.relevantFacts
+            keys.insert(facts.map(\.key).joined(separator: "|"))
             let index = knowledge.phrases
             let heard = FactExtractor.phraseFacts(in: scenario.says, among: facts, index: index)
             let words = PhraseMatcher.stems(scenario.says)
@@ -86,6 +90,7 @@ public struct FactMeaningEvaluation: Sendable {
         }
         self.cases = cases
         vectors = knowledge.wordVectors
+        tables = keys.count
         buildMilliseconds = build
         perMessageMilliseconds = reads == 0 ? 0 : read / Double(reads)
     }

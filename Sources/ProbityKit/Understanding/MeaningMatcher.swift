@@ -37,7 +37,7 @@ public struct MeaningThresholds: Sendable, Equatable {
     }
 
     /// Chosen on the development halves only (BENCHMARKS.md, "facts heard by meaning").
-    public static let standard = MeaningThresholds(similarity: 0.8, margin: 0.08, eitherPolarity: true)
+    public static let standard = MeaningThresholds(similarity: 0.9, margin: 0.08, eitherPolarity: true)
 
     func accepts(_ c: MeaningCandidate) -> Bool {
         c.score >= similarity && c.score - (eitherPolarity ? c.runnerUpEitherPolarity : c.runnerUp) >= margin
