@@ -10,7 +10,7 @@ import Testing
     static let friends = FactExtractorTests.fact(
         "friends",
         [
-            ("yes", ["went to university together", "close friends for years"]),
+            ("yes", ["at university together", "close friends for years"]),
             ("no", ["never met the candidate", "do not know the candidate"]),
         ])
     static let present = FactExtractorTests.fact(
@@ -27,12 +27,12 @@ import Testing
     }
 
     @Test func hearsAnOptionInWordsNoPhraseHas() {
-        #expect(PhraseMatcher.occurrences(of: ["uni"], in: PhraseMatcher.stems("went to university together")).isEmpty)
+        #expect(PhraseMatcher.occurrences(of: ["uni"], in: PhraseMatcher.stems("at university together")).isEmpty)
         #expect(heard("The shortlisted candidate and I were at uni together") == ["t.friends": "yes"])
     }
 
     @Test func aNegatedClauseMeetsOnlyNegatedPhrases() {
-        // "never" makes the clause negated: it cannot be "went to university together"; it is near "never met the candidate".
+        // "never" makes the clause negated: it cannot be "at university together"; it is near "never met the candidate".
         #expect(heard("I have never met the shortlisted candidate")["t.friends"] == "no")
         #expect(heard("We never went to university together")["t.friends"] != "yes")
     }
