@@ -49,7 +49,10 @@ public struct FactMeaningEvaluation: Sendable {
     /// How many tables were built (one per set of facts: a topic, a council, a role).
     public let tables: Int
 
-    public init(knowledge: KnowledgeBase, scenarios: [(council: String, scenario: Scenario)]) {
+    /// - Parameter strict: the unseen reading leaves out every phrase that occurs in any of the scenarios, not just in
+    ///   the scenario's own message: nearer to wording the phrases' authors never saw (they wrote many phrases from
+    ///   this development data, and near copies of a phrase stay behind when only the one that occurs is left out).
+    public init(knowledge: KnowledgeBase, scenarios: [(council: String, scenario: Scenario)], strict: Bool = false) {
         var cases: [Case] = []
         var build = 0.0
         var read = 0.0
@@ -87,6 +90,10 @@ public struct FactMeaningEvaluation: Sendable {
                     id: "\(council)/\(scenario.id)", clauses: clauses, table: table, skipped: skipped, seen: seen,
                     phraseTaken: Set(heard.learnt.map(\.factKey)),
                     stated: stated, truth: keyed(scenario.answers).merging(stated) { _, s in s }))
+        }
+        if strict {
+            let all = cases.reduce(into: Set<String>()) { $0.formUnion($1.seen) }
+            for i in cases.indices { cases[i].seen = all }
         }
         self.cases = cases
         vectors = knowledge.wordVectors
@@ -141,6 +148,26 @@ public struct FactMeaningEvaluation: Sendable {
                                 c.clauses[cand.clause].text, c.table.entries[cand.phrase].phrase))
                     }
                 }
+            }
+        }
+        return out
+    }
+
+    /// Every stated fact the unseen reading did not hear at `thresholds`, with its nearest candidate: whether the right
+    /// option came first (a threshold too high) or another (the vectors do not tell them apart).
+    public func misses(_ thresholds: MeaningThresholds) -> [String] {
+        var out: [String] = []
+        for c in cases {
+            let (unseen, _) = candidates(c, thresholds)
+            let taken = Set(MeaningMatcher.taken(unseen, table: c.table, thresholds: thresholds).map { c.table.facts[$0.fact].key })
+            for (f, fact) in c.table.facts.enumerated() where c.stated[fact.key] != nil && !taken.contains(fact.key) {
+                guard let best = unseen.filter({ $0.fact == f }).max(by: { $0.score < $1.score }) else { continue }
+                let right = c.stated[fact.key]!.contains(fact.options[best.option].id)
+                out.append(
+                    String(
+                        format: "%@ %@ %@=%@ %.2f (next %.2f / %.2f) \"%@\" ~ \"%@\"", right ? "RIGHT-FIRST" : "WRONG-FIRST", c.id, fact.key,
+                        fact.options[best.option].id, best.score, best.runnerUp, best.runnerUpEitherPolarity, c.clauses[best.clause].text,
+                        best.phrase >= 0 ? c.table.entries[best.phrase].phrase : "-"))
             }
         }
         return out
