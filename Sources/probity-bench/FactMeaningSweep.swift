@@ -31,6 +31,10 @@ func factMeaningSweep(_ knowledge: KnowledgeBase, directory: String) throws {
             format: "%d development scenarios; %d tables built in %.1f ms (%.1f ms each); %.3f ms per message read by meaning",
             scenarios.count, evaluation.tables, evaluation.buildMilliseconds, evaluation.buildMilliseconds / Double(max(evaluation.tables, 1)),
             evaluation.perMessageMilliseconds))
+    for nearness: Float in [0.95, 0.9, 0.85, 0.8, 0.75, 0.7] {
+        let f = evaluation.synonymFigures(nearness, phrases: PhraseIndexHandle(knowledge))
+        print(String(format: "near words from %.2f | unseen: right %d wrong %d unsaid-unknown %d", nearness, f.right, f.wrong, f.unsaidUnknown))
+    }
     for coverFrom: Float in [1, 0.7] {
         for similarity: Float in [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95] {
             for margin: Float in [0.04, 0.08, 0.15] {

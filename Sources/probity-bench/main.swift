@@ -274,6 +274,10 @@ do {
     if arguments.contains("--scenarios") {
         // --meaning standard, or --meaning SIM,MARGIN[,same[,COVER-FROM]]: facts heard by meaning as well as by phrase.
         var knowledge = knowledge
+        // --synonyms COSINE: facts heard through near words (a word no phrase uses stands for the nearest phrase word).
+        if let i = arguments.firstIndex(of: "--synonyms"), arguments.index(after: i) < arguments.endIndex {
+            knowledge = knowledge.with(synonymNearness: Float(arguments[arguments.index(after: i)]))
+        }
         if let i = arguments.firstIndex(of: "--meaning"), arguments.index(after: i) < arguments.endIndex {
             let parts = arguments[arguments.index(after: i)].split(separator: ",")
             knowledge = knowledge.with(

@@ -12,6 +12,7 @@ public struct FactMeaningEvaluation: Sendable {
     /// One scenario's candidates, computed once and judged at every setting.
     struct Case {
         var id: String
+        var says: String
         var clauses: [MessageClause]
         var table: MeaningIndex.Table
         var skipped: Set<Int>
@@ -42,6 +43,7 @@ public struct FactMeaningEvaluation: Sendable {
     }
 
     let cases: [Case]
+    let strictSeen: Bool
     let vectors: WordVectors?
     /// Milliseconds: building the tables (once per topic and council), and reading one message by meaning afterwards.
     public let buildMilliseconds: Double
@@ -87,10 +89,11 @@ public struct FactMeaningEvaluation: Sendable {
             let stated = keyed(scenario.stated)
             cases.append(
                 Case(
-                    id: "\(council)/\(scenario.id)", clauses: clauses, table: table, skipped: skipped, seen: seen,
+                    id: "\(council)/\(scenario.id)", says: scenario.says, clauses: clauses, table: table, skipped: skipped, seen: seen,
                     phraseTaken: Set(heard.learnt.map(\.factKey)),
                     stated: stated, truth: keyed(scenario.answers).merging(stated) { _, s in s }))
         }
+        strictSeen = strict
         if strict {
             let all = cases.reduce(into: Set<String>()) { $0.formUnion($1.seen) }
             for i in cases.indices { cases[i].seen = all }
@@ -173,6 +176,37 @@ public struct FactMeaningEvaluation: Sendable {
         return out
     }
 
+    /// The unseen reading through near words at `nearness`: the phrases that occur left out (as `strict` says), the
+    /// rest matched again with each word no remaining phrase uses replaced by the nearest word they use.
+    /// Heard rightly, and taken against the truth (stated or answered).
+    public func synonymFigures(_ nearness: Float, phrases: PhraseIndexHandle) -> (right: Int, wrong: Int, unsaidUnknown: Int) {
+        guard let vectors else { return (0, 0, 0) }
+        var right = 0
+        var wrong = 0
+        var unknown = 0
+        var vocabularies: [String: (entries: [PhraseIndex.Entry], vocabulary: SynonymIndex.Vocabulary)] = [:]
+        for c in cases {
+            let key = c.table.facts.map(\.key).joined(separator: "|") + (strictSeen ? "" : "#" + c.id)
+            if vocabularies[key] == nil {
+                let entries = phrases.index.entries(for: c.table.facts).filter { !c.seen.contains($0.phrase) }
+                vocabularies[key] = (entries, SynonymIndex.vocabulary(of: entries, vectors: vectors))
+            }
+            let (entries, vocabulary) = vocabularies[key]!
+            let learnt = SynonymLayer.facts(in: c.says, among: c.table.facts, entries: entries, vocabulary: vocabulary, vectors: vectors, nearness: nearness)
+            for l in learnt {
+                guard let f = c.table.facts.firstIndex(where: { $0.key == l.factKey }) else { continue }
+                let options = l.optionIDs.compactMap { id in c.table.facts[f].options.firstIndex { $0.id == id } }
+                switch judge(c, fact: f, options: options) {
+                case .right: right += 1
+                case .wrong, .unsaidWrong: wrong += 1
+                case .unsaidUnknown: unknown += 1
+                case .unsaidAgreeing: break
+                }
+            }
+        }
+        return (right, wrong, unknown)
+    }
+
     /// A case's candidates at `thresholds`: with the phrases it uses left out, and as the chat reads it.
     func candidates(_ c: Case, _ thresholds: MeaningThresholds) -> (unseen: [MeaningCandidate], combined: [MeaningCandidate]) {
         guard let vectors else { return ([], []) }
@@ -193,4 +227,10 @@ public struct FactMeaningEvaluation: Sendable {
         if let truth = c.truth[f.key] { return agrees(truth) ? .unsaidAgreeing : .unsaidWrong }
         return .unsaidUnknown
     }
+}
+
+/// The phrase index of a knowledge base, for evaluations outside the module.
+public struct PhraseIndexHandle: Sendable {
+    let index: PhraseIndex
+    public init(_ knowledge: KnowledgeBase) { index = knowledge.phrases }
 }

@@ -20,23 +20,43 @@ public enum FactExtractor {
         FactExtractor.facts(in: text, among: facts, index: PhraseIndex())
     }
 
-    static func facts(in text: String, among facts: [Fact], index: PhraseIndex, meaning: MeaningLayer? = nil) -> [LearntFact] {
+    static func facts(
+        in text: String, among facts: [Fact], index: PhraseIndex, synonyms: SynonymLayer? = nil, meaning: MeaningLayer? = nil
+    ) -> [LearntFact] {
         let heard = phraseFacts(in: text, among: facts, index: index)
-        guard let meaning else { return heard.learnt }
-        let byMeaning = meaning.facts(in: text, among: facts, skipping: heard.touched)
+        guard synonyms != nil || meaning != nil else { return heard.learnt }
+        var all = heard.learnt
+        var touched = heard.touched
+        if let synonyms {
+            let near = synonyms.facts(in: text, among: facts, phrases: index, skipping: touched)
+            all += near
+            touched.formUnion(near.map(\.factKey))
+        }
+        if let meaning { all += meaning.facts(in: text, among: facts, skipping: touched) }
         // In the catalogue's order, whichever layer heard the fact.
-        let all = heard.learnt + byMeaning
         return facts.compactMap { fact in all.first { $0.factKey == fact.key } }
     }
 
     /// What the phrases hear: the facts taken, and the keys of every fact a phrase spoke of (taken or not: two
     /// options heard at once leave the fact to be asked, and the meaning layer leaves it alone too).
     static func phraseFacts(in text: String, among facts: [Fact], index: PhraseIndex) -> (learnt: [LearntFact], touched: Set<String>) {
-        let words = PhraseMatcher.stems(text)
+        phraseFacts(words: PhraseMatcher.stems(text), tokens: PhraseMatcher.tokens(text), among: facts, index: index)
+    }
+
+    /// The same, on a message already split into stems and tokens (one for one).
+    static func phraseFacts(words: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], index: PhraseIndex) -> (
+        learnt: [LearntFact], touched: Set<String>
+    ) {
+        phraseFacts(words: words, tokens: tokens, among: facts, entries: index.entries(for: facts))
+    }
+
+    /// The same, with these phrases only (an evaluation leaves some out).
+    static func phraseFacts(words: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], entries: [PhraseIndex.Entry]) -> (
+        learnt: [LearntFact], touched: Set<String>
+    ) {
         guard !words.isEmpty else { return ([], []) }
-        let tokens = PhraseMatcher.tokens(text)
         var found: [Hit] = []
-        for entry in index.entries(for: facts) {
+        for entry in entries {
             for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
                 if let end = entry.possessiveEnd, tokens.count == words.count {
                     let said = tokens[range.upperBound - 1]
