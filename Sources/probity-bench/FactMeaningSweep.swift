@@ -21,8 +21,8 @@ func factMeaningSweep(_ knowledge: KnowledgeBase, directory: String) throws {
         let t = MeaningThresholds(
             similarity: Float(parts[0]) ?? 1, margin: Float(parts[1]) ?? 1, eitherPolarity: parts.count < 3 || parts[2] != "same",
             coverFrom: parts.count > 3 ? Float(parts[3]) ?? 1 : 1)
-        evaluation.mistakes(t).forEach { print($0) }
-        if arguments.contains("--missed") { evaluation.misses(t).forEach { print($0) } }
+        for line in evaluation.mistakes(t) { print(line) }
+        if arguments.contains("--missed") { for line in evaluation.misses(t) { print(line) } }
         print(evaluation.figures(t))
         return
     }
