@@ -104,8 +104,8 @@ import Testing
 /// The figures the measuring half of the suite reached when they were last measured (BENCHMARKS.md, with the command);
 /// a change may improve them, never make them worse.
 enum ScenarioFloors {
-    static let measuringRight = 72
-    static let measuringReasked = 27
-    static let measuringMisheard = 11
+    static let measuringRight = 75
+    static let measuringReasked = 24
+    static let measuringMisheard = 10
     static let measuringMissingClauses = 18
 }
