@@ -6,6 +6,8 @@ final class PhraseIndex: @unchecked Sendable {
     struct Entry {
         var fact: Fact
         var option: FactOption
+        /// The phrase as the catalogue writes it.
+        var phrase: String
         var words: [String]
         /// The last word, where the phrase ends in a possessive ("his daughter's"): the text must say it as one too
         /// ("his daughter's" or "his daughters", not "tell his daughter").
@@ -34,7 +36,7 @@ final class PhraseIndex: @unchecked Sendable {
                     }
                     guard words.contains(where: { $0 != "*" }) else { continue }
                     let last = PhraseMatcher.tokens(phrase).last
-                    built.append(Entry(fact: fact, option: option, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))
+                    built.append(Entry(fact: fact, option: option, phrase: phrase, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))
                 }
             }
         }
