@@ -36,23 +36,11 @@ final class MeaningIndex: @unchecked Sendable {
         return words.compactMap { word in seen.insert(word).inserted ? vectors.vector(word) : nil }
     }
 
-    private let lock = NSLock()
-    private var byFacts: [String: Table] = [:]
+    private let memo = FactSetMemo<Table>()
 
     /// The table of `facts` (a topic's facts and the shared ones) in `vectors`.
     func table(for facts: [Fact], vectors: WordVectors) -> Table {
-        let key = facts.map(\.key).joined(separator: "|")
-        lock.lock()
-        if let known = byFacts[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let built = Self.build(facts, vectors: vectors)
-        lock.lock()
-        byFacts[key] = built
-        lock.unlock()
-        return built
+        memo.value(for: facts) { Self.build(facts, vectors: vectors) }
     }
 
     static func build(_ facts: [Fact], vectors: WordVectors) -> Table {

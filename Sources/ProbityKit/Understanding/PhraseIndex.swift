@@ -14,18 +14,14 @@ final class PhraseIndex: @unchecked Sendable {
         var possessiveEnd: String?
     }
 
-    private let lock = NSLock()
-    private var byFacts: [String: [Entry]] = [:]
+    private let memo = FactSetMemo<[Entry]>()
 
     /// The phrases of `facts`, keyed by the facts' keys (a topic's facts and the shared ones).
     func entries(for facts: [Fact]) -> [Entry] {
-        let key = facts.map(\.key).joined(separator: "|")
-        lock.lock()
-        if let known = byFacts[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        memo.value(for: facts) { Self.build(facts) }
+    }
+
+    private static func build(_ facts: [Fact]) -> [Entry] {
         var built: [Entry] = []
         for fact in facts {
             for option in fact.options {
@@ -40,9 +36,6 @@ final class PhraseIndex: @unchecked Sendable {
                 }
             }
         }
-        lock.lock()
-        byFacts[key] = built
-        lock.unlock()
         return built
     }
 }

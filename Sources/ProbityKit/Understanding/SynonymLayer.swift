@@ -66,22 +66,10 @@ final class SynonymIndex: @unchecked Sendable {
         return built
     }
 
-    private let lock = NSLock()
-    private var byFacts: [String: Vocabulary] = [:]
+    private let memo = FactSetMemo<Vocabulary>()
 
     func vocabulary(for facts: [Fact], phrases: PhraseIndex, vectors: WordVectors) -> Vocabulary {
-        let key = facts.map(\.key).joined(separator: "|")
-        lock.lock()
-        if let known = byFacts[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let built = Self.vocabulary(of: phrases.entries(for: facts), vectors: vectors)
-        lock.lock()
-        byFacts[key] = built
-        lock.unlock()
-        return built
+        memo.value(for: facts) { Self.vocabulary(of: phrases.entries(for: facts), vectors: vectors) }
     }
 }
 
