@@ -44,5 +44,5 @@ enum ClauseSplitter {
     static let breaks: Set<String> = FactExtractor.clauseStarts.union(["which", "who", "whose", "if", "unless", "since", "as", "or", "then"])
 
     /// Words that negate a clause: the phrase matcher's, and words that carry "no" inside them.
-    static let negations: Set<String> = PhraseMatcher.negations.union(["nobody", "nothing", "none", "nowhere", "noone", "neither"])
+    static let negations: Set<String> = PhraseMatcher.negations.union(["nowhere", "noone"])
 }
