@@ -106,6 +106,6 @@ import Testing
 enum ScenarioFloors {
     static let measuringRight = 75
     static let measuringReasked = 24
-    static let measuringMisheard = 10
+    static let measuringMisheard = 9
     static let measuringMissingClauses = 18
 }
