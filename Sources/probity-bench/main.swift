@@ -285,7 +285,27 @@ do {
         for _ in 0..<200 { _ = Router(knowledge: knowledge) }
         exit(0)
     }
+    if arguments.contains("--facts-meaning") {
+        // Thresholds for hearing facts by meaning, chosen on the development halves only (both scenario folders).
+        try factMeaningSweep(knowledge, directory: directory)
+        exit(0)
+    }
     if arguments.contains("--scenarios") {
+        // --meaning standard, or --meaning SIM,MARGIN[,same[,COVER-FROM]]: facts heard by meaning as well as by phrase.
+        var knowledge = knowledge
+        // --synonyms COSINE: facts heard through near words (a word no phrase uses stands for the nearest phrase word).
+        if let i = arguments.firstIndex(of: "--synonyms"), arguments.index(after: i) < arguments.endIndex {
+            knowledge = knowledge.with(synonymNearness: Float(arguments[arguments.index(after: i)]))
+        }
+        if let i = arguments.firstIndex(of: "--meaning"), arguments.index(after: i) < arguments.endIndex {
+            let parts = arguments[arguments.index(after: i)].split(separator: ",")
+            knowledge = knowledge.with(
+                factMeaning: parts.first == "standard"
+                    ? .standard
+                    : MeaningThresholds(
+                        similarity: Float(parts[0]) ?? 1, margin: Float(parts.count > 1 ? parts[1] : "1") ?? 1,
+                        eitherPolarity: parts.count < 3 || parts[2] != "same", coverFrom: parts.count > 3 ? Float(parts[3]) ?? 1 : 1))
+        }
         // The scenario suite (Tests/Fixtures/scenarios), played through the conversation: the figures issue 9 asks for.
         // --folder NAME: another folder of Tests/Fixtures, such as scenarios-blind (written without seeing the trees or phrases).
         let folderName =

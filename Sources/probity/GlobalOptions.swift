@@ -33,7 +33,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print straight to the terminal, never through $PAGER.")
     var noPager = false
 
-    var knowledgeDirectory: String { KnowledgeLocator.locate(explicit: knowledge) }
+    /// Located once per run (it resolves the executable's path and looks at the disk), however often it is asked for.
+    var knowledgeDirectory: String { Self.located.directory(explicit: knowledge) }
+    private static let located = LocatedKnowledge()
 
     /// The settings files, read once per run.
     var settings: ConfigFiles.Loaded { Self.loadedSettings }
@@ -150,5 +152,21 @@ private final class LoadedKnowledge: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         byDirectory[directory] = knowledge
+    }
+}
+
+/// The knowledge directory found for each `--knowledge` given (or none), once per run.
+private final class LocatedKnowledge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [String: String] = [:]
+
+    func directory(explicit: String?) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = explicit.map { "=" + $0 } ?? ""
+        if let known = found[key] { return known }
+        let directory = KnowledgeLocator.locate(explicit: explicit)
+        found[key] = directory
+        return directory
     }
 }

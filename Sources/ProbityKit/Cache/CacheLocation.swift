@@ -3,9 +3,15 @@ import Foundation
 /// The user's cache folder for Probity: `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`. What is kept there
 /// (router snapshots, knowledge verdicts) can always be rebuilt: failing to read or write it is never an error.
 public enum CacheLocation {
-    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/probity" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/probity" }
+    /// - Parameter environment: the variables to use; nil for this process's own (read with getenv, not by copying
+    ///   the whole environment into a dictionary, which every start-up would pay for each time it is asked).
+    public static func directory(environment: [String: String]? = nil) -> String? {
+        func variable(_ name: String) -> String? {
+            if let environment { return environment[name] }
+            return getenv(name).map { String(cString: $0) }
+        }
+        if let xdg = variable("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return xdg + "/probity" }
+        if let home = variable("HOME"), home.hasPrefix("/") { return home + "/.cache/probity" }
         return nil
     }
 

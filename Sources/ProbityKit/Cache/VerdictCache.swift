@@ -19,7 +19,7 @@ public struct VerdictCache: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> VerdictCache? {
+    public static func standard(environment: [String: String]? = nil) -> VerdictCache? {
         CacheLocation.directory(environment: environment).map { VerdictCache(directory: $0) }
     }
 
@@ -29,10 +29,14 @@ public struct VerdictCache: Sendable {
         access(path(signature), F_OK) == 0
     }
 
+    /// Whether the knowledge last changed long enough ago for its signature to name it reliably.
+    func isSettled(_ signature: KnowledgeSignature, now: Date = Date()) -> Bool {
+        signature.newestChange < Int64(now.timeIntervalSince1970 * 1_000_000_000) - settle
+    }
+
     /// Keeps the verdict unless the knowledge changed too recently to be named reliably; drops the oldest beyond `kept`.
     public func rememberSound(_ signature: KnowledgeSignature, now: Date = Date()) {
-        let nowNanoseconds = Int64(now.timeIntervalSince1970 * 1_000_000_000)
-        guard signature.newestChange < nowNanoseconds - settle, CacheLocation.make(directory) else { return }
+        guard isSettled(signature, now: now), CacheLocation.make(directory) else { return }
         let fd = open(path(signature), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return }
         close(fd)
@@ -40,15 +44,6 @@ public struct VerdictCache: Sendable {
     }
 
     private func prune() {
-        let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("sound-") }
-        guard names.count > Self.kept else { return }
-        func modified(_ name: String) -> Int {
-            var info = stat()
-            return stat("\(directory)/\(name)", &info) == 0 ? info.st_mtim.tv_sec : 0
-        }
-        for name in names.sorted(by: { modified($0) < modified($1) }).prefix(names.count - Self.kept) {
-            unlink("\(directory)/\(name)")
-        }
+        CacheFile.prune(prefix: "sound-", keep: Self.kept, in: directory)
     }
 }

@@ -6,6 +6,9 @@ public protocol ConversationSink: AnyObject {
     var recordingNotice: String { get }
     /// Records one event. Returns something the user must be told at once (writing failed), or nil.
     func record(_ event: ConversationEvent) -> String?
+    /// Makes what was recorded since the last commit durable (on the disk itself), before it is shown. Returns
+    /// something the user must be told at once (it could not be), or nil.
+    func commit() -> String?
     /// `save [FOLDER]` at a prompt: says where the record is, or carries it on in FOLDER. Returns what to tell the user.
     func save(to directory: String?) -> String
     /// Closes the record after `.ended`. Returns what to tell the user (where it was saved), or nil.
@@ -16,6 +19,7 @@ public protocol ConversationSink: AnyObject {
 
 extension ConversationSink {
     public var recordLost: Bool { false }
+    public func commit() -> String? { nil }
 }
 
 /// Records nothing: `--no-save`.

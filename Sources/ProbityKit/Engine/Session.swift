@@ -137,7 +137,9 @@ public struct Session: Sendable {
     @discardableResult
     public mutating func learn(from text: String) -> [LearntFact] {
         var taken: [LearntFact] = []
-        for learnt in FactExtractor.facts(in: text, among: relevantFacts, index: knowledge.phrases) {
+        for learnt in FactExtractor.facts(
+            in: text, among: relevantFacts, index: knowledge.phrases, synonyms: knowledge.synonymLayer, meaning: knowledge.meaningLayer)
+        {
             let value = FactValue.joined(learnt.optionIDs)
             guard facts[learnt.factKey] != value else { continue }
             facts[learnt.factKey] = value

@@ -75,6 +75,11 @@ public struct SHA256: Sendable {
 
     public static func hex(_ text: String) -> String { hex(text.utf8) }
 
+    /// Whether `text` is a digest as `hex` writes it: 64 lower-case hex digits.
+    static func isHex(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
     private mutating func compress(_ pointer: UnsafeRawPointer) {
         let block = pointer.assumingMemoryBound(to: UInt8.self)
         var a = state[0]

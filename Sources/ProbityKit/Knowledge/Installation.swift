@@ -9,9 +9,14 @@ public struct Installation: Sendable, Equatable {
     /// The installation the executable at `executablePath` belongs to (symbolic links resolved), if it is installed.
     public init?(executablePath: String = CommandLine.arguments.first ?? "") {
         guard !executablePath.isEmpty else { return nil }
-        let binary = URL(fileURLWithPath: Self.absolute(executablePath)).resolvingSymlinksInPath()
-        let share = binary.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("share").appendingPathComponent("probity").path
+        // realpath(3), not URL's resolvingSymlinksInPath: the same answer, without Foundation's URL at every start.
+        let absolute = Self.absolute(executablePath)
+        let binary =
+            realpath(absolute, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } ?? absolute
+        let share = ((binary as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent + "/share/probity"
         guard KnowledgeLocator.isKnowledge(share) else { return nil }
         shareDirectory = share
     }

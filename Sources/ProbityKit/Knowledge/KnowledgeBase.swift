@@ -10,7 +10,8 @@ public struct KnowledgeBase: Sendable {
     /// subjects the protocols leave to other codes. The router learns them as one more class, which refuses.
     public let background: [String]
     /// Distilled word vectors (`catalogue/vectors.bin`), when the catalogue ships them.
-    public let wordVectors: WordVectors?
+    public var wordVectors: WordVectors? { vectorSource.vectors }
+    private let vectorSource: WordVectorSource
     /// The directory the knowledge was read from.
     public let directory: String
     /// The ids of every council folder, sorted.
@@ -23,21 +24,33 @@ public struct KnowledgeBase: Sendable {
     /// check `probity validate` runs has passed, so a council's advice is read topic by topic as it is needed
     /// instead of all of it being read and checked again before a command starts.
     public internal(set) var knownSound = false
+    /// What the cache folder keeps for this knowledge (set by the knowledge gate once it has passed): the
+    /// fingerprints are remembered there.
+    public internal(set) var cache: KnowledgeCache?
     private let store: CouncilStore
     /// The catalogue's phrases, split into words on first use.
     let phrases = PhraseIndex()
+    /// The catalogue's phrases as word vectors, built on first use, for hearing facts by meaning.
+    let meanings = MeaningIndex()
+    /// When a fact is heard by meaning as well as by phrase (nil, the default: by phrase only). Needs `wordVectors`.
+    /// Off by default: on the measuring halves it heard fewer facts rightly than it took wrongly (BENCHMARKS.md).
+    public internal(set) var factMeaning: MeaningThresholds?
+    /// The phrases' words by stem with their vectors, built on first use, for hearing facts through near words.
+    let synonyms = SynonymIndex()
+    /// When a message's word may stand for the phrase word nearest it (the least cosine; nil, the default: never).
+    public internal(set) var synonymNearness: Float?
     private let fixedFingerprint: String?
     private let topicIndex: [String: Int]
     private let sharedFactIndex: [String: Int]
 
     init(
         topics: [Topic], sharedFacts: [Fact], directory: String, councilIDs: [String], catalogueFiles: [KnowledgeFile],
-        store: CouncilStore, fingerprint: String? = nil, background: [String] = [], wordVectors: WordVectors? = nil
+        store: CouncilStore, fingerprint: String? = nil, background: [String] = [], wordVectors: WordVectorSource = .none
     ) {
         self.topics = topics
         self.sharedFacts = sharedFacts
         self.background = background
-        self.wordVectors = wordVectors
+        self.vectorSource = wordVectors
         self.directory = directory
         self.councilIDs = councilIDs
         self.catalogueFiles = catalogueFiles
@@ -59,7 +72,20 @@ public struct KnowledgeBase: Sendable {
         self.init(
             topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councils.map(\.id).sorted(),
             catalogueFiles: [], store: CouncilStore(preloaded: councils), fingerprint: fingerprint, background: background,
-            wordVectors: wordVectors)
+            wordVectors: WordVectorSource(wordVectors))
+    }
+
+    /// Knowledge whose catalogue has been read (from its files or a snapshot); councils are read as they are needed.
+    init(catalogue: Catalogue, directory: String, councilIDs: [String]) {
+        self.init(
+            topics: catalogue.topics, sharedFacts: catalogue.sharedFacts, directory: directory, councilIDs: councilIDs,
+            catalogueFiles: catalogue.files, store: CouncilStore(), background: catalogue.background, wordVectors: catalogue.wordVectors)
+        outOfScope = catalogue.outOfScope
+    }
+
+    /// The catalogue as read, for a snapshot of it.
+    var catalogue: Catalogue {
+        Catalogue(topics: topics, sharedFacts: sharedFacts, background: background, outOfScope: outOfScope, files: catalogueFiles, wordVectors: vectorSource)
     }
 
     /// The same knowledge with other topics (a routing experiment's training set), and other background questions.
@@ -67,9 +93,25 @@ public struct KnowledgeBase: Sendable {
         var copy = KnowledgeBase(
             topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
             catalogueFiles: catalogueFiles, store: store, fingerprint: fixedFingerprint,
-            background: background ?? self.background, wordVectors: wordVectors ?? self.wordVectors)
+            background: background ?? self.background, wordVectors: wordVectors.map(WordVectorSource.init) ?? vectorSource)
         copy.outOfScope = outOfScope
         copy.knownSound = knownSound
+        copy.factMeaning = factMeaning
+        copy.synonymNearness = synonymNearness
+        return copy
+    }
+
+    /// The same knowledge hearing facts by meaning with other thresholds, or by phrase only (nil).
+    public func with(factMeaning thresholds: MeaningThresholds?) -> KnowledgeBase {
+        var copy = self
+        copy.factMeaning = thresholds
+        return copy
+    }
+
+    /// The same knowledge hearing facts through near words from this cosine on, or not at all (nil).
+    public func with(synonymNearness nearness: Float?) -> KnowledgeBase {
+        var copy = self
+        copy.synonymNearness = nearness
         return copy
     }
 
@@ -205,22 +247,48 @@ public struct KnowledgeBase: Sendable {
 
     /// The same over the catalogue and one council's folder: what a conversation with that council can quote,
     /// so a transcript names exactly which text was quoted, whatever other councils there are.
+    /// Remembered in the cache folder for this state of the knowledge (it reads every advice file of the council).
     public func councilFingerprint(_ id: String?) -> String {
         if let fixedFingerprint { return fixedFingerprint }
-        guard let id, folder(id: id) != nil else { return Self.fingerprint(of: catalogueFiles) }
-        let identity = store.folder(id: id, directory: directory, catalogue: self)?.files ?? []
-        return Self.fingerprint(of: catalogueFiles + identity + store.adviceFiles(council: id, directory: directory, catalogue: self))
+        let council = id.flatMap { councilIDs.contains($0) ? $0 : nil }
+        if let remembered = cache?.fingerprint(council: council) { return remembered }
+        let computed: String
+        if let council, folder(id: council) != nil {
+            let identity = store.folder(id: council, directory: directory, catalogue: self)?.files ?? []
+            computed = Self.fingerprint(of: catalogueFiles + identity + store.adviceFiles(council: council, directory: directory, catalogue: self))
+        } else {
+            computed = Self.fingerprint(of: catalogueFiles)
+        }
+        cache?.keep(fingerprint: computed, council: council)
+        return computed
     }
 
     private static func fingerprint(of files: [KnowledgeFile]) -> String {
         var hasher = SHA256()
-        for file in files.sorted(by: { $0.path < $1.path }) { hasher.update("\(file.path)\u{0}\(SHA256.hex(file.bytes))\n") }
+        for file in files.sorted(by: { $0.path < $1.path }) { hasher.update("\(file.path)\u{0}\(file.digest)\n") }
         return hasher.finalize().hexString
     }
 }
 
-/// One knowledge file's path (relative to the knowledge directory) and bytes.
+/// One knowledge file's path (relative to the knowledge directory) and bytes, or only their SHA-256 (a catalogue
+/// read from a snapshot keeps the digests, which is all the fingerprint needs).
 public struct KnowledgeFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
+    private var knownDigest: String?
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// A file known by its digest alone (`bytes` is empty).
+    init(path: String, digest: String) {
+        self.path = path
+        bytes = []
+        knownDigest = digest
+    }
+
+    /// The SHA-256 of the file's bytes, in lower-case hex.
+    var digest: String { knownDigest ?? SHA256.hex(bytes) }
 }

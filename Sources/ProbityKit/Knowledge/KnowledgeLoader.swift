@@ -20,7 +20,12 @@ public enum KnowledgeLoader {
     /// - Parameter knownSound: the knowledge gate has found the directory sound (`KnowledgeGate`), so the checks are
     ///   not run again and a council's advice is read topic by topic as it is needed; what cannot be read still fails.
     public static func load(directory: String, councils: Councils = .all, knownSound: Bool = false) throws(KnowledgeError) -> KnowledgeBase {
-        var result = read(directory: directory, councils: councils, readAdvice: !knownSound)
+        try load(directory: directory, councils: councils, knownSound: knownSound, catalogue: nil)
+    }
+
+    /// - Parameter catalogue: the catalogue of this knowledge already read (a snapshot the gate kept).
+    static func load(directory: String, councils: Councils, knownSound: Bool, catalogue: Catalogue?) throws(KnowledgeError) -> KnowledgeBase {
+        var result = read(directory: directory, councils: councils, readAdvice: !knownSound, catalogue: catalogue)
         var issues = result.issues
         if issues.isEmpty, !knownSound { issues = Validator.referenceIssues(in: result.knowledge, councils: councils) }
         guard issues.isEmpty else { throw KnowledgeError(issues: issues.sorted(), directory: directory) }
@@ -34,12 +39,17 @@ public enum KnowledgeLoader {
     static let vectorsFile = "catalogue/vectors.bin"
 
     /// Reads what can be read; the issues say what could not.
-    /// - Parameter readAdvice: with `.only`, read and check the named councils' advice now (else topic by topic).
+    /// - Parameters:
+    ///   - readAdvice: with `.only`, read and check the named councils' advice now (else topic by topic).
+    ///   - catalogue: the catalogue already read (from a snapshot of this knowledge): only the councils are read.
     public static func read(directory: String, councils: Councils = .all, readAdvice: Bool = true) -> Result {
+        read(directory: directory, councils: councils, readAdvice: readAdvice, catalogue: nil)
+    }
+
+    static func read(directory: String, councils: Councils, readAdvice: Bool, catalogue known: Catalogue?) -> Result {
         var issues: [KnowledgeIssue] = []
-        let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             issues.append(
                 KnowledgeIssue(
                     file: directory, path: nil,
@@ -47,6 +57,44 @@ public enum KnowledgeLoader {
                 ))
             return Result(knowledge: KnowledgeBase(councils: [], topics: [], directory: directory), issues: issues)
         }
+        var councilIDs: [String] = []
+        switch DirectoryListing.names(at: directory + "/councils") {
+        case .success(let names):
+            councilIDs = names.filter { name in
+                var info = stat()
+                return !name.hasPrefix(".") && stat("\(directory)/councils/\(name)", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+        case .failure(let failure):
+            issues.append(KnowledgeIssue(file: "councils", path: nil, message: DirectoryListing.message(failure, folder: "councils", directory: directory)))
+        }
+        let catalogue: Catalogue
+        if let known {
+            catalogue = known
+        } else {
+            let read = readCatalogue(directory: directory)
+            catalogue = read.catalogue
+            issues = read.issues + issues
+        }
+        let knowledge = KnowledgeBase(catalogue: catalogue, directory: directory, councilIDs: councilIDs)
+        switch councils {
+        case .none: break
+        case .all:
+            // Identity and versions of every council; advice is read (and checked) topic by topic as it is needed.
+            _ = knowledge.folders
+            issues += councilIDs.flatMap { knowledge.councilRead(id: $0)?.issues ?? [] }
+        case .only(let ids):
+            for id in ids where councilIDs.contains(id) {
+                issues += knowledge.councilRead(id: id)?.issues ?? []
+                if readAdvice { issues += knowledge.adviceIssues(council: id) }
+            }
+        }
+        return Result(knowledge: knowledge, issues: issues)
+    }
+
+    /// Reads `catalogue/`: shared facts, background questions, word vectors, out-of-scope subjects, the topics.
+    static func readCatalogue(directory: String) -> (catalogue: Catalogue, issues: [KnowledgeIssue]) {
+        var issues: [KnowledgeIssue] = []
+        let fm = FileManager.default
         var topicNames: [String] = []
         switch DirectoryListing.names(at: directory + "/catalogue/topics") {
         case .success(let names): topicNames = names.filter { $0.hasSuffix(".json") }
@@ -56,48 +104,35 @@ public enum KnowledgeLoader {
                     file: "catalogue/topics", path: nil,
                     message: DirectoryListing.message(failure, folder: "catalogue/topics", directory: directory)))
         }
-        var councilIDs: [String] = []
-        switch DirectoryListing.names(at: directory + "/councils") {
-        case .success(let names):
-            councilIDs = names.filter { name in
-                var dir: ObjCBool = false
-                return !name.hasPrefix(".") && fm.fileExists(atPath: "\(directory)/councils/\(name)", isDirectory: &dir) && dir.boolValue
-            }
-        case .failure(let failure):
-            issues.append(KnowledgeIssue(file: "councils", path: nil, message: DirectoryListing.message(failure, folder: "councils", directory: directory)))
-        }
+        var catalogue = Catalogue()
         // Shared facts first: every topic's advice may name them.
-        var files: [KnowledgeFile] = []
-        var sharedFacts: [Fact] = []
         let factsFile = "catalogue/facts.json"
         if fm.fileExists(atPath: directory + "/" + factsFile) {
             let parsed = parse(directory: directory, file: factsFile)
             issues += parsed.issues
-            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: factsFile, bytes: bytes)) }
+            if let bytes = parsed.bytes { catalogue.files.append(KnowledgeFile(path: factsFile, bytes: bytes)) }
             if let json = parsed.json {
                 let collector = IssueCollector(file: factsFile)
-                sharedFacts = CatalogueDecoder.decodeSharedFacts(json, file: factsFile, issues: collector) ?? []
+                catalogue.sharedFacts = CatalogueDecoder.decodeSharedFacts(json, file: factsFile, issues: collector) ?? []
                 issues += collector.issues
             }
         }
         // Questions no topic answers, for the router's background class (optional).
-        var background: [String] = []
         if fm.fileExists(atPath: directory + "/" + backgroundFile) {
             let parsed = parse(directory: directory, file: backgroundFile)
             issues += parsed.issues
-            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: backgroundFile, bytes: bytes)) }
+            if let bytes = parsed.bytes { catalogue.files.append(KnowledgeFile(path: backgroundFile, bytes: bytes)) }
             if let json = parsed.json {
                 let collector = IssueCollector(file: backgroundFile)
-                background = CatalogueDecoder.decodeBackground(json, issues: collector) ?? []
+                catalogue.background = CatalogueDecoder.decodeBackground(json, issues: collector) ?? []
                 issues += collector.issues
             }
         }
-        var wordVectors: WordVectors?
         if fm.fileExists(atPath: directory + "/" + vectorsFile) {
             switch KnowledgeFileReader.read(directory + "/" + vectorsFile, file: vectorsFile).map(WordVectors.init(bytes:)) {
             case .success(let vectors?):
-                wordVectors = vectors
-                files.append(KnowledgeFile(path: vectorsFile, bytes: vectors.bytes))
+                catalogue.wordVectors = WordVectorSource(vectors)
+                catalogue.files.append(KnowledgeFile(path: vectorsFile, bytes: vectors.bytes))
             case .failure(let failure):
                 issues.append(KnowledgeIssue(file: vectorsFile, path: nil, message: failure.issueMessage))
             case .success(nil):
@@ -107,12 +142,9 @@ public enum KnowledgeLoader {
                         message: "is not a word-vector file this version of Probity can read; write it again with scripts/distil-vectors.py, or remove it"))
             }
         }
-        var outOfScope: [OutOfScopeSubject] = []
-        var outOfScopeFile: KnowledgeFile?
         let scope = readOutOfScope(directory: directory)
         issues += scope.issues
-        if let file = scope.file { outOfScopeFile = file }
-        outOfScope = scope.subjects
+        catalogue.outOfScope = scope.subjects
         let names = topicNames
         let results = ConcurrentSlots<(topic: Topic?, file: KnowledgeFile?, issues: [KnowledgeIssue])>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
@@ -127,31 +159,13 @@ public enum KnowledgeLoader {
             }
             results[i] = (topic, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, found)
         }
-        var topics: [Topic] = []
         for case let result? in results.values {
-            if let topic = result.topic { topics.append(topic) }
-            if let file = result.file { files.append(file) }
+            if let topic = result.topic { catalogue.topics.append(topic) }
+            if let file = result.file { catalogue.files.append(file) }
             issues += result.issues
         }
-        if let outOfScopeFile { files.append(outOfScopeFile) }
-        var knowledge = KnowledgeBase(
-            topics: topics, sharedFacts: sharedFacts, directory: directory, councilIDs: councilIDs,
-            catalogueFiles: files, store: CouncilStore(), background: background,
-            wordVectors: wordVectors)
-        knowledge.outOfScope = outOfScope
-        switch councils {
-        case .none: break
-        case .all:
-            // Identity and versions of every council; advice is read (and checked) topic by topic as it is needed.
-            _ = knowledge.folders
-            issues += councilIDs.flatMap { knowledge.councilRead(id: $0)?.issues ?? [] }
-        case .only(let ids):
-            for id in ids where councilIDs.contains(id) {
-                issues += knowledge.councilRead(id: id)?.issues ?? []
-                if readAdvice { issues += knowledge.adviceIssues(council: id) }
-            }
-        }
-        return Result(knowledge: knowledge, issues: issues)
+        if let file = scope.file { catalogue.files.append(file) }
+        return (catalogue, issues)
     }
 
     /// Reads `catalogue/out-of-scope.json`, the subjects the protocols do not cover; none when there is no such file.

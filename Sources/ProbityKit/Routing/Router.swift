@@ -114,7 +114,7 @@ public struct Router: Sendable {
             let known = terms.map { index.known($0) }
             if !isNumber, known.contains(where: { $0 == nil }),
                 let correction = index.vocabulary.correction(for: SpellingVariants.fold(word.token.word)),
-                let corrected = index.wordTerms[correction]
+                let corrected = index.wordTerms(correction)
             {
                 terms = corrected.map { index.normaliser.term($0) }
                 weight = weights.correction

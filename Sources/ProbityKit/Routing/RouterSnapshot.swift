@@ -13,7 +13,9 @@ public enum RouterSnapshot {
     public static func key(knowledge signature: KnowledgeSignature, weights: RoutingWeights = .standard) -> String {
         var digest = CacheDigest()
         digest.mix(magic)
-        digest.mix("\(weights)".utf8)
+        // The standard weights are part of the binary, which the signature names already; other weights (tuning)
+        // are named by their description (reflection: too slow to pay at every start).
+        if weights != .standard { digest.mix("\(weights)".utf8) }
         digest.mix(signature.key.utf8)
         return digest.hex
     }
@@ -80,6 +82,11 @@ public enum RouterSnapshot {
 
     /// The router these bytes hold, or nil when they are not a snapshot this version can read (a new one is built).
     public static func decode(_ bytes: [UInt8], weights: RoutingWeights = .standard, thresholds: RoutingThresholds = .standard) -> Router? {
+        decode(ByteStorage(copying: bytes), weights: weights, thresholds: thresholds)
+    }
+
+    /// The router in `bytes` (a snapshot file mapped into memory: the word vectors are used where they lie).
+    static func decode(_ bytes: ByteStorage, weights: RoutingWeights = .standard, thresholds: RoutingThresholds = .standard) -> Router? {
         var r = ByteReader(bytes)
         guard r.bytes(magic.count) == magic else { return nil }
         guard let entryCount = r.count() else { return nil }
@@ -149,9 +156,12 @@ public enum RouterSnapshot {
             else { return nil }
             wordVectors = vectors
             exampleDocuments = documents
-            exampleVectors = [Float](repeating: 0, count: m)
-            bytes.withUnsafeBytes { raw in
-                for i in 0..<m { exampleVectors[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self))) }
+            let raw = bytes.buffer
+            exampleVectors = [Float](unsafeUninitializedCapacity: m) { floats, count in
+                for i in 0..<m {
+                    floats[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self)))
+                }
+                count = m
             }
         }
         guard r.atEnd, lists[0].count == termCount, lists[1].count == termCount, idf.count == termCount,
@@ -174,126 +184,22 @@ public struct RouterCache: Sendable {
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_CACHE_HOME/probity`, else `~/.cache/probity`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> RouterCache? {
+    public static func standard(environment: [String: String]? = nil) -> RouterCache? {
         CacheLocation.directory(environment: environment).map(RouterCache.init(directory:))
     }
 
     func path(_ key: String) -> String { "\(directory)/router-\(key).bin" }
 
     public func router(key: String) -> Router? {
-        guard let bytes = Self.read(path(key)) else { return nil }
+        guard let bytes = ByteStorage(mapping: path(key)) else { return nil }
         return RouterSnapshot.decode(bytes)
-    }
-
-    /// A whole file read straight into an array (one copy fewer than through `Data`; a snapshot is a few MB).
-    static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
-                if n <= 0 {
-                    complete = false
-                    break
-                }
-                done += n
-            }
-            count = done
-        }
-        return complete && bytes.count == size ? bytes : nil
     }
 
     /// Writes the snapshot whole or not at all (a temporary file renamed into place); older snapshots are removed.
     public func store(_ router: Router, key: String) {
-        let fm = FileManager.default
-        guard CacheLocation.make(directory) else { return }
-        let temporary = "\(directory)/.router-\(key)-\(getpid()).tmp"
-        guard fm.createFile(atPath: temporary, contents: Data(RouterSnapshot.encode(router)), attributes: [.posixPermissions: 0o600]) else { return }
-        guard rename(temporary, path(key)) == 0 else {
-            try? fm.removeItem(atPath: temporary)
-            return
-        }
-        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("router-") && name != "router-\(key).bin" {
-            try? fm.removeItem(atPath: "\(directory)/\(name)")
+        guard CacheFile.write(RouterSnapshot.encode(router), name: "router-\(key).bin", in: directory) else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("router-") && name != "router-\(key).bin" {
+            unlink("\(directory)/\(name)")
         }
     }
-}
-
-/// Little-endian integers and doubles, length-prefixed strings.
-struct ByteWriter {
-    var out: [UInt8] = []
-    mutating func bytes(_ b: [UInt8]) { out += b }
-    mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out += $0 } }
-    mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out += $0 } }
-    mutating func string(_ s: String) {
-        let u = Array(s.utf8)
-        int(u.count)
-        out += u
-    }
-    mutating func ints(_ v: [Int]) {
-        int(v.count)
-        for x in v { int(x) }
-    }
-    mutating func doubles(_ v: [Double]) {
-        int(v.count)
-        for x in v { double(x) }
-    }
-}
-
-/// Reads what `ByteWriter` wrote; every read is bounds-checked and returns nil past the end.
-struct ByteReader {
-    private let data: [UInt8]
-    private var at = 0
-    init(_ data: [UInt8]) { self.data = data }
-    var atEnd: Bool { at == data.count }
-
-    /// Steps over `n` bytes, returning where they start.
-    mutating func skip(_ n: Int) -> Int? {
-        guard n >= 0, n <= data.count - at else { return nil }
-        defer { at += n }
-        return at
-    }
-
-    mutating func bytes(_ n: Int) -> [UInt8]? {
-        guard n >= 0, n <= data.count - at else { return nil }
-        defer { at += n }
-        return Array(data[at..<at + n])
-    }
-    private mutating func word() -> UInt64? {
-        guard data.count - at >= 8 else { return nil }
-        var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(data[at + i]) << (8 * UInt64(i)) }
-        at += 8
-        return v
-    }
-    mutating func int() -> Int? { word().map { Int(Int64(bitPattern: $0)) } }
-    /// A count of things still to read: never negative, never more than the bytes left.
-    mutating func count() -> Int? {
-        guard let n = int(), n >= 0, n <= data.count - at else { return nil }
-        return n
-    }
-    mutating func double() -> Double? { word().map(Double.init(bitPattern:)) }
-    mutating func string() -> String? {
-        guard let n = count(), let b = bytes(n) else { return nil }
-        return String(decoding: b, as: UTF8.self)
-    }
-    /// A count, then that many elements, each read by `element`.
-    mutating func array<T>(_ element: (inout ByteReader) -> T?) -> [T]? {
-        guard let n = count() else { return nil }
-        var values: [T] = []
-        values.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let value = element(&self) else { return nil }
-            values.append(value)
-        }
-        return values
-    }
-    mutating func ints() -> [Int]? { array { $0.int() } }
-    mutating func doubles() -> [Double]? { array { $0.double() } }
 }

@@ -37,8 +37,12 @@ struct TopicIndex: Sendable {
     var background: [Double] = []
     var classifier: TopicClassifier?
     var vocabulary: FuzzyVocabulary
-    /// A word of the topics (as written) → its terms, for misspellings corrected to it.
-    var wordTerms: [String: [Int]] = [:]
+    /// A word of the topics (as written) → its terms, for misspellings corrected to it: the normaliser's own entry
+    /// for it (no second dictionary to build at every start).
+    func wordTerms(_ word: String) -> [Int]? {
+        guard let entry = normaliser.cache[word], !entry.isStop else { return nil }
+        return entry.terms
+    }
     /// Distilled word vectors, and the unit vector of each example phrasing (title, summary, examples, background
     /// questions), `dimensions` floats each, with the document it belongs to.
     var wordVectors: WordVectors?
@@ -66,7 +70,6 @@ struct TopicIndex: Sendable {
         self.background = background
         self.classifier = classifier
         self.vocabulary = vocabulary
-        wordTerms = Dictionary(normaliser.words.map { ($0.word, $0.terms) }, uniquingKeysWith: { a, _ in a })
     }
 
     init(knowledge: KnowledgeBase, weights: RoutingWeights) {
@@ -219,9 +222,7 @@ struct TopicIndex: Sendable {
                 epochs: weights.classifierEpochs, rate: weights.classifierRate, l2: weights.classifierL2)
         }
 
-        let words = normaliser.words
-        wordTerms = Dictionary(words.map { ($0.word, $0.terms) }, uniquingKeysWith: { a, _ in a })
-        vocabulary = FuzzyVocabulary(words: words.map(\.word))
+        vocabulary = FuzzyVocabulary(words: normaliser.words.map(\.word))
         self.normaliser = normaliser
     }
 

@@ -11,11 +11,11 @@ public struct WordVectors: Sendable {
     let dimensions: Int
     let count: Int
     /// The file lies in `storage` from `base` on (a router snapshot holds it among its other bytes, uncopied).
-    private let storage: [UInt8]
+    private let storage: ByteStorage
     private let base: Int
     private let length: Int
     /// The file's bytes.
-    var bytes: [UInt8] { Array(storage[base..<base + length]) }
+    var bytes: [UInt8] { storage.bytes(base..<base + length) }
     /// Where each word's bytes start, and their length.
     private let wordStart: [Int32]
     private let wordLength: [UInt8]
@@ -23,13 +23,13 @@ public struct WordVectors: Sendable {
 
     /// The vectors in `bytes` (a whole `vectors.bin`), or nil when they are not a file this version can read.
     public init?(bytes: [UInt8]) {
-        self.init(storage: bytes, base: 0, length: bytes.count)
+        self.init(storage: ByteStorage(copying: bytes), base: 0, length: bytes.count)
     }
 
     /// The vectors in `storage[base..<base + length]`.
-    init?(storage bytes: [UInt8], base: Int, length: Int) {
+    init?(storage bytes: ByteStorage, base: Int, length: Int) {
         guard base >= 0, length >= 0, base + length <= bytes.count, length >= Self.magic.count + 8,
-            Array(bytes[base..<base + Self.magic.count]) == Self.magic
+            bytes.bytes(base..<base + Self.magic.count) == Self.magic
         else { return nil }
         func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
         dimensions = u32(base + Self.magic.count)

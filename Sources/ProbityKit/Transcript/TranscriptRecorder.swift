@@ -1,7 +1,7 @@
 import Foundation
 
 /// Records one conversation as it happens: every event is appended to the transcript file (write(2), and fsync
-/// when `durable`) before `record` returns. Once written, an event is not kept in memory (so a long conversation
+/// when `durable`, at once or at the next `commit`) before `record` returns. Once written, an event is not kept in memory (so a long conversation
 /// costs no memory); when writing fails, what could not be written is kept in memory from then on, so nothing is
 /// lost: the chat reports the failure at once and can `save` everything to another folder, the part already
 /// written read back from the file it was written to.
@@ -51,6 +51,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
     private var written: (path: String, count: Int)?
     private var file: ChainedFile?
     private var directoryWarning: String?
+    /// Events written since the last sync (see `commit`).
+    private var unsynced = false
     private var state: Status
 
     /// Opens a new transcript in `location` and writes its header. Never throws: a folder that cannot be used
@@ -81,6 +83,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
             directoryWarning = prepared.warning
             file = try openFile(in: prepared.path, at: now, continuing: nil)
             state = .recording(path: file!.path)
+            // The header is synced with the first events, before anything is shown (or by the seal).
+            unsynced = durable
         } catch {
             state = .failed(error)
         }
@@ -108,10 +112,12 @@ public final class TranscriptRecorder: @unchecked Sendable {
         lock.withLock { file?.id.rawValue }
     }
 
-    /// Records an event: written (and synced) before this returns. Returns the failure the first time writing
-    /// fails, so the chat can say so at once; nil otherwise. `.ended` seals the transcript.
+    /// Records an event: written (and, unless `syncNow` is false, synced) before this returns. Returns the failure
+    /// the first time writing fails, so the chat can say so at once; nil otherwise. `.ended` seals the transcript.
+    /// - Parameter syncNow: false to leave the sync to the next `commit` (or the seal): the chat records all the
+    ///   events of one reply, then commits once before any of it is shown, so the record never lags the screen.
     @discardableResult
-    public func record(_ event: ConversationEvent) -> TranscriptStorageError? {
+    public func record(_ event: ConversationEvent, syncNow: Bool = true) -> TranscriptStorageError? {
         let failure: TranscriptStorageError? = lock.withLock { () -> TranscriptStorageError? in
             if case .finished = state { return nil }
             let time = UTCTime.string(from: clock())
@@ -120,8 +126,9 @@ public final class TranscriptRecorder: @unchecked Sendable {
                 return nil
             }
             do throws(TranscriptStorageError) {
-                try file.append(.event(event), time: time, sync: durable)
+                try file.append(.event(event), time: time, sync: durable && syncNow)
                 written = (file.path, (written?.count ?? 0) + 1)
+                if durable && !syncNow { unsynced = true }
                 return nil
             } catch {
                 unwritten.append((time, event))
@@ -131,6 +138,23 @@ public final class TranscriptRecorder: @unchecked Sendable {
         }
         if case .ended(let reason) = event { _ = finish(reason: reason) }
         return failure
+    }
+
+    /// Puts the events recorded with `syncNow: false` on the disk itself (one fsync for all of them). Returns the
+    /// failure if that fails: the recording then goes on in memory, as when a write fails.
+    @discardableResult
+    public func commit() -> TranscriptStorageError? {
+        lock.withLock { () -> TranscriptStorageError? in
+            guard unsynced, case .recording = state, let file else { return nil }
+            unsynced = false
+            do throws(TranscriptStorageError) {
+                try file.synchronise()
+                return nil
+            } catch {
+                state = .failed(error)
+                return error
+            }
+        }
     }
 
     /// Carries the recording on in another folder: writes everything so far to a new transcript there and
@@ -219,7 +243,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
             file.onLine = { transcript, seq, line in mirror.send(transcript: transcript, seq: seq, line: line) }
         }
         do {
-            try file.append(.header(header), time: started, sync: durable)
+            // Synced by whoever opened it: with the first commit, the lines moved here, or the seal.
+            try file.append(.header(header), time: started, sync: false)
         } catch {
             file.close()
             throw error

@@ -26,19 +26,27 @@ public final class TranscriptSink: ConversationSink, @unchecked Sendable {
 
     /// Records the event. When writing fails, the warning the user is about to be shown is recorded too (kept in
     /// memory with the rest, and saved with it), so the record shows what the user was told.
+    /// The line is written at once and synced by the next `commit` (the chat commits before it shows anything).
     public func record(_ event: ConversationEvent) -> String? {
         var notices: [String] = []
-        if let failure = recorder.record(event) {
+        if let failure = recorder.record(event, syncNow: false) {
             let notice = Self.failureNotice(failure)
-            recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))))
+            recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))), syncNow: false)
             notices.append(notice)
         }
         // The store could not be reached, or refused a line: said once, and recorded like any warning shown.
         if let store = recorder.takeStoreNotice() {
-            recorder.record(.displayed(kind: "store", shown: .message(tone: .warning, words: Message(store))))
+            recorder.record(.displayed(kind: "store", shown: .message(tone: .warning, words: Message(store))), syncNow: false)
             notices.append(store)
         }
         return notices.isEmpty ? nil : notices.joined(separator: " ")
+    }
+
+    public func commit() -> String? {
+        guard let failure = recorder.commit() else { return nil }
+        let notice = Self.failureNotice(failure)
+        recorder.record(.displayed(kind: "storage", shown: .message(tone: .warning, words: Message(notice))))
+        return notice
     }
 
     public func save(to directory: String?) -> String {

@@ -20,12 +20,43 @@ public enum FactExtractor {
         FactExtractor.facts(in: text, among: facts, index: PhraseIndex())
     }
 
-    static func facts(in text: String, among facts: [Fact], index: PhraseIndex) -> [LearntFact] {
-        let words = PhraseMatcher.stems(text)
-        guard !words.isEmpty else { return [] }
-        let tokens = PhraseMatcher.tokens(text)
+    static func facts(
+        in text: String, among facts: [Fact], index: PhraseIndex, synonyms: SynonymLayer? = nil, meaning: MeaningLayer? = nil
+    ) -> [LearntFact] {
+        let heard = phraseFacts(in: text, among: facts, index: index)
+        guard synonyms != nil || meaning != nil else { return heard.learnt }
+        var all = heard.learnt
+        var touched = heard.touched
+        if let synonyms {
+            let near = synonyms.facts(in: text, among: facts, phrases: index, skipping: touched)
+            all += near
+            touched.formUnion(near.map(\.factKey))
+        }
+        if let meaning { all += meaning.facts(in: text, among: facts, skipping: touched) }
+        // In the catalogue's order, whichever layer heard the fact.
+        return facts.compactMap { fact in all.first { $0.factKey == fact.key } }
+    }
+
+    /// What the phrases hear: the facts taken, and the keys of every fact a phrase spoke of (taken or not: two
+    /// options heard at once leave the fact to be asked, and the meaning layer leaves it alone too).
+    static func phraseFacts(in text: String, among facts: [Fact], index: PhraseIndex) -> (learnt: [LearntFact], touched: Set<String>) {
+        phraseFacts(words: PhraseMatcher.stems(text), tokens: PhraseMatcher.tokens(text), among: facts, index: index)
+    }
+
+    /// The same, on a message already split into stems and tokens (one for one).
+    static func phraseFacts(words: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], index: PhraseIndex) -> (
+        learnt: [LearntFact], touched: Set<String>
+    ) {
+        phraseFacts(words: words, tokens: tokens, among: facts, entries: index.entries(for: facts))
+    }
+
+    /// The same, with these phrases only (an evaluation leaves some out).
+    static func phraseFacts(words: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], entries: [PhraseIndex.Entry]) -> (
+        learnt: [LearntFact], touched: Set<String>
+    ) {
+        guard !words.isEmpty else { return ([], []) }
         var found: [Hit] = []
-        for entry in index.entries(for: facts) {
+        for entry in entries {
             for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
                 if let end = entry.possessiveEnd, tokens.count == words.count {
                     let said = tokens[range.upperBound - 1]
@@ -59,10 +90,9 @@ public enum FactExtractor {
         for fact in facts {
             let options = fact.options.filter { option in surviving.contains { $0.fact.key == fact.key && $0.option.id == option.id } }
             guard !options.isEmpty, fact.multiple || options.count == 1 else { continue }
-            let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
-            learnt.append(LearntFact(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says)))
+            learnt.append(LearntFact(fact: fact, options: options))
         }
-        return learnt
+        return (learnt, Set(surviving.map(\.fact.key)))
     }
 
     /// The index of a negating word shortly before `index` ("is not", "am not going to say the"), if any: up to four
@@ -81,6 +111,14 @@ public enum FactExtractor {
 
     /// Words that begin a new clause: a negation before them does not reach past them.
     static let clauseStarts: Set<String> = ["but", "and", "so", "though", "although", "however", "because", "while", "whereas", "yet"]
+}
+
+extension LearntFact {
+    /// `options` of `fact` taken, with what Probity says back.
+    init(fact: Fact, options: [FactOption]) {
+        let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
+        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says))
+    }
 }
 
 /// "a", "a and b", "a, b and c".

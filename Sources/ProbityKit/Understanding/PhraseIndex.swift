@@ -6,24 +6,22 @@ final class PhraseIndex: @unchecked Sendable {
     struct Entry {
         var fact: Fact
         var option: FactOption
+        /// The phrase as the catalogue writes it.
+        var phrase: String
         var words: [String]
         /// The last word, where the phrase ends in a possessive ("his daughter's"): the text must say it as one too
         /// ("his daughter's" or "his daughters", not "tell his daughter").
         var possessiveEnd: String?
     }
 
-    private let lock = NSLock()
-    private var byFacts: [String: [Entry]] = [:]
+    private let memo = FactSetMemo<[Entry]>()
 
     /// The phrases of `facts`, keyed by the facts' keys (a topic's facts and the shared ones).
     func entries(for facts: [Fact]) -> [Entry] {
-        let key = facts.map(\.key).joined(separator: "|")
-        lock.lock()
-        if let known = byFacts[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        memo.value(for: facts) { Self.build(facts) }
+    }
+
+    private static func build(_ facts: [Fact]) -> [Entry] {
         var built: [Entry] = []
         for fact in facts {
             for option in fact.options {
@@ -34,13 +32,10 @@ final class PhraseIndex: @unchecked Sendable {
                     }
                     guard words.contains(where: { $0 != "*" }) else { continue }
                     let last = PhraseMatcher.tokens(phrase).last
-                    built.append(Entry(fact: fact, option: option, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))
+                    built.append(Entry(fact: fact, option: option, phrase: phrase, words: words, possessiveEnd: last?.possessive == true ? last?.word : nil))
                 }
             }
         }
-        lock.lock()
-        byFacts[key] = built
-        lock.unlock()
         return built
     }
 }

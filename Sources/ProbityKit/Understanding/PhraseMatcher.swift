@@ -119,7 +119,7 @@ public enum PhraseMatcher {
     }
 
     /// Words that turn what follows into its opposite.
-    static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without"]
+    static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "none", "nothing", "nobody"]
 }
 
 /// A span of working days written in a phrase as `#wd:N-M` or `#wd:N+` ("#wd:11+" is "more than ten working days"),

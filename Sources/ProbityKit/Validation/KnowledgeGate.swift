@@ -31,12 +31,24 @@ public enum KnowledgeGate {
         return (knowledge, signature)
     }
 
-    /// The knowledge a command needs (`councils` read now, others when first asked for), after the gate.
+    /// The knowledge a command needs (`councils` read now, others when first asked for), after the gate. With a cache
+    /// folder, the catalogue is read from the snapshot kept when this same knowledge (same signature) passed, and
+    /// kept there when it was parsed; the knowledge carries its `KnowledgeCache` (fingerprints are remembered there).
     public static func load(directory: String, councils: KnowledgeLoader.Councils, cache: VerdictCache?) throws(KnowledgeError) -> KnowledgeBase {
-        if var validated = try check(directory: directory, cache: cache) {
-            validated.knownSound = true
-            return validated
+        let (validated, signature) = try pass(directory: directory, cache: cache)
+        let kept = cache.flatMap { cache in signature.map { KnowledgeCache(verdicts: cache, signature: $0) } }
+        var knowledge: KnowledgeBase
+        if let validated {
+            knowledge = validated
+            knowledge.knownSound = true
+            kept?.keep(catalogue: knowledge.catalogue)
+        } else if let snapshot = kept?.catalogue(knowledgeDirectory: directory) {
+            knowledge = try KnowledgeLoader.load(directory: directory, councils: councils, knownSound: true, catalogue: snapshot)
+        } else {
+            knowledge = try KnowledgeLoader.load(directory: directory, councils: councils, knownSound: true)
+            kept?.keep(catalogue: knowledge.catalogue)
         }
-        return try KnowledgeLoader.load(directory: directory, councils: councils, knownSound: true)
+        knowledge.cache = kept
+        return knowledge
     }
 }

@@ -65,6 +65,8 @@ struct ChatLoop {
         for event in reply.events {
             if let problem = sink.record(event) { blocks.append(.warning(Message(problem))) }
         }
+        // One sync for the whole reply, before any of it is shown.
+        if let problem = sink.commit() { blocks.append(.warning(Message(problem))) }
         if let echo { screen.write(echo) }
         for action in reply.actions {
             switch action {
@@ -81,6 +83,7 @@ struct ChatLoop {
                 break
             }
         }
+        if !reply.actions.isEmpty, let problem = sink.commit() { blocks.append(.warning(Message(problem))) }
         guard !blocks.isEmpty else { return }
         // Every line at the width in use, wrapped by Probity (a heading the renderer left long included), never by the terminal.
         let style = screen.style

@@ -73,12 +73,8 @@ struct AskCommand: TakesGlobalOptions {
     /// and saved for next time under that signature, which was taken before anything was read.
     private func cachedRouter() throws -> Router {
         let (validated, signature) = try global.checkKnowledge()
-        let cache = RouterCache.standard()
-        let key = signature.map { RouterSnapshot.key(knowledge: $0) }
-        if let cache, let key, let router = cache.router(key: key) { return router }
-        let knowledge = try validated ?? global.loadKnowledge(councils: .none)
-        let router = Router(knowledge: knowledge)
-        if let cache, let key { cache.store(router, key: key) }
-        return router
+        let build = { Router(knowledge: try validated ?? global.loadKnowledge(councils: .none)) }
+        guard let verdicts = VerdictCache.standard(), let signature else { return try build() }
+        return try KnowledgeCache(verdicts: verdicts, signature: signature).router(build: build)
     }
 }

@@ -29,8 +29,11 @@ struct ChatCommand: TakesGlobalOptions {
 
     func run() throws {
         let knowledge = try global.loadKnowledge(councils: global.councilSelection)
-        // Indexing the catalogue for routing starts now, on the other core, while the chat starts and greets.
-        let routing = BackgroundRouter(knowledge: knowledge)
+        // The router: its snapshot for this knowledge is read when something is first routed; without one, the
+        // catalogue is indexed now, on the other core, while the chat starts and greets.
+        let routing =
+            knowledge.cache?.hasRouter == true
+            ? BackgroundRouter(onFirstUse: { Router.cached(for: knowledge) }) : BackgroundRouter(building: { Router.cached(for: knowledge) })
         var session: Session
         do {
             session = try Session(knowledge: knowledge, council: global.council, role: global.role)

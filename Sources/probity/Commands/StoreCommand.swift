@@ -10,6 +10,7 @@ struct StoreCommand: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create the store's schema and roles in a PostgreSQL database: users may only add lines, the Monitoring Officer reads all.",
             discussion: """
                 Runs store/schema.sql (print it with --print-sql) as the role in URL, which must be able to create \

@@ -123,6 +123,7 @@ extension GlobalOptions {
 extension TranscriptsCommand {
     struct List: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List saved conversations: date, council, role, topics, verdicts and whether each is intact.")
 
         @OptionGroup var folder: TranscriptFolderOptions
@@ -202,7 +203,8 @@ extension TranscriptsCommand {
     }
 
     struct Show: TakesGlobalOptions {
-        static let configuration = CommandConfiguration(abstract: "Show one conversation, readable in the terminal.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one conversation, readable in the terminal.")
 
         @OptionGroup var folder: TranscriptFolderOptions
         @OptionGroup var global: GlobalOptions
@@ -221,6 +223,7 @@ extension TranscriptsCommand {
 
     struct Verify: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that transcripts are unaltered: one, or all of them.",
             discussion: """
                 Exit status 0 when every transcript checked is intact (sealed, or incomplete but intact because the chat \
@@ -357,6 +360,7 @@ extension TranscriptsCommand {
 
     struct Export: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export one conversation as Markdown, JSON or a printable HTML page.")
 
         @OptionGroup var folder: TranscriptFolderOptions
@@ -400,6 +404,7 @@ extension TranscriptsCommand {
 
     struct Replay: TakesGlobalOptions {
         static let configuration = CommandConfiguration(
+            commandName: "replay",
             abstract: "Walk a transcript's answers again against the current knowledge: would the advice now differ?",
             discussion: """
                 For each piece of advice a transcript recorded, gives the same answers to the topic as it is now and \
@@ -471,6 +476,7 @@ extension TranscriptsCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Count transcripts by topic, verdict, role and user; list unrouted questions, advice a revision changes, unsealed transcripts.",
             discussion: "With --store URL, counted by the server across everyone's transcripts; else the folder's.")
 
@@ -508,6 +514,7 @@ extension TranscriptsCommand {
 
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Send the council-wide store what it is missing of the transcripts recorded on this computer.",
             discussion: """
                 The store is --store URL, else $PROBITY_STORE, else `store =` in your config or /etc/probity/config. \

@@ -5,7 +5,8 @@ import ProbityKit
 /// as an argument of the default subcommand (the chat, or `transcripts list`) and refused with the wrong usage.
 enum SubcommandCheck {
     /// Options that take a value, wherever they appear before the subcommand.
-    static let optionsWithValues: Set<String> = [
+    /// (An array: a handful of words, and no `Set<String>` to set up at every start.)
+    static let optionsWithValues: [String] = [
         "--knowledge", "--council", "--role", "--color", "--transcripts",
         "--generate-completion-script",
     ]

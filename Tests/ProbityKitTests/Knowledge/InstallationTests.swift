@@ -23,6 +23,10 @@ import Testing
             explicit: nil, environment: ["XDG_DATA_HOME": "/data/u"], executablePath: binary,
             currentDirectory: Paths.repository)
         #expect(location.path == "/data/u/probity/transcripts")
+        // A symbolic link to the binary (another folder on $PATH) leads to the same installation.
+        try FileManager.default.createDirectory(atPath: prefix + "/links", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: prefix + "/links/probity", withDestinationPath: binary)
+        #expect(Installation(executablePath: prefix + "/links/probity")?.shareDirectory == Installation(executablePath: binary)?.shareDirectory)
         // A binary in a checkout is not installed.
         #expect(Installation(executablePath: Paths.repository + "/.build/debug/probity") == nil)
     }

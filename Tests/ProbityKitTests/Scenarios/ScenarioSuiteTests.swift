@@ -81,6 +81,16 @@ import Testing
         }
     }
 
+    /// Hearing facts by meaning (off in the chat, `MeaningThresholds.standard` when chosen) keeps the development
+    /// half right: nothing re-asked, nothing missing, no fact taken that was not said.
+    @Test func theDevelopmentHalfIsRightWhenFactsAreHeardByMeaning() {
+        let runner = ScenarioRunner(knowledge: Self.knowledge.with(factMeaning: .standard))
+        for (council, scenario) in Self.all where scenario.isDevelopment {
+            let outcome = runner.run(scenario, council: council)
+            #expect(outcome.isRight, "\(council)/\(scenario.id): \(outcome.problems.joined(separator: "; "))")
+        }
+    }
+
     /// The measuring half, which nobody tunes on, may not fall below what BENCHMARKS.md reports.
     @Test func theMeasuringHalfHoldsItsFigures() {
         let measuring = ScenarioReport(outcomes: Self.report.outcomes.filter { !$0.scenario.isDevelopment })
@@ -96,6 +106,6 @@ import Testing
 enum ScenarioFloors {
     static let measuringRight = 75
     static let measuringReasked = 24
-    static let measuringMisheard = 10
+    static let measuringMisheard = 9
     static let measuringMissingClauses = 18
 }

@@ -25,6 +25,32 @@ import Testing
         #expect(verify(path).status == .incomplete(.notSealed))
     }
 
+    /// The chat records a reply's events without a sync each and commits once before showing it: each line is
+    /// still written at once, and a commit with nothing pending, or after the seal, does nothing.
+    @Test func eventsLeftForTheCommitAreWrittenAtOnceAndCommittedTogether() throws {
+        let dir = TemporaryDirectory()
+        let knowledge = TinyKnowledge.make()
+        let recorder = TranscriptRecorder(
+            location: .init(path: dir.path, isDefault: false), knowledge: knowledge,
+            council: nil, role: nil, probityVersion: "9.9.9", durable: true, fallbackDirectory: nil)
+        guard case .recording(let path) = recorder.status else {
+            Issue.record("not recording")
+            return
+        }
+        #expect(recorder.commit() == nil, "nothing pending")
+        let events = TinyKnowledge.conversation(knowledge)
+        for (i, event) in events.enumerated() {
+            #expect(recorder.record(event, syncNow: false) == nil)
+            #expect(lines(of: path).count == i + 2)
+        }
+        #expect(recorder.commit() == nil)
+        #expect(recorder.status == .recording(path: path))
+        recorder.record(.ended(reason: "quit"), syncNow: false)
+        #expect(recorder.commit() == nil, "sealed: nothing left to commit")
+        #expect(verify(path).status == .sealed)
+        #expect(try TranscriptReader.read(path: path).events.map(\.event) == events + [.ended(reason: "quit")])
+    }
+
     @Test func theHeaderSaysWhoWhenAndWithWhatKnowledge() throws {
         let dir = TemporaryDirectory()
         let knowledge = TinyKnowledge.make(version: "7")

@@ -49,6 +49,15 @@ import Testing
     }
 
     /// A negation reaches four words forward, but not past the start of another clause.
+    /// "None", "nothing" and "nobody" deny what follows as "not" does: "none of our agents will be there" is not the
+    /// agent being there (it was taken as such before they counted).
+    @Test func noneNothingAndNobodyAreNegations() {
+        #expect(taken("none of our agent will be there")["t.present"] == nil)
+        #expect(taken("nobody said our agent will be there")["t.present"] == nil)
+        #expect(taken("nothing about the budget")["t.about"] == nil)
+        #expect(taken("our agent will be there")["t.present"] == "yes")
+    }
+
     @Test func aNegationReachesAcrossAFewWordsButNotIntoAnotherClause() {
         #expect(taken("it is not likely our agent will be there")["t.present"] == nil)
         #expect(taken("I'm not sure, but our agent will be there")["t.present"] == "yes")

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Files in the cache folder: read whole, written whole or not at all, the oldest of a kind dropped. Nothing here
+/// fails loudly: a cache file that cannot be read or written is simply rebuilt.
+enum CacheFile {
+    /// A whole file read straight into an array (one copy fewer than through `Data`); nil if it cannot be read whole.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    complete = false
+                    break
+                }
+                done += n
+            }
+            count = done
+        }
+        return complete && bytes.count == size ? bytes : nil
+    }
+
+    /// Writes `bytes` to `name` in `directory` (made 0700 if missing) through a temporary file renamed into place,
+    /// readable by its owner only, so a reader sees the old file or the whole new one. False if it could not.
+    @discardableResult
+    static func write(_ bytes: [UInt8], name: String, in directory: String) -> Bool {
+        guard CacheLocation.make(directory) else { return false }
+        let temporary = "\(directory)/.\(name)-\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return false }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        close(fd)
+        guard complete, rename(temporary, "\(directory)/\(name)") == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Removes the oldest files whose names start with `prefix` until `keep` are left.
+    static func prune(prefix: String, keep: Int, in directory: String) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix(prefix) }
+        guard names.count > keep else { return }
+        func modified(_ name: String) -> Int {
+            var info = stat()
+            return stat("\(directory)/\(name)", &info) == 0 ? info.st_mtim.tv_sec : 0
+        }
+        for name in names.sorted(by: { modified($0) < modified($1) }).prefix(names.count - keep) {
+            unlink("\(directory)/\(name)")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// What the cache folder keeps for one state of the knowledge, named by its `KnowledgeSignature` (every knowledge
+/// file's stat and the binary's): the catalogue as parsed (`catalogue-<key>.bin`) and the fingerprints transcripts
+/// record (`fingerprint-<key>-<council>`). It is handed out only by the knowledge gate, once that knowledge has
+/// passed, and writes nothing while the knowledge is too fresh to be named reliably (as `VerdictCache`): any later
+/// write to the knowledge, or a new build, names other files, so what is read back is what was computed from
+/// knowledge that passed. A file that is damaged or cannot be read is ignored and written again.
+public struct KnowledgeCache: Sendable {
+    public let directory: String
+    public let signature: KnowledgeSignature
+    /// Whether the knowledge is old enough for what is computed from it to be kept.
+    let settled: Bool
+    /// How many catalogue snapshots and fingerprints to keep; the oldest go first.
+    static let keptSnapshots = 4
+    static let keptFingerprints = 64
+
+    public init(verdicts: VerdictCache, signature: KnowledgeSignature, now: Date = Date()) {
+        directory = verdicts.directory
+        self.signature = signature
+        settled = verdicts.isSettled(signature, now: now)
+    }
+
+    // MARK: Catalogue
+
+    var catalogueName: String { "catalogue-\(signature.key).bin" }
+
+    /// The catalogue parsed when this knowledge passed the gate; nil when there is no usable snapshot.
+    func catalogue(knowledgeDirectory: String) -> Catalogue? {
+        guard let bytes = ByteStorage(mapping: "\(directory)/\(catalogueName)") else { return nil }
+        return CatalogueSnapshot.decode(bytes, signature: signature.key, vectorsPath: knowledgeDirectory + "/" + KnowledgeLoader.vectorsFile)
+    }
+
+    /// Keeps a catalogue that was read whole and sound, for the next command on this knowledge.
+    func keep(catalogue: Catalogue) {
+        guard settled, CacheFile.write(CatalogueSnapshot.encode(catalogue, signature: signature.key), name: catalogueName, in: directory) else { return }
+        CacheFile.prune(prefix: "catalogue-", keep: Self.keptSnapshots, in: directory)
+    }
+
+    // MARK: Fingerprints
+
+    /// The file for a council's fingerprint (nil: the catalogue's alone); nil for an id that is not a plain name.
+    private func fingerprintName(council: String?) -> String? {
+        let id = council ?? "-"
+        guard !id.isEmpty, id.utf8.count <= 64, id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
+            return nil
+        }
+        return "fingerprint-\(signature.key)-\(id)"
+    }
+
+    /// The fingerprint remembered for a council's knowledge (see `KnowledgeBase.councilFingerprint`).
+    func fingerprint(council: String?) -> String? {
+        guard let name = fingerprintName(council: council), let bytes = CacheFile.read("\(directory)/\(name)") else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return SHA256.isHex(text) ? text : nil
+    }
+
+    func keep(fingerprint: String, council: String?) {
+        guard settled, SHA256.isHex(fingerprint), let name = fingerprintName(council: council),
+            CacheFile.write(Array(fingerprint.utf8), name: name, in: directory)
+        else { return }
+        CacheFile.prune(prefix: "fingerprint-", keep: Self.keptFingerprints, in: directory)
+    }
+}
