@@ -9,7 +9,7 @@ What it does:
 1. The vocabulary: the teacher's whole-word tokens (lower-case letters, 2+ long) and every word of the catalogue's
    routing text (topics' titles, summaries, examples and fact phrases; catalogue/background.json).
 2. Each word on its own through the teacher (mean-pooled): its raw vector (as model2vec does).
-3. Distillation: the catalogue's sentences (and the facts' phrases, unless --no-phrases) through the teacher; a linear
+3. Distillation: the catalogue's sentences (and with --phrases the facts' phrases) through the teacher; a linear
    map (ridge regression) that takes the weighted average of a text's raw word vectors to the teacher's embedding of
    it, applied to every word; then (--finetune λ, 0.1 by default) each word the catalogue's sentences use is fitted
    further so that the sentences' averages land on the teacher's embeddings, held near its mapped vector by λ (not on
@@ -52,8 +52,10 @@ def main():
     ap.add_argument("--dims", type=int, default=64)
     ap.add_argument("--ridge", type=float, default=1.0)
     ap.add_argument("--evaluate", action="store_true")
-    ap.add_argument("--no-phrases", dest="phrases", action="store_false", help="fit on the catalogue's sentences only, not "
-                    "also on the facts' phrases (more, shorter texts; the shipped vectors use them)")
+    ap.add_argument("--phrases", action="store_true", help="also fit the map on the facts' phrases (more, shorter texts: "
+                    "better routing in cross-validation, but 'uni' and 'university' drift apart and the meaning layer "
+                    "stops hearing one for the other, so the shipped vectors do not use them)")
+    ap.add_argument("--no-phrases", dest="phrases", action="store_false", help="the default: not --phrases")
     ap.add_argument("--finetune", type=float, default=0.1, help="after the map, fit each catalogue word's vector to the "
                     "teacher's sentence embeddings, held to its mapped vector with this λ (0: not at all)")
     ap.add_argument("--finetune-phrases", action="store_true", help="fine-tune on the phrases too, not only on the "
