@@ -49,16 +49,9 @@ import Testing
         #expect(decode(Array(Self.bytes.dropLast())) == nil)
         #expect(decode(Self.bytes + [0]) == nil)
         #expect(decode(Array("not a snapshot".utf8)) == nil)
-        var seed: UInt64 = 7
-        func next() -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33)
-        }
-        for _ in 0..<300 {
-            var damaged = Self.bytes
-            for _ in 0..<(1 + next() % 4) { damaged[next() % damaged.count] = UInt8(next() % 256) }
-            _ = decode(damaged)
-            _ = decode(Array(Self.bytes.prefix(next() % Self.bytes.count)))
+        for (changed, cut) in DamagedBytes.variants(of: Self.bytes, seed: 7) {
+            _ = decode(changed)
+            _ = decode(cut)
         }
     }
 
