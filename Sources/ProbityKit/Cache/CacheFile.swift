@@ -1,33 +1,8 @@
 import Foundation
 
-/// Files in the cache folder: read whole, written whole or not at all, the oldest of a kind dropped. Nothing here
-/// fails loudly: a cache file that cannot be read or written is simply rebuilt.
+/// Files in the cache folder: written whole or not at all, the oldest of a kind dropped (they are read by mapping
+/// them, `ByteStorage`). Nothing here fails loudly: a cache file that cannot be written is simply rebuilt.
 enum CacheFile {
-    /// A whole file read straight into an array (one copy fewer than through `Data`); nil if it cannot be read whole.
-    static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    complete = false
-                    break
-                }
-                done += n
-            }
-            count = done
-        }
-        return complete && bytes.count == size ? bytes : nil
-    }
-
     /// Writes `bytes` to `name` in `directory` (made 0700 if missing) through a temporary file renamed into place,
     /// readable by its owner only, so a reader sees the old file or the whole new one. False if it could not.
     @discardableResult

@@ -50,8 +50,8 @@ public struct KnowledgeCache: Sendable {
 
     /// The fingerprint remembered for a council's knowledge (see `KnowledgeBase.councilFingerprint`).
     func fingerprint(council: String?) -> String? {
-        guard let name = fingerprintName(council: council), let bytes = CacheFile.read("\(directory)/\(name)") else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
+        guard let name = fingerprintName(council: council), let bytes = ByteStorage(mapping: "\(directory)/\(name)") else { return nil }
+        let text = bytes.string(0..<bytes.count)
         return SHA256.isHex(text) ? text : nil
     }
 
