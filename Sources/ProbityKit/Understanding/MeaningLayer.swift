@@ -22,7 +22,7 @@ struct MeaningLayer: Sendable {
 extension KnowledgeBase {
     /// The meaning layer of this knowledge, when it ships word vectors and hears by meaning.
     var meaningLayer: MeaningLayer? {
-        guard let vectors = wordVectors, let thresholds = factMeaning else { return nil }
+        guard let thresholds = factMeaning, let vectors = wordVectors else { return nil }  // the setting first: reading the vectors is not free
         return MeaningLayer(vectors: vectors, index: meanings, thresholds: thresholds)
     }
 }

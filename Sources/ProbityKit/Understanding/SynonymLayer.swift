@@ -76,7 +76,7 @@ final class SynonymIndex: @unchecked Sendable {
 extension KnowledgeBase {
     /// The near-words layer of this knowledge, when it ships word vectors and hears through near words.
     var synonymLayer: SynonymLayer? {
-        guard let vectors = wordVectors, let nearness = synonymNearness else { return nil }
+        guard let nearness = synonymNearness, let vectors = wordVectors else { return nil }  // the setting first: reading the vectors is not free
         return SynonymLayer(vectors: vectors, index: synonyms, nearness: nearness)
     }
 }
