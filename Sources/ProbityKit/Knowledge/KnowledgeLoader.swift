@@ -108,25 +108,17 @@ public enum KnowledgeLoader {
         // Shared facts first: every topic's advice may name them.
         let factsFile = "catalogue/facts.json"
         if fm.fileExists(atPath: directory + "/" + factsFile) {
-            let parsed = parse(directory: directory, file: factsFile)
-            issues += parsed.issues
-            if let bytes = parsed.bytes { catalogue.files.append(KnowledgeFile(path: factsFile, bytes: bytes)) }
-            if let json = parsed.json {
-                let collector = IssueCollector(file: factsFile)
-                catalogue.sharedFacts = CatalogueDecoder.decodeSharedFacts(json, file: factsFile, issues: collector) ?? []
-                issues += collector.issues
-            }
+            let read = decode(directory: directory, file: factsFile) { CatalogueDecoder.decodeSharedFacts($0, file: factsFile, issues: $1) }
+            issues += read.issues
+            if let file = read.file { catalogue.files.append(file) }
+            catalogue.sharedFacts = read.value ?? []
         }
         // Questions no topic answers, for the router's background class (optional).
         if fm.fileExists(atPath: directory + "/" + backgroundFile) {
-            let parsed = parse(directory: directory, file: backgroundFile)
-            issues += parsed.issues
-            if let bytes = parsed.bytes { catalogue.files.append(KnowledgeFile(path: backgroundFile, bytes: bytes)) }
-            if let json = parsed.json {
-                let collector = IssueCollector(file: backgroundFile)
-                catalogue.background = CatalogueDecoder.decodeBackground(json, issues: collector) ?? []
-                issues += collector.issues
-            }
+            let read = decode(directory: directory, file: backgroundFile) { CatalogueDecoder.decodeBackground($0, issues: $1) }
+            issues += read.issues
+            if let file = read.file { catalogue.files.append(file) }
+            catalogue.background = read.value ?? []
         }
         if fm.fileExists(atPath: directory + "/" + vectorsFile) {
             switch KnowledgeFileReader.read(directory + "/" + vectorsFile, file: vectorsFile).map(WordVectors.init(bytes:)) {
@@ -146,21 +138,15 @@ public enum KnowledgeLoader {
         issues += scope.issues
         catalogue.outOfScope = scope.subjects
         let names = topicNames
-        let results = ConcurrentSlots<(topic: Topic?, file: KnowledgeFile?, issues: [KnowledgeIssue])>(count: names.count)
+        let results = ConcurrentSlots<(value: Topic?, file: KnowledgeFile?, issues: [KnowledgeIssue])>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             let file = "catalogue/topics/" + names[i]
-            let parsed = parse(directory: directory, file: file)
-            var topic: Topic?
-            var found = parsed.issues
-            if let json = parsed.json {
-                let collector = IssueCollector(file: file)
-                topic = CatalogueDecoder.decodeTopic(json, file: file, expectedID: String(names[i].dropLast(5)), issues: collector)
-                found += collector.issues
+            results[i] = decode(directory: directory, file: file) {
+                CatalogueDecoder.decodeTopic($0, file: file, expectedID: String(names[i].dropLast(5)), issues: $1)
             }
-            results[i] = (topic, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, found)
         }
         for case let result? in results.values {
-            if let topic = result.topic { catalogue.topics.append(topic) }
+            if let topic = result.value { catalogue.topics.append(topic) }
             if let file = result.file { catalogue.files.append(file) }
             issues += result.issues
         }
@@ -172,15 +158,8 @@ public enum KnowledgeLoader {
     public static func readOutOfScope(directory: String) -> (subjects: [OutOfScopeSubject], file: KnowledgeFile?, issues: [KnowledgeIssue]) {
         let file = OutOfScopeDecoder.file
         guard FileManager.default.fileExists(atPath: directory + "/" + file) else { return ([], nil, []) }
-        let parsed = parse(directory: directory, file: file)
-        var issues = parsed.issues
-        var subjects: [OutOfScopeSubject] = []
-        if let json = parsed.json {
-            let collector = IssueCollector(file: file)
-            subjects = OutOfScopeDecoder.decode(json, issues: collector) ?? []
-            issues += collector.issues
-        }
-        return (subjects, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, issues)
+        let read = decode(directory: directory, file: file) { OutOfScopeDecoder.decode($0, issues: $1) }
+        return (read.value ?? [], read.file, read.issues)
     }
 
     /// Reads one council's identity and protocol versions: `council.json`, `versions/*.json`. Its advice is read
@@ -190,16 +169,10 @@ public enum KnowledgeLoader {
         var issues: [KnowledgeIssue] = []
         var files: [KnowledgeFile] = []
         let identityFile = folder + "/council.json"
-        let parsedIdentity = parse(directory: directory, file: identityFile)
-        issues += parsedIdentity.issues
-        if let bytes = parsedIdentity.bytes { files.append(KnowledgeFile(path: identityFile, bytes: bytes)) }
-        var identity: CouncilIdentity?
-        if let json = parsedIdentity.json {
-            let collector = IssueCollector(file: identityFile)
-            identity = CouncilDecoder.decodeIdentity(json, expectedID: id, issues: collector)
-            issues += collector.issues
-        }
-        guard let identity else {
+        let readIdentity = decode(directory: directory, file: identityFile) { CouncilDecoder.decodeIdentity($0, expectedID: id, issues: $1) }
+        issues += readIdentity.issues
+        if let file = readIdentity.file { files.append(file) }
+        guard let identity = readIdentity.value else {
             return CouncilStore.Entry(folder: nil, issues: issues, files: files)
         }
         var versions: [Council] = []
@@ -221,15 +194,12 @@ public enum KnowledgeLoader {
         }
         for name in versionNames {
             let file = "\(folder)/versions/\(name)"
-            let parsed = parse(directory: directory, file: file)
-            issues += parsed.issues
-            if let bytes = parsed.bytes { files.append(KnowledgeFile(path: file, bytes: bytes)) }
-            guard let json = parsed.json else { continue }
-            let collector = IssueCollector(file: file)
-            if let version = CouncilDecoder.decodeVersion(json, file: file, identity: identity, folder: folder, issues: collector) {
-                versions.append(version)
+            let read = decode(directory: directory, file: file) {
+                CouncilDecoder.decodeVersion($0, file: file, identity: identity, folder: folder, issues: $1)
             }
-            issues += collector.issues
+            issues += read.issues
+            if let file = read.file { files.append(file) }
+            if let version = read.value { versions.append(version) }
         }
         var councilFolder = CouncilFolder(
             id: id, name: identity.name, shortName: identity.shortName,
@@ -244,16 +214,14 @@ public enum KnowledgeLoader {
     static func readTree(council: CouncilFolder, topic: Topic, directory: String, catalogue: KnowledgeBase) -> CouncilStore.TreeEntry? {
         let file = "\(council.folder)/advice/\(topic.id).json"
         guard FileManager.default.fileExists(atPath: directory + "/" + file) else { return nil }
-        let parsed = parse(directory: directory, file: file)
-        var entry = CouncilStore.TreeEntry(tree: nil, issues: parsed.issues, file: parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) })
-        guard let json = parsed.json else { return entry }
-        let collector = IssueCollector(file: file)
-        let context = AdviceDecoder.Context(
-            councilID: council.id, topic: topic,
-            sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            file: file, issues: collector)
-        entry.tree = AdviceDecoder.decode(json, context: context)
-        entry.issues += collector.issues
+        let read = decode(directory: directory, file: file) { json, collector in
+            let context = AdviceDecoder.Context(
+                councilID: council.id, topic: topic,
+                sharedFacts: Dictionary(catalogue.sharedFacts.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                file: file, issues: collector)
+            return AdviceDecoder.decode(json, context: context)
+        }
+        var entry = CouncilStore.TreeEntry(tree: read.value, issues: read.issues, file: read.file)
         if let tree = entry.tree, let current = council.current {
             entry.issues += Validator.treeReferenceIssues(tree, council: current)
         }
@@ -261,6 +229,22 @@ public enum KnowledgeLoader {
             entry.issues.append(cycle)
         }
         return entry
+    }
+
+    /// A knowledge file read, parsed and decoded by `decode`: the value (nil when the file could not be read, parsed or
+    /// decoded), the file's bytes (for the fingerprint; nil when unreadable) and every problem found on the way.
+    private static func decode<Value>(directory: String, file: String, _ decode: (JSONValue, IssueCollector) -> Value?) -> (
+        value: Value?, file: KnowledgeFile?, issues: [KnowledgeIssue]
+    ) {
+        let parsed = parse(directory: directory, file: file)
+        var issues = parsed.issues
+        var value: Value?
+        if let json = parsed.json {
+            let collector = IssueCollector(file: file)
+            value = decode(json, collector)
+            issues += collector.issues
+        }
+        return (value, parsed.bytes.map { KnowledgeFile(path: file, bytes: $0) }, issues)
     }
 
     private static func parse(directory: String, file: String) -> (json: JSONValue?, bytes: [UInt8]?, issues: [KnowledgeIssue]) {
