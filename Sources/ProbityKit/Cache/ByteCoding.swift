@@ -33,7 +33,6 @@ struct ByteWriter {
 struct ByteReader {
     let storage: ByteStorage
     private var at = 0
-    init(_ data: [UInt8]) { storage = ByteStorage(copying: data) }
     init(_ storage: ByteStorage) { self.storage = storage }
     var atEnd: Bool { at == storage.count }
     private var left: Int { storage.count - at }
