@@ -47,13 +47,16 @@ struct GlobalOptions: ParsableArguments {
     var defaultRole: Role? { role ?? settings.role?.value }
 
     /// Loads the catalogue and the councils a command needs through the knowledge gate: nothing is used until
-    /// everything `probity validate` checks has passed (remembered per state of the knowledge), else it fails with
-    /// validate's messages (exit 1). Other councils are read only if the command turns to them.
-    /// The knowledge is read and passed through the gate once per run: resolving `--council` before the command
-    /// runs and the command itself share it (councils it has not read yet are read when first needed).
+    /// everything `probity validate` checks in it has passed (remembered per state of the catalogue and of each
+    /// council), else it fails with validate's messages (exit 1). Other councils are read, and pass the gate, only if
+    /// the command turns to them. The knowledge is read and its catalogue passed through the gate once per run:
+    /// resolving `--council` before the command runs and the command itself share it.
     func loadKnowledge(councils: KnowledgeLoader.Councils = .all) throws -> KnowledgeBase {
         let directory = knowledgeDirectory
-        if let loaded = Self.loaded.knowledge(directory: directory) { return loaded }
+        if let loaded = Self.loaded.knowledge(directory: directory) {
+            do { try KnowledgeGate.admit(councils, in: loaded) } catch { throw RuntimeFailure(error.description) }
+            return loaded
+        }
         do {
             let knowledge = try KnowledgeGate.load(directory: directory, councils: councils, cache: VerdictCache.standard())
             Self.loaded.keep(knowledge, directory: directory)
@@ -84,10 +87,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The council `text` names (a usage error if none), its folder checked before use (a runtime failure if unsound).
     func checkedCouncil(_ text: String, in knowledge: KnowledgeBase) throws -> Council {
-        let council = try CouncilNames.council(text, in: knowledge)
-        let issues = knowledge.issues(council: council.id)
+        let id = try CouncilNames.resolve(text, in: knowledge)
+        let issues = knowledge.issues(council: id)
         if !issues.isEmpty { throw RuntimeFailure(KnowledgeError(issues: issues, directory: knowledge.directory).description) }
-        return council
+        return try CouncilNames.council(id, in: knowledge)
     }
 
     /// The council named with --council (already resolved to an id before the command runs), or the settings file's.
@@ -99,15 +102,22 @@ struct GlobalOptions: ParsableArguments {
     func session(_ knowledge: KnowledgeBase) throws -> Session {
         var session = try Session(knowledge: knowledge, council: nil, role: defaultRole)
         if let council {
-            do { try session.setCouncil(council) } catch { throw ValidationError(error.description) }
+            do { try session.setCouncil(council) } catch { throw Self.failure(error, usage: { ValidationError(error.description) }) }
         } else if let configured = settings.council {
             do {
                 try session.setCouncil(configured.value)
             } catch {
-                throw RuntimeFailure(CouncilNames.unknownInSettings(configured, knowledge: knowledge))
+                throw Self.failure(error, usage: { RuntimeFailure(CouncilNames.unknownInSettings(configured, knowledge: knowledge)) })
             }
         }
         return session
+    }
+
+    /// A council that fails the knowledge gate is a runtime failure with validate's messages (exit 1); any other
+    /// problem choosing a council is `usage`'s.
+    static func failure(_ problem: Session.Problem, usage: () -> any Error) -> any Error {
+        if case .unsoundCouncil = problem { return RuntimeFailure(problem.description) }
+        return usage()
     }
 }
 

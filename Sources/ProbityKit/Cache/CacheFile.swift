@@ -31,7 +31,8 @@ enum CacheFile {
 
     /// Removes the oldest files whose names start with `prefix` until `keep` are left.
     static func prune(prefix: String, keep: Int, in directory: String) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix(prefix) }
+        guard case .success(let listed) = DirectoryListing.names(at: directory) else { return }
+        let names = listed.filter { $0.hasPrefix(prefix) }
         guard names.count > keep else { return }
         func modified(_ name: String) -> Int {
             var info = stat()

@@ -1,15 +1,18 @@
 import Foundation
 
-/// What the cache folder keeps for one state of the knowledge, named by its `KnowledgeSignature` (every knowledge
-/// file's stat and the binary's): the catalogue as parsed (`catalogue-<key>.bin`) and the fingerprints transcripts
-/// record (`fingerprint-<key>-<council>`). It is handed out only by the knowledge gate, once that knowledge has
+/// What the cache folder keeps for one state of the catalogue, named by its `KnowledgeSignature` (every catalogue
+/// file's stat and the binary's): the catalogue as parsed (`catalogue-<key>.bin`), and the fingerprints transcripts
+/// record (`fingerprint-<key>-<council>`, the key the signature of what the fingerprint covers: the catalogue's, or a
+/// council's, which names the catalogue too). It is handed out only by the knowledge gate, once that knowledge has
 /// passed, and writes nothing while the knowledge is too fresh to be named reliably (as `VerdictCache`): any later
 /// write to the knowledge, or a new build, names other files, so what is read back is what was computed from
 /// knowledge that passed. A file that is damaged or cannot be read is ignored and written again.
 public struct KnowledgeCache: Sendable {
     public let directory: String
     public let signature: KnowledgeSignature
-    /// Whether the knowledge is old enough for what is computed from it to be kept.
+    private let verdicts: VerdictCache
+    private let now: Date
+    /// Whether the catalogue is old enough for what is computed from it to be kept.
     let settled: Bool
     /// How many catalogue snapshots and fingerprints to keep; the oldest go first.
     static let keptSnapshots = 4
@@ -18,6 +21,8 @@ public struct KnowledgeCache: Sendable {
     public init(verdicts: VerdictCache, signature: KnowledgeSignature, now: Date = Date()) {
         directory = verdicts.directory
         self.signature = signature
+        self.verdicts = verdicts
+        self.now = now
         settled = verdicts.isSettled(signature, now: now)
     }
 
@@ -39,24 +44,26 @@ public struct KnowledgeCache: Sendable {
 
     // MARK: Fingerprints
 
-    /// The file for a council's fingerprint (nil: the catalogue's alone); nil for an id that is not a plain name.
-    private func fingerprintName(council: String?) -> String? {
+    /// The file for a council's fingerprint (nil: the catalogue's alone) under the signature of what it covers; nil
+    /// for an id that is not a plain name.
+    private func fingerprintName(council: String?, scope: KnowledgeSignature) -> String? {
         let id = council ?? "-"
         guard !id.isEmpty, id.utf8.count <= 64, id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
             return nil
         }
-        return "fingerprint-\(signature.key)-\(id)"
+        return "fingerprint-\(scope.key)-\(id)"
     }
 
-    /// The fingerprint remembered for a council's knowledge (see `KnowledgeBase.councilFingerprint`).
-    func fingerprint(council: String?) -> String? {
-        guard let name = fingerprintName(council: council), let bytes = ByteStorage(mapping: "\(directory)/\(name)") else { return nil }
+    /// The fingerprint remembered for a council's knowledge (see `KnowledgeBase.councilFingerprint`), `scope` the
+    /// signature of that council (with the catalogue), or of the catalogue when `council` is nil.
+    func fingerprint(council: String?, scope: KnowledgeSignature) -> String? {
+        guard let name = fingerprintName(council: council, scope: scope), let bytes = ByteStorage(mapping: "\(directory)/\(name)") else { return nil }
         let text = bytes.string(0..<bytes.count)
         return SHA256.isHex(text) ? text : nil
     }
 
-    func keep(fingerprint: String, council: String?) {
-        guard settled, SHA256.isHex(fingerprint), let name = fingerprintName(council: council),
+    func keep(fingerprint: String, council: String?, scope: KnowledgeSignature) {
+        guard verdicts.isSettled(scope, now: now), SHA256.isHex(fingerprint), let name = fingerprintName(council: council, scope: scope),
             CacheFile.write(Array(fingerprint.utf8), name: name, in: directory)
         else { return }
         CacheFile.prune(prefix: "fingerprint-", keep: Self.keptFingerprints, in: directory)

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Remembers that the knowledge, as named by a `KnowledgeSignature`, passed every check of `probity validate`:
-/// an empty file `sound-<key>` in the cache folder. Only a sound verdict is kept; knowledge that fails is checked
-/// again each time (and each time refused with the same message).
+/// Remembers that part of the knowledge (the catalogue, or one council with the catalogue), as named by a
+/// `KnowledgeSignature`, passed the checks of `probity validate` that concern it: an empty file `sound-<key>` in the
+/// cache folder. Only a sound verdict is kept; knowledge that fails is checked again each time (and each time refused
+/// with the same message).
 public struct VerdictCache: Sendable {
     public let directory: String
-    /// How many verdicts to keep (one per state of each knowledge folder in use); the oldest go first.
-    public static let kept = 32
+    /// How many verdicts to keep (one per state of the catalogue and of each council in use); the oldest go first.
+    public static let kept = 1_024
     /// A file changed this recently may yet change again within the file system's timestamp resolution without its
     /// times moving on, so knowledge this fresh is checked but its verdict not kept ("racy" in git's sense).
     public static let settleNanoseconds: Int64 = 2_000_000_000

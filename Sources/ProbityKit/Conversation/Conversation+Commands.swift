@@ -127,8 +127,9 @@ extension Conversation {
         var council = session.council
         var number = reference
         let words = reference.split(separator: " ", maxSplits: 1).map(String.init)
-        if words.count == 2, let named = knowledge.resolveCouncil(words[0]) {
-            council = named
+        if words.count == 2, let id = knowledge.councilID(named: words[0]) {
+            guard refusesNothing(in: [id], into: &reply) else { return }
+            council = knowledge.council(id: id)
             number = words[1]
         }
         guard let council else {
@@ -180,12 +181,22 @@ extension Conversation {
         let answers = session.reasons
             .filter { $0.factKey != "council" && $0.factKey != "role" }
             .map { "\($0.factKey)=\($0.optionID)" }
+        // Every council is read: none is shown unless all of them pass the knowledge gate.
+        guard refusesNothing(in: knowledge.councilIDs, into: &reply) else { return }
         do {
             let comparison = try TopicComparison(knowledge: knowledge, topicID: topic.id, role: session.role, answers: answers)
             show("compare", .comparison(comparison), into: &reply)
         } catch {
             show("compare", .warning("I couldn't compare the councils on this topic: \(error.description)."), into: &reply)
         }
+    }
+
+    /// True when every one of these councils passes the knowledge gate; else says what `validate` finds in them.
+    private mutating func refusesNothing(in councils: [String], into reply: inout ConversationReply) -> Bool {
+        let issues = knowledge.issues(councils: councils)
+        guard !issues.isEmpty else { return true }
+        show("rejected", .warning(Message(KnowledgeError(issues: issues, directory: knowledge.directory).description)), into: &reply)
+        return false
     }
 
     mutating func changeCouncil(_ text: String?, into reply: inout ConversationReply) {
@@ -198,18 +209,26 @@ extension Conversation {
             askAgain(into: &reply)
             return
         }
-        guard let council = knowledge.resolveCouncil(text) else {
+        guard let id = knowledge.councilID(named: text) else {
             show("rejected", .text(knowledge.unknownCouncil(text)), into: &reply)
             askAgain(into: &reply)
             return
         }
-        guard council.id != session.councilID else {
+        if id == session.councilID, let council = session.council {
             show("council", .text("You're already with \(council.name)."), into: &reply)
             askAgain(into: &reply)
             return
         }
         let before = session.facts
-        try? session.setCouncil(council.id)
+        do {
+            try session.setCouncil(id)
+        } catch {
+            // A council whose folder fails the knowledge gate: refused with validate's messages, nothing of it shown.
+            show("rejected", .warning(Message(error.description)), into: &reply)
+            askAgain(into: &reply)
+            return
+        }
+        guard let council = session.council else { return }
         reply.events.append(.councilSet(council: council.id, version: council.version))
         show(
             "council",

@@ -226,8 +226,8 @@ public struct Conversation: Sendable {
         let question = session.councilQuestion()
         if case .option(let option) = OptionMatcher.match(text, in: question.options) {
             setCouncil(option.id, into: &reply)
-        } else if let council = knowledge.resolveCouncil(text) {
-            setCouncil(council.id, into: &reply)
+        } else if let id = knowledge.councilID(named: text) {
+            setCouncil(id, into: &reply)
         } else if let command = PromptCommand.parse(text, topicIDs: topicIDs) {
             run(command, into: &reply)
         } else if question.options.isEmpty {
@@ -243,7 +243,9 @@ public struct Conversation: Sendable {
         do {
             try session.setCouncil(id)
         } catch {
+            // Unknown, or (a council whose folder fails the knowledge gate) refused with validate's messages.
             show("rejected", .warning(Message(error.description)), into: &reply)
+            if mode == .askingCouncil { ask(session.councilQuestion(), topic: "", why: false, into: &reply) }
             return
         }
         guard let council = session.council else { return }

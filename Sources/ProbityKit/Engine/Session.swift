@@ -11,6 +11,8 @@ public struct Session: Sendable {
 
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownCouncil(String, known: [String])
+        /// The council's folder has not passed the knowledge gate: what `validate` finds in it.
+        case unsoundCouncil(String, issues: [KnowledgeIssue], directory: String)
         case unknownTopic(String, known: [String])
         case noQuestion
         case notAnOption(String, question: String, options: [String])
@@ -23,6 +25,8 @@ public struct Session: Sendable {
                 "\"\(text)\" is not a council Probity knows; type its name or id"
             case .unknownCouncil(let text, let known):
                 "\"\(text)\" is not a council Probity knows; choose one of: \(known.joined(separator: ", "))"
+            case .unsoundCouncil(_, let issues, let directory):
+                KnowledgeError(issues: issues, directory: directory).description
             case .unknownTopic(let text, let known):
                 "\"\(text)\" is not a topic. \(Suggestions.sentence(for: text, among: known))"
             case .noQuestion:
@@ -49,11 +53,15 @@ public struct Session: Sendable {
 
     // MARK: Facts
 
+    /// Chooses the council `text` names, once its folder is known sound (else `.unsoundCouncil`, with `validate`'s
+    /// messages: its text is never shown unchecked).
     public mutating func setCouncil(_ text: String) throws(Problem) {
-        guard let council = knowledge.resolveCouncil(text) else {
-            throw .unknownCouncil(text, known: knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit ? knowledge.councilIDs : [])
-        }
-        facts["council"] = council.id
+        let unknown = Problem.unknownCouncil(text, known: knowledge.councilIDs.count <= KnowledgeBase.numberedCouncilLimit ? knowledge.councilIDs : [])
+        guard let id = knowledge.councilID(named: text) else { throw unknown }
+        let issues = knowledge.issues(council: id)
+        guard issues.isEmpty else { throw .unsoundCouncil(id, issues: issues, directory: knowledge.directory) }
+        guard knowledge.council(id: id) != nil else { throw unknown }
+        facts["council"] = id
     }
 
     public mutating func setRole(_ role: Role) {

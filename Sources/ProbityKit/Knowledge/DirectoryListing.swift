@@ -13,6 +13,23 @@ enum DirectoryListing {
     }
 
     static func names(at path: String) -> Result<[String], Failure> {
+        entries(at: path).map { $0.map(\.name) }
+    }
+
+    /// The names of the folders in a folder (symbolic links to folders included), sorted. The kind of each entry
+    /// comes with its name; only an entry of unknown kind, or a link, is looked up with stat(2).
+    static func folders(at path: String) -> Result<[String], Failure> {
+        entries(at: path).map { entries in
+            entries.filter { entry in
+                if entry.type == UInt8(DT_DIR) { return true }
+                guard entry.type == UInt8(DT_UNKNOWN) || entry.type == UInt8(DT_LNK) else { return false }
+                var info = stat()
+                return stat(path + "/" + entry.name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }.map(\.name)
+        }
+    }
+
+    private static func entries(at path: String) -> Result<[(name: String, type: UInt8)], Failure> {
         guard let dir = opendir(path) else {
             switch errno {
             case ENOENT: return .failure(.missing)
@@ -22,14 +39,14 @@ enum DirectoryListing {
             }
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
-        return .success(names.sorted())
+        return .success(entries.sorted { $0.name < $1.name })
     }
 
     /// What to say about a folder of the knowledge directory that could not be listed.

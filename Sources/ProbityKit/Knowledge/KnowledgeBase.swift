@@ -20,10 +20,14 @@ public struct KnowledgeBase: Sendable {
     public let catalogueFiles: [KnowledgeFile]
     /// Subjects the protocols do not cover (`catalogue/out-of-scope.json`): where their rules live instead.
     public internal(set) var outOfScope: [OutOfScopeSubject] = []
-    /// Set when the knowledge gate has found this directory sound, now or remembered (see `KnowledgeGate`): every
-    /// check `probity validate` runs has passed, so a council's advice is read topic by topic as it is needed
-    /// instead of all of it being read and checked again before a command starts.
+    /// Set when the knowledge gate has found this directory's catalogue sound, now or remembered (see
+    /// `KnowledgeGate`), and (with `councilGate`) lets each council through only once it is found sound too: a
+    /// council's advice is then read topic by topic as it is needed instead of all of it being read and checked
+    /// again before a command starts.
     public internal(set) var knownSound = false
+    /// The knowledge gate's check of each council, run when the council is first read (nil: knowledge read without
+    /// the gate, whose loader checked what it read).
+    var councilGate: CouncilGate?
     /// What the cache folder keeps for this knowledge (set by the knowledge gate once it has passed): the
     /// fingerprints are remembered there.
     public internal(set) var cache: KnowledgeCache?
@@ -96,6 +100,7 @@ public struct KnowledgeBase: Sendable {
             background: background ?? self.background, wordVectors: wordVectors.map(WordVectorSource.init) ?? vectorSource)
         copy.outOfScope = outOfScope
         copy.knownSound = knownSound
+        copy.councilGate = councilGate
         copy.factMeaning = factMeaning
         copy.synonymNearness = synonymNearness
         return copy
@@ -124,21 +129,41 @@ public struct KnowledgeBase: Sendable {
 
     // MARK: Councils
 
-    /// A council's folder, read on first use; nil when there is no such council or it cannot be read
-    /// (`KnowledgeLoader.load` and `probity validate` say why).
+    /// A council's folder, read on first use; nil when there is no such council, it cannot be read, or (knowledge
+    /// from the gate) it has not passed the gate (`issues(council:)`, `KnowledgeLoader.load` and `probity validate`
+    /// say why).
     public func folder(id: String) -> CouncilFolder? {
-        store.folder(id: id, directory: directory, catalogue: self)?.folder
+        if councilGate != nil, !issues(council: id).isEmpty { return nil }
+        return store.folder(id: id, directory: directory, catalogue: self)?.folder
     }
 
-    /// Everything wrong with a council's folder that would make its advice untrustworthy: what reading it found,
-    /// and every reference its advice makes. Empty when it is sound (or unknown).
+    /// Everything wrong with a council's folder that would make its advice untrustworthy. Knowledge from the gate:
+    /// everything `probity validate` finds in that council (checked on first use, or remembered). Otherwise: what
+    /// reading it found, and every reference its advice makes. Empty when it is sound (or unknown).
     public func issues(council id: String) -> [KnowledgeIssue] {
+        if let councilGate {
+            let refused = councilGate.outcome(id, in: self).issues
+            return refused.isEmpty ? (councilRead(id: id)?.issues ?? []).sorted() : refused
+        }
         guard let entry = councilRead(id: id) else { return [] }
         if !entry.issues.isEmpty { return entry.issues.sorted() }
         if knownSound { return [] }
         let advice = adviceIssues(council: id)
         if !advice.isEmpty { return advice.sorted() }
         return entry.folder.map { Validator.councilIssues($0, knowledge: self).sorted() } ?? []
+    }
+
+    /// Everything wrong with these councils (as `issues(council:)`), those not yet checked checked side by side.
+    public func issues(councils ids: [String]) -> [KnowledgeIssue] {
+        if let councilGate { councilGate.check(ids, in: self) }
+        return ids.flatMap(issues(council:)).sorted()
+    }
+
+    /// The same knowledge without the council gate, over the same folders read (for the gate's own checks).
+    var ungated: KnowledgeBase {
+        var copy = self
+        copy.councilGate = nil
+        return copy
     }
 
     /// What reading a council's folder found wrong with it.
@@ -218,16 +243,21 @@ public struct KnowledgeBase: Sendable {
     /// A council named the way a user might type it: its id, name or short name, any case, or an unambiguous
     /// prefix of one of those. Matches ids first (no folder read); names need the councils' own files.
     public func resolveCouncil(_ text: String) -> Council? {
+        councilID(named: text).flatMap(council(id:))
+    }
+
+    /// The id of the council `text` names, as `resolveCouncil` finds it, whether or not its folder is sound.
+    public func councilID(named text: String) -> String? {
         let wanted = text.lowercased().trimmingWhitespace()
         guard !wanted.isEmpty else { return nil }
         let dashed = wanted.replacingOccurrences(of: " ", with: "-")
-        if councilIDs.contains(dashed) { return council(id: dashed) }
+        if councilIDs.contains(dashed) { return dashed }
         let names = councilNames
         if let exact = names.first(where: { $0.name.lowercased() == wanted || $0.shortName.lowercased() == wanted }) {
-            return council(id: exact.id)
+            return exact.id
         }
         let prefixed = names.filter { $0.id.hasPrefix(dashed) || $0.shortName.lowercased().hasPrefix(wanted) || $0.name.lowercased().hasPrefix(wanted) }
-        return prefixed.count == 1 ? council(id: prefixed[0].id) : nil
+        return prefixed.count == 1 ? prefixed[0].id : nil
     }
 
     /// Each council's id and names, from `council.json` alone (no versions or advice are read).
@@ -251,7 +281,9 @@ public struct KnowledgeBase: Sendable {
     public func councilFingerprint(_ id: String?) -> String {
         if let fixedFingerprint { return fixedFingerprint }
         let council = id.flatMap { councilIDs.contains($0) ? $0 : nil }
-        if let remembered = cache?.fingerprint(council: council) { return remembered }
+        // Remembered under the signature of what it covers: the catalogue, and the council's folder.
+        let scope = council.map { councilGate?.outcome($0, in: self).signature } ?? cache?.signature
+        if let scope, let remembered = cache?.fingerprint(council: council, scope: scope) { return remembered }
         let computed: String
         if let council, folder(id: council) != nil {
             let identity = store.folder(id: council, directory: directory, catalogue: self)?.files ?? []
@@ -259,7 +291,7 @@ public struct KnowledgeBase: Sendable {
         } else {
             computed = Self.fingerprint(of: catalogueFiles)
         }
-        cache?.keep(fingerprint: computed, council: council)
+        if let scope { cache?.keep(fingerprint: computed, council: council, scope: scope) }
         return computed
     }
 

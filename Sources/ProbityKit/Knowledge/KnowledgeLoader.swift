@@ -57,16 +57,9 @@ public enum KnowledgeLoader {
                 ))
             return Result(knowledge: KnowledgeBase(councils: [], topics: [], directory: directory), issues: issues)
         }
-        var councilIDs: [String] = []
-        switch DirectoryListing.names(at: directory + "/councils") {
-        case .success(let names):
-            councilIDs = names.filter { name in
-                var info = stat()
-                return !name.hasPrefix(".") && stat("\(directory)/councils/\(name)", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-        case .failure(let failure):
-            issues.append(KnowledgeIssue(file: "councils", path: nil, message: DirectoryListing.message(failure, folder: "councils", directory: directory)))
-        }
+        let listed = councilIDs(directory: directory)
+        let councilIDs = listed.ids
+        issues += listed.issues
         let catalogue: Catalogue
         if let known {
             catalogue = known
@@ -89,6 +82,15 @@ public enum KnowledgeLoader {
             }
         }
         return Result(knowledge: knowledge, issues: issues)
+    }
+
+    /// The council folders in `councils/` (their ids, sorted; hidden names left out), or why it cannot be listed.
+    static func councilIDs(directory: String) -> (ids: [String], issues: [KnowledgeIssue]) {
+        switch DirectoryListing.folders(at: directory + "/councils") {
+        case .success(let names): (names.filter { !$0.hasPrefix(".") }, [])
+        case .failure(let failure):
+            ([], [KnowledgeIssue(file: "councils", path: nil, message: DirectoryListing.message(failure, folder: "councils", directory: directory))])
+        }
     }
 
     /// Reads `catalogue/`: shared facts, background questions, word vectors, out-of-scope subjects, the topics.

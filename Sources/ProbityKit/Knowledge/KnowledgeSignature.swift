@@ -1,32 +1,51 @@
 import Foundation
 
-/// A cheap name for the knowledge exactly as it is on disk, for remembering that it was found sound: every file and
-/// folder under `catalogue/` and `councils/` (sources included) by path, device, inode, size, and modification and
-/// change times to the nanosecond, and the running executable the same way (a new build checks again).
+/// A cheap name for part of the knowledge exactly as it is on disk, for remembering that it was found sound: every
+/// file and folder of that part (sources included) by path, device, inode, size, and modification and change times
+/// to the nanosecond, and the running executable the same way (a new build checks again).
+///
+/// The knowledge gate names its parts separately, so that a command stats only what it reads: the catalogue
+/// (`catalogue/`, the binary), and each council (`councils/<id>/`, named together with the catalogue's signature,
+/// because a council's advice is checked against the catalogue's topics and facts: a change to the catalogue
+/// names every council anew, a change to one council names only that one).
 ///
 /// Writing a file changes its change time (which no one can set back), so a file edited, replaced or added gives
-/// another name without a byte being read. Statting the shipped knowledge's 200-odd files takes a fraction of a
-/// millisecond; hashing their 3 MB would take several.
+/// another name without a byte being read. Statting one council's or the catalogue's few dozen files takes a
+/// fraction of a millisecond; hashing their bytes would take several.
 public struct KnowledgeSignature: Sendable, Equatable {
     /// Two 64-bit FNV-1a digests, in hex.
     public let key: String
     /// The latest modification or change time of anything named, in nanoseconds since 1970.
     public let newestChange: Int64
 
-    /// The signature of the knowledge in `directory`; nil when some part of it cannot be listed or statted
-    /// (validation then says what is wrong).
-    public static func of(directory: String, executable: String = KnowledgeSignature.executablePath) -> KnowledgeSignature? {
+    /// The signature of the catalogue of the knowledge in `directory` (`catalogue/` and the executable); nil when
+    /// some part of it cannot be listed or statted (validation then says what is wrong).
+    public static func catalogue(directory: String, executable: String = KnowledgeSignature.executablePath) -> KnowledgeSignature? {
         var digest = CacheDigest()
-        var newest: Int64 = 0
         digest.mix(Array(directory.utf8))
         var info = stat()
         guard stat(executable, &info) == 0 else { return nil }
         Entry(info).mix(into: &digest)
+        return of(directory: directory, folders: ["catalogue"], digest: digest, newest: 0)
+    }
+
+    /// The signature of one council's folder, `councils/<id>/`, together with the catalogue's (`catalogue`).
+    public static func council(_ id: String, directory: String, catalogue: KnowledgeSignature) -> KnowledgeSignature? {
+        var digest = CacheDigest()
+        digest.mix(Array(catalogue.key.utf8))
+        digest.mark(3)
+        return of(directory: directory, folders: ["councils/" + id], digest: digest, newest: catalogue.newestChange)
+    }
+
+    /// `digest` and `newest` with everything under `folders` (paths relative to `directory`) mixed in.
+    private static func of(directory: String, folders: [String], digest mixed: CacheDigest, newest known: Int64) -> KnowledgeSignature? {
+        var digest = mixed
+        var newest = known
         let root = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return nil }
         defer { close(root) }
-        for top in ["catalogue", "councils"] {
-            guard walk(in: root, name: Array(top.utf8), digest: &digest, newest: &newest) else { return nil }
+        for folder in folders {
+            guard walk(in: root, name: Array(folder.utf8), digest: &digest, newest: &newest) else { return nil }
         }
         return KnowledgeSignature(key: digest.hex, newestChange: newest)
     }

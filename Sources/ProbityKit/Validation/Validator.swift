@@ -2,9 +2,21 @@ import Foundation
 
 /// Checks that knowledge is sound: the ids, references and shapes that `probity validate` promises.
 public enum Validator {
-    /// Everything: the references, every clause against its source, and the shape of every advice tree.
+    /// Everything: the catalogue's checks once, then every council's own (`councils(_:in:)`).
     public static func validate(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
-        let folders = knowledge.folders
+        let issues = catalogue(knowledge) + councilListIssues(knowledge.councilIDs) + councils(knowledge.folders, in: knowledge)
+        return Array(Set(issues)).sorted()
+    }
+
+    /// The catalogue's checks, which need no council: topic ids and examples, facts, phrases, and the out-of-scope
+    /// subjects' signals.
+    public static func catalogue(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
+        catalogueIssues(in: knowledge) + phraseIssues(in: knowledge) + scopeSignalIssues(in: knowledge)
+    }
+
+    /// Each council's own checks, a council needing only itself and the catalogue: its versions and general
+    /// principles, every advice file read and what it cites, every clause against its source, every tree's shape.
+    public static func councils(_ folders: [CouncilFolder], in knowledge: KnowledgeBase) -> [KnowledgeIssue] {
         let versions = folders.flatMap(\.versions)
         // Every council's advice read (and its references checked as each file is read), councils spread over the cores.
         DispatchQueue.concurrentPerform(iterations: folders.count) { i in _ = knowledge.trees(council: folders[i].id) }
@@ -24,10 +36,17 @@ public enum Validator {
                 results[i] = TreeChecker(tree: trees[i - versions.count]).issues()
             }
         }
-        let issues =
-            referenceIssues(in: knowledge, councils: .all) + phraseIssues(in: knowledge) + scopeSignalIssues(in: knowledge) + adviceRead + treeReferences
-            + results.values.compactMap { $0 }.flatMap { $0 }
-        return Array(Set(issues)).sorted()
+        return folders.flatMap { councilIssues($0, knowledge: knowledge) } + adviceRead + treeReferences + results.values.compactMap { $0 }.flatMap { $0 }
+    }
+
+    /// There must be a council.
+    static func councilListIssues(_ ids: [String]) -> [KnowledgeIssue] {
+        guard ids.isEmpty else { return [] }
+        return [
+            KnowledgeIssue(
+                file: "councils", path: nil,
+                message: "there is no council folder in councils/; each council needs councils/<id>/ with council.json, versions/ and advice/")
+        ]
     }
 
     /// The cheap checks that every command runs before trusting the knowledge it uses: the catalogue,
@@ -40,12 +59,7 @@ public enum Validator {
         case .all: ids = knowledge.councilIDs
         case .only(let only): ids = only.filter(knowledge.councilIDs.contains)
         }
-        if case .all = councils, knowledge.councilIDs.isEmpty {
-            issues.append(
-                KnowledgeIssue(
-                    file: "councils", path: nil,
-                    message: "there is no council folder in councils/; each council needs councils/<id>/ with council.json, versions/ and advice/"))
-        }
+        if case .all = councils { issues += councilListIssues(knowledge.councilIDs) }
         for id in ids {
             guard let folder = knowledge.folder(id: id) else { continue }  // its read problems are reported by the loader
             issues += councilIssues(folder, knowledge: knowledge)

@@ -38,7 +38,7 @@ struct ChatCommand: TakesGlobalOptions {
         do {
             session = try Session(knowledge: knowledge, council: global.council, role: global.role)
         } catch {
-            throw ValidationError(error.description)
+            throw GlobalOptions.failure(error, usage: { ValidationError(error.description) })
         }
         // The settings files fill in what the options left out; a council they name that is unknown is asked for again.
         let settings = global.settings
@@ -47,6 +47,7 @@ struct ChatCommand: TakesGlobalOptions {
             do {
                 try session.setCouncil(council.value)
             } catch {
+                if case .unsoundCouncil = error { throw RuntimeFailure(error.description) }
                 notices.append("Your settings file \(council.file) names the council \"\(council.value)\", which Probity doesn't know.")
             }
         }

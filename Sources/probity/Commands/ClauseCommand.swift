@@ -34,10 +34,10 @@ struct ClauseCommand: TakesGlobalOptions {
         case (let only?, nil):
             if all { return (only, nil) }
             if case .unknown = knowledge.councilArgument(only), let council = global.defaultCouncil {
-                if global.council == nil, let setting = global.settings.council, knowledge.resolveCouncil(setting.value) == nil {
+                if global.council == nil, let setting = global.settings.council, knowledge.councilID(named: setting.value) == nil {
                     throw RuntimeFailure(CouncilNames.unknownInSettings(setting, knowledge: knowledge))
                 }
-                return (knowledge.resolveCouncil(council)?.id ?? council, only)
+                return (knowledge.councilID(named: council) ?? council, only)
             }
             if case .unknown = knowledge.councilArgument(only) {
                 throw ValidationError(

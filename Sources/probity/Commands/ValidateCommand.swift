@@ -11,10 +11,7 @@ struct ValidateCommand: TakesGlobalOptions {
 
     func run() throws {
         let directory = global.knowledgeDirectory
-        let cache = VerdictCache.standard()
-        let signature = cache == nil ? nil : KnowledgeSignature.of(directory: directory)
-        let (knowledge, issues) = KnowledgeGate.validate(directory: directory)
-        if issues.isEmpty, let cache, let signature { cache.rememberSound(signature) }
+        let (knowledge, issues) = KnowledgeGate.validate(directory: directory, cache: VerdictCache.standard())
         if json {
             struct Item: Encodable {
                 var file: String

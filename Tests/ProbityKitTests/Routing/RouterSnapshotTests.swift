@@ -43,7 +43,7 @@ import Testing
         try fm.createDirectory(atPath: directory + "/councils", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: directory + "/catalogue", withIntermediateDirectories: true)
         try fm.copyItem(atPath: Paths.knowledge + "/catalogue/topics", toPath: directory + "/catalogue/topics")
-        func key() throws -> String { RouterSnapshot.key(knowledge: try #require(KnowledgeSignature.of(directory: directory))) }
+        func key() throws -> String { RouterSnapshot.key(knowledge: try #require(KnowledgeSignature.catalogue(directory: directory))) }
         let first = try key()
         #expect(try key() == first)
 
@@ -60,7 +60,7 @@ import Testing
 
         var weights = RoutingWeights.standard
         weights.title += 1
-        #expect(RouterSnapshot.key(knowledge: try #require(KnowledgeSignature.of(directory: directory)), weights: weights) != added)
+        #expect(RouterSnapshot.key(knowledge: try #require(KnowledgeSignature.catalogue(directory: directory)), weights: weights) != added)
     }
 
     @Test func theCacheKeepsOneSnapshot() throws {

@@ -95,19 +95,27 @@ import Testing
     @Test func theSignatureNamesEveryChange() throws {
         let dir = TemporaryDirectory()
         let knowledge = try copy("sound", into: dir)
-        let before = try #require(KnowledgeSignature.of(directory: knowledge))
-        #expect(KnowledgeSignature.of(directory: knowledge) == before, "nothing changed")
-        // A new file anywhere under councils/ (a source, say) changes it…
+        let before = try #require(KnowledgeSignature.catalogue(directory: knowledge))
+        let council = try #require(KnowledgeSignature.council("testshire", directory: knowledge, catalogue: before))
+        #expect(KnowledgeSignature.catalogue(directory: knowledge) == before, "nothing changed")
+        #expect(KnowledgeSignature.council("testshire", directory: knowledge, catalogue: before) == council)
+        // A new file anywhere in a council's folder (a source, say) changes that council's signature, not the catalogue's…
         let extra = knowledge + "/councils/testshire/sources/extra.txt"
         _ = FileManager.default.createFile(atPath: extra, contents: Data("x".utf8))
-        let added = try #require(KnowledgeSignature.of(directory: knowledge))
-        #expect(added != before)
+        #expect(KnowledgeSignature.catalogue(directory: knowledge) == before)
+        let added = try #require(KnowledgeSignature.council("testshire", directory: knowledge, catalogue: before))
+        #expect(added != council)
         // …and so does removing it again.
         try FileManager.default.removeItem(atPath: extra)
-        #expect(KnowledgeSignature.of(directory: knowledge)?.key != added.key)
+        #expect(KnowledgeSignature.council("testshire", directory: knowledge, catalogue: before)?.key != added.key)
+        // A new file in the catalogue changes the catalogue's signature, and so every council's.
+        _ = FileManager.default.createFile(atPath: knowledge + "/catalogue/extra.txt", contents: Data("x".utf8))
+        let catalogue = try #require(KnowledgeSignature.catalogue(directory: knowledge))
+        #expect(catalogue != before)
+        #expect(KnowledgeSignature.council("testshire", directory: knowledge, catalogue: catalogue)?.key != council.key)
         // Another binary checks again.
-        let other = KnowledgeSignature.of(directory: knowledge, executable: "/bin/sh")
-        #expect(other?.key != KnowledgeSignature.of(directory: knowledge)?.key)
+        let other = KnowledgeSignature.catalogue(directory: knowledge, executable: "/bin/sh")
+        #expect(other?.key != KnowledgeSignature.catalogue(directory: knowledge)?.key)
     }
 
     @Test func onlyTheNewestVerdictsAreKept() throws {
