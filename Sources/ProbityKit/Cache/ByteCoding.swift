@@ -93,6 +93,19 @@ struct ByteReader {
         return values
     }
     mutating func strings() -> [String]? { array { $0.string() } }
-    mutating func ints() -> [Int]? { array { $0.int() } }
-    mutating func doubles() -> [Double]? { array { $0.double() } }
+    mutating func ints() -> [Int]? { words { Int(Int64(bitPattern: $0)) } }
+    mutating func doubles() -> [Double]? { words(Double.init(bitPattern:)) }
+
+    /// A count, then that many 64-bit words, each made a value by `value`: read in one pass over the bytes (the
+    /// router's snapshot holds hundreds of thousands), nil when there are not that many words left.
+    private mutating func words<T>(_ value: (UInt64) -> T) -> [T]? {
+        guard let n = int(), n >= 0, n <= left / 8 else { return nil }
+        let start = at
+        at += 8 * n
+        let buffer = storage.buffer
+        return [T](unsafeUninitializedCapacity: n) { out, count in
+            for i in 0..<n { out[i] = value(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self))) }
+            count = n
+        }
+    }
 }

@@ -3,13 +3,15 @@ import Foundation
 /// Finds the knowledge directory: an explicit path; for an installed binary `../share/probity` beside it;
 /// `$PROBITY_KNOWLEDGE`; `./Knowledge`; or the `Knowledge/` of the checkout the binary was built in.
 public enum KnowledgeLocator {
+    /// - Parameter environment: the variables to use; nil for this process's own (read with getenv, not by copying
+    ///   the whole environment into a dictionary at every start).
     public static func locate(
-        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-        executablePath: String = CommandLine.arguments.first ?? ""
+        explicit: String?, environment: [String: String]? = nil, executablePath: String = CommandLine.arguments.first ?? ""
     ) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let installed = Installation(executablePath: executablePath) { return installed.shareDirectory }
-        if let fromEnv = environment["PROBITY_KNOWLEDGE"], !fromEnv.isEmpty { return fromEnv }
+        let variable = environment.map { $0["PROBITY_KNOWLEDGE"] } ?? getenv("PROBITY_KNOWLEDGE").map { String(cString: $0) }
+        if let fromEnv = variable, !fromEnv.isEmpty { return fromEnv }
         let fm = FileManager.default
         if isKnowledge(fm.currentDirectoryPath + "/Knowledge") { return fm.currentDirectoryPath + "/Knowledge" }
         // Walk up from the executable (…/.build/debug/probity) to the checkout.

@@ -5,7 +5,7 @@ import Foundation
 /// the routing weights it was built from, and is written only after that knowledge passed the gate, so reading it
 /// back is as good as building it.
 public enum RouterSnapshot {
-    static let magic: [UInt8] = Array("PROBITY-ROUTER-2\n".utf8)
+    static let magic: [UInt8] = Array("PROBITY-ROUTER-3\n".utf8)
 
     /// The name of the snapshot for the knowledge with this signature (every knowledge file's stamp and the
     /// binary's, see `KnowledgeSignature`) and these weights: any write to the knowledge, or a new build, names
@@ -32,9 +32,10 @@ public enum RouterSnapshot {
         w.int(index.hasBackground ? 1 : 0)
         w.int(index.normaliser.vocabulary.count)
         for term in index.normaliser.vocabulary { w.string(term) }
-        let cache = index.normaliser.cache.sorted { $0.key < $1.key }
-        w.int(cache.count)
-        for (word, entry) in cache {
+        w.ints(index.normaliser.sortedTermIDs)
+        let words = index.normaliser.sortedEntries
+        w.int(words.count)
+        for (word, entry) in words {
             w.string(word)
             w.int(entry.isStop ? 1 : 0)
             w.ints(entry.terms)
@@ -105,12 +106,21 @@ public enum RouterSnapshot {
             guard let term = r.string() else { return nil }
             vocabulary.append(term)
         }
-        guard let wordCount = r.count() else { return nil }
-        var cache: [String: TextNormaliser.Entry] = [:]
-        cache.reserveCapacity(wordCount)
+        // Term ids by term, and the words read, both in ascending order: looked up by binary search, so checked here.
+        guard let sortedTermIDs = r.ints(), sortedTermIDs.count == termCount, sortedTermIDs.allSatisfy({ $0 >= 0 && $0 < termCount }),
+            zip(sortedTermIDs, sortedTermIDs.dropFirst()).allSatisfy({ vocabulary[$0] < vocabulary[$1] }),
+            let wordCount = r.count()
+        else { return nil }
+        var words: [String] = []
+        var wordEntries: [TextNormaliser.Entry] = []
+        words.reserveCapacity(wordCount)
+        wordEntries.reserveCapacity(wordCount)
         for _ in 0..<wordCount {
-            guard let word = r.string(), let stop = r.int(), let terms = r.ints(), terms.allSatisfy({ $0 >= 0 && $0 < termCount }) else { return nil }
-            cache[word] = .init(terms: terms, isStop: stop == 1)
+            guard let word = r.string(), let stop = r.int(), let terms = r.ints(), terms.allSatisfy({ $0 >= 0 && $0 < termCount }),
+                words.last.map({ $0 < word }) ?? true
+            else { return nil }
+            words.append(word)
+            wordEntries.append(.init(terms: terms, isStop: stop == 1))
         }
         var lists: [[[TopicIndex.Posting]]] = []
         for _ in 0..<2 {
@@ -168,7 +178,8 @@ public enum RouterSnapshot {
             background.count == termCount, topicLength.count == documentCount
         else { return nil }
         let index = TopicIndex(
-            weights: weights, entries: entries, hasBackground: hasBackground, normaliser: TextNormaliser(vocabulary: vocabulary, cache: cache),
+            weights: weights, entries: entries, hasBackground: hasBackground,
+            normaliser: TextNormaliser(vocabulary: vocabulary, words: words, entries: wordEntries, sortedTermIDs: sortedTermIDs),
             postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
             background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy),
             wordVectors: wordVectors, exampleVectors: exampleVectors, exampleDocuments: exampleDocuments)

@@ -40,7 +40,7 @@ struct TopicIndex: Sendable {
     /// A word of the topics (as written) → its terms, for misspellings corrected to it: the normaliser's own entry
     /// for it (no second dictionary to build at every start).
     func wordTerms(_ word: String) -> [Int]? {
-        guard let entry = normaliser.cache[word], !entry.isStop else { return nil }
+        guard let entry = normaliser.known(word), !entry.isStop else { return nil }
         return entry.terms
     }
     /// Distilled word vectors, and the unit vector of each example phrasing (title, summary, examples, background

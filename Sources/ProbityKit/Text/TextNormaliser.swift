@@ -20,29 +20,75 @@ public struct TextNormaliser: Sendable {
         var isStop: Bool
     }
 
-    /// Every word read, with its terms (internal so that a router snapshot can keep it).
-    var cache: [String: Entry] = [:]
+    /// The words read since this normaliser was made (or read back), with their terms.
+    private var cache: [String: Entry] = [:]
     /// Term id → term.
     public internal(set) var vocabulary: [String] = []
+    /// Term → id, for the terms numbered since (all of them, for a normaliser built here).
     private var ids: [String: Int] = [:]
+    /// What a router snapshot read back had read, in sorted tables looked up by binary search: no dictionary is
+    /// hashed full of words at every start for the handful a question looks up.
+    private var snapshot: SnapshotTables?
+
+    struct SnapshotTables: Sendable {
+        /// Every word read, sorted, with its entry.
+        var words: [String]
+        var entries: [Entry]
+        /// Term ids in the order of their terms, sorted.
+        var sortedTermIDs: [Int]
+    }
 
     public init() {}
 
-    /// A normaliser that has already read these words (a router snapshot read back).
-    init(vocabulary: [String], cache: [String: Entry]) {
+    /// A normaliser that has already read these words (a router snapshot read back): `words` sorted, and the ids
+    /// of `vocabulary` in the order of their terms, sorted (checked by the caller).
+    init(vocabulary: [String], words: [String], entries: [Entry], sortedTermIDs: [Int]) {
         self.vocabulary = vocabulary
-        self.cache = cache
-        ids = Dictionary(vocabulary.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        snapshot = SnapshotTables(words: words, entries: entries, sortedTermIDs: sortedTermIDs)
     }
 
     /// The id of a term, if this normaliser has seen it.
-    public func id(of term: String) -> Int? { ids[term] }
+    public func id(of term: String) -> Int? {
+        if let id = ids[term] { return id }
+        guard let snapshot else { return nil }
+        let i = Self.lowerBound(of: term, count: snapshot.sortedTermIDs.count) { vocabulary[snapshot.sortedTermIDs[$0]] }
+        return i < snapshot.sortedTermIDs.count && vocabulary[snapshot.sortedTermIDs[i]] == term ? snapshot.sortedTermIDs[i] : nil
+    }
 
     public func term(_ id: Int) -> String { vocabulary[id] }
 
+    /// A word this normaliser has read, with its terms; nil for a word it has not.
+    func known(_ word: String) -> Entry? {
+        if let entry = cache[word] { return entry }
+        guard let snapshot else { return nil }
+        let i = Self.lowerBound(of: word, count: snapshot.words.count) { snapshot.words[$0] }
+        return i < snapshot.words.count && snapshot.words[i] == word ? snapshot.entries[i] : nil
+    }
+
+    /// Every word read, with its entry, sorted by word (for a router snapshot).
+    var sortedEntries: [(word: String, entry: Entry)] {
+        var all = cache.map { ($0.key, $0.value) }
+        if let snapshot { all += zip(snapshot.words, snapshot.entries).filter { cache[$0.0] == nil } }
+        return all.sorted { $0.0 < $1.0 }
+    }
+
+    /// The term ids in the order of their terms (for a router snapshot).
+    var sortedTermIDs: [Int] { vocabulary.indices.sorted { vocabulary[$0] < vocabulary[$1] } }
+
     /// Every word this normaliser has read (lowercase, as written), with its terms.
     public var words: [(word: String, terms: [Int])] {
-        cache.filter { !$0.value.isStop }.map { ($0.key, $0.value.terms) }
+        sortedEntries.filter { !$0.entry.isStop }.map { ($0.word, $0.entry.terms) }
+    }
+
+    /// The first index in 0..<count whose key is not less than `wanted` (keys in ascending order).
+    private static func lowerBound(of wanted: String, count: Int, key: (Int) -> String) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if key(mid) < wanted { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// Every word of `text`, normalised, in order (stop words included and marked).
@@ -102,7 +148,7 @@ public struct TextNormaliser: Sendable {
     }
 
     private mutating func entry(_ word: String) -> Entry {
-        if let known = cache[word] { return known }
+        if let known = known(word) { return known }
         let isStop = StopWords.contains(word)
         let terms = (isStop ? [word] : Self.normalise(word)).map { intern($0) }
         let entry = Entry(terms: terms, isStop: isStop)
@@ -112,7 +158,7 @@ public struct TextNormaliser: Sendable {
 
     /// The id of a term, numbering it if it is new (for terms made outside `analyse`, such as word pairs).
     public mutating func intern(_ term: String) -> Int {
-        if let id = ids[term] { return id }
+        if let id = id(of: term) { return id }
         ids[term] = vocabulary.count
         vocabulary.append(term)
         return vocabulary.count - 1

@@ -4,6 +4,7 @@ import ProbityKit
 struct AskCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "ask",
+        _superCommandName: Launcher.rootName,
         abstract: "Route one question to the topics that might answer it, with their scores, and say what the chat would do.",
         discussion: """
             Scores run from 0 to 1: the share of the question's words that a topic explains. \
@@ -37,6 +38,7 @@ struct AskCommand: TakesGlobalOptions {
         let text = TerminalSafe.strip(question.joined(separator: " "))
         let router = try cachedRouter()
         let triage = QuestionTriage(router: router, outOfScope: try outOfScope())
+        defer { ProcessEnd.keep(triage) }
         let decision = triage.decide(text, limit: limit)
         let shown = Array(decision.ranked.prefix(limit))
         let clauses = try decision.referral.flatMap(councilClauses)

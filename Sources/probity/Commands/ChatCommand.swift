@@ -6,6 +6,7 @@ import ProbityKit
 struct ChatCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "chat",
+        _superCommandName: Launcher.rootName,
         abstract: "Talk it through: ask a question in your own words.",
         discussion: """
             Your council and role come from --council and --role, else from $XDG_CONFIG_HOME/probity/config \
@@ -74,6 +75,7 @@ struct ChatCommand: TakesGlobalOptions {
             conversation: conversation, reader: reader, sink: recording.sink,
             screen: screen, settings: noSave ? nil : settingsFile, notices: notices + recording.notices)
         let reason = loop.run()
+        ProcessEnd.keep(loop)
         if let status = ChatExitStatus.status(ending: reason, recordLost: recording.sink.recordLost) { throw ExitCode(status) }
     }
 }

@@ -4,6 +4,7 @@ import ProbityKit
 struct ClauseCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "clause",
+        _superCommandName: Launcher.rootName,
         abstract: "Show one clause of a council's protocol, verbatim, with its heading and source.",
         discussion: """
             NUMBER is the clause as cited: 116 (Carlisle), 6.5.8 (Wiltshire), C3.5 or "C 3.5" (Blackburn with Darwen), \

@@ -2,7 +2,8 @@ import ArgumentParser
 import ProbityKit
 
 struct TopicsCommand: TakesGlobalOptions {
-    static let configuration = CommandConfiguration(commandName: "topics", abstract: "List the topics Probity advises on.")
+    static let configuration = CommandConfiguration(
+        commandName: "topics", _superCommandName: Launcher.rootName, abstract: "List the topics Probity advises on.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print one JSON document: {\"topics\":[{\"id\",\"title\",\"summary\",\"audience\"}]}.") var json = false

@@ -4,6 +4,7 @@ import ProbityKit
 struct WalkCommand: TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "walk",
+        _superCommandName: Launcher.rootName,
         abstract: "Walk a topic without prompts: prints the next question, or the advice.",
         discussion: """
             Give answers as FACT=OPTION, where FACT is the question's id (shown in brackets; facts are named once \

@@ -13,7 +13,7 @@ enum Launcher {
         }
         var parsed = false
         do {
-            var command = try Probity.parseAsRoot(arguments)
+            var command = try parseDirectly(arguments) ?? Probity.parseAsRoot(arguments)
             parsed = true
             if var withOptions = command as? any TakesGlobalOptions {
                 try prepare(&withOptions)
@@ -41,6 +41,24 @@ enum Launcher {
             }
             exit(code.rawValue)
         }
+    }
+
+    static let rootName = "probity"
+
+    /// The commands that a run naming them first is parsed as, on their own: the one-council commands, whose start-up
+    /// is measured against a hello-world. Each names `probity` as its super-command, so that swift-argument-parser
+    /// skips its completion-script check (`--generate-completion-script` is the root's) when it is parsed as the root.
+    static let parsedDirectly: [any ParsableCommand.Type] = [AskCommand.self, ChatCommand.self, WalkCommand.self, ClauseCommand.self, TopicsCommand.self]
+
+    /// `probity COMMAND ARGS…` for a command of `parsedDirectly`, parsed as that command alone: the same command and
+    /// values as from the root, without building the root's argument set and checking every subcommand (a few
+    /// milliseconds of reflection at every start). Nil when the words do not start with such a command, or when they
+    /// do not parse (help, a usage error…): the root then parses them, and says what it always says.
+    static func parseDirectly(_ arguments: [String]) -> (any ParsableCommand)? {
+        guard let name = arguments.first, let command = parsedDirectly.first(where: { $0._commandName == name }) else { return nil }
+        // Help comes back as a command of the parser's own (not an error): only the command itself is taken.
+        guard let parsed = try? command.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == command else { return nil }
+        return parsed
     }
 
     /// Colour, the council named with --council (checked against the knowledge, whatever the command), the pager.
