@@ -33,9 +33,20 @@ struct ByteWriter {
 struct ByteReader {
     let storage: ByteStorage
     private var at = 0
-    init(_ storage: ByteStorage) { self.storage = storage }
-    var atEnd: Bool { at == storage.count }
-    private var left: Int { storage.count - at }
+    private let end: Int
+    init(_ storage: ByteStorage) {
+        self.storage = storage
+        end = storage.count
+    }
+    /// A reader of `range` of the bytes only.
+    init(_ storage: ByteStorage, range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= storage.count)
+        self.storage = storage
+        at = range.lowerBound
+        end = range.upperBound
+    }
+    var atEnd: Bool { at == end }
+    private var left: Int { end - at }
 
     /// Steps over `n` bytes, returning where they start.
     mutating func skip(_ n: Int) -> Int? {
@@ -74,6 +85,18 @@ struct ByteReader {
         guard let n = count() else { return nil }
         defer { at += n }
         return storage.string(at..<at + n)
+    }
+    /// Steps over a string, checking only that it is there: "" (no string is made).
+    mutating func skipString() -> String? {
+        guard let n = count() else { return nil }
+        at += n
+        return ""
+    }
+    /// Steps over an optional string the same way.
+    mutating func skipOptionalString() -> String?? {
+        guard let present = bool() else { return nil }
+        guard present else { return .some(nil) }
+        return skipString().map { .some($0) }
     }
     /// A flag, then the string when there is one.
     mutating func optionalString() -> String?? {

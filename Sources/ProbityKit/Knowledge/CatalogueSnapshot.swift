@@ -3,7 +3,7 @@
 /// catalogue has word vectors (read from `vectors.bin` only when a router is built). `KnowledgeCache` names it by the
 /// knowledge gate's signature and writes it only after that knowledge passed the gate.
 enum CatalogueSnapshot {
-    static let magic: [UInt8] = Array("PROBITY-CATALOGUE-1\n".utf8)
+    static let magic: [UInt8] = Array("PROBITY-CATALOGUE-2\n".utf8)
 
     /// - Parameter signature: the key of the signature the catalogue was read under, written in so that a snapshot
     ///   copied or renamed to another name is not taken for that knowledge.
@@ -18,7 +18,11 @@ enum CatalogueSnapshot {
             w.string(topic.summary)
             w.string(topic.audience.rawValue)
             w.strings(topic.examples)
-            writeFacts(topic.facts, to: &w)
+            // Length first, so that a reader can step over the facts and decode them only when they are used.
+            var facts = ByteWriter()
+            writeFacts(topic.facts, to: &facts)
+            w.int(facts.out.count)
+            w.bytes(facts.out)
             w.string(topic.file)
         }
         writeFacts(catalogue.sharedFacts, to: &w)
@@ -56,8 +60,15 @@ enum CatalogueSnapshot {
             let topics = r.array({ r -> Topic? in
                 guard let id = r.string(), let title = r.string(), let summary = r.string(),
                     let audience = r.string().flatMap(Audience.init(rawValue:)), let examples = r.strings(),
-                    let facts = readFacts(&r), let file = r.string()
+                    let length = r.count(), let start = r.skip(length), let file = r.string()
                 else { return nil }
+                // Checked now without making a string (so decoding them later cannot fail), decoded when first used.
+                var skim = ByteReader(bytes, range: start..<start + length)
+                guard readFacts(&skim, decoding: false) != nil, skim.atEnd else { return nil }
+                let facts = FactSource {
+                    var reader = ByteReader(bytes, range: start..<start + length)
+                    return readFacts(&reader) ?? []
+                }
                 return Topic(id: id, title: title, summary: summary, audience: audience, examples: examples, facts: facts, file: file)
             }),
             let sharedFacts = readFacts(&r), let background = r.strings(),
@@ -106,15 +117,20 @@ enum CatalogueSnapshot {
         }
     }
 
-    private static func readFacts(_ r: inout ByteReader) -> [Fact]? {
-        r.array { r -> Fact? in
-            guard let key = r.string(), let localID = r.string(), let member = r.string(), let officer = r.string(),
-                let help = r.string(), let multiple = r.bool(),
+    /// - Parameter decoding: false to check the facts' shape only, making no strings (every string then comes back
+    ///   empty: the facts are only to be counted).
+    private static func readFacts(_ r: inout ByteReader, decoding: Bool = true) -> [Fact]? {
+        func text(_ r: inout ByteReader) -> String? { decoding ? r.string() : r.skipString() }
+        return r.array { r -> Fact? in
+            guard let key = text(&r), let localID = text(&r), let member = text(&r), let officer = text(&r),
+                let help = text(&r), let multiple = r.bool(),
                 let options = r.array({ r -> FactOption? in
-                    guard let id = r.string(), let label = r.string(), let says = r.optionalString(), let phrases = r.strings() else { return nil }
+                    guard let id = text(&r), let label = text(&r), let says = decoding ? r.optionalString() : r.skipOptionalString(),
+                        let phrases = r.array({ text(&$0) })
+                    else { return nil }
                     return FactOption(id: id, label: label, says: says, phrases: phrases)
                 }),
-                let file = r.string(), let position = readPosition(&r)
+                let file = text(&r), let position = readPosition(&r)
             else { return nil }
             return Fact(
                 key: key, localID: localID, prompt: RoleText(member: member, officer: officer), help: help, multiple: multiple,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who typically asks about a topic.
 public enum Audience: String, Sendable, CaseIterable {
     case member, officer, both
@@ -43,8 +45,13 @@ public struct Topic: Sendable, Identifiable {
     public var summary: String
     public var audience: Audience
     public var examples: [String]
-    /// The topic's own facts, in the order the file lists them.
-    public var facts: [Fact]
+    /// The topic's own facts, in the order the file lists them. From a catalogue snapshot they are decoded the first
+    /// time they are asked for: a command that only lists or routes topics never reads their 16,000-odd phrases.
+    public var facts: [Fact] {
+        get { factSource.facts }
+        set { factSource = FactSource(newValue) }
+    }
+    private var factSource: FactSource
     /// The file this topic was read from, relative to the knowledge directory.
     public var file: String
 
@@ -57,8 +64,14 @@ public struct Topic: Sendable, Identifiable {
         self.summary = summary
         self.audience = audience
         self.examples = examples
-        self.facts = facts
+        self.factSource = FactSource(facts)
         self.file = file
+    }
+
+    /// A topic whose facts are decoded when first asked for.
+    init(id: String, title: String, summary: String, audience: Audience, examples: [String], facts: FactSource, file: String) {
+        self.init(id: id, title: title, summary: summary, audience: audience, examples: examples, file: file)
+        factSource = facts
     }
 
     /// A fact of this topic by its id in the file (`nonmembers`) or its session key (`party-group-briefing.nonmembers`).
@@ -114,6 +127,33 @@ extension Role {
         case "member", "members", "councillor", "councilor", "cllr": self = .member
         case "officer", "officers", "employee", "staff": self = .officer
         default: return nil
+        }
+    }
+}
+
+/// A topic's facts, decoded once when first asked for (shared by every copy of the topic; set anew, a topic gets a
+/// source of its own, so it stays a value).
+final class FactSource: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: [Fact]?
+    private let decode: (@Sendable () -> [Fact])?
+
+    init(_ facts: [Fact]) {
+        decoded = facts
+        decode = nil
+    }
+
+    /// - Parameter decode: makes the facts; it cannot fail (what it reads was checked when the source was made).
+    init(decode: @escaping @Sendable () -> [Fact]) {
+        self.decode = decode
+    }
+
+    var facts: [Fact] {
+        lock.withLock {
+            if let decoded { return decoded }
+            let facts = decode?() ?? []
+            decoded = facts
+            return facts
         }
     }
 }
