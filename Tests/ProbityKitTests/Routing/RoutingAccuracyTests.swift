@@ -78,62 +78,44 @@ enum RoutingFloors {
 
 /// The router against the blind held-out set v2 (Tests/Fixtures/routing-heldout-v2, written by someone who never saw
 /// the router's examples; see its README). This test reads the files; whoever tunes the router does not, and sees
-/// only the aggregate figures (`probity-bench --heldout-v2`). Out-of-scope questions count as refused when no topic
+/// only the aggregate figures (`probity-bench --heldout v2`). Out-of-scope questions count as refused when no topic
 /// is chosen.
 @Suite struct RoutingHeldOutV2Tests {
     static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge, councils: .none).knowledge
-    static let folder = Paths.fixtures + "/routing-heldout-v2/"
-    static func lines(_ name: String) -> [String] {
-        ((try? String(contentsOfFile: folder + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
-    }
-    static let router = Router(knowledge: knowledge)
-    static let known = Set(knowledge.topics.map(\.id))
-    static let onTopic = RoutingEvaluation(
-        router: router, cases: (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? [],
-        knownTopics: known)
-    static let offTopic = RoutingEvaluation(router: router, cases: lines("off-topic.txt").map { .init(question: $0, expected: nil) }, knownTopics: known)
-    static let outOfScope = RoutingEvaluation(
-        router: router,
-        cases: lines("out-of-scope.tsv").compactMap { line in
-            line.split(separator: "\t", maxSplits: 1).last.map { .init(question: String($0), expected: nil) }
-        }, knownTopics: known)
-
-    /// Figures only, never a question, so that a failure does not show the set to whoever reads the log.
-    static var figures: String {
-        "top-1 \(onTopic.topOneAccuracy), top-3 \(onTopic.topThreeAccuracy), wrongly refused \(onTopic.falseRejections)/\(onTopic.onTopic), "
-            + "off-topic refused \(offTopic.rejectionRate), out-of-scope not routed \(outOfScope.rejectionRate)"
-    }
+    static let set = try? HeldOutSet(folder: Paths.fixtures + "/routing-heldout-v2")
+    static let figures = set.map { $0.figures(Router(knowledge: knowledge), knownTopics: Set(knowledge.topics.map(\.id))) }
 
     /// No question of the set is one of the topics' examples or background questions (letters compared); a failure
     /// gives a count only.
-    @Test func itsQuestionsAreNotTrainingText() {
+    @Test func itsQuestionsAreNotTrainingText() throws {
+        let set = try #require(Self.set)
         let training = Set((Self.knowledge.topics.flatMap(\.examples) + Self.knowledge.background).map { $0.lowercased().filter(\.isLetter) })
-        let questions =
-            Self.lines("on-topic.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
-            + Self.lines("off-topic.txt")
-            + Self.lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
-        let copies = questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count
+        let copies = set.questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count
         #expect(copies == 0, "\(copies) held-out v2 questions are also training text")
     }
 
-    @Test func theSetIsThere() {
-        #expect(Self.onTopic.onTopic >= 300)
-        #expect(Self.offTopic.offTopic >= 100)
-        #expect(Self.outOfScope.offTopic >= 50)
+    @Test func theSetIsThere() throws {
+        let set = try #require(Self.set)
+        #expect(set.onTopic.count >= 300)
+        #expect(set.offTopic.count >= 100)
+        #expect(set.outOfScope.count >= 50)
     }
 
-    @Test func topOneAndTopThree() {
-        #expect(Self.onTopic.topOneAccuracy >= RoutingFloors.v2TopOne, "\(Self.figures)")
-        #expect(Self.onTopic.topThreeAccuracy >= RoutingFloors.v2TopThree, "\(Self.figures)")
+    /// Figures only, never a question, so that a failure does not show the set to whoever reads the log.
+    @Test func topOneAndTopThree() throws {
+        let figures = try #require(Self.figures)
+        #expect(figures.onTopic.topOneAccuracy >= RoutingFloors.v2TopOne, "\(figures.summary)")
+        #expect(figures.onTopic.topThreeAccuracy >= RoutingFloors.v2TopThree, "\(figures.summary)")
     }
 
-    @Test func onTopicQuestionsAreRarelyRefused() {
-        #expect(Double(Self.onTopic.falseRejections) / Double(max(Self.onTopic.onTopic, 1)) <= RoutingFloors.v2WronglyRefused, "\(Self.figures)")
+    @Test func onTopicQuestionsAreRarelyRefused() throws {
+        let figures = try #require(Self.figures)
+        #expect(figures.wronglyRefusedRate <= RoutingFloors.v2WronglyRefused, "\(figures.summary)")
     }
 
-    @Test func offTopicAndOutOfScopeQuestionsAreRefused() {
-        #expect(Self.offTopic.rejectionRate >= RoutingFloors.v2OffTopicRefused, "\(Self.figures)")
-        #expect(Self.outOfScope.rejectionRate >= RoutingFloors.v2OutOfScopeRefused, "\(Self.figures)")
+    @Test func offTopicAndOutOfScopeQuestionsAreRefused() throws {
+        let figures = try #require(Self.figures)
+        #expect(figures.offTopic.rejectionRate >= RoutingFloors.v2OffTopicRefused, "\(figures.summary)")
+        #expect(figures.outOfScope.rejectionRate >= RoutingFloors.v2OutOfScopeRefused, "\(figures.summary)")
     }
 }
