@@ -91,6 +91,17 @@ import Testing
         }
     }
 
+    /// A step a known fact brings in ("Because you said…") never repeats a step already shown: every situation of the
+    /// suite (both halves; only ids and step numbers are printed).
+    @Test func noStepIsShownTwice() {
+        for outcome in Self.report.outcomes {
+            for (i, step) in outcome.steps.enumerated() where step.because != nil {
+                let earlier = outcome.steps[..<i].firstIndex { StepRestatement.restates(step, $0) }
+                #expect(earlier == nil, "\(outcome.council)/\(outcome.scenario.id): step \(i + 1) says again step \((earlier ?? 0) + 1)")
+            }
+        }
+    }
+
     /// The measuring half, which nobody tunes on, may not fall below what BENCHMARKS.md reports.
     @Test func theMeasuringHalfHoldsItsFigures() {
         let measuring = ScenarioReport(outcomes: Self.report.outcomes.filter { !$0.scenario.isDevelopment })
