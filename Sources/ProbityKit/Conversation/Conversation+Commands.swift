@@ -178,9 +178,9 @@ extension Conversation {
                 into: &reply)
             return
         }
-        let answers = session.reasons
-            .filter { $0.factKey != "council" && $0.factKey != "role" }
-            .map { "\($0.factKey)=\($0.optionID)" }
+        // Every fact of the topic the user has given, asked or taken from what they typed, not only those the
+        // path has used so far.
+        let answers = knowledge.facts(of: topic).compactMap { fact in session.facts[fact.key].map { "\(fact.key)=\($0)" } }
         // Every council is read: none is shown unless all of them pass the knowledge gate.
         guard refusesNothing(in: knowledge.councilIDs, into: &reply) else { return }
         do {
