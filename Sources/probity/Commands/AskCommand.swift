@@ -18,7 +18,8 @@ struct AskCommand: TakesGlobalOptions {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The question, in your own words (quote it).") var question: [String]
-    @Option(help: ArgumentHelp("How many topics to list.", valueName: "n")) var limit = 5
+    @Option(help: ArgumentHelp("How many topics to list.", valueName: "n")) var limit = AskCommand.defaultLimit
+    static let defaultLimit = 5
     @Flag(help: "Also show how each word of the question scored for the best topics (for knowledge authors).") var explain = false
     @Flag(
         help:

@@ -56,6 +56,7 @@ enum Launcher {
     /// do not parse (help, a usage error…): the root then parses them, and says what it always says.
     static func parseDirectly(_ arguments: [String]) -> (any ParsableCommand)? {
         guard let name = arguments.first, let command = parsedDirectly.first(where: { $0._commandName == name }) else { return nil }
+        if command == AskCommand.self, let ask = QuickAsk.parse(Array(arguments.dropFirst())) { return ask }
         // Help comes back as a command of the parser's own (not an error): only the command itself is taken.
         guard let parsed = try? command.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == command else { return nil }
         return parsed
