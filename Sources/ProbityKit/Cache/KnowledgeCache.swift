@@ -42,6 +42,23 @@ public struct KnowledgeCache: Sendable {
         CacheFile.prune(prefix: "catalogue-", keep: Self.keptSnapshots, in: directory)
     }
 
+    // MARK: Subjects outside the protocols
+
+    var subjectsName: String { "scope-\(signature.key).bin" }
+
+    /// The subjects the protocols do not cover, as read when this catalogue passed the gate; nil when none are kept.
+    public func outOfScope() -> [OutOfScopeSubject]? {
+        guard let bytes = ByteStorage(mapping: "\(directory)/\(subjectsName)") else { return nil }
+        return CatalogueSnapshot.decodeSubjects(bytes, signature: signature.key)
+    }
+
+    /// Keeps the subjects read from this catalogue (after it passed the gate), for the next `ask`.
+    public func keep(outOfScope subjects: [OutOfScopeSubject]) {
+        guard settled, CacheFile.write(CatalogueSnapshot.encode(subjects: subjects, signature: signature.key), name: subjectsName, in: directory)
+        else { return }
+        CacheFile.prune(prefix: "scope-", keep: Self.keptSnapshots, in: directory)
+    }
+
     // MARK: Fingerprints
 
     /// The file for a council's fingerprint (nil: the catalogue's alone) under the signature of what it covers; nil

@@ -27,16 +27,7 @@ enum CatalogueSnapshot {
         }
         writeFacts(catalogue.sharedFacts, to: &w)
         w.strings(catalogue.background)
-        w.int(catalogue.outOfScope.count)
-        for subject in catalogue.outOfScope {
-            w.string(subject.id)
-            w.string(subject.title)
-            w.string(subject.ruleLivesIn)
-            w.string(subject.reply)
-            w.strings(subject.signals)
-            w.string(subject.file)
-            writePosition(subject.position, to: &w)
-        }
+        writeSubjects(catalogue.outOfScope, to: &w)
         w.int(catalogue.files.count)
         for file in catalogue.files {
             w.string(file.path)
@@ -71,16 +62,7 @@ enum CatalogueSnapshot {
                 }
                 return Topic(id: id, title: title, summary: summary, audience: audience, examples: examples, facts: facts, file: file)
             }),
-            let sharedFacts = readFacts(&r), let background = r.strings(),
-            let outOfScope = r.array({ r -> OutOfScopeSubject? in
-                guard let id = r.string(), let title = r.string(), let lives = r.string(), let reply = r.string(),
-                    let signals = r.strings(), let file = r.string(), let position = readPosition(&r)
-                else { return nil }
-                var subject = OutOfScopeSubject(id: id, title: title, ruleLivesIn: lives, reply: reply, signals: signals)
-                subject.file = file
-                subject.position = position
-                return subject
-            }),
+            let sharedFacts = readFacts(&r), let background = r.strings(), let outOfScope = readSubjects(&r),
             let files = r.array({ r -> KnowledgeFile? in
                 guard let path = r.string(), let digest = r.string(), SHA256.isHex(digest) else { return nil }
                 return KnowledgeFile(path: path, digest: digest)
@@ -94,6 +76,49 @@ enum CatalogueSnapshot {
         catalogue.files = files
         catalogue.wordVectors = hasVectors ? WordVectorSource(path: vectorsPath) : .none
         return catalogue
+    }
+
+    static let subjectsMagic: [UInt8] = Array("PROBITY-SCOPE-1\n".utf8)
+
+    /// The catalogue's subjects outside the protocols alone, for `ask` (which reads nothing else of the catalogue).
+    static func encode(subjects: [OutOfScopeSubject], signature: String) -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes(subjectsMagic)
+        w.string(signature)
+        writeSubjects(subjects, to: &w)
+        return w.out
+    }
+
+    /// The subjects these bytes hold; nil when they are not subjects of the knowledge with this signature.
+    static func decodeSubjects(_ bytes: ByteStorage, signature: String) -> [OutOfScopeSubject]? {
+        var r = ByteReader(bytes)
+        guard r.bytes(subjectsMagic.count) == subjectsMagic, r.string() == signature, let subjects = readSubjects(&r), r.atEnd else { return nil }
+        return subjects
+    }
+
+    private static func writeSubjects(_ subjects: [OutOfScopeSubject], to w: inout ByteWriter) {
+        w.int(subjects.count)
+        for subject in subjects {
+            w.string(subject.id)
+            w.string(subject.title)
+            w.string(subject.ruleLivesIn)
+            w.string(subject.reply)
+            w.strings(subject.signals)
+            w.string(subject.file)
+            writePosition(subject.position, to: &w)
+        }
+    }
+
+    private static func readSubjects(_ r: inout ByteReader) -> [OutOfScopeSubject]? {
+        r.array { r -> OutOfScopeSubject? in
+            guard let id = r.string(), let title = r.string(), let lives = r.string(), let reply = r.string(),
+                let signals = r.strings(), let file = r.string(), let position = readPosition(&r)
+            else { return nil }
+            var subject = OutOfScopeSubject(id: id, title: title, ruleLivesIn: lives, reply: reply, signals: signals)
+            subject.file = file
+            subject.position = position
+            return subject
+        }
     }
 
     private static func writeFacts(_ facts: [Fact], to w: inout ByteWriter) {

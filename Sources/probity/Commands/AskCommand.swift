@@ -37,8 +37,10 @@ struct AskCommand: TakesGlobalOptions {
     func run() throws {
         // Stripped of control characters first: parts of it are shown back (a second question).
         let text = TerminalSafe.strip(question.joined(separator: " "))
-        let router = try cachedRouter()
-        let triage = QuestionTriage(router: router, outOfScope: try outOfScope())
+        let (validated, signature) = try global.checkKnowledge()
+        let kept = VerdictCache.standard().flatMap { verdicts in signature.map { KnowledgeCache(verdicts: verdicts, signature: $0) } }
+        let router = try cachedRouter(validated: validated, kept: kept)
+        let triage = QuestionTriage(router: router, outOfScope: try outOfScope(kept: kept))
         defer { ProcessEnd.keep(triage) }
         let decision = triage.decide(text, limit: limit)
         let shown = Array(decision.ranked.prefix(limit))
@@ -54,12 +56,15 @@ struct AskCommand: TakesGlobalOptions {
         if explain { Output.line("\n" + router.explain(text, limit: limit)) }
     }
 
-    /// The subjects the protocols do not cover, from the catalogue on disk (checked).
-    private func outOfScope() throws -> [OutOfScopeSubject] {
+    /// The subjects the protocols do not cover: kept in the cache folder for this catalogue (named by the signature
+    /// the gate took, written only after it passed), else read from the catalogue on disk (checked) and kept.
+    private func outOfScope(kept: KnowledgeCache?) throws -> [OutOfScopeSubject] {
+        if let subjects = kept?.outOfScope() { return subjects }
         let read = KnowledgeLoader.readOutOfScope(directory: global.knowledgeDirectory)
         guard read.issues.isEmpty else {
             throw RuntimeFailure(KnowledgeError(issues: read.issues.sorted(), directory: global.knowledgeDirectory).description)
         }
+        kept?.keep(outOfScope: read.subjects)
         return read.subjects
     }
 
@@ -74,10 +79,12 @@ struct AskCommand: TakesGlobalOptions {
     /// The router for the knowledge as it is on disk: read from the snapshot named by the signature the knowledge
     /// gate took (written only after that same knowledge passed the gate), else built from the checked catalogue
     /// and saved for next time under that signature, which was taken before anything was read.
-    private func cachedRouter() throws -> Router {
-        let (validated, signature) = try global.checkKnowledge()
+    /// - Parameters:
+    ///   - validated: the knowledge, when the gate validated its catalogue now.
+    ///   - kept: what the cache folder keeps for this catalogue (nil without a cache folder).
+    private func cachedRouter(validated: KnowledgeBase?, kept: KnowledgeCache?) throws -> Router {
         let build = { Router(knowledge: try validated ?? global.loadKnowledge(councils: .none)) }
-        guard let verdicts = VerdictCache.standard(), let signature else { return try build() }
-        return try KnowledgeCache(verdicts: verdicts, signature: signature).router(build: build)
+        guard let kept else { return try build() }
+        return try kept.router(build: build)
     }
 }

@@ -93,6 +93,28 @@ import Testing
         #expect(try setup.load().councilFingerprint(nil) == KnowledgeLoader.read(directory: setup.knowledge).knowledge.councilFingerprint(nil))
     }
 
+    /// `ask` reads the subjects outside the protocols from the cache folder: kept for one catalogue, read back for it
+    /// only; damaged, ignored.
+    @Test func theSubjectsOutsideTheProtocolsAreKeptForTheirCatalogueOnly() throws {
+        let setup = try Setup()
+        let kept = try #require(try setup.load().cache)
+        #expect(kept.outOfScope() == nil, "none kept yet")
+        var subject = OutOfScopeSubject(id: "gifts", title: "Gifts", ruleLivesIn: "the Code of Conduct", reply: "See the code.", signals: ["gift"])
+        subject.file = "catalogue/out-of-scope.json"
+        subject.position = SourcePosition(line: 3, column: 5)
+        kept.keep(outOfScope: [subject])
+        let read = try #require(kept.outOfScope())
+        #expect(read.map(\.id) == ["gifts"] && read[0].signals == ["gift"] && read[0].position == subject.position)
+        let other = KnowledgeCache(verdicts: setup.verdicts, signature: KnowledgeSignature(key: "another", newestChange: 0))
+        #expect(other.outOfScope() == nil)
+        let path = setup.verdicts.directory + "/" + kept.subjectsName
+        let whole = try #require(FileManager.default.contents(atPath: path))
+        for damaged in [whole.prefix(whole.count / 2), Data("garbage".utf8)] {
+            #expect(FileManager.default.createFile(atPath: path, contents: damaged))
+            #expect(kept.outOfScope() == nil)
+        }
+    }
+
     /// Knowledge changed too recently to be named reliably: nothing is kept for it.
     @Test func freshKnowledgeKeepsNothing() throws {
         let setup = try Setup()
