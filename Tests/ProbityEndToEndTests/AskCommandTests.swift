@@ -121,38 +121,3 @@ import Testing
         #expect(first.stdout == second.stdout)
     }
 }
-
-/// `probity ask`'s plain words are read without swift-argument-parser (`QuickAsk`, for start-up); any other form goes
-/// through the parser. The same request written both ways (`--limit 2`, read quickly; `--limit=2`, which only the
-/// parser reads) must give the same output, messages and exit status.
-@Suite struct QuickAskTests {
-    static let cases: [(quick: [String], parsed: [String])] = [
-        (["a journalist rang me about the depot closure", "--json"], ["--limit=5", "a journalist rang me about the depot closure", "--json"]),
-        (["--json", "--limit", "2", "can", "I", "use", "the", "council", "printer"], ["--json", "--limit=2", "can", "I", "use", "the", "council", "printer"]),
-        (
-            ["--council", "carl", "--role", "councillor", "--json", "can I accept a bottle of wine from a contractor?"],
-            ["--council=carl", "--role=councillor", "--json", "can I accept a bottle of wine from a contractor?"]
-        ),
-        (["can", "I", "see", "the", "exempt", "report", "--explain"], ["can", "I", "see", "the", "exempt", "report", "--explain", "--limit=5"]),
-        (["--color", "always", "--no-pager", "a journalist rang me"], ["--color=always", "--no-pager", "a journalist rang me"]),
-        (
-            ["--knowledge", Paths.repository + "/Knowledge", "--json", "tell me a joke"],
-            ["--knowledge=" + Paths.repository + "/Knowledge", "--json", "tell me a joke"]
-        ),
-        (["help", "me", "--json"], ["help", "me", "--json", "--limit=5"]),
-        (["--limit", "0", "a journalist rang me"], ["--limit=0", "a journalist rang me"]),
-        (["--role", "mayor", "a journalist rang me"], ["--role=mayor", "a journalist rang me"]),
-        (["--council", "nowhere", "a journalist rang me"], ["--council=nowhere", "a journalist rang me"]),
-        (["   "], ["   ", "--limit=5"]),
-    ]
-
-    @Test(arguments: cases.indices)
-    func readQuicklyOrByTheParserTheSame(_ index: Int) throws {
-        let (quick, parsed) = Self.cases[index]
-        let a = try Binary.run(["ask"] + quick)
-        let b = try Binary.run(["ask"] + parsed)
-        #expect(a.status == b.status, "\(quick): \(a.stderr) / \(b.stderr)")
-        #expect(a.stdout == b.stdout, "\(quick)")
-        #expect(a.stderr == b.stderr, "\(quick)")
-    }
-}

@@ -56,9 +56,11 @@ enum Launcher {
     /// do not parse (help, a usage error…): the root then parses them, and says what it always says.
     static func parseDirectly(_ arguments: [String]) -> (any ParsableCommand)? {
         guard let name = arguments.first, let command = parsedDirectly.first(where: { $0._commandName == name }) else { return nil }
-        if command == AskCommand.self, let ask = QuickAsk.parse(Array(arguments.dropFirst())) { return ask }
+        let rest = Array(arguments.dropFirst())
+        if command == AskCommand.self, let ask = QuickArguments.ask(rest) { return ask }
+        if command == ChatCommand.self, let chat = QuickArguments.chat(rest) { return chat }
         // Help comes back as a command of the parser's own (not an error): only the command itself is taken.
-        guard let parsed = try? command.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == command else { return nil }
+        guard let parsed = try? command.parseAsRoot(rest), type(of: parsed) == command else { return nil }
         return parsed
     }
 
