@@ -12,8 +12,7 @@ public enum KnowledgeLocator {
         if let installed = Installation(executablePath: executablePath) { return installed.shareDirectory }
         let variable = environment.map { $0["PROBITY_KNOWLEDGE"] } ?? getenv("PROBITY_KNOWLEDGE").map { String(cString: $0) }
         if let fromEnv = variable, !fromEnv.isEmpty { return fromEnv }
-        let fm = FileManager.default
-        if isKnowledge(fm.currentDirectoryPath + "/Knowledge") { return fm.currentDirectoryPath + "/Knowledge" }
+        if let here = currentDirectory, isKnowledge(here + "/Knowledge") { return here + "/Knowledge" }
         // Walk up from the executable (…/.build/debug/probity) to the checkout.
         var url = URL(fileURLWithPath: Installation.absolute(executablePath)).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<8 {
@@ -28,7 +27,14 @@ public enum KnowledgeLocator {
 
     /// Whether `path` looks like a knowledge directory (it has a `councils/` folder).
     static func isKnowledge(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path + "/councils", isDirectory: &isDir) && isDir.boolValue
+        var info = stat()
+        return stat(path + "/councils", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The working directory (getcwd(3): no FileManager to set up at every start).
+    private static var currentDirectory: String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(cString: buffer)
     }
 }

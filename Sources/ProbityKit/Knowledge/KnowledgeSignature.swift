@@ -52,7 +52,7 @@ public struct KnowledgeSignature: Sendable, Equatable {
 
     /// This process's executable (Linux: `/proc/self/exe`, which stat follows to the file).
     public static var executablePath: String {
-        FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        access("/proc/self/exe", F_OK) == 0 ? "/proc/self/exe" : (Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
 
     /// Mixes in the entry `name` of the folder open as `folder` and, for a folder, everything in it (by name, in

@@ -5,7 +5,7 @@ import Foundation
 /// the routing weights it was built from, and is written only after that knowledge passed the gate, so reading it
 /// back is as good as building it.
 public enum RouterSnapshot {
-    static let magic: [UInt8] = Array("PROBITY-ROUTER-3\n".utf8)
+    static let magic: [UInt8] = Array("PROBITY-ROUTER-4\n".utf8)
 
     /// The name of the snapshot for the knowledge with this signature (every knowledge file's stamp and the
     /// binary's, see `KnowledgeSignature`) and these weights: any write to the knowledge, or a new build, names
@@ -63,11 +63,15 @@ public enum RouterSnapshot {
         } else {
             w.int(0)
         }
-        w.int(index.vocabulary.words.count)
+        // Length first, so that a reader can step over the words and read them only when a word is to be corrected.
+        var fuzzy = ByteWriter()
+        fuzzy.int(index.vocabulary.words.count)
         for word in index.vocabulary.words {
-            w.int(word.count)
-            w.bytes(word)
+            fuzzy.int(word.count)
+            fuzzy.bytes(word)
         }
+        w.int(fuzzy.out.count)
+        w.bytes(fuzzy.out)
         if let vectors = index.wordVectors {
             w.int(1)
             w.int(vectors.bytes.count)
@@ -149,11 +153,19 @@ public enum RouterSnapshot {
             else { return nil }
             classifier = TopicClassifier(weights: cw, bias: bias, classes: classes, features: features)
         }
-        guard let fuzzyCount = r.count() else { return nil }
-        var fuzzy: [[UInt8]] = []
+        // The fuzzy vocabulary's words: their shape checked now (so reading them later cannot fail), read when first used.
+        guard let fuzzyLength = r.count(), let fuzzyStart = r.skip(fuzzyLength) else { return nil }
+        let fuzzyRange = fuzzyStart..<fuzzyStart + fuzzyLength
+        var skim = ByteReader(bytes, range: fuzzyRange)
+        guard let fuzzyCount = skim.count() else { return nil }
         for _ in 0..<fuzzyCount {
-            guard let n = r.count(), let word = r.bytes(n) else { return nil }
-            fuzzy.append(word)
+            guard let n = skim.count(), skim.skip(n) != nil else { return nil }
+        }
+        guard skim.atEnd else { return nil }
+        let fuzzy = FuzzyVocabulary {
+            var reader = ByteReader(bytes, range: fuzzyRange)
+            let count = reader.count() ?? 0
+            return (0..<count).compactMap { _ in reader.count().flatMap { reader.bytes($0) } }
         }
         guard let hasVectors = r.int() else { return nil }
         var wordVectors: WordVectors?
@@ -181,7 +193,7 @@ public enum RouterSnapshot {
             weights: weights, entries: entries, hasBackground: hasBackground,
             normaliser: TextNormaliser(vocabulary: vocabulary, words: words, entries: wordEntries, sortedTermIDs: sortedTermIDs),
             postings: lists[0], idf: idf, unknownIDF: unknownIDF, counts: lists[1], topicLength: topicLength,
-            background: background, classifier: classifier, vocabulary: FuzzyVocabulary(ordered: fuzzy),
+            background: background, classifier: classifier, vocabulary: fuzzy,
             wordVectors: wordVectors, exampleVectors: exampleVectors, exampleDocuments: exampleDocuments)
         return Router(index: index, thresholds: thresholds)
     }

@@ -1,26 +1,47 @@
+import Foundation
+
 /// The words of a corpus, for finding what a misspelt word was meant to be: `confidental` →
 /// `confidential`, `breifing` → `briefing`, `jouranlist` → `journalist`.
 /// A typo is taken to keep the first letter and be one edit (or two, in a long word) away:
 /// a letter inserted, dropped, changed, or two neighbours swapped.
 public struct FuzzyVocabulary: Sendable {
-    private(set) var words: [[UInt8]] = []
-    private var byLength: [Int: [Int]] = [:]
+    /// The words, in order.
+    var words: [[UInt8]] { table.value.words }
+    private var byLength: [Int: [Int]] { table.value.byLength }
+    private let table: Table
 
-    /// The vocabulary with its words in this order (a router snapshot read back).
-    init(ordered: [[UInt8]]) {
-        for bytes in ordered {
-            byLength[bytes.count, default: []].append(words.count)
-            words.append(bytes)
+    /// The words and their index by length, made once when first needed (a router snapshot's, only when a word is
+    /// to be corrected: most questions have none).
+    private final class Table: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: (words: [[UInt8]], byLength: [Int: [Int]])?
+        private let make: @Sendable () -> [[UInt8]]
+
+        init(_ make: @escaping @Sendable () -> [[UInt8]]) { self.make = make }
+
+        var value: (words: [[UInt8]], byLength: [Int: [Int]]) {
+            lock.withLock {
+                if let made { return made }
+                let words = make()
+                var byLength: [Int: [Int]] = [:]
+                for (i, word) in words.enumerated() { byLength[word.count, default: []].append(i) }
+                made = (words, byLength)
+                return (words, byLength)
+            }
         }
+    }
+
+    /// The vocabulary with its words in this order (a router snapshot read back), made when first needed.
+    init(ordered: @escaping @Sendable () -> [[UInt8]]) {
+        table = Table(ordered)
     }
 
     public init(words: some Sequence<String>) {
         var seen = Set<String>()
-        for word in words where word.utf8.count >= Self.minimumLength && seen.insert(word).inserted {
-            let bytes = Array(word.utf8)
-            byLength[bytes.count, default: []].append(self.words.count)
-            self.words.append(bytes)
-        }
+        var ordered: [[UInt8]] = []
+        for word in words where word.utf8.count >= Self.minimumLength && seen.insert(word).inserted { ordered.append(Array(word.utf8)) }
+        let made = ordered
+        table = Table { made }
     }
 
     /// Words shorter than this are never corrected: too many real words are one letter apart.
