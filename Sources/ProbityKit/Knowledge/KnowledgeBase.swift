@@ -153,9 +153,13 @@ public struct KnowledgeBase: Sendable {
         return entry.folder.map { Validator.councilIssues($0, knowledge: self).sorted() } ?? []
     }
 
-    /// Everything wrong with these councils (as `issues(council:)`), those not yet checked checked side by side.
+    /// Everything wrong with these councils (as `issues(council:)`), those not yet checked checked side by side, and
+    /// then (their signatures taken) read side by side.
     public func issues(councils ids: [String]) -> [KnowledgeIssue] {
-        if let councilGate { councilGate.check(ids, in: self) }
+        if let councilGate {
+            councilGate.check(ids, in: self)
+            store.readAll(ids: ids, directory: directory, catalogue: self)
+        }
         return ids.flatMap(issues(council:)).sorted()
     }
 
