@@ -57,6 +57,8 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "vectorTemperature": w.vectorTemperature = v
         case "vectorConfidence": w.vectorConfidence = v
         case "vectorConfidenceFrom": w.vectorConfidenceFrom = v
+        case "learned": w.learned = v > 0 ? .standard : nil
+        case "learnedShift": w.learnedShift = v
         default:
             print("unknown weight \(pair[0])")
             exit(64)
@@ -90,6 +92,38 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
         print(e1.summary())
         print(e2.summary())
     }
+    // --cv-confusion: the cross-validation's misses counted by (expected, routed) pair, most frequent first.
+    if arguments.contains("--cv-confusion") {
+        var pairs: [String: Int] = [:]
+        for miss in cv.misses { pairs["\(miss.expected ?? "none") → \(miss.decision)", default: 0] += 1 }
+        for (pair, n) in pairs.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) { print("\(n)\t\(pair)") }
+    }
+    if arguments.contains("--cv-misses") { print(cv.summary()) }
+    if let path = option("--dump-features") { dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2], to: path) }
+}
+
+/// `--dump-features FILE`: one JSON line per cross-validation case (with its fold) and per development case (fold −1,
+/// the full router): its expected topic's index (−1: none) and its ranking parts, for `scripts/fit-routing.py`.
+func dumpFeatures(_ knowledge: KnowledgeBase, weights: RoutingWeights, foldVectors: [WordVectors]?, cases: [String: [RoutingEvaluation.Case]], to path: String) {
+    let ids = knowledge.topics.map(\.id)
+    var lines: [String] = []
+    func line(_ set: String, _ fold: Int, _ c: RoutingEvaluation.Case, _ p: RankingParts?) {
+        let expected = c.expected.flatMap { ids.firstIndex(of: $0) } ?? -1
+        guard let p else {
+            lines.append("{\"set\":\"\(set)\",\"fold\":\(fold),\"expected\":\(expected),\"empty\":true}")
+            return
+        }
+        func list(_ xs: [Double]) -> String { "[" + xs.map { $0.isFinite ? String($0) : "0" }.joined(separator: ",") + "]" }
+        lines.append(
+            "{\"set\":\"\(set)\",\"fold\":\(fold),\"expected\":\(expected),\"lm\":\(list(p.languageModel)),\"cls\":\(list(p.classifier)),"
+                + "\"sim\":\(list(p.similarity)),\"bm25\":\(list(p.bm25)),\"conf\":\(list(p.confidence)),"
+                + "\"matched\":\(list(p.matched.map { $0 ? 1 : 0 })),\"inScope\":\(p.inScope ? 1 : 0),\"unknown\":\(p.unknownShare),\"weight\":\(p.weight)}")
+    }
+    for (fold, c, p) in RoutingEvaluation.crossValidatedParts(knowledge: knowledge, weights: weights, foldVectors: foldVectors) { line("cv", fold, c, p) }
+    let router = Router(knowledge: knowledge, weights: weights)
+    for (set, list) in cases.sorted(by: { $0.key < $1.key }) { for c in list { line(set, -1, c, router.parts(c.question)) } }
+    try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    print("wrote \(lines.count) cases to \(path)")
 }
 let directory = KnowledgeLocator.locate(explicit: nil)
 

@@ -80,6 +80,10 @@ public struct RoutingWeights: Sendable, Equatable {
     public var vectorConfidenceFrom = 0.2
     /// How much each background question counts as a training example of the classifier, against 1 for a topic's.
     public var backgroundTraining = 1.0
+    /// A fitted combination of the ranking's parts instead of the hand-set mix and refusal rules above; nil: the hand-set.
+    public var learned: LearnedRouting? = .standard
+    /// Added to the learned refusal's intercept (`LearnedRouting.refusal`): above 0 refuses less, below 0 more.
+    public var learnedShift = 0.0
 
     public init() {}
 
