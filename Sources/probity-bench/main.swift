@@ -99,12 +99,15 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
         for (pair, n) in pairs.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) { print("\(n)\t\(pair)") }
     }
     if arguments.contains("--cv-misses") { print(cv.summary()) }
-    if let path = option("--dump-features") { dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2], to: path) }
+    if let path = option("--dump-features") {
+        dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2], to: path)
+    }
 }
 
 /// `--dump-features FILE`: one JSON line per cross-validation case (with its fold) and per development case (fold −1,
 /// the full router): its expected topic's index (−1: none) and its ranking parts, for `scripts/fit-routing.py`.
-func dumpFeatures(_ knowledge: KnowledgeBase, weights: RoutingWeights, foldVectors: [WordVectors]?, cases: [String: [RoutingEvaluation.Case]], to path: String) {
+func dumpFeatures(_ knowledge: KnowledgeBase, weights: RoutingWeights, foldVectors: [WordVectors]?, cases: [String: [RoutingEvaluation.Case]], to path: String)
+{
     let ids = knowledge.topics.map(\.id)
     var lines: [String] = []
     func line(_ set: String, _ fold: Int, _ c: RoutingEvaluation.Case, _ p: RankingParts?) {

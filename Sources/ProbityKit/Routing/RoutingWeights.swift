@@ -81,7 +81,7 @@ public struct RoutingWeights: Sendable, Equatable {
     /// How much each background question counts as a training example of the classifier, against 1 for a topic's.
     public var backgroundTraining = 1.0
     /// A fitted combination of the ranking's parts instead of the hand-set mix and refusal rules above; nil: the hand-set.
-    public var learned: LearnedRouting? = .standard
+    public var learned: LearnedRouting? = nil
     /// Added to the learned refusal's intercept (`LearnedRouting.refusal`): above 0 refuses less, below 0 more.
     public var learnedShift = 0.0
 
