@@ -68,7 +68,12 @@ def handset(r, topics, w):
     return o, level
 
 
+HAND_SET_ORDER = None
+
+
 def fit_ranking(rows, topics, l2):
+    if HAND_SET_ORDER is not None:
+        return HAND_SET_ORDER
     data = []
     for r in rows:
         if r.get("empty") or r["expected"] < 0:
@@ -150,9 +155,14 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--on-weight", type=float, default=1.0, help="weight of an on-topic case in the refusal fit")
+    ap.add_argument("--hand-set-order", action="store_true", help="keep the hand-set order (0.4 LM + 0.6 classifier + "
+                    "20 similarity) and fit only the refusal")
     ap.add_argument("--shifts", default="0", help="comma-separated shifts of the refusal intercept to report")
     args = ap.parse_args()
     rows = load(args.features)
+    global HAND_SET_ORDER
+    if args.hand_set_order:
+        HAND_SET_ORDER = np.array([0.4, 0.6, 20.0, 0.0, 0.0])
     topics = next(len(r["bm25"]) for r in rows if not r.get("empty")) - 1
     cv = [r for r in rows if r["set"] == "cv"]
     dev = {s: [r for r in rows if r["set"] == s] for s in sorted({r["set"] for r in rows} - {"cv"})}

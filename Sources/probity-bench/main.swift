@@ -57,7 +57,7 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "vectorTemperature": w.vectorTemperature = v
         case "vectorConfidence": w.vectorConfidence = v
         case "vectorConfidenceFrom": w.vectorConfidenceFrom = v
-        case "learned": w.learned = v > 0 ? .standard : nil
+        case "learned": w.learned = v == 1 ? .standard : v == 2 ? .refusalOnly : nil
         case "learnedShift": w.learnedShift = v
         default:
             print("unknown weight \(pair[0])")
@@ -75,6 +75,13 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
         .map { RoutingEvaluation.Case(question: $0, expected: nil) }
     let dev = ((try? RoutingEvaluation.parse(read("dev.tsv"))) ?? []) + off
     let dev2 = (try? RoutingEvaluation.parse(read("dev2.tsv"))) ?? []
+    // The development scenario files' first messages (Tests/Fixtures/scenarios/dev*.json, wholly development data),
+    // each with the topic it is about.
+    let scenarioFolder = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("scenarios").path
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarioFolder).filter { $0.hasPrefix("dev") && $0.hasSuffix(".json") }.sorted()) ?? []
+    let dev3 = names.flatMap { name in
+        ((try? ScenarioFile.load(scenarioFolder + "/" + name))?.scenarios ?? []).map { RoutingEvaluation.Case(question: $0.says, expected: $0.topic) }
+    }
     let known = Set(knowledge.topics.map(\.id))
     // --fold-vectors DIR: DIR/fold-K.bin, vectors distilled without fold K's examples (distil-vectors.py --folds DIR).
     let foldVectors = option("--fold-vectors").map { dir in (0..<5).compactMap { readVectors(dir + "/fold-\($0).bin") } }
@@ -82,12 +89,13 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
     let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known)
     let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known)
+    let e3 = RoutingEvaluation(router: router, cases: dev3, knownTopics: known)
     func f(_ e: RoutingEvaluation) -> String {
         String(
             format: "top-1 %.1f%% top-3 %.1f%% refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topThreeAccuracy * 100,
             e.falseRejections, e.onTopic, e.offTopicRejected, e.offTopic)
     }
-    print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2))")
+    print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2)) | scenarios \(f(e3))")
     if arguments.contains("--dev-misses") {
         print(e1.summary())
         print(e2.summary())
@@ -100,7 +108,7 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     }
     if arguments.contains("--cv-misses") { print(cv.summary()) }
     if let path = option("--dump-features") {
-        dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2], to: path)
+        dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2, "scenarios": dev3], to: path)
     }
 }
 
