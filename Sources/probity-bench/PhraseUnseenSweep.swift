@@ -48,7 +48,9 @@ func factsDump(_ knowledge: KnowledgeBase, directory: String) throws {
     let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
     for folder in ["scenarios", "scenarios-blind"] {
         let path = fixtures + "/" + folder
-        for name in try FileManager.default.contentsOfDirectory(atPath: path).filter({ $0.hasSuffix(".json") }).sorted() {
+        // --only PREFIX: the files whose names start with it (dev3, say).
+        let only = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+        for name in try FileManager.default.contentsOfDirectory(atPath: path).filter({ $0.hasSuffix(".json") && $0.hasPrefix(only ?? "") }).sorted() {
             let file = try ScenarioFile.load(path + "/" + name)
             for scenario in file.scenarios where scenario.isDevelopment {
                 var session = try Session(knowledge: knowledge, council: file.council, role: scenario.role)
@@ -59,7 +61,12 @@ func factsDump(_ knowledge: KnowledgeBase, directory: String) throws {
                     let local = "\(Fact.localID(ofKey: fact.factKey))=\(fact.optionIDs.sorted().joined(separator: ","))"
                     return stated.contains(local) ? local : local + " (NOT STATED)"
                 }
-                print("\(file.council)/\(scenario.id): \(said.joined(separator: "; ")) | \(scenario.says)")
+                let taken = Set(learnt.map { "\(Fact.localID(ofKey: $0.factKey))=\($0.optionIDs.sorted().joined(separator: ","))" })
+                // A stated fact of the topic that was not taken (it would be asked, if the advice asks it).
+                let topicFacts = Set(session.relevantFacts.map(\.localID))
+                let missed = stated.filter { !taken.contains($0) && topicFacts.contains(String($0.split(separator: "=")[0])) }
+                let all = said + missed.sorted().map { $0 + " (MISSED)" }
+                print("\(file.council)/\(scenario.id): \(all.joined(separator: "; ")) | \(scenario.says)")
             }
         }
     }
