@@ -65,7 +65,20 @@ func factsDump(_ knowledge: KnowledgeBase, directory: String) throws {
                 // A stated fact of the topic that was not taken (it would be asked, if the advice asks it).
                 let topicFacts = Set(session.relevantFacts.map(\.localID))
                 let missed = stated.filter { !taken.contains($0) && topicFacts.contains(String($0.split(separator: "=")[0])) }
-                let all = said + missed.sorted().map { $0 + " (MISSED)" }
+                var all = said + missed.sorted().map { $0 + " (MISSED)" }
+                // --nearest: for each fact missed, the phrase of its option nearest the message, by words held.
+                if arguments.contains("--nearest") {
+                    for m in missed.sorted() {
+                        let parts = m.split(separator: "=").map(String.init)
+                        for option in parts[1].split(separator: ",").map(String.init) {
+                            guard let n = PhraseGeneralisationEvaluation.nearest(scenario.says, session: session, factID: parts[0], option: option) else {
+                                continue
+                            }
+                            all.append(
+                                String(format: "NEAREST %@=%@ %.2f \"%@\" lacking %@", parts[0], option, n.share, n.phrase, n.lacking.joined(separator: " ")))
+                        }
+                    }
+                }
                 print("\(file.council)/\(scenario.id): \(all.joined(separator: "; ")) | \(scenario.says)")
             }
         }

@@ -168,4 +168,24 @@ public struct PhraseGeneralisationEvaluation: Sendable {
             rules: literal ? .literal : .standard, common: index.common(for: facts)
         ).learnt
     }
+
+    /// For a stated fact the phrases missed: the phrase of `option` whose words of meaning (folded stems, no stop words)
+    /// the message holds the most of, with the share held and the words it lacks. All held: order or distance kept it
+    /// from matching; some lacking: the wording differs (a synonym, a phrase missing, an implication).
+    public static func nearest(_ text: String, session: Session, factID: String, option: String) -> (phrase: String, share: Double, lacking: [String])? {
+        guard let fact = session.relevantFacts.first(where: { $0.localID == factID }) else { return nil }
+        let held = Set(PhraseMatcher.foldedStems(text))
+        var best: (String, Double, [String])?
+        for entry in session.knowledge.phrases.entries(for: session.relevantFacts)
+        where entry.fact.key == fact.key && entry.option.id == option {
+            let meaning = entry.folded.filter { $0 != "*" && !StopWords.contains($0) && !$0.hasPrefix("#") }
+            guard !meaning.isEmpty else { continue }
+            let lacking = meaning.filter { !held.contains($0) }
+            let share = Double(meaning.count - lacking.count) / Double(meaning.count)
+            if best == nil || share > best!.1 || (share == best!.1 && meaning.count > 1 && lacking.count < best!.2.count) {
+                best = (entry.phrase, share, lacking)
+            }
+        }
+        return best.map { (phrase: $0.0, share: $0.1, lacking: $0.2) }
+    }
 }

@@ -22,6 +22,8 @@ enum FactVocabulary {
         ["aunt", "uncle"],
         ["nephew", "niece"],
         ["conservative", "tory", "tories"],
+        // People of a party who are not councillors ("their party organiser will be there").
+        ["agent", "organiser", "activist", "campaigner", "volunteer", "coordinator"],
         // What happens.
         ["complain", "complaint"],
         ["bully", "harass", "harassment", "intimidate", "intimidation"],
@@ -38,7 +40,7 @@ enum FactVocabulary {
 
     /// Words the stemmer would run into another word ("reporters" → "report", "pressed" → "press"): folded only as
     /// written (and in the plural), never by their stem.
-    static let asWritten: Set<String> = ["reporter", "press"]
+    static let asWritten: Set<String> = ["reporter", "press", "campaigner", "organiser"]
 
     /// Word as written (and its plural) → the stem of its group's first word.
     static let byWord: [String: String] = {

@@ -34,6 +34,15 @@ import Testing
         #expect(taken("She pressed me and asked again", [Self.media]).isEmpty)
     }
 
+    @Test func partyPeopleWhoAreNotCouncillorsAreOneWord() {
+        let present = Self.fact("present", [("yes", ["party agent will be there"]), ("no", ["councillors only"])])
+        #expect(taken("their party organiser will be there", [present]) == ["t.present": "yes"])
+        #expect(taken("a party activist will be there too", [present]) == ["t.present": "yes"])
+        // "campaigner" and "organiser" fold only as written: campaign planning and an organised meeting are no one.
+        #expect(taken("our party campaign will be there in the plan", [present]).isEmpty)
+        #expect(taken("the party organised will be there", [present]).isEmpty)
+    }
+
     @Test func irregularVerbsMeetTheirPresent() {
         #expect(taken("the officer tells me it is fine", [Self.told]) == ["t.told": "yes"])
         #expect(taken("nobody tells me anything", [Self.told]) == ["t.told": "no"])
