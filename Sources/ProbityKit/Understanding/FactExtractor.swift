@@ -61,6 +61,12 @@ public enum FactExtractor {
         let rest = facts.filter { !literal.touched.contains($0.key) }
         guard rules != .literal, !rest.isEmpty else { return literal }
         let keys = Set(rest.map(\.key))
+        // Abbreviations written out, where the stems are the tokens' own (a near word put in is left as it is).
+        var (stems, tokens) = (stems, tokens)
+        if rules.equivalents, tokens.count == stems.count, zip(tokens, stems).allSatisfy({ PhraseMatcher.stem($0.word) == $1 }) {
+            tokens = FactVocabulary.expanded(tokens)
+            stems = tokens.map { PhraseMatcher.stem($0.word) }
+        }
         let loose = hear(
             stems, tokens: tokens, among: rest, entries: entries.filter { keys.contains($0.fact.key) }, rules: rules,
             common: common ?? (rules.wideGaps || rules.freeOrder ? PhraseIndex.common(of: entries) : []))

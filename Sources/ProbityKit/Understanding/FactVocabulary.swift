@@ -67,6 +67,38 @@ enum FactVocabulary {
 
     private static func stem(_ word: String) -> String { PhraseMatcher.stems(word).joined(separator: " ") }
 
+    /// Tokens with abbreviations written out: those the routing normaliser writes out (`Synonyms.expansions`: "MO",
+    /// "CEO", "HR", "purdah" …), a few more of council business, and "O&S" (read as "o", "s") as overview and scrutiny.
+    static func expanded(_ tokens: [PhraseMatcher.Token]) -> [PhraseMatcher.Token] {
+        var out: [PhraseMatcher.Token] = []
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            var words: [String]?
+            if token.word == "o", i + 1 < tokens.count, tokens[i + 1].word == "s", !tokens[i + 1].afterBreak {
+                words = ["overview", "and", "scrutiny"]
+                i += 1
+            } else {
+                words = abbreviations[token.word] ?? Synonyms.expansion(of: token.word)
+            }
+            if let words {
+                out += words.enumerated().map { n, word in
+                    PhraseMatcher.Token(word: word, possessive: n == words.count - 1 && token.possessive, afterBreak: n == 0 && token.afterBreak)
+                }
+            } else {
+                out.append(token)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Abbreviations of council business the routing normaliser does not write out.
+    static let abbreviations: [String: [String]] = [
+        "dcs": ["director", "of", "children", "services"], "dass": ["director", "of", "adult", "social", "services"],
+        "cx": ["chief", "executive"],
+    ]
+
     /// The stem a word stands for: its group's, or its own. `word` as `PhraseMatcher.words` gives it, `stem` its stem.
     static func fold(word: String, stem: String) -> String {
         byWord[word] ?? byStem[stem] ?? stem

@@ -96,7 +96,7 @@ public enum PhraseMatcher {
 
     /// The stems of `text` with the council vocabulary that says the same thing folded to one word (`FactVocabulary`).
     static func foldedStems(_ text: String) -> [String] {
-        words(text).map { FactVocabulary.fold(word: $0, stem: stem($0)) }
+        FactVocabulary.expanded(tokens(text)).map { FactVocabulary.fold(word: $0.word, stem: stem($0.word)) }
     }
 
     static func stem(_ word: String) -> String {

@@ -43,6 +43,17 @@ import Testing
         #expect(taken("the party organised will be there", [present]).isEmpty)
     }
 
+    @Test func abbreviationsAreWrittenOut() {
+        let how = Self.fact("how", [("scrutiny", ["raise it at overview and scrutiny"]), ("mo", ["tell the monitoring officer"])])
+        #expect(taken("Can I raise it at O&S next week?", [how]) == ["t.how": "scrutiny"])
+        #expect(taken("should I tell the MO", [how]) == ["t.how": "mo"])
+        // "purdah" is the pre-election period, as the routing normaliser reads it, both ways round.
+        let period = Self.fact("period", [("yes", ["in purdah"]), ("no", ["after the election"])])
+        #expect(taken("we are in the pre-election period now", [period]) == ["t.period": "yes"])
+        // An "o" and an "s" parted by punctuation are not O&S.
+        #expect(taken("raise it at o. S next week", [how]).isEmpty)
+    }
+
     @Test func irregularVerbsMeetTheirPresent() {
         #expect(taken("the officer tells me it is fine", [Self.told]) == ["t.told": "yes"])
         #expect(taken("nobody tells me anything", [Self.told]) == ["t.told": "no"])
