@@ -68,16 +68,18 @@ enum FactVocabulary {
     private static func stem(_ word: String) -> String { PhraseMatcher.stems(word).joined(separator: " ") }
 
     /// Tokens with abbreviations written out: those the routing normaliser writes out (`Synonyms.expansions`: "MO",
-    /// "CEO", "HR", "purdah" …), a few more of council business, and "O&S" (read as "o", "s") as overview and scrutiny.
+    /// "CEO", "HR", "purdah" …), a few more of council business, and "O&S" (read as "o and s") as overview and scrutiny.
     static func expanded(_ tokens: [PhraseMatcher.Token]) -> [PhraseMatcher.Token] {
         var out: [PhraseMatcher.Token] = []
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
             var words: [String]?
-            if token.word == "o", i + 1 < tokens.count, tokens[i + 1].word == "s", !tokens[i + 1].afterBreak {
+            if token.word == "o", i + 2 < tokens.count, tokens[i + 1].word == "and", tokens[i + 2].word == "s", !tokens[i + 1].afterBreak,
+                !tokens[i + 2].afterBreak
+            {
                 words = ["overview", "and", "scrutiny"]
-                i += 1
+                i += 2
             } else {
                 words = abbreviations[token.word] ?? Synonyms.expansion(of: token.word)
             }

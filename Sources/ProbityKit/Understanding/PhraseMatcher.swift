@@ -42,6 +42,11 @@ public enum PhraseMatcher {
                 } else if v == 0x2A {
                     flush()
                     out.append(Token(word: "*"))
+                } else if v == 0x26 {
+                    // "Planning & Highways" is "Planning and Highways".
+                    flush()
+                    out.append(Token(word: "and", afterBreak: pendingBreak))
+                    pendingBreak = false
                 } else {
                     flush()
                     // A hyphen inside a word ("non-councillors") parts nothing; one after a space is a dash.

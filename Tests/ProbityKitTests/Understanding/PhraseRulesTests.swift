@@ -54,6 +54,12 @@ import Testing
         #expect(taken("raise it at o. S next week", [how]).isEmpty)
     }
 
+    @Test func anAmpersandIsAnd() {
+        #expect(PhraseMatcher.words("Planning & Highways") == ["planning", "and", "highways"])
+        let committee = Self.fact("committee", [("planning", ["at planning and highways"]), ("other", ["at licensing"])])
+        #expect(taken("I want to speak at Planning & Highways next week", [committee]) == ["t.committee": "planning"])
+    }
+
     @Test func irregularVerbsMeetTheirPresent() {
         #expect(taken("the officer tells me it is fine", [Self.told]) == ["t.told": "yes"])
         #expect(taken("nobody tells me anything", [Self.told]) == ["t.told": "no"])
