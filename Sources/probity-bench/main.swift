@@ -240,9 +240,6 @@ do {
     if let path = option("--vectors") { knowledge = knowledge.with(topics: knowledge.topics, wordVectors: readVectors(path)) }
     print("knowledge: \(directory) — \(knowledge.topics.count) topics, \(knowledge.councils.count) councils")
 
-    // Held-out set v2 (Tests/Fixtures/routing-heldout-v2): aggregate figures only, never the questions, so that
-    // whoever tunes the router can measure on it without reading it. Out-of-scope questions count as refused
-    // when no topic is chosen (the out-of-scope reply is decided after routing).
     if let i = arguments.firstIndex(of: "--why"), arguments.index(after: i) < arguments.endIndex {
         let (w, t) = overridden()
         print(Router(knowledge: knowledge, thresholds: t, weights: w).explain(arguments[arguments.index(after: i)]))
@@ -253,31 +250,18 @@ do {
         developmentFigures(knowledge, weights: w, thresholds: t, label: arguments.filter { $0.contains("=") }.joined(separator: " "))
         exit(0)
     }
-    if arguments.contains("--heldout-v2") {
-        let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("routing-heldout-v2").path
-        func lines(_ name: String) -> [String] {
-            ((try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    // --heldout v2 | v3 (--heldout-v2 is the same as --heldout v2): a blind held-out set, aggregate figures only.
+    if let name = arguments.contains("--heldout-v2") ? "v2" : option("--heldout") {
+        let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("routing-heldout-" + name).path
+        guard FileManager.default.fileExists(atPath: folder + "/on-topic.tsv") else {
+            print("no held-out set at \(folder) (on-topic.tsv missing)")
+            exit(1)
         }
-        let onTopic = (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? []
-        let offTopic = lines("off-topic.txt").map { RoutingEvaluation.Case(question: $0, expected: nil) }
-        let outOfScope = lines("out-of-scope.tsv").compactMap {
-            $0.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) }
-        }
+        let set = try HeldOutSet(folder: folder)
         let (w, t) = overridden()
-        let router = Router(knowledge: knowledge, thresholds: t, weights: w)
-        let known = Set(knowledge.topics.map(\.id))
-        let on = RoutingEvaluation(router: router, cases: onTopic, knownTopics: known)
-        let off = RoutingEvaluation(router: router, cases: offTopic, knownTopics: known)
-        let scope = RoutingEvaluation(router: router, cases: outOfScope, knownTopics: known)
-        print(
-            String(
-                format:
-                    "held-out v2: %d on-topic: top-1 %.1f%%, top-3 %.1f%%, wrongly refused %.1f%% (%d); off-topic refused %.1f%% (%d/%d); out-of-scope not routed to a topic %.1f%% (%d/%d)",
-                on.onTopic, on.topOneAccuracy * 100, on.topThreeAccuracy * 100,
-                Double(on.falseRejections) / Double(max(on.onTopic, 1)) * 100, on.falseRejections,
-                off.rejectionRate * 100, off.offTopicRejected, off.offTopic,
-                scope.rejectionRate * 100, scope.offTopicRejected, scope.offTopic))
+        let figures = set.figures(Router(knowledge: knowledge, thresholds: t, weights: w), knownTopics: Set(knowledge.topics.map(\.id)))
+        print("held-out \(name): " + figures.summary)
         exit(0)
     }
 

@@ -177,9 +177,9 @@ extension Conversation {
                 into: &reply)
             return
         }
-        let answers = session.reasons
-            .filter { $0.factKey != "council" && $0.factKey != "role" }
-            .map { "\($0.factKey)=\($0.optionID)" }
+        // Every fact of the topic the user has given, asked or taken from what they typed, not only those the
+        // path has used so far.
+        let answers = knowledge.facts(of: topic).compactMap { fact in session.facts[fact.key].map { "\(fact.key)=\($0)" } }
         do {
             let comparison = try TopicComparison(knowledge: knowledge, topicID: topic.id, role: session.role, answers: answers)
             show("compare", .comparison(comparison), into: &reply)

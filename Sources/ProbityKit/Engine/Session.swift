@@ -352,6 +352,7 @@ public struct Session: Sendable {
         var steps = advice.steps.map { stepResult($0, council: council) }
         var citations = advice.citations + advice.steps.flatMap(\.citations)
         var seenSteps = Set(advice.steps.map(\.text))
+        var shownSteps = advice.steps
         // The options the path itself followed: their advice is already the advice reached, so a rule on them adds nothing.
         var followed: [String: String] = [:]
         for reason in reasons { followed[reason.factKey] = reason.followedOption }
@@ -360,8 +361,9 @@ public struct Session: Sendable {
             let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }
             guard !chosen.isEmpty else { continue }
             let because = fact.map { f in ListJoiner.and(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
-            for step in rule.steps where seenSteps.insert(step.text).inserted {
+            for step in rule.steps where !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
                 steps.append(stepResult(step, council: council, because: because.map { "you said \($0)" }))
+                shownSteps.append(step)
             }
             citations += rule.steps.flatMap(\.citations) + rule.citations
             if !reasons.contains(where: { $0.factKey == rule.fact }), let fact, let value = facts[rule.fact] {

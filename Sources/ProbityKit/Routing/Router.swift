@@ -100,7 +100,20 @@ public struct Router: Sendable {
         }
         let weights = index.weights
         var previous: String?
-        for word in TextNormaliser.analyse(text) where !word.isStop {
+        let words = TextNormaliser.analyse(text)
+        let names = ProperNames.names(text, tokens: words.map(\.token))
+        var inName = [Bool](repeating: false, count: words.count)
+        for name in names { for i in name { inName[i] = true } }
+        // A name's own concept ("the Evening Star": a newspaper), as a concept of the name's last word.
+        if weights.concepts > 0 {
+            for name in names {
+                for concept in ConceptLexicon.concepts(forNameEndingIn: words[name.upperBound - 1].token.word) {
+                    guard let id = index.known(concept) else { continue }
+                    add(id, ranking: weights.concepts, confidence: weights.conceptConfidence)
+                }
+            }
+        }
+        for (w, word) in words.enumerated() where !word.isStop {
             // A known pair of neighbouring words adds to its words; an unknown pair costs nothing.
             if weights.pairs > 0, let before = previous, let first = word.terms.first,
                 let pair = index.known(TopicIndex.pair(before, first))
@@ -123,7 +136,7 @@ public struct Router: Sendable {
             if weights.concepts > 0 {
                 for term in terms {
                     for concept in ConceptLexicon.concepts(forTerm: term) {
-                        guard let id = index.known(concept) else { continue }
+                        guard let id = index.known(concept), !(inName[w] && ConceptLexicon.everydaySenseOnly.contains(concept)) else { continue }
                         add(id, ranking: weights.concepts * weight, confidence: weights.conceptConfidence * weight)
                     }
                 }

@@ -12,6 +12,8 @@ public struct ScenarioOutcome: Sendable {
     public var misheard: [String] = []
     public var verdict: String?
     public var quoted: [String]
+    /// The steps of the advice reached, as shown.
+    public var steps: [AdviceStepResult] = []
     public var missing: [String] { scenario.mustQuote.filter { !quoted.contains($0) } }
     public var verdictRight: Bool { verdict.map(scenario.verdicts.contains) ?? false }
     /// Right: the advice reached, with an acceptable verdict, every clause that must be quoted, and nothing asked twice.
@@ -91,6 +93,7 @@ public struct ScenarioRunner: Sendable {
         if let advice {
             outcome.verdict = advice.verdict.rawValue
             outcome.quoted = advice.quotes.map(\.clause.id)
+            outcome.steps = advice.steps
         }
         return outcome
     }

@@ -9,6 +9,23 @@ public enum ConceptLexicon {
         table[term] ?? []
     }
 
+    /// Concepts that hold only for a word in its everyday sense, not inside a proper name: "the Evening Star" and
+    /// "the Sunday Times" are newspapers, not times of day (see `ProperNames`).
+    public static let everydaySenseOnly: Set<String> = ["~hours"]
+
+    /// The concept of a proper name, from the word it ends in: British newspapers are named "the Evening Star", "the
+    /// Gazette", "the Westshire Echo". Words that also name councils' own people and groups ("Leader", "Independent")
+    /// are left out.
+    public static func concepts(forNameEndingIn word: String) -> [String] {
+        mastheads.contains(word) ? ["~media"] : []
+    }
+
+    private static let mastheads: Set<String> = [
+        "star", "echo", "gazette", "post", "herald", "chronicle", "mail", "times", "news", "mercury", "advertiser",
+        "argus", "courier", "journal", "observer", "express", "standard", "telegraph", "press", "sentinel", "examiner",
+        "messenger", "reporter", "bugle", "recorder", "mirror", "sun", "record", "bulletin", "tribune",
+    ]
+
     static let groups: [(String, [String])] = [
         (
             "~behaviour",

@@ -69,71 +69,64 @@ enum RoutingFloors {
     /// facts' phrases too): 89.5%, 99.1%, 2.3%, 83.6%, 78.6%. The shipped state (no phrases; fine-tuned on the catalogue's
     /// sentences only; `backgroundMargin` 1), measured once after it was merged: 90.4%, 98.5%, 2.0% (7 of 342),
     /// 87.9%, 78.6%. The floors are those figures, a question's width below.
-    static let v2TopOne = 0.90
-    static let v2TopThree = 0.98
-    static let v2WronglyRefused = 0.021
-    static let v2OffTopicRefused = 0.87
-    static let v2OutOfScopeRefused = 0.78
+    static let v2 = HeldOutFloors(
+        name: "v2", topOne: 0.90, topThree: 0.98, wronglyRefused: 0.021, offTopicRefused: 0.87, outOfScopeRefused: 0.78)
+    /// Held-out set v3 (a third writer, 2026-11-29 evening), measured on main with proper names in routing, after the
+    /// 9 questions that were letter for letter training text were taken out of the set: top-1 82.8%, top-3 97.4%,
+    /// wrongly refused 1.4% (5 of 349), off-topic refused 76.4% (84/110), out of scope not routed 78.3% (54/69).
+    static let v3 = HeldOutFloors(
+        name: "v3", topOne: 0.82, topThree: 0.97, wronglyRefused: 0.02, offTopicRefused: 0.76, outOfScopeRefused: 0.78)
 }
 
-/// The router against the blind held-out set v2 (Tests/Fixtures/routing-heldout-v2, written by someone who never saw
-/// the router's examples; see its README). This test reads the files; whoever tunes the router does not, and sees
-/// only the aggregate figures (`probity-bench --heldout-v2`). Out-of-scope questions count as refused when no topic
-/// is chosen.
-@Suite struct RoutingHeldOutV2Tests {
+/// What a blind held-out set's figures must not fall below.
+struct HeldOutFloors: Sendable, CustomTestStringConvertible {
+    let name: String
+    let topOne: Double
+    let topThree: Double
+    let wronglyRefused: Double
+    let offTopicRefused: Double
+    let outOfScopeRefused: Double
+    var testDescription: String { "held-out \(name)" }
+}
+
+/// The router against the blind held-out sets (Tests/Fixtures/routing-heldout-v2 and -v3, each written by someone who
+/// never saw the router's examples; see their READMEs). These tests read the files; whoever tunes the router does not,
+/// and sees only the aggregate figures (`probity-bench --heldout v2`). Out-of-scope questions count as refused when no
+/// topic is chosen.
+@Suite struct RoutingHeldOutTests {
     static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge, councils: .none).knowledge
-    static let folder = Paths.fixtures + "/routing-heldout-v2/"
-    static func lines(_ name: String) -> [String] {
-        ((try? String(contentsOfFile: folder + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    static let sets = [RoutingFloors.v2, RoutingFloors.v3]
+
+    static func set(_ floors: HeldOutFloors) throws -> HeldOutSet {
+        try HeldOutSet(folder: Paths.fixtures + "/routing-heldout-" + floors.name)
     }
-    static let router = Router(knowledge: knowledge)
-    static let known = Set(knowledge.topics.map(\.id))
-    static let onTopic = RoutingEvaluation(
-        router: router, cases: (try? RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))) ?? [],
-        knownTopics: known)
-    static let offTopic = RoutingEvaluation(router: router, cases: lines("off-topic.txt").map { .init(question: $0, expected: nil) }, knownTopics: known)
-    static let outOfScope = RoutingEvaluation(
-        router: router,
-        cases: lines("out-of-scope.tsv").compactMap { line in
-            line.split(separator: "\t", maxSplits: 1).last.map { .init(question: String($0), expected: nil) }
-        }, knownTopics: known)
+
+    static func figures(_ floors: HeldOutFloors) throws -> HeldOutSet.Figures {
+        try set(floors).figures(Router(knowledge: knowledge), knownTopics: Set(knowledge.topics.map(\.id)))
+    }
+
+    /// No question of a set is one of the topics' examples or background questions (letters compared); a failure
+    /// gives a count only.
+    @Test(arguments: sets) func itsQuestionsAreNotTrainingText(_ floors: HeldOutFloors) throws {
+        let training = Set((Self.knowledge.topics.flatMap(\.examples) + Self.knowledge.background).map { $0.lowercased().filter(\.isLetter) })
+        let copies = try Self.set(floors).questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count
+        #expect(copies == 0, "\(copies) held-out \(floors.name) questions are also training text")
+    }
+
+    @Test(arguments: sets) func theSetIsThere(_ floors: HeldOutFloors) throws {
+        let set = try Self.set(floors)
+        #expect(set.onTopic.count >= 300)
+        #expect(set.offTopic.count >= 100)
+        #expect(set.outOfScope.count >= 50)
+    }
 
     /// Figures only, never a question, so that a failure does not show the set to whoever reads the log.
-    static var figures: String {
-        "top-1 \(onTopic.topOneAccuracy), top-3 \(onTopic.topThreeAccuracy), wrongly refused \(onTopic.falseRejections)/\(onTopic.onTopic), "
-            + "off-topic refused \(offTopic.rejectionRate), out-of-scope not routed \(outOfScope.rejectionRate)"
-    }
-
-    /// No question of the set is one of the topics' examples or background questions (letters compared); a failure
-    /// gives a count only.
-    @Test func itsQuestionsAreNotTrainingText() {
-        let training = Set((Self.knowledge.topics.flatMap(\.examples) + Self.knowledge.background).map { $0.lowercased().filter(\.isLetter) })
-        let questions =
-            Self.lines("on-topic.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
-            + Self.lines("off-topic.txt")
-            + Self.lines("out-of-scope.tsv").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
-        let copies = questions.filter { training.contains($0.lowercased().filter(\.isLetter)) }.count
-        #expect(copies == 0, "\(copies) held-out v2 questions are also training text")
-    }
-
-    @Test func theSetIsThere() {
-        #expect(Self.onTopic.onTopic >= 300)
-        #expect(Self.offTopic.offTopic >= 100)
-        #expect(Self.outOfScope.offTopic >= 50)
-    }
-
-    @Test func topOneAndTopThree() {
-        #expect(Self.onTopic.topOneAccuracy >= RoutingFloors.v2TopOne, "\(Self.figures)")
-        #expect(Self.onTopic.topThreeAccuracy >= RoutingFloors.v2TopThree, "\(Self.figures)")
-    }
-
-    @Test func onTopicQuestionsAreRarelyRefused() {
-        #expect(Double(Self.onTopic.falseRejections) / Double(max(Self.onTopic.onTopic, 1)) <= RoutingFloors.v2WronglyRefused, "\(Self.figures)")
-    }
-
-    @Test func offTopicAndOutOfScopeQuestionsAreRefused() {
-        #expect(Self.offTopic.rejectionRate >= RoutingFloors.v2OffTopicRefused, "\(Self.figures)")
-        #expect(Self.outOfScope.rejectionRate >= RoutingFloors.v2OutOfScopeRefused, "\(Self.figures)")
+    @Test(arguments: sets) func figuresAreAtLeastTheFloors(_ floors: HeldOutFloors) throws {
+        let figures = try Self.figures(floors)
+        #expect(figures.onTopic.topOneAccuracy >= floors.topOne, "\(figures.summary)")
+        #expect(figures.onTopic.topThreeAccuracy >= floors.topThree, "\(figures.summary)")
+        #expect(figures.wronglyRefusedRate <= floors.wronglyRefused, "\(figures.summary)")
+        #expect(figures.offTopic.rejectionRate >= floors.offTopicRefused, "\(figures.summary)")
+        #expect(figures.outOfScope.rejectionRate >= floors.outOfScopeRefused, "\(figures.summary)")
     }
 }

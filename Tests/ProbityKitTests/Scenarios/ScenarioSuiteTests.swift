@@ -91,6 +91,38 @@ import Testing
         }
     }
 
+    /// A step a known fact brings in ("Because you said…") never repeats a step already shown: every situation of the
+    /// suite (both halves; only ids and step numbers are printed).
+    @Test func noStepIsShownTwice() {
+        for outcome in Self.report.outcomes {
+            for (i, step) in outcome.steps.enumerated() where step.because != nil {
+                let earlier = outcome.steps[..<i].firstIndex { StepRestatement.restates(step, $0) }
+                #expect(earlier == nil, "\(outcome.council)/\(outcome.scenario.id): step \(i + 1) says again step \((earlier ?? 0) + 1)")
+            }
+        }
+    }
+
+    /// `compare` in the chat walks every council with what the user has said, including the facts taken from their
+    /// first message before any question was answered (development half; the stated facts' questions must be shown).
+    @Test func compareUsesTheFactsTakenFromTheFirstMessage() throws {
+        let runner = ScenarioRunner(knowledge: Self.knowledge)
+        var checked = 0
+        for (council, scenario) in Self.all where scenario.isDevelopment && !scenario.stated.isEmpty {
+            guard let topic = Self.knowledge.topic(id: scenario.topic) else { continue }
+            var conversation = Conversation(session: try Session(knowledge: Self.knowledge, council: council, role: scenario.role), router: runner.router)
+            _ = conversation.start(recording: "Not recorded (test).")
+            var reply = conversation.handle(scenario.says)
+            guard reply.startedTopics == [scenario.topic], conversation.mode == .walking else { continue }
+            let taken = Self.knowledge.facts(of: topic).filter { conversation.session.facts[$0.key] != nil }
+            guard let fact = taken.first else { continue }
+            reply = conversation.handle("compare")
+            let prompt = fact.prompt.text(for: scenario.role)
+            #expect(reply.shownText.unwrapped.contains(prompt), "\(council)/\(scenario.id): compare does not show \(fact.key)")
+            checked += 1
+        }
+        #expect(checked >= 50)
+    }
+
     /// The measuring half, which nobody tunes on, may not fall below what BENCHMARKS.md reports.
     @Test func theMeasuringHalfHoldsItsFigures() {
         let measuring = ScenarioReport(outcomes: Self.report.outcomes.filter { !$0.scenario.isDevelopment })
