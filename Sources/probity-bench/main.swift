@@ -319,6 +319,15 @@ do {
         try factMeaningSweep(knowledge, directory: directory)
         exit(0)
     }
+    if arguments.contains("--facts-dump") {
+        try factsDump(knowledge, directory: directory)
+        exit(0)
+    }
+    if arguments.contains("--facts-unseen") {
+        // The phrase matcher's rules on wording nobody wrote, development halves only (both scenario folders).
+        try phraseUnseenSweep(knowledge, directory: directory)
+        exit(0)
+    }
     if arguments.contains("--scenarios") {
         // --meaning standard, or --meaning SIM,MARGIN[,same[,COVER-FROM]]: facts heard by meaning as well as by phrase.
         var knowledge = knowledge
