@@ -81,11 +81,11 @@ public struct RoutingWeights: Sendable, Equatable {
     /// How much each background question counts as a training example of the classifier, against 1 for a topic's.
     public var backgroundTraining = 1.0
     /// A fitted combination of the ranking's parts instead of the hand-set mix and refusal rules above; nil: the hand-set.
-    /// The fitted refusal with the hand-set order (`refusalOnly`), chosen on development data alone: in cross-validation
-    /// it halves the examples wrongly refused (37 to 20 of 1,408) and refuses more background questions (273 to 288 of
-    /// 334) with the same order; dev2's off-topic refused 25 to 27 of 30; development scenario messages refused 14 to 2
-    /// of 702. The fitted order as well (`standard`) gained CV top-1 but lost 3 of dev2's 88.
-    public var learned: LearnedRouting? = .refusalOnly
+    /// Opt-in (`probity-bench --set learned=1|2`): the fitted refusal (`refusalOnly`) was better on every development
+    /// measure, but measured once on both blind held-out sets it routed more out-of-scope questions to topics (v3:
+    /// 78.3% to 59.4% not routed; v2: 78.6% to 69.6%) and, on v3, refused fewer off-topic ones (76.4% to 73.6%); see
+    /// BENCHMARKS.md, "Fourth pass".
+    public var learned: LearnedRouting? = nil
     /// Added to the learned refusal's intercept (`LearnedRouting.refusal`): above 0 refuses less, below 0 more.
     public var learnedShift = 0.0
 
