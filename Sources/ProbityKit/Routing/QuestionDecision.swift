@@ -43,4 +43,13 @@ public struct QuestionSplit: Sendable, Equatable {
     public var firstTopic: RouteScore
     public var second: String
     public var secondTopic: RouteScore
+    /// When the second part alone is close between topics: the choice (`secondTopic` is its first); empty when clear.
+    public var secondChoices: [RouteScore] = []
+
+    /// The second part's subject in words: its topic, or for a close choice the first two ("seeing a document or
+    /// information, or perhaps changing or rejecting an officer's report"), each starting lower case.
+    public var secondSubject: String {
+        let titles = (secondChoices.isEmpty ? [secondTopic] : Array(secondChoices.prefix(2))).map { $0.title.lowercasedFirst() }
+        return titles.joined(separator: ", or perhaps ")
+    }
 }

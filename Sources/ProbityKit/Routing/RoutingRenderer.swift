@@ -12,7 +12,8 @@ public struct RoutingRenderer: Sendable {
         case .topic(let best):
             var lines = ["Best match: \(best.title) (\(best.topicID))."]
             if let split = decision.split {
-                lines.append("It also asks about \(split.secondTopic.title) (\(split.secondTopic.topicID)): \"\(split.second)\"; the chat offers that next.")
+                let subjects = (split.secondChoices.isEmpty ? [split.secondTopic] : split.secondChoices).map { "\($0.title) (\($0.topicID))" }
+                lines.append("It also asks about \(subjects.joined(separator: " or ")): \"\(split.second)\"; the chat offers that next.")
             }
             return lines
         case .choose(let close):

@@ -22,6 +22,9 @@ public struct RoutingReport: Encodable, Sendable {
         public var id: String
         public var title: String
         public var score: Double
+        /// When the second question alone is close between topics: those topics (`id` is the first), for the user to
+        /// choose from; absent when it routes clearly.
+        public var choices: [TopicScore]?
     }
 
     public var decision: String
@@ -43,7 +46,8 @@ public struct RoutingReport: Encodable, Sendable {
         if let split = decision.split {
             secondQuestion = SecondQuestion(
                 question: split.second, id: split.secondTopic.topicID, title: split.secondTopic.title,
-                score: split.secondTopic.score)
+                score: split.secondTopic.score,
+                choices: split.secondChoices.isEmpty ? nil : split.secondChoices.map { TopicScore(id: $0.topicID, title: $0.title, score: $0.score) })
         }
     }
 }
