@@ -46,6 +46,10 @@ extension Conversation {
         case .none(let nearest, nil):
             reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .noMatch))
             noMatch(question, nearest: nearest, into: &reply)
+        case .command:
+            // Commands are read before anything is routed (`handleOpen`); a line only reaches here as a question.
+            reply.events.append(.routed(question: question, candidates: [], outcome: .noMatch))
+            noMatch(question, nearest: [], into: &reply)
         }
     }
 

@@ -10,6 +10,9 @@ public struct QuestionDecision: Sendable, Equatable {
         /// No topic: the nearest ones only where they are plausibly what was meant, and the referral when the
         /// question is about a subject the protocols do not cover.
         case none(nearest: [RouteScore], referral: OutOfScopeSubject?)
+        /// Not a question: a chat command, or a slip for one (`topcis` is `topics`), as the chat would take it. Never
+        /// routed.
+        case command(String)
     }
 
     public var outcome: Outcome
@@ -26,8 +29,14 @@ public struct QuestionDecision: Sendable, Equatable {
         switch outcome {
         case .topic: "topic"
         case .choose: "choose"
-        case .none: "none"
+        case .none, .command: "none"
         }
+    }
+
+    /// The chat command the text is (or nearly is), if that is why nothing was routed.
+    public var command: String? {
+        if case .command(let command) = outcome { return command }
+        return nil
     }
 
     /// The subject outside the protocols the question is about, if that is why no topic was chosen.

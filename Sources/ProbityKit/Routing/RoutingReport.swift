@@ -29,6 +29,8 @@ public struct RoutingReport: Encodable, Sendable {
 
     public var decision: String
     public var topics: [TopicScore]
+    /// With `"decision": "none"`, when the text is a chat command or a slip for one: the command, as the chat takes it.
+    public var command: String?
     public var referral: Referral?
     public var secondQuestion: SecondQuestion?
 
@@ -38,6 +40,7 @@ public struct RoutingReport: Encodable, Sendable {
     public init(decision: QuestionDecision, shown: [RouteScore], clauses: [JSONReports.ClauseReport]? = nil) {
         self.decision = decision.name
         topics = shown.map { TopicScore(id: $0.topicID, title: $0.title, score: $0.score) }
+        command = decision.command
         if let subject = decision.referral {
             referral = Referral(
                 id: subject.id, title: subject.title, ruleLivesIn: subject.ruleLivesIn, reply: subject.reply,
