@@ -57,6 +57,8 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "vectorTemperature": w.vectorTemperature = v
         case "vectorConfidence": w.vectorConfidence = v
         case "vectorConfidenceFrom": w.vectorConfidenceFrom = v
+        case "learned": w.learned = v == 1 ? .standard : v == 2 ? .refusalOnly : nil
+        case "learnedShift": w.learnedShift = v
         default:
             print("unknown weight \(pair[0])")
             exit(64)
@@ -73,6 +75,13 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
         .map { RoutingEvaluation.Case(question: $0, expected: nil) }
     let dev = ((try? RoutingEvaluation.parse(read("dev.tsv"))) ?? []) + off
     let dev2 = (try? RoutingEvaluation.parse(read("dev2.tsv"))) ?? []
+    // The development scenario files' first messages (Tests/Fixtures/scenarios/dev*.json, wholly development data),
+    // each with the topic it is about.
+    let scenarioFolder = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("scenarios").path
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarioFolder).filter { $0.hasPrefix("dev") && $0.hasSuffix(".json") }.sorted()) ?? []
+    let dev3 = names.flatMap { name in
+        ((try? ScenarioFile.load(scenarioFolder + "/" + name))?.scenarios ?? []).map { RoutingEvaluation.Case(question: $0.says, expected: $0.topic) }
+    }
     let known = Set(knowledge.topics.map(\.id))
     // --fold-vectors DIR: DIR/fold-K.bin, vectors distilled without fold K's examples (distil-vectors.py --folds DIR).
     let foldVectors = option("--fold-vectors").map { dir in (0..<5).compactMap { readVectors(dir + "/fold-\($0).bin") } }
@@ -80,16 +89,52 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
     let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known)
     let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known)
+    let e3 = RoutingEvaluation(router: router, cases: dev3, knownTopics: known)
     func f(_ e: RoutingEvaluation) -> String {
         String(
             format: "top-1 %.1f%% top-3 %.1f%% refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topThreeAccuracy * 100,
             e.falseRejections, e.onTopic, e.offTopicRejected, e.offTopic)
     }
-    print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2))")
+    print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2)) | scenarios \(f(e3))")
     if arguments.contains("--dev-misses") {
         print(e1.summary())
         print(e2.summary())
     }
+    // --cv-confusion: the cross-validation's misses counted by (expected, routed) pair, most frequent first.
+    if arguments.contains("--cv-confusion") {
+        var pairs: [String: Int] = [:]
+        for miss in cv.misses { pairs["\(miss.expected ?? "none") → \(miss.decision)", default: 0] += 1 }
+        for (pair, n) in pairs.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) { print("\(n)\t\(pair)") }
+    }
+    if arguments.contains("--cv-misses") { print(cv.summary()) }
+    if let path = option("--dump-features") {
+        dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2, "scenarios": dev3], to: path)
+    }
+}
+
+/// `--dump-features FILE`: one JSON line per cross-validation case (with its fold) and per development case (fold −1,
+/// the full router): its expected topic's index (−1: none) and its ranking parts, for `scripts/fit-routing.py`.
+func dumpFeatures(_ knowledge: KnowledgeBase, weights: RoutingWeights, foldVectors: [WordVectors]?, cases: [String: [RoutingEvaluation.Case]], to path: String)
+{
+    let ids = knowledge.topics.map(\.id)
+    var lines: [String] = []
+    func line(_ set: String, _ fold: Int, _ c: RoutingEvaluation.Case, _ p: RankingParts?) {
+        let expected = c.expected.flatMap { ids.firstIndex(of: $0) } ?? -1
+        guard let p else {
+            lines.append("{\"set\":\"\(set)\",\"fold\":\(fold),\"expected\":\(expected),\"empty\":true}")
+            return
+        }
+        func list(_ xs: [Double]) -> String { "[" + xs.map { $0.isFinite ? String($0) : "0" }.joined(separator: ",") + "]" }
+        lines.append(
+            "{\"set\":\"\(set)\",\"fold\":\(fold),\"expected\":\(expected),\"lm\":\(list(p.languageModel)),\"cls\":\(list(p.classifier)),"
+                + "\"sim\":\(list(p.similarity)),\"bm25\":\(list(p.bm25)),\"conf\":\(list(p.confidence)),"
+                + "\"matched\":\(list(p.matched.map { $0 ? 1 : 0 })),\"inScope\":\(p.inScope ? 1 : 0),\"unknown\":\(p.unknownShare),\"weight\":\(p.weight)}")
+    }
+    for (fold, c, p) in RoutingEvaluation.crossValidatedParts(knowledge: knowledge, weights: weights, foldVectors: foldVectors) { line("cv", fold, c, p) }
+    let router = Router(knowledge: knowledge, weights: weights)
+    for (set, list) in cases.sorted(by: { $0.key < $1.key }) { for c in list { line(set, -1, c, router.parts(c.question)) } }
+    try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    print("wrote \(lines.count) cases to \(path)")
 }
 let directory = KnowledgeLocator.locate(explicit: nil)
 
@@ -272,6 +317,15 @@ do {
     if arguments.contains("--facts-meaning") {
         // Thresholds for hearing facts by meaning, chosen on the development halves only (both scenario folders).
         try factMeaningSweep(knowledge, directory: directory)
+        exit(0)
+    }
+    if arguments.contains("--facts-dump") {
+        try factsDump(knowledge, directory: directory)
+        exit(0)
+    }
+    if arguments.contains("--facts-unseen") {
+        // The phrase matcher's rules on wording nobody wrote, development halves only (both scenario folders).
+        try phraseUnseenSweep(knowledge, directory: directory)
         exit(0)
     }
     if arguments.contains("--scenarios") {

@@ -48,6 +48,27 @@ import Testing
         #expect(object["topics"] is [[String: Any]], "the ranking is still listed")
     }
 
+    /// Issue 12: chat commands and slips for them are never routed, by `ask` either; the JSON names the command.
+    @Test(arguments: [("topcis", "topics"), ("cancel", "cancel"), ("stop", "stop"), ("hlep", "help"), ("qiut", "quit")])
+    func aChatCommandIsNeverRouted(typed: String, command: String) throws {
+        let result = try Binary.run(["ask", typed, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["decision"] as? String == "none")
+        #expect(object["command"] as? String == command)
+        #expect((object["topics"] as? [[String: Any]])?.isEmpty == true, "nothing ranked")
+        let text = try Binary.run(["ask", typed])
+        #expect(text.stdout.contains("this is the command `\(command)`"), "\(text.stdout)")
+        #expect(!text.stdout.contains("Best match"))
+    }
+
+    @Test func aQuestionStartingWithACommandWordIsStillAQuestion() throws {
+        let result = try Binary.run(["ask", "stop the councillor ringing me at eleven at night", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["command"] == nil)
+        #expect(object["decision"] as? String != "none" || (object["topics"] as? [[String: Any]])?.isEmpty == false)
+    }
+
     @Test func aGiftIsReferredToTheCodeOfConductAndTheMonitoringOfficer() throws {
         let result = try Binary.run(["ask", "can I accept a bottle of wine from a contractor?", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -26,6 +26,13 @@ public enum ChatVocabulary {
         return command + " " + String(words[1]).trimmingWhitespace()
     }
 
+    /// The chat command `line` is (its first word, as typed in lower case: `topics`, `cancel`, `clause 7.4`) or nearly is
+    /// (`topcis` → `topics`), or nil when it is neither: what the chat would run, or offer to run, instead of routing.
+    public static func commandMeant(_ line: String) -> String? {
+        if PromptCommand.parse(line, topicIDs: []) != nil { return line.trimmingWhitespace().lowercased() }
+        return nearMiss(line)
+    }
+
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost 1.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a)

@@ -24,7 +24,7 @@ extension Conversation {
                 show(
                     "two-questions",
                     .hint(
-                        "You asked about two things: \(split.firstTopic.title.lowercasedFirst()), and \(split.secondTopic.title.lowercasedFirst()). I'll take the first now and offer the second when it's done."
+                        "You asked about two things: \(split.firstTopic.title.lowercasedFirst()), and \(split.secondSubject). I'll take the first now and offer the second when it's done."
                     ), into: &reply)
             } else {
                 reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .chosen))
@@ -46,6 +46,10 @@ extension Conversation {
         case .none(let nearest, nil):
             reply.events.append(.routed(question: question, candidates: Array(candidates), outcome: .noMatch))
             noMatch(question, nearest: nearest, into: &reply)
+        case .command:
+            // Commands are read before anything is routed (`handleOpen`); a line only reaches here as a question.
+            reply.events.append(.routed(question: question, candidates: [], outcome: .noMatch))
+            noMatch(question, nearest: [], into: &reply)
         }
     }
 
@@ -120,7 +124,7 @@ extension Conversation {
         mode = .offeringNext(question: split.second, to: split.secondTopic)
         show(
             "offer-next",
-            .text("You also asked about \(split.secondTopic.title.lowercasedFirst()): \(Conversation.quoted(split.second)). Go on to that? (yes/no)"),
+            .text("You also asked about \(split.secondSubject): \(Conversation.quoted(split.second)). Go on to that? (yes/no)"),
             into: &reply)
         return true
     }
@@ -133,9 +137,15 @@ extension Conversation {
             run(command, into: &reply)
             return
         }
+        let choices = secondQuestion?.secondChoices ?? []
         secondQuestion = nil
         mode = session.topic == nil ? .idle : .advised
         switch answer {
+        case true? where !choices.isEmpty:
+            // The second part alone was close between topics: the user chooses, as for any such question.
+            reply.events.append(
+                .routed(question: question, candidates: choices.map { .init(topic: $0.topicID, score: $0.score) }, outcome: .askedWhichOne))
+            offerChoices(choices, question: question, heading: "Did you mean one of these?", midTopic: false, into: &reply)
         case true?:
             reply.events.append(.routed(question: question, candidates: [.init(topic: target.topicID, score: target.score)], outcome: .chosen))
             startRouted(target, situation: question, into: &reply)

@@ -10,6 +10,9 @@ public struct QuestionDecision: Sendable, Equatable {
         /// No topic: the nearest ones only where they are plausibly what was meant, and the referral when the
         /// question is about a subject the protocols do not cover.
         case none(nearest: [RouteScore], referral: OutOfScopeSubject?)
+        /// Not a question: a chat command, or a slip for one (`topcis` is `topics`), as the chat would take it. Never
+        /// routed.
+        case command(String)
     }
 
     public var outcome: Outcome
@@ -26,8 +29,14 @@ public struct QuestionDecision: Sendable, Equatable {
         switch outcome {
         case .topic: "topic"
         case .choose: "choose"
-        case .none: "none"
+        case .none, .command: "none"
         }
+    }
+
+    /// The chat command the text is (or nearly is), if that is why nothing was routed.
+    public var command: String? {
+        if case .command(let command) = outcome { return command }
+        return nil
     }
 
     /// The subject outside the protocols the question is about, if that is why no topic was chosen.
@@ -43,4 +52,13 @@ public struct QuestionSplit: Sendable, Equatable {
     public var firstTopic: RouteScore
     public var second: String
     public var secondTopic: RouteScore
+    /// When the second part alone is close between topics: the choice (`secondTopic` is its first); empty when clear.
+    public var secondChoices: [RouteScore] = []
+
+    /// The second part's subject in words: its topic, or for a close choice the first two ("seeing a document or
+    /// information, or perhaps changing or rejecting an officer's report"), each starting lower case.
+    public var secondSubject: String {
+        let titles = (secondChoices.isEmpty ? [secondTopic] : Array(secondChoices.prefix(2))).map { $0.title.lowercasedFirst() }
+        return titles.joined(separator: ", or perhaps ")
+    }
 }

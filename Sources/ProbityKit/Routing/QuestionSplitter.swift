@@ -33,16 +33,28 @@ public struct QuestionSplitter: Sendable {
         for cut in cuts(text) {
             guard words(cut.first) >= Self.minimumPartWords, words(cut.second) >= Self.minimumPartWords,
                 Self.marksFurtherMatter(cut.second) || (cut.first.hasSuffix("?") && cut.second.hasSuffix("?")),
-                case .clear(let a) = router.route(cut.first), a.score >= minimumPartScore,
-                case .clear(let b) = router.route(cut.second), b.score >= minimumPartScore,
+                let (a, _) = Self.lead(router.route(cut.first), allowChoice: false), a.score >= minimumPartScore,
+                let (b, bChoices) = Self.lead(router.route(cut.second), allowChoice: true), b.score >= minimumPartScore,
                 a.topicID != b.topicID
             else { continue }
             let weaker = min(a.score, b.score)
             if best == nil || weaker > best!.weaker {
-                best = (QuestionSplit(first: cut.first, firstTopic: a, second: Self.withoutJoins(cut.second), secondTopic: b), weaker)
+                best = (
+                    QuestionSplit(first: cut.first, firstTopic: a, second: Self.withoutJoins(cut.second), secondTopic: b, secondChoices: bChoices),
+                    weaker
+                )
             }
         }
         return best?.split
+    }
+
+    /// A part's topic: the clear one, or (when allowed) the first of a close choice, with the choice.
+    static func lead(_ decision: RoutingDecision, allowChoice: Bool) -> (RouteScore, [RouteScore])? {
+        switch decision {
+        case .clear(let best): return (best, [])
+        case .choose(let close) where allowChoice: return close.first.map { ($0, close) }
+        default: return nil
+        }
     }
 
     /// Every place the text may be cut in two: after a sentence's end (`.`, `?`, `!`, `;`) and before a joining word.

@@ -1,5 +1,7 @@
 /// Decides what to do with a question: the one decision model behind `probity ask` and the chat.
 ///
+/// 0. A chat command, or a slip for one (`topcis`, `cancel`, `stop`), is never routed: the chat runs it or asks "Did
+///    you mean `topics`?" before anything is routed, and `probity ask` says so.
 /// 1. A subject the protocols do not cover ("can I accept a bottle of wine from a contractor?") is referred to
 ///    where its rule lives, unless the question routes clearly to a topic and still leads there once the subject's
 ///    words are taken out ("does the code of conduct apply on the outside body I sit on?" is about outside bodies).
@@ -36,6 +38,9 @@ public struct QuestionTriage: Sendable {
 
     /// What to do with `text`; `limit` is how many ranked topics to keep (at least the choices a decision may offer).
     public func decide(_ text: String, limit: Int = 5) -> QuestionDecision {
+        if let command = ChatVocabulary.commandMeant(text) {
+            return QuestionDecision(outcome: .command(command), ranked: [], split: nil)
+        }
         let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))
         let routing = router.thresholds.decide(ranked)
         if let match = scope.match(in: text) {

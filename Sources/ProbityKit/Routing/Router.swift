@@ -36,6 +36,14 @@ public struct Router: Sendable {
         }
     }
 
+    /// The parts of `text`'s ranking, for every document (the topics, then the background), for fitting a combination.
+    public func parts(_ text: String) -> RankingParts? {
+        let query = weightedTerms(text)
+        guard !query.isEmpty else { return nil }
+        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
+        return index.parts(query, inScope: inScope, vector: questionVector(text))
+    }
+
     /// What to do with `text`: one clear topic, a choice between close ones, or no match.
     public func route(_ text: String) -> RoutingDecision {
         thresholds.decide(rank(text, limit: 5))

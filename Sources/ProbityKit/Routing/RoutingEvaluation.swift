@@ -110,7 +110,29 @@ public struct RoutingEvaluation: Sendable {
     ) -> RoutingEvaluation {
         var total = RoutingEvaluation()
         let known = Set(knowledge.topics.map(\.id))
-        for fold in 0..<max(folds, 2) {
+        for (trained, cases) in split(knowledge: knowledge, folds: folds, foldVectors: foldVectors) {
+            let router = Router(knowledge: trained, thresholds: thresholds, weights: weights)
+            total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known))
+        }
+        return total
+    }
+
+    /// The same cross-validation's ranking parts (`RankingParts`), each held-out case with its fold, for fitting a
+    /// combination of them (`probity-bench --dump-features`); nil parts for a question with no weight at all.
+    public static func crossValidatedParts(
+        knowledge: KnowledgeBase, folds: Int = 5, weights: RoutingWeights = .standard, foldVectors: [WordVectors]? = nil
+    ) -> [(fold: Int, case: Case, parts: RankingParts?)] {
+        var result: [(fold: Int, case: Case, parts: RankingParts?)] = []
+        for (fold, (trained, cases)) in split(knowledge: knowledge, folds: folds, foldVectors: foldVectors).enumerated() {
+            let router = Router(knowledge: trained, weights: weights)
+            for c in cases { result.append((fold, c, router.parts(c.question))) }
+        }
+        return result
+    }
+
+    /// The folds: for each, the knowledge without its examples and background questions, and those held out as cases.
+    static func split(knowledge: KnowledgeBase, folds: Int, foldVectors: [WordVectors]?) -> [(KnowledgeBase, [Case])] {
+        (0..<max(folds, 2)).map { fold in
             var training = knowledge.topics
             var cases: [Case] = []
             for t in training.indices {
@@ -126,11 +148,8 @@ public struct RoutingEvaluation: Sendable {
                 if i % folds == fold { cases.append(Case(question: question, expected: nil, line: i)) } else { background.append(question) }
             }
             let vectors = foldVectors.map { $0.indices.contains(fold) ? $0[fold] : nil }
-            let trained = knowledge.with(topics: training, background: background, wordVectors: vectors)
-            let router = Router(knowledge: trained, thresholds: thresholds, weights: weights)
-            total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known))
+            return (knowledge.with(topics: training, background: background, wordVectors: vectors), cases)
         }
-        return total
     }
 
     private init() {}

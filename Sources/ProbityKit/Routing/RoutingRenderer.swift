@@ -12,11 +12,14 @@ public struct RoutingRenderer: Sendable {
         case .topic(let best):
             var lines = ["Best match: \(best.title) (\(best.topicID))."]
             if let split = decision.split {
-                lines.append("It also asks about \(split.secondTopic.title) (\(split.secondTopic.topicID)): \"\(split.second)\"; the chat offers that next.")
+                let subjects = (split.secondChoices.isEmpty ? [split.secondTopic] : split.secondChoices).map { "\($0.title) (\($0.topicID))" }
+                lines.append("It also asks about \(subjects.joined(separator: " or ")): \"\(split.second)\"; the chat offers that next.")
             }
             return lines
         case .choose(let close):
             return ["Did you mean " + close.map { "\($0.title) (\($0.topicID))" }.joined(separator: " or ") + "?"]
+        case .command(let command):
+            return ["Not a question: in the chat, this is the command `\(command)`. Ask a question in your own words."]
         case .none(_, let referral?):
             return ["Not covered by the member/officer protocol: \(referral.title.lowercasedFirst()).", referral.reply]
         case .none:
@@ -36,7 +39,7 @@ public struct RoutingRenderer: Sendable {
             for quoted in clauses { out += TextWrapper.wrap("- " + quoted.label, width: style.width) }
         }
         guard !ranked.isEmpty else {
-            out.append(style.dim("No topic shares a word with \"\(question)\"."))
+            if decision.command == nil { out.append(style.dim("No topic shares a word with \"\(question)\".")) }
             return out.joined(separator: "\n") + "\n"
         }
         out.append("")

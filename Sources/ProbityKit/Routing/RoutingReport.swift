@@ -22,10 +22,15 @@ public struct RoutingReport: Encodable, Sendable {
         public var id: String
         public var title: String
         public var score: Double
+        /// When the second question alone is close between topics: those topics (`id` is the first), for the user to
+        /// choose from; absent when it routes clearly.
+        public var choices: [TopicScore]?
     }
 
     public var decision: String
     public var topics: [TopicScore]
+    /// With `"decision": "none"`, when the text is a chat command or a slip for one: the command, as the chat takes it.
+    public var command: String?
     public var referral: Referral?
     public var secondQuestion: SecondQuestion?
 
@@ -35,6 +40,7 @@ public struct RoutingReport: Encodable, Sendable {
     public init(decision: QuestionDecision, shown: [RouteScore], clauses: [JSONReports.ClauseReport]? = nil) {
         self.decision = decision.name
         topics = shown.map { TopicScore(id: $0.topicID, title: $0.title, score: $0.score) }
+        command = decision.command
         if let subject = decision.referral {
             referral = Referral(
                 id: subject.id, title: subject.title, ruleLivesIn: subject.ruleLivesIn, reply: subject.reply,
@@ -43,7 +49,8 @@ public struct RoutingReport: Encodable, Sendable {
         if let split = decision.split {
             secondQuestion = SecondQuestion(
                 question: split.second, id: split.secondTopic.topicID, title: split.secondTopic.title,
-                score: split.secondTopic.score)
+                score: split.secondTopic.score,
+                choices: split.secondChoices.isEmpty ? nil : split.secondChoices.map { TopicScore(id: $0.topicID, title: $0.title, score: $0.score) })
         }
     }
 }

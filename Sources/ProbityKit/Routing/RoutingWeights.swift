@@ -80,6 +80,14 @@ public struct RoutingWeights: Sendable, Equatable {
     public var vectorConfidenceFrom = 0.2
     /// How much each background question counts as a training example of the classifier, against 1 for a topic's.
     public var backgroundTraining = 1.0
+    /// A fitted combination of the ranking's parts instead of the hand-set mix and refusal rules above; nil: the hand-set.
+    /// Opt-in (`probity-bench --set learned=1|2`): the fitted refusal (`refusalOnly`) was better on every development
+    /// measure, but measured once on both blind held-out sets it routed more out-of-scope questions to topics (v3:
+    /// 78.3% to 59.4% not routed; v2: 78.6% to 69.6%) and, on v3, refused fewer off-topic ones (76.4% to 73.6%); see
+    /// BENCHMARKS.md, "Fourth pass".
+    public var learned: LearnedRouting? = nil
+    /// Added to the learned refusal's intercept (`LearnedRouting.refusal`): above 0 refuses less, below 0 more.
+    public var learnedShift = 0.0
 
     public init() {}
 

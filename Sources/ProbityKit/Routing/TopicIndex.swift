@@ -250,68 +250,16 @@ struct TopicIndex: Sendable {
     /// the question's weight (idf) it explains, by BM25F. The order comes from the language model
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
+    /// With `weights.learned` the order and the confidence come from its two fitted models instead (`LearnedRouting`).
     func scores(_ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, trace: ((String) -> Void)? = nil) -> [Double] {
-        var confidenceTotal = 0.0
-        var rankingTotal = 0.0
-        let documents = documentCount
         let topics = entries.count
-        var confidence = [Double](repeating: 0, count: documents)
-        var bm25 = [Double](repeating: 0, count: documents)
-        for q in query {
-            guard let id = q.id else {
-                confidenceTotal += unknownIDF * q.confidenceWeight
-                rankingTotal += unknownIDF * q.rankingWeight
-                continue
-            }
-            confidenceTotal += idf[id] * q.confidenceWeight
-            rankingTotal += idf[id] * q.rankingWeight
-            for posting in postings[id] {
-                let saturated = idf[id] * posting.weight / (weights.k1 + posting.weight)
-                confidence[posting.document] += q.confidenceWeight * saturated
-                bm25[posting.document] += q.rankingWeight * saturated
-            }
-        }
-        guard confidenceTotal > 0, rankingTotal > 0 else { return [Double](repeating: 0, count: topics) }
-        let denominator = weights.confidenceCap > 0 ? min(confidenceTotal, weights.confidenceCap) : confidenceTotal
-        for t in confidence.indices {
-            confidence[t] /= denominator
-            bm25[t] /= rankingTotal
-        }
-        guard weights.languageModel > 0 else { return Array(bm25.prefix(topics)) }
-
-        let mu = weights.languageModel
-        var lm = [Double](repeating: 0, count: documents)
-        var matched = [Bool](repeating: false, count: documents)
-        var known = 0.0
-        for q in query {
-            guard let id = q.id, background[id] > 0 else { continue }
-            known += q.rankingWeight
-            for posting in counts[id] {
-                lm[posting.document] += q.rankingWeight * log(1 + posting.weight / (mu * background[id]))
-                matched[posting.document] = true
-            }
-        }
-        for t in lm.indices { lm[t] += known * log(mu / (topicLength[t] + mu)) }
-        if let classifier, weights.classifier > 0 {
-            var present = Set<Int>()
-            for q in query { if let id = q.id, id < classifier.features, q.confidenceWeight > 0 { present.insert(id) } }
-            let x = Self.features(present, isConcept: { normaliser.term($0).hasPrefix("~") }, conceptWeight: weights.classifierConcepts)
-            let p = classifier.probabilities(x)
-            let mix = weights.classifier
-            for t in lm.indices {
-                lm[t] = (1 - mix) * lm[t] + mix * log(max(p[t], 1e-12))
-                matched[t] = matched[t] || p[t] > 0.05
-            }
-        }
-        var similarity: [Double] = []
-        if let vector, !exampleDocuments.isEmpty, weights.vectors > 0 {
-            // Each document's similarity: the mean cosine of its `vectorNeighbours` nearest examples.
-            similarity = nearest(vector, documents: documents)
-            for t in lm.indices {
-                lm[t] += weights.vectors * similarity[t] / weights.vectorTemperature
-                matched[t] = true
-            }
-        }
+        guard let parts = parts(query, inScope: inScope, vector: vector) else { return [Double](repeating: 0, count: topics) }
+        guard weights.languageModel > 0 else { return Array(parts.bm25.prefix(topics)) }
+        if let learned = weights.learned { return learned.scores(parts, topics: topics, temperature: weights.temperature, shift: weights.learnedShift) }
+        let lm = combined(parts)
+        let matched = parts.matched
+        let similarity = parts.similarity
+        let confidence = parts.confidence
         guard let best = (0..<topics).filter({ matched[$0] }).max(by: { lm[$0] < lm[$1] }) else {
             return [Double](repeating: 0, count: topics)
         }
@@ -339,6 +287,84 @@ struct TopicIndex: Sendable {
         return (0..<topics).map { t in
             matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
         }
+    }
+
+    /// The hand-set ranking: the language model, the classifier's log-probability and the vectors' similarity, mixed.
+    func combined(_ parts: RankingParts) -> [Double] {
+        var lm = parts.languageModel
+        if !parts.classifier.isEmpty {
+            let mix = weights.classifier
+            for t in lm.indices { lm[t] = (1 - mix) * lm[t] + mix * parts.classifier[t] }
+        }
+        if !parts.similarity.isEmpty {
+            for t in lm.indices { lm[t] += weights.vectors * parts.similarity[t] / weights.vectorTemperature }
+        }
+        return lm
+    }
+
+    /// The parts a question's ranking is made of, for every document (the topics, then the background); nil when the
+    /// question has no weight at all.
+    func parts(_ query: [QueryTerm], inScope: Bool, vector: [Float]?) -> RankingParts? {
+        var confidenceTotal = 0.0
+        var rankingTotal = 0.0
+        var unknown = 0.0
+        let documents = documentCount
+        var confidence = [Double](repeating: 0, count: documents)
+        var bm25 = [Double](repeating: 0, count: documents)
+        for q in query {
+            guard let id = q.id else {
+                confidenceTotal += unknownIDF * q.confidenceWeight
+                rankingTotal += unknownIDF * q.rankingWeight
+                unknown += unknownIDF * q.confidenceWeight
+                continue
+            }
+            confidenceTotal += idf[id] * q.confidenceWeight
+            rankingTotal += idf[id] * q.rankingWeight
+            for posting in postings[id] {
+                let saturated = idf[id] * posting.weight / (weights.k1 + posting.weight)
+                confidence[posting.document] += q.confidenceWeight * saturated
+                bm25[posting.document] += q.rankingWeight * saturated
+            }
+        }
+        guard confidenceTotal > 0, rankingTotal > 0 else { return nil }
+        let denominator = weights.confidenceCap > 0 ? min(confidenceTotal, weights.confidenceCap) : confidenceTotal
+        for t in confidence.indices {
+            confidence[t] /= denominator
+            bm25[t] /= rankingTotal
+        }
+        var parts = RankingParts(
+            confidence: confidence, bm25: bm25, languageModel: [], classifier: [], similarity: [],
+            matched: [Bool](repeating: false, count: documents), inScope: inScope, unknownShare: unknown / confidenceTotal,
+            weight: confidenceTotal)
+        guard weights.languageModel > 0 else { return parts }
+
+        let mu = weights.languageModel
+        var lm = [Double](repeating: 0, count: documents)
+        var known = 0.0
+        for q in query {
+            guard let id = q.id, background[id] > 0 else { continue }
+            known += q.rankingWeight
+            for posting in counts[id] {
+                lm[posting.document] += q.rankingWeight * log(1 + posting.weight / (mu * background[id]))
+                parts.matched[posting.document] = true
+            }
+        }
+        for t in lm.indices { lm[t] += known * log(mu / (topicLength[t] + mu)) }
+        parts.languageModel = lm
+        if let classifier, weights.classifier > 0 {
+            var present = Set<Int>()
+            for q in query { if let id = q.id, id < classifier.features, q.confidenceWeight > 0 { present.insert(id) } }
+            let x = Self.features(present, isConcept: { normaliser.term($0).hasPrefix("~") }, conceptWeight: weights.classifierConcepts)
+            let p = classifier.probabilities(x)
+            parts.classifier = p.map { log(max($0, 1e-12)) }
+            for t in lm.indices { parts.matched[t] = parts.matched[t] || p[t] > 0.05 }
+        }
+        if let vector, !exampleDocuments.isEmpty, weights.vectors > 0 {
+            // Each document's similarity: the mean cosine of its `vectorNeighbours` nearest examples.
+            parts.similarity = nearest(vector, documents: documents)
+            for t in lm.indices { parts.matched[t] = true }
+        }
+        return parts
     }
 
     /// Each document's similarity to a question's unit vector: the mean of the cosines of its nearest examples.

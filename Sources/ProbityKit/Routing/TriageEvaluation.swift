@@ -16,6 +16,8 @@ public struct TriageEvaluation: Sendable {
     /// Pairs of on-topic questions joined into one message.
     public var pairs: Int = 0
     public var pairsSplitRight: Int = 0
+    /// Pairs noticed as two questions at all, whatever topics the parts went to.
+    public var pairsNoticed: Int = 0
     public var pairMisses: [String] = []
     /// The same pairs as two questions, each ending in "?".
     public var questionPairsSplitRight: Int = 0
@@ -47,6 +49,7 @@ public struct TriageEvaluation: Sendable {
             pairs += 1
             let message = "\(Self.clause(a.question)), and also \(Self.clause(b.question))"
             let split = triage.decide(message).split
+            if split != nil { pairsNoticed += 1 }
             if split?.firstTopic.topicID == a.topic, split?.secondTopic.topicID == b.topic {
                 pairsSplitRight += 1
             } else {
@@ -71,7 +74,7 @@ public struct TriageEvaluation: Sendable {
             single questions referred out of scope: \(falseReferrals.count)/\(single) (\(pct(falseReferrals.count, single)))
             single questions refused: \(refused)/\(single), of which offered their topic as a nearest one: \(refusedOfferedTheirTopic)
             off-topic questions offered a nearest topic: \(offTopicShownNearest.count)/\(offTopic); taken into a topic: \(offTopicChosen.count)/\(offTopic)
-            two questions joined ("A, and also B"), split into exactly A's and B's topics: \(pairsSplitRight)/\(pairs) (\(pct(pairsSplitRight, pairs)))
+            two questions joined ("A, and also B"), split into exactly A's and B's topics: \(pairsSplitRight)/\(pairs) (\(pct(pairsSplitRight, pairs))); noticed as two at all: \(pairsNoticed)/\(pairs)
             two questions asked one after the other ("A? B?"), split into exactly A's and B's topics: \(questionPairsSplitRight)/\(pairs) (\(pct(questionPairsSplitRight, pairs)))
             """
     }

@@ -47,18 +47,51 @@ public enum FactExtractor {
     static func phraseFacts(words: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], index: PhraseIndex) -> (
         learnt: [LearntFact], touched: Set<String>
     ) {
-        phraseFacts(words: words, tokens: tokens, among: facts, entries: index.entries(for: facts))
+        phraseFacts(words: words, tokens: tokens, among: facts, entries: index.entries(for: facts), common: index.common(for: facts))
     }
 
-    /// The same, with these phrases only (an evaluation leaves some out).
-    static func phraseFacts(words: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], entries: [PhraseIndex.Entry]) -> (
-        learnt: [LearntFact], touched: Set<String>
-    ) {
-        guard !words.isEmpty else { return ([], []) }
+    /// The same, with these phrases only (an evaluation leaves some out). The phrases are matched as written first;
+    /// the looser `rules` then speak only of the facts no phrase as written spoke of, so that they never undo or
+    /// contradict what the user's own words matched.
+    static func phraseFacts(
+        words stems: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], entries: [PhraseIndex.Entry], rules: PhraseRules = .standard,
+        common: Set<String>? = nil
+    ) -> (learnt: [LearntFact], touched: Set<String>) {
+        let literal = hear(stems, tokens: tokens, among: facts, entries: entries, rules: .literal, common: [])
+        let rest = facts.filter { !literal.touched.contains($0.key) }
+        guard rules != .literal, !rest.isEmpty else { return literal }
+        let keys = Set(rest.map(\.key))
+        // Abbreviations written out, where the stems are the tokens' own (a near word put in is left as it is).
+        var (stems, tokens) = (stems, tokens)
+        if rules.equivalents, tokens.count == stems.count, zip(tokens, stems).allSatisfy({ PhraseMatcher.stem($0.word) == $1 }) {
+            tokens = FactVocabulary.expanded(tokens)
+            stems = tokens.map { PhraseMatcher.stem($0.word) }
+        }
+        let loose = hear(
+            stems, tokens: tokens, among: rest, entries: entries.filter { keys.contains($0.fact.key) }, rules: rules,
+            common: common ?? (rules.wideGaps || rules.freeOrder ? PhraseIndex.common(of: entries) : []))
+        let learnt = literal.learnt + loose.learnt
+        return (facts.compactMap { fact in learnt.first { $0.factKey == fact.key } }, literal.touched.union(loose.touched))
+    }
+
+    /// The facts `entries` hear in a message under `rules`.
+    private static func hear(
+        _ stems: [String], tokens: [PhraseMatcher.Token], among facts: [Fact], entries: [PhraseIndex.Entry], rules: PhraseRules, common: Set<String>
+    ) -> (learnt: [LearntFact], touched: Set<String>) {
+        guard !stems.isEmpty else { return ([], []) }
+        let aligned = tokens.count == stems.count
+        // Council vocabulary that says the same thing is one word on both sides (a near word put in stays as it is).
+        let words =
+            rules.equivalents && aligned
+            ? zip(tokens, stems).map { token, stem in stem == PhraseMatcher.stem(token.word) ? FactVocabulary.fold(word: token.word, stem: stem) : stem }
+            : stems
+        var context = PhraseContext()
+        if aligned { context.breaks = tokens.map(\.afterBreak) }
+        context.common = common
         var found: [Hit] = []
         for entry in entries {
-            for range in PhraseMatcher.occurrences(of: entry.words, in: words) {
-                if let end = entry.possessiveEnd, tokens.count == words.count {
+            for range in PhraseMatcher.occurrences(of: rules.equivalents ? entry.folded : entry.words, in: words, rules: rules, context: context) {
+                if let end = entry.possessiveEnd, aligned {
                     let said = tokens[range.upperBound - 1]
                     guard said.possessive || said.word == end + "s" else { continue }
                 }

@@ -11,19 +11,29 @@ public enum PhraseMatcher {
     struct Token: Equatable {
         var word: String
         var possessive = false
+        /// Punctuation that parts clauses (a comma, a full stop, a dash between spaces…) stands before the word.
+        var afterBreak = false
     }
 
     static func tokens(_ text: String) -> [Token] {
         // Scalar by scalar, ASCII without looking anything up: validate splits every phrase of the catalogue.
         var out: [Token] = []
         var current = String.UnicodeScalarView()
+        var pendingBreak = false
+        var previous: UInt32 = 0x20
         func flush() {
             guard !current.isEmpty else { return }
-            out += expand(String(current))
+            var expanded = expand(String(current))
+            if pendingBreak, !expanded.isEmpty {
+                expanded[0].afterBreak = true
+                pendingBreak = false
+            }
+            out += expanded
             current = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            defer { previous = v }
             if v < 0x80 {
                 if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x27 {
                     current.append(scalar)
@@ -32,8 +42,15 @@ public enum PhraseMatcher {
                 } else if v == 0x2A {
                     flush()
                     out.append(Token(word: "*"))
+                } else if v == 0x26 {
+                    // "Planning & Highways" is "Planning and Highways".
+                    flush()
+                    out.append(Token(word: "and", afterBreak: pendingBreak))
+                    pendingBreak = false
                 } else {
                     flush()
+                    // A hyphen inside a word ("non-councillors") parts nothing; one after a space is a dash.
+                    if clauseBreaks.contains(v) || (v == 0x2D && previous == 0x20) { pendingBreak = true }
                 }
             } else if v == 0x2019 {
                 current.append("'")
@@ -41,11 +58,15 @@ public enum PhraseMatcher {
                 current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else {
                 flush()
+                if v == 0x2013 || v == 0x2014 || v == 0x2026 { pendingBreak = true }
             }
         }
         flush()
         return out
     }
+
+    /// ASCII punctuation that parts clauses: , . ; : ! ? ( ) [ ] "
+    private static let clauseBreaks: Set<UInt32> = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x22]
 
     private static let whole: [String: [String]] = [
         "i'm": ["i", "am"], "can't": ["can", "not"], "cannot": ["can", "not"], "won't": ["will", "not"],
@@ -75,53 +96,40 @@ public enum PhraseMatcher {
 
     /// Words reduced to a common form, so that "councillors" meets "councillor" and "organised" meets "organized".
     public static func stems(_ text: String) -> [String] {
-        words(text).map { $0 == "*" || negations.contains($0) ? $0 : PorterStemmer.stem(SpellingVariants.fold($0)) }
+        words(text).map(stem)
+    }
+
+    /// The stems of `text` with the council vocabulary that says the same thing folded to one word (`FactVocabulary`).
+    static func foldedStems(_ text: String) -> [String] {
+        FactVocabulary.expanded(tokens(text)).map { FactVocabulary.fold(word: $0.word, stem: stem($0.word)) }
+    }
+
+    static func stem(_ word: String) -> String {
+        word == "*" || negations.contains(word) ? word : PorterStemmer.stem(SpellingVariants.fold(word))
     }
 
     /// Every place `phrase` (already split into words) occurs in `text`, as half-open word ranges. Between two
     /// words of the phrase one other word may stand ("brief the group" in "brief the Labour group"), twice at most;
-    /// `*` stands for up to three.
-    static func occurrences(of phrase: [String], in text: [String]) -> [Range<Int>] {
+    /// `*` stands for up to three. `rules` may loosen this (`PhraseRules`), with what `context` knows of the text.
+    static func occurrences(
+        of phrase: [String], in text: [String], rules: PhraseRules = .literal, context: PhraseContext = PhraseContext()
+    ) -> [Range<Int>] {
         guard !phrase.isEmpty else { return [] }
+        let matcher = Match(phrase: phrase, text: text, rules: rules, context: context)
         var found: [Range<Int>] = []
         for start in text.indices {
-            if let end = match(phrase[...], text, from: start, gapsLeft: maximumGaps, first: true) { found.append(start..<end) }
+            if let end = matcher.match(phrase[...], from: start, gapsLeft: maximumGaps, first: true) { found.append(start..<end) }
         }
+        if rules.freeOrder { found += matcher.reversed() }
         return found
     }
 
     /// How many single extra words a match may step over.
     static let maximumGaps = 2
 
-    /// Matches the phrase from `at`; returns where the match ends (the shortest match).
-    private static func match(_ phrase: ArraySlice<String>, _ text: [String], from at: Int, gapsLeft: Int, first: Bool) -> Int? {
-        guard let word = phrase.first else { return at }
-        if let span = Duration(token: word) {
-            // A length of time, said any way ("three weeks", "a fortnight", "10 working days").
-            guard let (days, end) = Duration.read(text, from: at), span.contains(days) else { return nil }
-            return match(phrase.dropFirst(), text, from: end, gapsLeft: gapsLeft, first: false)
-        }
-        if word == "*" {
-            for skip in 0...3 where at + skip <= text.count {
-                if let end = match(phrase.dropFirst(), text, from: at + skip, gapsLeft: gapsLeft, first: false) { return end }
-            }
-            return nil
-        }
-        if at < text.count, text[at] == word,
-            let end = match(phrase.dropFirst(), text, from: at + 1, gapsLeft: gapsLeft, first: false)
-        {
-            return end
-        }
-        // One other word between two of the phrase's: never before its first word, never a negation
-        // ("can see" is not "can not see").
-        guard !first, gapsLeft > 0, at + 1 < text.count, text[at + 1] == word, !negations.contains(text[at]) else { return nil }
-        return match(phrase.dropFirst(), text, from: at + 2, gapsLeft: gapsLeft - 1, first: false)
-    }
-
     /// Words that turn what follows into its opposite.
     static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "without", "none", "nothing", "nobody"]
 }
-
 /// A span of working days written in a phrase as `#wd:N-M` or `#wd:N+` ("#wd:11+" is "more than ten working days"),
 /// matched by any length of time the user writes: "three weeks", "a fortnight", "10 working days", "a couple of days".
 /// Days count as working days, a week as five, a fortnight as ten, a month as twenty.

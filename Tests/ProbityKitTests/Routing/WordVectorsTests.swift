@@ -103,7 +103,11 @@ import Testing
 /// The vectors' share of the confidence: only for a question some topic already explains in part by its words.
 @Suite struct VectorConfidenceTests {
     @Test func aQuestionWithNoTopicWordIsNotMadeAMatchByItsVector() {
+        // The shipped weights (the fitted refusal) refuse it.
+        if case .noMatch = Router(knowledge: WordVectorsTests.knowledge).route("tell me a joke") {} else { Issue.record("routed with the shipped weights") }
+        // The hand-set refusal, which this guard belongs to.
         var weights = RoutingWeights.standard
+        weights.learned = nil
         weights.vectorConfidence = 10
         let guarded = Router(knowledge: WordVectorsTests.knowledge, weights: weights)
         if case .noMatch = guarded.route("tell me a joke") {} else { Issue.record("routed: \(guarded.rank("tell me a joke"))") }
