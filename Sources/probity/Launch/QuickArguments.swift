@@ -7,7 +7,8 @@ import ProbityKit
 /// at most once, and the words of `ask`'s question. Anything else (help, `--option=value`, a value that looks like an
 /// option, a repeated option, an unknown word, what the command's own `validate()` refuses) gives nil, and the parser
 /// reads the words as always, with its own messages. `QuickArgumentsTests` runs requests both ways and compares
-/// what they do.
+/// what they do. An option added to `AskCommand`, `ChatCommand` or `GlobalOptions` must be given its default here too:
+/// a property left unset stops the process when it is read (and those tests then fail).
 enum QuickArguments {
     static func ask(_ words: [String]) -> AskCommand? {
         var command = AskCommand()
