@@ -136,7 +136,7 @@ import Testing
 /// The figures the measuring half of the suite reached when they were last measured (BENCHMARKS.md, with the command);
 /// a change may improve them, never make them worse.
 enum ScenarioFloors {
-    static let measuringRight = 75
+    static let measuringRight = 76
     static let measuringReasked = 24
     static let measuringMisheard = 9
     static let measuringMissingClauses = 18
