@@ -4,15 +4,7 @@ import ProbityKit
 /// `probity-bench --facts-meaning`: hearing facts by meaning at a grid of thresholds, on the development halves of
 /// both scenario folders (never the measuring halves), with the time it takes. Prints figures only, no messages.
 func factMeaningSweep(_ knowledge: KnowledgeBase, directory: String) throws {
-    let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
-    var scenarios: [(council: String, scenario: Scenario)] = []
-    for folder in ["scenarios", "scenarios-blind"] {
-        let path = fixtures + "/" + folder
-        for name in try FileManager.default.contentsOfDirectory(atPath: path).filter({ $0.hasSuffix(".json") }).sorted() {
-            let file = try ScenarioFile.load(path + "/" + name)
-            scenarios += file.scenarios.filter(\.isDevelopment).map { (file.council, $0) }
-        }
-    }
+    let scenarios = try developmentScenarios(directory: directory)
     // --strict: the unseen reading leaves out every phrase any development message uses.
     let evaluation = FactMeaningEvaluation(knowledge: knowledge, scenarios: scenarios, strict: arguments.contains("--strict"))
     // --show SIM,MARGIN[,same]: the development facts taken wrongly at those thresholds, with the clause and phrase.

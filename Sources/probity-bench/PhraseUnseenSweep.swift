@@ -5,15 +5,7 @@ import ProbityKit
 /// halves of both scenario folders (never the measuring halves). `--rules literal|standard|e,w,o` picks the rules
 /// (equivalents, wide gaps, free order); `--lines` prints each miss and each fact added or lost, with the message.
 func phraseUnseenSweep(_ knowledge: KnowledgeBase, directory: String) throws {
-    let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
-    var scenarios: [(council: String, scenario: Scenario)] = []
-    for folder in ["scenarios", "scenarios-blind"] {
-        let path = fixtures + "/" + folder
-        for name in try FileManager.default.contentsOfDirectory(atPath: path).filter({ $0.hasSuffix(".json") }).sorted() {
-            let file = try ScenarioFile.load(path + "/" + name)
-            scenarios += file.scenarios.filter(\.isDevelopment).map { (file.council, $0) }
-        }
-    }
+    let scenarios = try developmentScenarios(directory: directory)
     let evaluation = PhraseGeneralisationEvaluation(knowledge: knowledge, scenarios: scenarios, strict: arguments.contains("--strict"))
     var settings: [(String, PhraseRules)] = [
         ("literal", .literal), ("equivalents", PhraseRules(equivalents: true)), ("wide gaps", PhraseRules(wideGaps: true)),
@@ -45,42 +37,35 @@ func phraseUnseenSweep(_ knowledge: KnowledgeBase, directory: String) throws {
 /// takes from it, one line each, to compare two states of the knowledge or the matcher (`diff`): any fact newly taken
 /// that the scenario does not state is to be looked at. `--literal` hears with the phrases as written only.
 func factsDump(_ knowledge: KnowledgeBase, directory: String) throws {
-    let fixtures = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Tests/Fixtures").path
-    for folder in ["scenarios", "scenarios-blind"] {
-        let path = fixtures + "/" + folder
-        // --only PREFIX: the files whose names start with it (dev3, say).
-        let only = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
-        for name in try FileManager.default.contentsOfDirectory(atPath: path).filter({ $0.hasSuffix(".json") && $0.hasPrefix(only ?? "") }).sorted() {
-            let file = try ScenarioFile.load(path + "/" + name)
-            for scenario in file.scenarios where scenario.isDevelopment {
-                var session = try Session(knowledge: knowledge, council: file.council, role: scenario.role)
-                try session.begin(topicID: scenario.topic)
-                let learnt = PhraseGeneralisationEvaluation.heard(scenario.says, session: session, literal: arguments.contains("--literal"))
-                let stated = Set(scenario.stated.map { "\($0.key)=\($0.value.options.sorted().joined(separator: ","))" })
-                let said = learnt.map { fact -> String in
-                    let local = "\(Fact.localID(ofKey: fact.factKey))=\(fact.optionIDs.sorted().joined(separator: ","))"
-                    return stated.contains(local) ? local : local + " (NOT STATED)"
-                }
-                let taken = Set(learnt.map { "\(Fact.localID(ofKey: $0.factKey))=\($0.optionIDs.sorted().joined(separator: ","))" })
-                // A stated fact of the topic that was not taken (it would be asked, if the advice asks it).
-                let topicFacts = Set(session.relevantFacts.map(\.localID))
-                let missed = stated.filter { !taken.contains($0) && topicFacts.contains(String($0.split(separator: "=")[0])) }
-                var all = said + missed.sorted().map { $0 + " (MISSED)" }
-                // --nearest: for each fact missed, the phrase of its option nearest the message, by words held.
-                if arguments.contains("--nearest") {
-                    for m in missed.sorted() {
-                        let parts = m.split(separator: "=").map(String.init)
-                        for option in parts[1].split(separator: ",").map(String.init) {
-                            guard let n = PhraseGeneralisationEvaluation.nearest(scenario.says, session: session, factID: parts[0], option: option) else {
-                                continue
-                            }
-                            all.append(
-                                String(format: "NEAREST %@=%@ %.2f \"%@\" lacking %@", parts[0], option, n.share, n.phrase, n.lacking.joined(separator: " ")))
-                        }
+    // --only PREFIX: the files whose names start with it (dev3, say).
+    let only = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+    for (council, scenario) in try developmentScenarios(directory: directory, filePrefix: only ?? "") {
+        var session = try Session(knowledge: knowledge, council: council, role: scenario.role)
+        try session.begin(topicID: scenario.topic)
+        let learnt = PhraseGeneralisationEvaluation.heard(scenario.says, session: session, literal: arguments.contains("--literal"))
+        let stated = Set(scenario.stated.map { "\($0.key)=\($0.value.options.sorted().joined(separator: ","))" })
+        let said = learnt.map { fact -> String in
+            let local = "\(Fact.localID(ofKey: fact.factKey))=\(fact.optionIDs.sorted().joined(separator: ","))"
+            return stated.contains(local) ? local : local + " (NOT STATED)"
+        }
+        let taken = Set(learnt.map { "\(Fact.localID(ofKey: $0.factKey))=\($0.optionIDs.sorted().joined(separator: ","))" })
+        // A stated fact of the topic that was not taken (it would be asked, if the advice asks it).
+        let topicFacts = Set(session.relevantFacts.map(\.localID))
+        let missed = stated.filter { !taken.contains($0) && topicFacts.contains(String($0.split(separator: "=")[0])) }
+        var all = said + missed.sorted().map { $0 + " (MISSED)" }
+        // --nearest: for each fact missed, the phrase of its option nearest the message, by words held.
+        if arguments.contains("--nearest") {
+            for m in missed.sorted() {
+                let parts = m.split(separator: "=").map(String.init)
+                for option in parts[1].split(separator: ",").map(String.init) {
+                    guard let n = PhraseGeneralisationEvaluation.nearest(scenario.says, session: session, factID: parts[0], option: option) else {
+                        continue
                     }
+                    all.append(
+                        String(format: "NEAREST %@=%@ %.2f \"%@\" lacking %@", parts[0], option, n.share, n.phrase, n.lacking.joined(separator: " ")))
                 }
-                print("\(file.council)/\(scenario.id): \(all.joined(separator: "; ")) | \(scenario.says)")
             }
         }
+        print("\(council)/\(scenario.id): \(all.joined(separator: "; ")) | \(scenario.says)")
     }
 }

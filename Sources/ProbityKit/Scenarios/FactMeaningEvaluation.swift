@@ -80,18 +80,12 @@ public struct FactMeaningEvaluation: Sendable {
             _ = MeaningMatcher.candidates(clauses, vectors: vectors, table: table, coverFrom: 1, skipping: skipped)
             read += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             reads += 1
-            func keyed(_ answers: [String: Scenario.FactAnswer]) -> [String: Set<String>] {
-                Dictionary(
-                    uniqueKeysWithValues: answers.map { local, answer in
-                        (knowledge.sharedFacts.contains { $0.key == local } ? local : "\(scenario.topic).\(local)", Set(answer.options))
-                    })
-            }
-            let stated = keyed(scenario.stated)
+            let stated = scenario.keyed(scenario.stated, in: knowledge)
             cases.append(
                 Case(
                     id: "\(council)/\(scenario.id)", says: scenario.says, clauses: clauses, table: table, skipped: skipped, seen: seen,
                     phraseTaken: Set(heard.learnt.map(\.factKey)),
-                    stated: stated, truth: keyed(scenario.answers).merging(stated) { _, s in s }))
+                    stated: stated, truth: scenario.keyed(scenario.answers, in: knowledge).merging(stated) { _, s in s }))
         }
         strictSeen = strict
         if strict {

@@ -49,17 +49,11 @@ public struct PhraseGeneralisationEvaluation: Sendable {
             let words = PhraseMatcher.stems(scenario.says)
             let seen = Set(
                 index.entries(for: facts).filter { !PhraseMatcher.occurrences(of: $0.words, in: words, rules: .literal).isEmpty }.map(\.phrase))
-            func keyed(_ answers: [String: Scenario.FactAnswer]) -> [String: Set<String>] {
-                Dictionary(
-                    uniqueKeysWithValues: answers.map { local, answer in
-                        (knowledge.sharedFacts.contains { $0.key == local } ? local : "\(scenario.topic).\(local)", Set(answer.options))
-                    })
-            }
-            let stated = keyed(scenario.stated)
+            let stated = scenario.keyed(scenario.stated, in: knowledge)
             cases.append(
                 Case(
                     id: "\(council)/\(scenario.id)", says: scenario.says, facts: facts, seen: seen, stated: stated,
-                    truth: keyed(scenario.answers).merging(stated) { _, s in s }))
+                    truth: scenario.keyed(scenario.answers, in: knowledge).merging(stated) { _, s in s }))
         }
         if strict {
             let all = cases.reduce(into: Set<String>()) { $0.formUnion($1.seen) }

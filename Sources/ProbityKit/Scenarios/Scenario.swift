@@ -73,3 +73,15 @@ public struct ScenarioFile: Sendable, Decodable {
         return file
     }
 }
+
+extension Scenario {
+    /// The key of one of this scenario's facts (named by its local id): a shared fact's own key, else the topic's.
+    public func factKey(_ local: String, in knowledge: KnowledgeBase) -> String {
+        knowledge.sharedFacts.contains { $0.key == local } ? local : "\(topic).\(local)"
+    }
+
+    /// Answers named by local id, keyed by fact key, each with its options.
+    public func keyed(_ answers: [String: FactAnswer], in knowledge: KnowledgeBase) -> [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: answers.map { local, answer in (factKey(local, in: knowledge), Set(answer.options)) })
+    }
+}

@@ -82,7 +82,7 @@ public struct ScenarioRunner: Sendable {
         }
         let truth = scenario.answers.merging(scenario.stated) { answer, _ in answer }
         for (local, answer) in truth.sorted(by: { $0.key < $1.key }) {
-            let key = knowledge.sharedFacts.contains { $0.key == local } ? local : "\(scenario.topic).\(local)"
+            let key = scenario.factKey(local, in: knowledge)
             guard let known = conversation.session.facts[key] else { continue }
             let took = Set(FactValue.options(known))
             let truth = Set(answer.options)
