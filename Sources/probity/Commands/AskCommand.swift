@@ -23,7 +23,7 @@ struct AskCommand: TakesGlobalOptions {
     @Flag(help: "Also show how each word of the question scored for the best topics (for knowledge authors).") var explain = false
     @Flag(
         help:
-            "Print one JSON document: {\"decision\":\"topic|choose|none\",\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first; \"referral\" and \"secondQuestion\" when they apply."
+            "Print one JSON document: {\"decision\":\"topic|choose|none\",\"topics\":[{\"id\",\"title\",\"score\"},…]}, best first; \"referral\", \"secondQuestion\" and \"command\" when they apply."
     )
     var json = false
 
