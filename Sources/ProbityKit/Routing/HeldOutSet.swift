@@ -12,11 +12,12 @@ public struct HeldOutSet: Sendable {
 
     /// Reads the set in `folder`; a missing file reads as empty, a malformed on-topic line is an error.
     public init(folder: String) throws(RoutingEvaluation.ParseError) {
+        func text(_ name: String) -> String { (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
         func lines(_ name: String) -> [String] {
-            ((try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-                .filter { !$0.trimmingWhitespace().isEmpty && !$0.hasPrefix("#") }
+            text(name).split(separator: "\n").map(String.init).filter { !$0.trimmingWhitespace().isEmpty && !$0.hasPrefix("#") }
         }
-        onTopic = try RoutingEvaluation.parse(lines("on-topic.tsv").joined(separator: "\n"))
+        // The parser skips comments and blank lines itself, and keeps each case's line number in the file.
+        onTopic = try RoutingEvaluation.parse(text("on-topic.tsv"))
         offTopic = lines("off-topic.txt").map { RoutingEvaluation.Case(question: $0, expected: nil) }
         outOfScope = lines("out-of-scope.tsv").compactMap { line in
             line.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) }

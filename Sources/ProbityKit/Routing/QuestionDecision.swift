@@ -58,7 +58,9 @@ public struct QuestionSplit: Sendable, Equatable {
     /// The second part's subject in words: its topic, or for a close choice the first two ("seeing a document or
     /// information, or perhaps changing or rejecting an officer's report"), each starting lower case.
     public var secondSubject: String {
-        let titles = (secondChoices.isEmpty ? [secondTopic] : Array(secondChoices.prefix(2))).map { $0.title.lowercasedFirst() }
-        return titles.joined(separator: ", or perhaps ")
+        secondTopics.prefix(2).map { $0.title.lowercasedFirst() }.joined(separator: ", or perhaps ")
     }
+
+    /// The topics the second part may be about: its one clear topic, or the close choice.
+    public var secondTopics: [RouteScore] { secondChoices.isEmpty ? [secondTopic] : secondChoices }
 }

@@ -12,7 +12,7 @@ public struct RoutingRenderer: Sendable {
         case .topic(let best):
             var lines = ["Best match: \(best.title) (\(best.topicID))."]
             if let split = decision.split {
-                let subjects = (split.secondChoices.isEmpty ? [split.secondTopic] : split.secondChoices).map { "\($0.title) (\($0.topicID))" }
+                let subjects = split.secondTopics.map { "\($0.title) (\($0.topicID))" }
                 lines.append("It also asks about \(subjects.joined(separator: " or ")): \"\(split.second)\"; the chat offers that next.")
             }
             return lines
