@@ -14,6 +14,10 @@ if let i = arguments.firstIndex(of: "--store-latency") {
     storeLatency(url: rest[0], template: rest[1], copies: copies)
     exit(0)
 }
+if arguments.contains(where: { ["--encode", "--encode-reference", "--encode-lines"].contains($0) }) {
+    EncoderBench.run(arguments)
+    exit(0)
+}
 let showMisses = arguments.contains("--misses")
 
 /// `--set NAME=VALUE` (repeatable): a routing weight or threshold other than the standard one, for measuring an idea
