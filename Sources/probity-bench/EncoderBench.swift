@@ -3,7 +3,7 @@ import ProbityKit
 
 /// The sentence-encoder spike (issue 12): `probity-bench --encode TEXT` (time and first values of one embedding),
 /// `--encode-reference FILE` (parity with the Python model's embeddings), `--encode-lines IN OUT` (an embedding per
-/// line of IN, as JSON lines, for scripts). The weights come from `--encoder PATH`, else $PROBITY_ENCODER, else
+/// line of IN, as JSON lines, for scripts); `--threads N` splits each matrix product between N threads. The weights come from `--encoder PATH`, else $PROBITY_ENCODER, else
 /// /tmp/encoder.bin (made by scripts/export-encoder.py).
 enum EncoderBench {
     static func run(_ arguments: ArraySlice<String>) {
@@ -13,9 +13,10 @@ enum EncoderBench {
         let path = option("--encoder") ?? ProcessInfo.processInfo.environment["PROBITY_ENCODER"] ?? "/tmp/encoder.bin"
         let clock = ContinuousClock()
         let started = clock.now
-        let encoder: SentenceEncoder
+        var encoder: SentenceEncoder
         do {
             encoder = try SentenceEncoder(path: path)
+            encoder.threads = Int(option("--threads") ?? "1") ?? 1
         } catch {
             print(error.localizedDescription)
             exit(1)
@@ -30,8 +31,10 @@ enum EncoderBench {
             var line = "\(ids.count) tokens; load \(milliseconds(loaded)), first embedding \(milliseconds(once))"
             if repeats > 0 {
                 let again = clock.now
+                let cpu = processorTime()
                 for _ in 0..<repeats { _ = encoder.embedding(ids: ids) }
                 line += ", mean of \(repeats) more \(milliseconds((clock.now - again) / repeats))"
+                line += String(format: " (CPU %.2f ms)", (processorTime() - cpu) * 1000 / Double(repeats))
             }
             print(line)
             print(vector.prefix(8).map { String(format: "%.5f", $0) }.joined(separator: " "))
@@ -87,6 +90,13 @@ enum EncoderBench {
             "\(reference.cases.count) texts in \(milliseconds(clock.now - begun)); token ids differ for \(tokenMismatches); cosine min "
                 + String(format: "%.5f", cosines[worst]) + " (\(reference.cases[worst].text.prefix(40).debugDescription)), mean "
                 + String(format: "%.5f", cosines.reduce(0, +) / Float(cosines.count)))
+    }
+
+    /// The process's CPU time so far, in seconds (every thread's): what a busy machine does not inflate.
+    static func processorTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func milliseconds(_ d: Duration) -> String {

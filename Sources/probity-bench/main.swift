@@ -117,7 +117,7 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
 }
 
 /// `--dump-features FILE`: one JSON line per cross-validation case (with its fold) and per development case (fold −1,
-/// the full router): its expected topic's index (−1: none) and its ranking parts, for `scripts/fit-routing.py`.
+/// the full router): its text, its expected topic's index (−1: none) and its ranking parts, for `scripts/fit-routing.py`.
 func dumpFeatures(_ knowledge: KnowledgeBase, weights: RoutingWeights, foldVectors: [WordVectors]?, cases: [String: [RoutingEvaluation.Case]], to path: String)
 {
     let ids = knowledge.topics.map(\.id)
@@ -129,8 +129,9 @@ func dumpFeatures(_ knowledge: KnowledgeBase, weights: RoutingWeights, foldVecto
             return
         }
         func list(_ xs: [Double]) -> String { "[" + xs.map { $0.isFinite ? String($0) : "0" }.joined(separator: ",") + "]" }
+        let text = (try? JSONEncoder().encode(c.question)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
         lines.append(
-            "{\"set\":\"\(set)\",\"fold\":\(fold),\"expected\":\(expected),\"lm\":\(list(p.languageModel)),\"cls\":\(list(p.classifier)),"
+            "{\"set\":\"\(set)\",\"fold\":\(fold),\"expected\":\(expected),\"text\":\(text),\"lm\":\(list(p.languageModel)),\"cls\":\(list(p.classifier)),"
                 + "\"sim\":\(list(p.similarity)),\"bm25\":\(list(p.bm25)),\"conf\":\(list(p.confidence)),"
                 + "\"matched\":\(list(p.matched.map { $0 ? 1 : 0 })),\"inScope\":\(p.inScope ? 1 : 0),\"unknown\":\(p.unknownShare),\"weight\":\(p.weight)}")
     }

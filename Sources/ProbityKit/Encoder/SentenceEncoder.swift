@@ -8,6 +8,8 @@ import Foundation
 public struct SentenceEncoder: Sendable {
     public let weights: EncoderWeights
     let tokenizer: WordPieceTokenizer
+    /// How many threads share each matrix product (its output rows split between them); 1 by default.
+    public var threads = 1
 
     public init(weights: EncoderWeights) {
         self.weights = weights
@@ -32,7 +34,7 @@ public struct SentenceEncoder: Sendable {
         precondition(ids.allSatisfy { $0 >= 0 && Int($0) < config.vocabularySize }, "a token id outside the vocabulary")
         let n = ids.count
         let h = config.hidden
-        let scratch = Scratch(rows: n, hidden: h, intermediate: config.intermediate)
+        let scratch = Scratch(rows: n, hidden: h, intermediate: config.intermediate, threads: max(threads, 1))
         defer { scratch.release() }
         let x = scratch.x
         for (t, id) in ids.enumerated() {
@@ -45,18 +47,18 @@ public struct SentenceEncoder: Sendable {
         let epsilon = config.layerNormEpsilon
         EncoderKernels.layerNorm(x, rows: n, width: h, weights.embeddingNorm, epsilon: epsilon)
         for layer in weights.layers {
-            dense(x, rows: n, layer.query, into: scratch.q)
-            dense(x, rows: n, layer.key, into: scratch.k)
-            dense(x, rows: n, layer.value, into: scratch.v)
+            dense(x, rows: n, layer.query, into: scratch.q, scratch: scratch)
+            dense(x, rows: n, layer.key, into: scratch.k, scratch: scratch)
+            dense(x, rows: n, layer.value, into: scratch.v, scratch: scratch)
             EncoderKernels.attention(
                 q: scratch.q, k: scratch.k, v: scratch.v, rows: n, width: h, heads: config.heads, into: scratch.context,
                 scores: scratch.scores)
-            dense(scratch.context, rows: n, layer.output, into: scratch.q)
+            dense(scratch.context, rows: n, layer.output, into: scratch.q, scratch: scratch)
             for i in 0..<n * h { x[i] += scratch.q[i] }
             EncoderKernels.layerNorm(x, rows: n, width: h, layer.attentionNorm, epsilon: epsilon)
-            dense(x, rows: n, layer.intermediate, into: scratch.inner)
+            dense(x, rows: n, layer.intermediate, into: scratch.inner, scratch: scratch)
             EncoderKernels.gelu(scratch.inner, count: n * config.intermediate)
-            dense(scratch.inner, rows: n, layer.down, into: scratch.q)
+            dense(scratch.inner, rows: n, layer.down, into: scratch.q, scratch: scratch)
             for i in 0..<n * h { x[i] += scratch.q[i] }
             EncoderKernels.layerNorm(x, rows: n, width: h, layer.outputNorm, epsilon: epsilon)
         }
@@ -68,18 +70,44 @@ public struct SentenceEncoder: Sendable {
         return norm > 0 ? pooled.map { $0 / norm } : pooled
     }
 
-    private func dense(_ x: UnsafeMutablePointer<Float>, rows n: Int, _ layer: DenseLayer, into out: UnsafeMutablePointer<Float>) {
-        EncoderKernels.dense(x, rows: n, layer, outputs: 0..<layer.weight.rows, into: out)
+    private func dense(
+        _ x: UnsafeMutablePointer<Float>, rows n: Int, _ layer: DenseLayer, into out: UnsafeMutablePointer<Float>, scratch: Scratch
+    ) {
+        let rows = layer.weight.rows
+        let parts = min(max(threads, 1), rows / 2)
+        guard parts > 1 else {
+            EncoderKernels.dense(x, rows: n, layer, outputs: 0..<rows, into: out, buffer: scratch.weights)
+            return
+        }
+        // Each thread writes only its own outputs and its own part of the weights buffer.
+        let shared = SharedRows(x: x, out: out, buffer: scratch.weights, stride: 2 * scratch.widest)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            // Even boundaries, so that each part's rows pair up as the kernel takes them.
+            let range = (rows * part / parts) & ~1..<(part == parts - 1 ? rows : (rows * (part + 1) / parts) & ~1)
+            EncoderKernels.dense(
+                shared.x, rows: n, layer, outputs: range, into: shared.out, buffer: shared.buffer + part * shared.stride)
+        }
     }
+}
+
+/// The rows one matrix product reads and writes, handed to the threads that share it.
+private struct SharedRows: @unchecked Sendable {
+    let x: UnsafeMutablePointer<Float>
+    let out: UnsafeMutablePointer<Float>
+    let buffer: UnsafeMutablePointer<Float>
+    let stride: Int
 }
 
 /// The working rows of one encoding, in one allocation.
 private struct Scratch {
-    let x, q, k, v, context, inner, scores: UnsafeMutablePointer<Float>
+    let x, q, k, v, context, inner, scores, weights: UnsafeMutablePointer<Float>
+    /// The longest weight row: each thread's part of `weights` holds two.
+    let widest: Int
     private let memory: UnsafeMutablePointer<Float>
 
-    init(rows n: Int, hidden h: Int, intermediate: Int) {
-        memory = .allocate(capacity: 5 * n * h + n * intermediate + n)
+    init(rows n: Int, hidden h: Int, intermediate: Int, threads: Int) {
+        widest = max(h, intermediate)
+        memory = .allocate(capacity: 5 * n * h + n * intermediate + n + 2 * widest * threads)
         x = memory
         q = x + n * h
         k = q + n * h
@@ -87,6 +115,7 @@ private struct Scratch {
         context = v + n * h
         inner = context + n * h
         scores = inner + n * intermediate
+        weights = scores + n
     }
 
     func release() { memory.deallocate() }
