@@ -33,8 +33,11 @@ public struct SentenceEncoder: Sendable {
         precondition(!ids.isEmpty && ids.count <= config.maxTokens, "\(ids.count) tokens, at most \(config.maxTokens)")
         precondition(ids.allSatisfy { $0 >= 0 && Int($0) < config.vocabularySize }, "a token id outside the vocabulary")
         let n = ids.count
+        // The matrix products take four rows at a time: they run on n rounded up, the extra rows zeros whose
+        // outputs nothing reads (attention, the residuals and the mean use the first n rows only).
+        let padded = (n + 3) / 4 * 4
         let h = config.hidden
-        let scratch = Scratch(rows: n, hidden: h, intermediate: config.intermediate, threads: max(threads, 1))
+        let scratch = Scratch(rows: padded, hidden: h, intermediate: config.intermediate, threads: max(threads, 1))
         defer { scratch.release() }
         let x = scratch.x
         for (t, id) in ids.enumerated() {
@@ -47,18 +50,18 @@ public struct SentenceEncoder: Sendable {
         let epsilon = config.layerNormEpsilon
         EncoderKernels.layerNorm(x, rows: n, width: h, weights.embeddingNorm, epsilon: epsilon)
         for layer in weights.layers {
-            dense(x, rows: n, layer.query, into: scratch.q, scratch: scratch)
-            dense(x, rows: n, layer.key, into: scratch.k, scratch: scratch)
-            dense(x, rows: n, layer.value, into: scratch.v, scratch: scratch)
+            dense(x, rows: padded, layer.query, into: scratch.q, scratch: scratch)
+            dense(x, rows: padded, layer.key, into: scratch.k, scratch: scratch)
+            dense(x, rows: padded, layer.value, into: scratch.v, scratch: scratch)
             EncoderKernels.attention(
                 q: scratch.q, k: scratch.k, v: scratch.v, rows: n, width: h, heads: config.heads, into: scratch.context,
                 scores: scratch.scores)
-            dense(scratch.context, rows: n, layer.output, into: scratch.q, scratch: scratch)
+            dense(scratch.context, rows: padded, layer.output, into: scratch.q, scratch: scratch)
             for i in 0..<n * h { x[i] += scratch.q[i] }
             EncoderKernels.layerNorm(x, rows: n, width: h, layer.attentionNorm, epsilon: epsilon)
-            dense(x, rows: n, layer.intermediate, into: scratch.inner, scratch: scratch)
-            EncoderKernels.gelu(scratch.inner, count: n * config.intermediate)
-            dense(scratch.inner, rows: n, layer.down, into: scratch.q, scratch: scratch)
+            dense(x, rows: padded, layer.intermediate, into: scratch.inner, scratch: scratch)
+            EncoderKernels.gelu(scratch.inner, count: padded * config.intermediate)
+            dense(scratch.inner, rows: padded, layer.down, into: scratch.q, scratch: scratch)
             for i in 0..<n * h { x[i] += scratch.q[i] }
             EncoderKernels.layerNorm(x, rows: n, width: h, layer.outputNorm, epsilon: epsilon)
         }
@@ -107,7 +110,9 @@ private struct Scratch {
 
     init(rows n: Int, hidden h: Int, intermediate: Int, threads: Int) {
         widest = max(h, intermediate)
-        memory = .allocate(capacity: 5 * n * h + n * intermediate + n + 2 * widest * threads)
+        let count = 5 * n * h + n * intermediate + n + 2 * widest * threads
+        memory = .allocate(capacity: count)
+        memory.initialize(repeating: 0, count: count)
         x = memory
         q = x + n * h
         k = q + n * h
