@@ -33,15 +33,16 @@ extension Conversation {
                     topic: topic.id, fact: fact.factKey, option: value,
                     label: knowledge.fact(key: fact.factKey)?.answer(value) ?? value))
         }
-        // One sentence, each thing said once: two councils' facts may say the same in other words.
-        var said: [(words: Set<String>, text: String)] = []
+        // One sentence, each thing said once: two councils' facts may say the same in other words, and two facts
+        // heard from the same words of the message are one thing the user said.
+        var said: [(words: Set<String>, fact: LearntFact)] = []
         for fact in learnt {
             let words = Set(PhraseMatcher.stems(fact.says).filter { !StopWords.contains($0) })
-            if said.contains(where: { words.isSubset(of: $0.words) }) { continue }
+            if said.contains(where: { words.isSubset(of: $0.words) || fact.heardWithin($0.fact) }) { continue }
             said.removeAll { $0.words.isSubset(of: words) }
-            said.append((words, fact.says))
+            said.append((words, fact))
         }
-        show("understood", .hint("You said \(ListJoiner.and(said.map(\.text))). (Type `change` if I have that wrong.)"), into: &reply)
+        show("understood", .hint("You said \(ListJoiner.and(said.map(\.fact.says))). (Type `change` if I have that wrong.)"), into: &reply)
         return true
     }
 
