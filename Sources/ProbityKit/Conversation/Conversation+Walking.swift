@@ -34,11 +34,15 @@ extension Conversation {
                     label: knowledge.fact(key: fact.factKey)?.answer(value) ?? value))
         }
         // One sentence, each thing said once: two councils' facts may say the same in other words, and two facts
-        // heard from the same words of the message are one thing the user said.
+        // heard from the same words of the message that say back mostly the same words are one thing the user said
+        // ("exempt report for the planning committee" states two things, and both are said).
         var said: [(words: Set<String>, fact: LearntFact)] = []
         for fact in learnt {
             let words = Set(PhraseMatcher.stems(fact.says).filter { !StopWords.contains($0) })
-            if said.contains(where: { words.isSubset(of: $0.words) || fact.heardWithin($0.fact) }) { continue }
+            let restates = { (other: (words: Set<String>, fact: LearntFact)) in
+                fact.heardWithin(other.fact) && 2 * words.intersection(other.words).count >= min(words.count, other.words.count)
+            }
+            if said.contains(where: { words.isSubset(of: $0.words) || restates($0) }) { continue }
             said.removeAll { $0.words.isSubset(of: words) }
             said.append((words, fact))
         }

@@ -351,7 +351,7 @@ public struct Session: Sendable {
         AdviceStepResult(
             text: step.text,
             references: step.citations.compactMap { council.clause(id: $0.clause)?.citedAs },
-            isPractical: step.isPractical, because: because)
+            isPractical: step.isPractical, because: because, isCaution: step.isCaution)
     }
 
     /// The advice the walk reached, with every rule that a known fact triggers.

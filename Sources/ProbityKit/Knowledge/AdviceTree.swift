@@ -197,11 +197,15 @@ public struct AdviceStep: Sendable, Hashable {
     public var text: String
     public var citations: [Citation]
     public var isPractical: Bool
+    /// A rule's step that rules out part of what the user said they would do ("you want to raise it in public"):
+    /// shown with the verdict, not among the steps, so that the answer to what they asked is not step 5.
+    public var isCaution: Bool
 
-    public init(text: String, citations: [Citation] = [], isPractical: Bool = false) {
+    public init(text: String, citations: [Citation] = [], isPractical: Bool = false, isCaution: Bool = false) {
         self.text = text
         self.citations = citations
         self.isPractical = isPractical
+        self.isCaution = isCaution
     }
 }
 
