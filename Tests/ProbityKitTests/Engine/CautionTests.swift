@@ -6,18 +6,12 @@ import Testing
 /// A rule's step marked as a caution rules out part of what the user said they would do: it is shown with the
 /// verdict, before the summary and the steps, so that the answer to what they asked is not the last step.
 @Suite struct CautionTests {
-    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
-
     /// "Can I name and shame him at full council?" was answered "Guidance: Chase it with the officer, then the
     /// Director", and the rule against raising an officer's conduct in public was step 5 of 5.
     @Test func whatTheUserSaidTheyWouldDoIsRuledOutWithTheVerdict() throws {
-        let session = try Session(knowledge: Self.knowledge, council: "wiltshire", role: .member)
-        var conversation = Conversation(session: session, router: Router(knowledge: Self.knowledge))
-        _ = conversation.start(recording: "Not recorded (test).")
-        var reply = conversation.handle(
+        let (reply, advised) = try ShippedChat.advice(
+            "wiltshire", .member,
             "An officer in highways keeps ignoring my emails about potholes in my ward, it's been three weeks. Can I name and shame him at full council?")
-        for _ in 0..<6 where reply.advised == nil { reply = conversation.handle("1") }
-        let advised = try #require(reply.advised)
         let cautions = (advised.steps ?? []).filter(\.isCaution)
         #expect(cautions.count == 1 && cautions.first?.references == ["paragraph 6.3", "paragraph 6.4"])
         let layout = AdviceLayout(advised)

@@ -5,20 +5,11 @@ import Testing
 /// A topic that advises both sides of one situation (a member and an officer in a close relationship) marks the
 /// steps meant for one side; each side is shown its own and the shared ones, without "If you are the member:".
 @Suite struct StepAudienceTests {
-    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
-
-    static func advice(_ council: String, _ role: Role, _ message: String) throws -> ConversationEvent.Advised {
-        let session = try Session(knowledge: knowledge, council: council, role: role)
-        var conversation = Conversation(session: session, router: Router(knowledge: knowledge))
-        _ = conversation.start(recording: "Not recorded (test).")
-        var reply = conversation.handle(message)
-        for _ in 0..<6 where reply.advised == nil { reply = conversation.handle("1") }
-        return try #require(reply.advised)
-    }
+    static let knowledge = ShippedChat.knowledge
 
     @Test func eachSideSeesItsOwnStepsAndTheSharedOnes() throws {
-        let member = try Self.advice("carlisle", .member, "I've started seeing someone who works in the council's finance team")
-        let officer = try Self.advice("carlisle", .officer, "I've started seeing one of the councillors")
+        let member = try ShippedChat.advice("carlisle", .member, "I've started seeing someone who works in the council's finance team").advised
+        let officer = try ShippedChat.advice("carlisle", .officer, "I've started seeing one of the councillors").advised
         #expect(member.node == officer.node)
         let memberSteps = (member.steps ?? []).map(\.text)
         let officerSteps = (officer.steps ?? []).map(\.text)
