@@ -67,27 +67,15 @@ def main():
 
     rows = fr.load(args.features)
     topics, background = distil.catalogue()
-    ids = sorted(topics)
+    ids, cut = distil.routing_folds(topics, background)
     T = len(ids)
     BG = T
     # The features' topic index is the knowledge's order: check it is the sorted ids, on the CV cases' texts.
     for r in rows:
         if r["set"] == "cv" and r["expected"] >= 0:
             assert r["text"] in topics[ids[r["expected"]]]["examples"], r["text"]
-    folds = []
-    for k in range(5):
-        train = []
-        for c, tid in enumerate(ids):
-            t = topics[tid]
-            train += [(t["title"], c), (t["summary"], c)]
-            train += [(e, c) for i, e in enumerate(t["examples"]) if i % 5 != k]
-        train += [(q, BG) for i, q in enumerate(background) if i % 5 != k]
-        folds.append(train)
-    full = []
-    for c, tid in enumerate(ids):
-        t = topics[tid]
-        full += [(t["title"], c), (t["summary"], c)] + [(e, c) for e in t["examples"]]
-    full += [(q, BG) for q in background]
+    folds = [train for train, _ in cut]
+    full = cut[0][0] + cut[0][1]
 
     texts = sorted({clean(t) for f in folds for t, _ in f} | {clean(t) for t, _ in full} | {clean(r["text"]) for r in rows if "text" in r})
     cached = {}
