@@ -14,6 +14,8 @@ For each fold K the part is a logistic regression (C = 10, as routing-teacher-ce
 background, trained on the embeddings of the topics' titles, summaries and examples and the background questions
 outside fold K; its log-probabilities of fold K's cases are the part. For the development sets it is trained on all.
 The combination is then fitted and cross-fitted as scripts/fit-routing.py does, with six parts instead of five.
+Last, a second stage: the Swift encoder's six-part decision used only when the five-part combination's first topic
+leads the second by less than a margin (how often it would have to run, and what that keeps of the gain).
 """
 import argparse, importlib.util, json, os, subprocess, sys, tempfile
 import numpy as np
@@ -115,33 +117,55 @@ def main():
         print(f"{source}: its logistic regression alone ranks {np.mean(alone):.1%} of CV's on-topic cases first")
 
     def run(label, extra):
+        """Cross-fitted results for CV and fitted-on-all results for the development sets: per set, per case,
+        (order, level, margin of the first topic's combined score over the second's)."""
         for name, v in [("cv", cv)] + list(dev.items()):
             for i, r in enumerate(v):
                 if not r.get("empty"):
                     r["extra"] = extra[(name, i)] if extra else None
         base = fr.ranking_features
         fr.ranking_features = (lambda r: np.concatenate([base(r), np.clip(r["extra"], -20, 0)[:, None]], 1)) if extra else base
+
+        def margins(v, wr):
+            out = []
+            for d in fr.decide_rows(v, T, wr):
+                out.append(d[1][-1] if d is not None else 0.0)  # refusal_features' last: best minus second, at most 20
+            return out
+
         try:
-            per = [None] * len(cv)
+            per, gap = [None] * len(cv), [0.0] * len(cv)
             for k in range(5):
                 train = [r for r in cv if r["fold"] != k]
                 wr = fr.fit_ranking(train, T, args.l2)
                 wf = fr.fit_refusal(train, fr.decide_rows(train, T, wr), 1.0, 1.0)
                 idx = [i for i, r in enumerate(cv) if r["fold"] == k]
-                for i, x in zip(idx, fr.learned([cv[i] for i in idx], T, wr, wf)):
-                    per[i] = x
+                test = [cv[i] for i in idx]
+                for i, x, m in zip(idx, fr.learned(test, T, wr, wf), margins(test, wr)):
+                    per[i], gap[i] = x, m
             wr = fr.fit_ranking(cv, T, args.l2)
             wf = fr.fit_refusal(cv, fr.decide_rows(cv, T, wr), 1.0, 1.0)
-            print(f"{label}: CV", fr.figures(cv, per), "|",
-                  " | ".join(f"{n} " + fr.figures(v, fr.learned(v, T, wr, wf)) for n, v in dev.items()))
+            out = {"cv": (per, gap)}
+            for n, v in dev.items():
+                out[n] = (fr.learned(v, T, wr, wf), margins(v, wr))
+            print(f"{label}: CV", fr.figures(cv, per), "|", " | ".join(f"{n} " + fr.figures(v, out[n][0]) for n, v in dev.items()))
             print("    ranking:", ", ".join(f"{x:.4g}" for x in wr))
+            return out
         finally:
             fr.ranking_features = base
 
-    run("fitted, 5 parts", None)
+    five = run("fitted, 5 parts", None)
     run("fitted, + teacher's logistic regression", results["teacher"])
-    run("fitted, + Swift encoder's logistic regression", results["swift"])
-
+    six = run("fitted, + Swift encoder's logistic regression", results["swift"])
+    # A second stage: the encoder runs only when the 5-part combination's first topic leads the second by less than
+    # a margin; otherwise the 5-part decision stands.
+    sets = {"cv": cv, **dev}
+    for margin in [0.5, 1, 2, 3, 5]:
+        line = []
+        for n, v in sets.items():
+            gated = [six[n][0][i] if five[n][1][i] < margin else five[n][0][i] for i in range(len(v))]
+            share = np.mean([m < margin for m in five[n][1]])
+            line.append(f"{n} encoded {share:.0%}: " + fr.figures(v, gated))
+        print(f"Swift encoder only below margin {margin}: " + " | ".join(line))
 
 if __name__ == "__main__":
     main()
