@@ -10,7 +10,7 @@ struct EncoderVocabulary: @unchecked Sendable {
     let classifier: Int32
     let separator: Int32
 
-    init(reader: SectionReader, size: Int) throws(EncoderFileError) {
+    init(reader: EncoderSectionReader, size: Int) throws(EncoderFileError) {
         count = size
         let offsets = try reader.words("vocab.offsets", columns: size + 1)
         let bytes = try reader.bytes("vocab.bytes", columns: nil)
