@@ -31,6 +31,18 @@ import Testing
         #expect(abs(length - 1) < 1e-4)
     }
 
+    /// Threads split each product's output rows: the result is the same, bit for bit, for every text length (the
+    /// products run on the length rounded up to 4).
+    @Test func threadsGiveTheSameEmbedding() throws {
+        let weights = try Self.load(TinyEncoderFile())
+        var threaded = SentenceEncoder(weights: weights)
+        threaded.threads = 3
+        let single = SentenceEncoder(weights: weights)
+        for text in ["", "cafe", "the report", "the cafe, the report", "un aff the report , cafe"] {
+            #expect(threaded.embedding(text) == single.embedding(text), "\(text)")
+        }
+    }
+
     @Test func aTruncatedFileIsRefused() {
         let bytes = TinyEncoderFile().bytes
         #expect(Self.error(Array(bytes.dropLast(10))) == .truncated(file: "tiny.bin", detail: Self.truncatedDetail(bytes)))
