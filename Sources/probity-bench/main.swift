@@ -319,6 +319,11 @@ do {
         try factMeaningSweep(knowledge, directory: directory)
         exit(0)
     }
+    if arguments.contains("--suggest") {
+        // Answers proposed from the user's words: thresholds chosen on the development halves only (both scenario folders).
+        try suggestionSweep(knowledge, directory: directory)
+        exit(0)
+    }
     if arguments.contains("--facts-dump") {
         try factsDump(knowledge, directory: directory)
         exit(0)
@@ -354,13 +359,20 @@ do {
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
         let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
         var outcomes: [ScenarioOutcome] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".json") }).sorted() {
+        // --only PREFIX: the files whose names start with it (dev3, say: the history reading runs each set against its own knowledge).
+        let only = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".json") && $0.hasPrefix(only ?? "") }).sorted() {
             let file = try ScenarioFile.load(folder + "/" + name)
             for scenario in file.scenarios where half == nil || (half == "dev") == scenario.isDevelopment {
                 outcomes.append(runner.run(scenario, council: file.council))
             }
         }
         let report = ScenarioReport(outcomes: outcomes)
+        // Answers proposed at questions the scenario does not state (development half only, with what was typed).
+        for o in outcomes where half == "dev" && !o.suggestedUnstated.isEmpty {
+            print("\(o.council)/\(o.scenario.id): proposed an answer to what the user did not say: \(o.suggestedUnstated.joined(separator: ", "))")
+            print("    typed: \(o.scenario.says)")
+        }
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
             print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
             if half == "dev" { print("    typed: \(o.scenario.says)") }
