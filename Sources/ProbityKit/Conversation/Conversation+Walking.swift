@@ -172,6 +172,15 @@ extension Conversation {
             }
             if suggestCommand(text, into: &reply) { return }
             if offerSwitch(text, from: topic, into: &reply) { return }
+            // What was just typed settled nothing, but may come near one of this question's answers: then the
+            // question is put again as a confirmation that quotes it, rather than the words being turned away.
+            if question.kind == .topic {
+                propose(for: question)
+                if let proposed = suggestion, text.contains(proposed.said) {
+                    ask(question, topic: topic.id, why: false, into: &reply)
+                    return
+                }
+            }
             reject(text, question: question, topic: topic.id, into: &reply)
             return
         }

@@ -54,20 +54,23 @@ public enum AnswerSuggester {
     }
 
     /// The proposal for `fact` from `texts` (what the user typed, oldest first), if one clause is near enough one option.
+    /// - Parameter facts: the facts the chat reads what is typed against (the phrases' memo is theirs), `fact` among them.
     static func suggestion(
-        for fact: Fact, in texts: [String], vectors: WordVectors, meanings: MeaningIndex, phrases: PhraseIndex, thresholds: SuggestionThresholds
+        for fact: Fact, among facts: [Fact], in texts: [String], vectors: WordVectors, meanings: MeaningIndex, phrases: PhraseIndex,
+        thresholds: SuggestionThresholds
     ) -> AnswerSuggestion? {
-        let found = evidence(for: fact, in: texts, vectors: vectors, meanings: meanings, phrases: phrases)
+        let found = evidence(for: fact, among: facts, in: texts, vectors: vectors, meanings: meanings, phrases: phrases)
         return choose(found, fact: fact, thresholds: thresholds)
     }
 
     /// Every clause's nearest option of `fact` (none when a phrase spoke of the fact in any of `texts`).
     /// `coverFrom`: as `MeaningThresholds.coverFrom` (1: a phrase is as near as the lesser of cosine and word cover).
     static func evidence(
-        for fact: Fact, in texts: [String], vectors: WordVectors, meanings: MeaningIndex, phrases: PhraseIndex, coverFrom: Float = 1
+        for fact: Fact, among facts: [Fact], in texts: [String], vectors: WordVectors, meanings: MeaningIndex, phrases: PhraseIndex,
+        coverFrom: Float = 1
     ) -> [Evidence] {
         guard !texts.isEmpty else { return [] }
-        for text in texts where !FactExtractor.phraseFacts(in: text, among: [fact], index: phrases).touched.isEmpty { return [] }
+        for text in texts where FactExtractor.phraseFacts(in: text, among: facts, index: phrases).touched.contains(fact.key) { return [] }
         let table = meanings.table(for: [fact], vectors: vectors)
         guard !table.entries.isEmpty else { return [] }
         var found: [Evidence] = []
@@ -122,8 +125,13 @@ public enum AnswerSuggester {
 extension KnowledgeBase {
     /// The answer proposed for `fact` from `texts`, when this knowledge proposes answers and ships word vectors (read
     /// only now: the chat's start does not wait for them).
-    func suggestion(for fact: Fact, in texts: [String]) -> AnswerSuggestion? {
-        guard let thresholds = answerSuggestion, !texts.isEmpty, let vectors = wordVectors else { return nil }
-        return AnswerSuggester.suggestion(for: fact, in: texts, vectors: vectors, meanings: meanings, phrases: phrases, thresholds: thresholds)
+    /// - Parameter held: the vectors already read, if any (the router's): else this knowledge's are read.
+    /// - Parameter facts: the facts what is typed is read against (a session's `relevantFacts`).
+    func suggestion(
+        for fact: Fact, among facts: [Fact], in texts: [String], vectors held: @autoclosure () -> WordVectors? = nil
+    ) -> AnswerSuggestion? {
+        guard let thresholds = answerSuggestion, !texts.isEmpty, let vectors = held() ?? wordVectors else { return nil }
+        return AnswerSuggester.suggestion(
+            for: fact, among: facts, in: texts, vectors: vectors, meanings: meanings, phrases: phrases, thresholds: thresholds)
     }
 }

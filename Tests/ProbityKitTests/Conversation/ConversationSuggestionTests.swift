@@ -89,6 +89,20 @@ import Testing
         #expect(answered(empty).isEmpty, "with nothing proposed, Enter answers nothing")
     }
 
+    @Test func freeTextTypedAtTheQuestionIsReadForAProposalToo() throws {
+        let session = try Session(knowledge: Self.knowledge, council: "wiltshire", role: .officer)
+        var conversation = Conversation(session: session, router: Self.router)
+        _ = conversation.start(recording: "Not recorded (test).")
+        let first = conversation.handle("officer-reports")
+        #expect(conversation.pendingQuestion?.factKey == Self.fact)
+        #expect(suggested(first).isEmpty, "nothing typed yet to propose from")
+        let more = conversation.handle("She wants me to alter my recommendation.")
+        #expect(suggested(more).map(\.option) == ["change"])
+        #expect(suggested(more).first?.said == "She wants me to alter my recommendation.")
+        #expect(!more.events.contains { if case .displayed("rejected", _) = $0 { true } else { false } }, "put as a confirmation, not turned away")
+        #expect(answered(conversation.handle("")).first?.accepted == true)
+    }
+
     @Test func noProposalWhenTheKnowledgeMakesNone() throws {
         let (conversation, reply) = try started(Self.knowledge.with(answerSuggestion: nil))
         #expect(conversation.pendingQuestion?.factKey == Self.fact)

@@ -9,7 +9,8 @@ import Testing
     static let friends = MeaningLayerTests.friends
 
     func proposal(_ text: String, _ fact: Fact = friends, thresholds: SuggestionThresholds = .standard) -> AnswerSuggestion? {
-        AnswerSuggester.suggestion(for: fact, in: [text], vectors: Self.vectors, meanings: MeaningIndex(), phrases: PhraseIndex(), thresholds: thresholds)
+        AnswerSuggester.suggestion(
+            for: fact, among: [fact], in: [text], vectors: Self.vectors, meanings: MeaningIndex(), phrases: PhraseIndex(), thresholds: thresholds)
     }
 
     @Test func proposesTheOptionASentenceComesNearAndQuotesTheSentence() throws {
