@@ -7,7 +7,7 @@ extension Conversation {
         suggestion = nil
         guard question.kind == .topic, !heard.isEmpty, !declined.contains(question.factKey),
             let fact = knowledge.fact(key: question.factKey),
-            let proposed = knowledge.suggestion(for: fact, among: session.relevantFacts, in: heard, vectors: router.wordVectors),
+            let proposed = knowledge.suggestion(for: fact, in: heard, spokenOf: session.spokenOf, vectors: router.wordVectors),
             question.options.contains(where: { $0.id == proposed.optionID })
         else { return }
         suggestion = proposed

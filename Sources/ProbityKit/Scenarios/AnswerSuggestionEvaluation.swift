@@ -47,13 +47,12 @@ public struct AnswerSuggestionEvaluation: Sendable {
             else { continue }
             session.begin(topic: topic)
             _ = session.learn(from: scenario.says)
-            let facts = session.relevantFacts
             let stated = scenario.keyed(scenario.stated, in: knowledge)
             let truth = scenario.keyed(scenario.answers, in: knowledge).merging(stated) { _, s in s }
+            let spokenOf = session.spokenOf
             for fact in Self.asked(&session, truth: truth) {
                 let evidence = AnswerSuggester.evidence(
-                    for: fact, among: facts, in: [scenario.says], vectors: vectors, meanings: knowledge.meanings, phrases: knowledge.phrases,
-                    coverFrom: coverFrom)
+                    for: fact, in: [scenario.says], spokenOf: spokenOf, vectors: vectors, meanings: knowledge.meanings, coverFrom: coverFrom)
                 cases.append(
                     Case(
                         id: "\(council)/\(scenario.id)", says: scenario.says, fact: fact, stated: stated[fact.key], truth: truth[fact.key],
@@ -122,10 +121,9 @@ public struct AnswerSuggestionEvaluation: Sendable {
         else { return ["no vectors, council or topic"] }
         session.begin(topic: topic)
         _ = session.learn(from: text)
-        let facts = session.relevantFacts
-        return facts.filter { session.facts[$0.key] == nil }.map { fact in
+        return session.relevantFacts.filter { session.facts[$0.key] == nil }.map { fact in
             let evidence = AnswerSuggester.evidence(
-                for: fact, among: facts, in: [text], vectors: vectors, meanings: knowledge.meanings, phrases: knowledge.phrases, coverFrom: coverFrom)
+                for: fact, in: [text], spokenOf: session.spokenOf, vectors: vectors, meanings: knowledge.meanings, coverFrom: coverFrom)
             let proposal = AnswerSuggester.choose(evidence, fact: fact, thresholds: thresholds)
             let lines = evidence.sorted { $0.score > $1.score }.prefix(3).map {
                 String(format: "    %@ %.2f (next %.2f) \"%@\"", $0.option, $0.score, $0.runnerUp, $0.said)

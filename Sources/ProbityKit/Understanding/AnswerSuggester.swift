@@ -54,23 +54,20 @@ public enum AnswerSuggester {
     }
 
     /// The proposal for `fact` from `texts` (what the user typed, oldest first), if one clause is near enough one option.
-    /// - Parameter facts: the facts the chat reads what is typed against (the phrases' memo is theirs), `fact` among them.
+    /// - Parameter spokenOf: the facts a phrase of `texts` spoke of (`Session.spokenOf`): nothing is proposed for them.
     static func suggestion(
-        for fact: Fact, among facts: [Fact], in texts: [String], vectors: WordVectors, meanings: MeaningIndex, phrases: PhraseIndex,
-        thresholds: SuggestionThresholds
+        for fact: Fact, in texts: [String], spokenOf: Set<String>, vectors: WordVectors, meanings: MeaningIndex, thresholds: SuggestionThresholds
     ) -> AnswerSuggestion? {
-        let found = evidence(for: fact, among: facts, in: texts, vectors: vectors, meanings: meanings, phrases: phrases)
+        let found = evidence(for: fact, in: texts, spokenOf: spokenOf, vectors: vectors, meanings: meanings)
         return choose(found, fact: fact, thresholds: thresholds)
     }
 
-    /// Every clause's nearest option of `fact` (none when a phrase spoke of the fact in any of `texts`).
+    /// Every clause's nearest option of `fact` (none when a phrase of `texts` spoke of the fact).
     /// `coverFrom`: as `MeaningThresholds.coverFrom` (1: a phrase is as near as the lesser of cosine and word cover).
     static func evidence(
-        for fact: Fact, among facts: [Fact], in texts: [String], vectors: WordVectors, meanings: MeaningIndex, phrases: PhraseIndex,
-        coverFrom: Float = 1
+        for fact: Fact, in texts: [String], spokenOf: Set<String>, vectors: WordVectors, meanings: MeaningIndex, coverFrom: Float = 1
     ) -> [Evidence] {
-        guard !texts.isEmpty else { return [] }
-        for text in texts where FactExtractor.phraseFacts(in: text, among: facts, index: phrases).touched.contains(fact.key) { return [] }
+        guard !texts.isEmpty, !spokenOf.contains(fact.key) else { return [] }
         let table = meanings.table(for: [fact], vectors: vectors)
         guard !table.entries.isEmpty else { return [] }
         var found: [Evidence] = []
@@ -126,12 +123,11 @@ extension KnowledgeBase {
     /// The answer proposed for `fact` from `texts`, when this knowledge proposes answers and ships word vectors (read
     /// only now: the chat's start does not wait for them).
     /// - Parameter held: the vectors already read, if any (the router's): else this knowledge's are read.
-    /// - Parameter facts: the facts what is typed is read against (a session's `relevantFacts`).
+    /// - Parameter spokenOf: the facts a phrase of `texts` spoke of (`Session.spokenOf`).
     func suggestion(
-        for fact: Fact, among facts: [Fact], in texts: [String], vectors held: @autoclosure () -> WordVectors? = nil
+        for fact: Fact, in texts: [String], spokenOf: Set<String>, vectors held: @autoclosure () -> WordVectors? = nil
     ) -> AnswerSuggestion? {
-        guard let thresholds = answerSuggestion, !texts.isEmpty, let vectors = held() ?? wordVectors else { return nil }
-        return AnswerSuggester.suggestion(
-            for: fact, among: facts, in: texts, vectors: vectors, meanings: meanings, phrases: phrases, thresholds: thresholds)
+        guard let thresholds = answerSuggestion, !texts.isEmpty, !spokenOf.contains(fact.key), let vectors = held() ?? wordVectors else { return nil }
+        return AnswerSuggester.suggestion(for: fact, in: texts, spokenOf: spokenOf, vectors: vectors, meanings: meanings, thresholds: thresholds)
     }
 }

@@ -44,6 +44,9 @@ import Testing
         let askedAt = try #require(reply.events.firstIndex { if case .asked(_, let fact, _, _, _, _, _, _, _) = $0 { fact == Self.fact } else { false } })
         #expect(suggestedAt < askedAt)
         #expect(conversation.session.facts[Self.fact] == nil, "a proposal never takes the fact by itself")
+        // The session keeps what the phrases spoke of, so the suggester never reads the words for those facts again.
+        #expect(conversation.session.spokenOf.contains("officer-reports.consulted"))
+        #expect(!conversation.session.spokenOf.contains(Self.fact))
     }
 
     @Test func enterOrYesTakesTheProposalAndANumberAnotherAnswer() throws {

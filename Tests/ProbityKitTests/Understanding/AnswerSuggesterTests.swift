@@ -9,8 +9,10 @@ import Testing
     static let friends = MeaningLayerTests.friends
 
     func proposal(_ text: String, _ fact: Fact = friends, thresholds: SuggestionThresholds = .standard) -> AnswerSuggestion? {
-        AnswerSuggester.suggestion(
-            for: fact, among: [fact], in: [text], vectors: Self.vectors, meanings: MeaningIndex(), phrases: PhraseIndex(), thresholds: thresholds)
+        // As the chat reads it: the facts a phrase spoke of are left to the phrases.
+        let spokenOf = FactExtractor.phraseFacts(in: text, among: [fact], index: PhraseIndex()).touched
+        return AnswerSuggester.suggestion(
+            for: fact, in: [text], spokenOf: spokenOf, vectors: Self.vectors, meanings: MeaningIndex(), thresholds: thresholds)
     }
 
     @Test func proposesTheOptionASentenceComesNearAndQuotesTheSentence() throws {
