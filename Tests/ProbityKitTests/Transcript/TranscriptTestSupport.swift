@@ -39,7 +39,8 @@ final class SteppingClock: @unchecked Sendable {
 enum TinyKnowledge {
     static func make(
         version: String = "1", clauseText: String = "Council printers are for council business only.",
-        campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign"
+        campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign",
+        moreFacts: [Fact] = [], rules: [Rule] = []
     ) -> KnowledgeBase {
         let clauses = [
             Clause(id: "1", number: "1", heading: "Resources", text: clauseText),
@@ -83,10 +84,10 @@ enum TinyKnowledge {
             citations: [Citation(council: "testshire", clause: "2")], silent: false)
         let topic = Topic(
             id: "printing", title: "Using council printers", summary: "Printing with council equipment.",
-            audience: .member, examples: [], facts: [fact], file: "catalogue/topics/printing.json")
+            audience: .member, examples: [], facts: [fact] + moreFacts, file: "catalogue/topics/printing.json")
         let tree = AdviceTree(
             topicID: "printing", councilID: "testshire", start: "purpose",
-            nodes: [.question(question), .advice(no), .advice(yes)], rules: [], file: "councils/testshire/advice/printing.json")
+            nodes: [.question(question), .advice(no), .advice(yes)], rules: rules, file: "councils/testshire/advice/printing.json")
         return KnowledgeBase(councils: [folder(council, trees: [tree])], topics: [topic], fingerprint: SHA256.hex("tiny-\(version)-\(clauseText)"))
     }
 
@@ -148,4 +149,16 @@ func write(lines: [String], to path: String, trailingNewline: Bool = true) {
 
 func verify(_ path: String) -> TranscriptVerification {
     TranscriptVerifier.verify(TranscriptReader.parse(Array(FileManager.default.contents(atPath: path) ?? Data()), path: path))
+}
+
+/// A sealed-looking transcript's bytes: each event a record, chained by digest.
+func transcriptBytes(_ events: [ConversationEvent]) -> [UInt8] {
+    var previous = RecordCoding.genesisDigest
+    var out: [UInt8] = []
+    for (i, event) in events.enumerated() {
+        let line = RecordCoding.encode(TranscriptRecord(seq: i + 1, time: "2026-11-18T11:06:4\(i % 10).000Z", prev: previous, body: .event(event)))
+        previous = SHA256.hex(line)
+        out += line + [0x0A]
+    }
+    return out
 }
