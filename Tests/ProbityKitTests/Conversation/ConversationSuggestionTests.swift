@@ -7,15 +7,18 @@ import Testing
 /// behaves as before; `back` proposes again, `change` does not. Played on the shipped knowledge (Wiltshire, an officer
 /// whose cabinet member wants the recommendation altered: no phrase says so, the meaning is near "change").
 @Suite struct ConversationSuggestionTests {
-    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
+    static let knowledge = ShippedChat.knowledge
     static let router = Router(knowledge: knowledge)
     static let message = "The cabinet member I am consulting on my draft wants me to alter my recommendation."
     static let fact = "officer-reports.wilts-aim"
 
-    func started(_ knowledge: KnowledgeBase = knowledge) throws -> (Conversation, ConversationReply) {
-        let session = try Session(knowledge: knowledge, council: "wiltshire", role: .officer)
-        var conversation = Conversation(session: session, router: Self.router)
-        _ = conversation.start(recording: "Not recorded (test).")
+    /// A Wiltshire officer's chat that has typed the message (on other knowledge when told: the router stays the shipped one's).
+    func started(_ knowledge: KnowledgeBase? = nil) throws -> (Conversation, ConversationReply) {
+        var conversation = try ShippedChat.started("wiltshire", .officer)
+        if let knowledge {
+            conversation = Conversation(session: try Session(knowledge: knowledge, council: "wiltshire", role: .officer), router: Self.router)
+            _ = conversation.start(recording: "Not recorded (test).")
+        }
         let reply = conversation.handle(Self.message)
         return (conversation, reply)
     }
@@ -93,9 +96,7 @@ import Testing
     }
 
     @Test func freeTextTypedAtTheQuestionIsReadForAProposalToo() throws {
-        let session = try Session(knowledge: Self.knowledge, council: "wiltshire", role: .officer)
-        var conversation = Conversation(session: session, router: Self.router)
-        _ = conversation.start(recording: "Not recorded (test).")
+        var conversation = try ShippedChat.started("wiltshire", .officer)
         let first = conversation.handle("officer-reports")
         #expect(conversation.pendingQuestion?.factKey == Self.fact)
         #expect(suggested(first).isEmpty, "nothing typed yet to propose from")
