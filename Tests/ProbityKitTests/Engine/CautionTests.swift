@@ -69,6 +69,29 @@ import Testing
         print("cautions shown from a development scenario's first message:", shownFromFirstMessage.sorted { $0.key < $1.key })
     }
 
+    /// A caution on what a member does is not an officer's: the officer who is texted on Saturdays, or whose team a
+    /// councillor's nephew applies to, gets the rule as a numbered step, not "But because you said…".
+    @Test func aMembersCautionIsNotShownToTheOfficer() throws {
+        let cases = [
+            ("A councillor keeps texting me on Saturdays and late at night about things that aren't urgent.", "non-working time"),
+            (
+                "A councillor rang me, as the recruiting manager, to say her nephew would be perfect for the admin post we're filling.",
+                "declare the relationship"
+            ),
+        ]
+        for (message, words) in cases {
+            let session = try Session(knowledge: Self.knowledge, council: "tower-hamlets", role: .officer)
+            var conversation = Conversation(session: session, router: Router(knowledge: Self.knowledge))
+            _ = conversation.start(recording: "Not recorded (test).")
+            var reply = conversation.handle(message)
+            for _ in 0..<6 where reply.advised == nil { reply = conversation.handle("1") }
+            let steps = try #require(reply.advised?.steps)
+            #expect(steps.contains { $0.text.lowercased().contains(words) && !$0.isCaution }, "\(message)")
+            let cautions = steps.filter(\.isCaution)
+            #expect(cautions.isEmpty, "\(message)")
+        }
+    }
+
     /// The record keeps the mark; a record written before cautions existed reads as it did.
     @Test func theRecordKeepsTheMark() throws {
         let step = ConversationEvent.Advised.Step(
