@@ -32,30 +32,9 @@ def main():
     path = os.path.join(os.path.dirname(pkg.__file__), "model")
 
     topics, background = distil.catalogue()
-    ids = sorted(topics)
+    ids, folds = distil.routing_folds(topics, background)
     BG = len(ids)
-    folds = []
-    for k in range(5):
-        train, test = [], []
-        for c, tid in enumerate(ids):
-            t = topics[tid]
-            train += [(t["title"], c), (t["summary"], c)]
-            for i, e in enumerate(t["examples"]):
-                (test if i % 5 == k else train).append((e, c))
-        for i, q in enumerate(background):
-            (test if i % 5 == k else train).append((q, BG))
-        folds.append((train, test))
-    dev = os.path.join(ROOT, "Tests/Fixtures/routing")
-    devsets = {}
-    for name in ["dev.tsv", "dev2.tsv"]:
-        cases = []
-        for line in open(os.path.join(dev, name)):
-            if line.startswith("#") or "\t" not in line:
-                continue
-            exp, q = line.rstrip("\n").split("\t", 1)
-            cases.append((q.strip(), ids.index(exp) if exp != "none" else BG))
-        devsets[name] = cases
-    devsets["dev-off-topic.txt"] = [(l.strip(), BG) for l in open(os.path.join(dev, "dev-off-topic.txt")) if l.strip() and not l.startswith("#")]
+    devsets = distil.development_sets(ids)
 
     def train_and_score(train, queries):
         torch.manual_seed(0)

@@ -46,7 +46,7 @@ extension Conversation {
             said.removeAll { $0.words.isSubset(of: words) }
             said.append((words, fact))
         }
-        show("understood", .hint("You said \(ListJoiner.and(said.map(\.fact.says))). (Type `change` if I have that wrong.)"), into: &reply)
+        show("understood", .hint("You said \(ListJoiner.andSharing(said.map(\.fact.says))). (Type `change` if I have that wrong.)"), into: &reply)
         return true
     }
 

@@ -357,10 +357,14 @@ public struct Session: Sendable {
     /// The advice the walk reached, with every rule that a known fact triggers.
     private func adviceResult(_ advice: Advice, tree: AdviceTree, topic: Topic, council: Council, reasons: [Reason]) -> (Step, [Reason]) {
         var reasons = reasons
-        var steps = advice.steps.map { stepResult($0, council: council) }
+        // Steps for the other side of the situation are left out; their clauses are still quoted.
+        var steps = advice.steps.filter { $0.isFor(role) }.map { stepResult($0, council: council) }
         var citations = advice.citations + advice.steps.flatMap(\.citations)
         var seenSteps = Set(advice.steps.map(\.text))
         var shownSteps = advice.steps
+        // A caution whose every clause the advice reached already rests on was in view when that advice was
+        // written: it joins the steps instead of standing beside the verdict.
+        let restsOn = Set((advice.citations + advice.steps.flatMap(\.citations)).map(\.clause))
         // The options the path itself followed: their advice is already the advice reached, so a rule on them adds nothing.
         var followed: [String: String] = [:]
         for reason in reasons { followed[reason.factKey] = reason.followedOption }
@@ -368,9 +372,12 @@ public struct Session: Sendable {
             let fact = knowledge.fact(key: rule.fact)
             let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }
             guard !chosen.isEmpty else { continue }
-            let because = fact.map { f in ListJoiner.and(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
-            for step in rule.steps where !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
-                steps.append(stepResult(step, council: council, because: because.map { "you said \($0)" }))
+            let because = fact.map { f in ListJoiner.andSharing(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
+            for step in rule.steps
+            where step.isFor(role) && !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
+                var result = stepResult(step, council: council, because: because.map { "you said \($0)" })
+                if result.isCaution, !step.citations.isEmpty, step.citations.allSatisfy({ restsOn.contains($0.clause) }) { result.isCaution = false }
+                steps.append(result)
                 shownSteps.append(step)
             }
             citations += rule.steps.flatMap(\.citations) + rule.citations

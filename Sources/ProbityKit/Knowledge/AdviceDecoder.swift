@@ -145,7 +145,8 @@ enum AdviceDecoder {
 
     private static func decodeStep(_ value: JSONValue, path: JSONPath, context c: Context, inRule: Bool = false) -> AdviceStep? {
         guard let r = JSONObjectReader(value, path: path, issues: c.issues) else { return nil }
-        r.rejectUnknownKeys(allowed: ["text", "cites", "practical", "caution"])
+        r.rejectUnknownKeys(allowed: ["text", "cites", "practical", "caution", "for"])
+        let audience = r["for"] == nil ? nil : r.oneOf("for", Role.self)
         let cites = r.array("cites", required: false) { v, p in decodeCitation(v, path: p, context: c) } ?? []
         let practical = r.bool("practical", default: false) ?? false
         let caution = r.bool("caution", default: false) ?? false
@@ -170,7 +171,7 @@ enum AdviceDecoder {
             c.issues.report(
                 path.appending("practical"), "a step that cites the protocol is not practical guidance; drop one of them", at: r["practical"]?.position)
         }
-        return AdviceStep(text: text, citations: cites, isPractical: practical, isCaution: caution && inRule)
+        return AdviceStep(text: text, citations: cites, isPractical: practical, isCaution: caution && inRule, audience: audience)
     }
 
     private static func decodeWhy(_ r: JSONObjectReader, path: JSONPath, context c: Context) -> Why? {

@@ -171,12 +171,23 @@ extension LearntFact {
     /// `options` of `fact` taken, with what Probity says back.
     init(fact: Fact, options: [FactOption]) {
         let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
-        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says))
+        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.andSharing(says))
     }
 }
 
 /// "a", "a and b", "a, b and c".
 enum ListJoiner {
+    /// The same, with the words every item starts with said once: "your question is about contact outside working
+    /// hours and how quickly enquiries should be answered", not "… and your question is about how quickly …".
+    static func andSharing(_ items: [String]) -> String {
+        let words = items.map { $0.split(separator: " ", omittingEmptySubsequences: false) }
+        guard items.count > 1, let shortest = words.map(\.count).min() else { return and(items) }
+        var shared = 0
+        while shared < shortest - 1, words.allSatisfy({ $0[shared] == words[0][shared] }) { shared += 1 }
+        guard shared >= 2 else { return and(items) }
+        return words[0].prefix(shared).joined(separator: " ") + " " + and(words.map { $0.dropFirst(shared).joined(separator: " ") })
+    }
+
     static func and(_ items: [String]) -> String {
         switch items.count {
         case 0: ""

@@ -4,16 +4,12 @@ import Testing
 
 /// What the chat says back after taking facts from a message: each thing the user said, once.
 @Suite struct AcknowledgementTests {
-    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
-
     /// Tower Hamlets' briefing topic has two facts that "people who are not councillors will be there" states (who
     /// will be present, and where the meeting is and who is there). Both are taken; the user said it once, so it is
     /// said back once. Before, the reply read "You said someone who is not a councillor will be at the meeting, the
     /// briefing is about council business and people who are not councillors will be there."
     @Test func oneThingSaidInTwoFactsIsSaidBackOnce() throws {
-        let session = try Session(knowledge: Self.knowledge, council: "tower-hamlets", role: .officer)
-        var conversation = Conversation(session: session, router: Router(knowledge: Self.knowledge))
-        _ = conversation.start(recording: "Not recorded (test).")
+        var conversation = try ShippedChat.started("tower-hamlets", .officer)
         let reply = conversation.handle(
             "The Conservative group asked me to brief them on the parking review; two local party members who are not councillors will be there")
         #expect(reply.startedTopics == ["party-group-briefing"])
@@ -26,7 +22,7 @@ import Testing
 
     /// Where the words were heard is kept with each fact, and is not part of what was learnt.
     @Test func aFactKnowsWhichWordsStatedIt() throws {
-        var session = try Session(knowledge: Self.knowledge, council: "tower-hamlets", role: .officer)
+        var session = try Session(knowledge: ShippedChat.knowledge, council: "tower-hamlets", role: .officer)
         try session.begin(topicID: "party-group-briefing")
         let learnt = session.learn(from: "two local party members who are not councillors will be there")
         let nonmembers = try #require(learnt.first { $0.factKey == "party-group-briefing.nonmembers" })

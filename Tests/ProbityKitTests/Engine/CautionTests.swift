@@ -6,18 +6,12 @@ import Testing
 /// A rule's step marked as a caution rules out part of what the user said they would do: it is shown with the
 /// verdict, before the summary and the steps, so that the answer to what they asked is not the last step.
 @Suite struct CautionTests {
-    static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge).knowledge
-
     /// "Can I name and shame him at full council?" was answered "Guidance: Chase it with the officer, then the
     /// Director", and the rule against raising an officer's conduct in public was step 5 of 5.
     @Test func whatTheUserSaidTheyWouldDoIsRuledOutWithTheVerdict() throws {
-        let session = try Session(knowledge: Self.knowledge, council: "wiltshire", role: .member)
-        var conversation = Conversation(session: session, router: Router(knowledge: Self.knowledge))
-        _ = conversation.start(recording: "Not recorded (test).")
-        var reply = conversation.handle(
+        let (reply, advised) = try ShippedChat.advice(
+            "wiltshire", .member,
             "An officer in highways keeps ignoring my emails about potholes in my ward, it's been three weeks. Can I name and shame him at full council?")
-        for _ in 0..<6 where reply.advised == nil { reply = conversation.handle("1") }
-        let advised = try #require(reply.advised)
         let cautions = (advised.steps ?? []).filter(\.isCaution)
         #expect(cautions.count == 1 && cautions.first?.references == ["paragraph 6.3", "paragraph 6.4"])
         let layout = AdviceLayout(advised)
@@ -132,5 +126,35 @@ import Testing
             #expect(output.components(separatedBy: "But because you said so").count == 2)
         }
         #expect(!markdown.contains("<b>leaflets"))
+    }
+
+    /// A caution whose every clause the advice reached already rests on was in view when that advice was written
+    /// (Tower Hamlets' briefing with non-members, once the Chief Executive has agreed): it joins the steps.
+    @Test func aCautionTheAdviceAlreadyRestsOnJoinsTheSteps() throws {
+        let election = Fact(
+            key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
+            options: [
+                FactOption(id: "yes", label: "Yes", says: "an election is coming", phrases: []),
+                FactOption(id: "no", label: "No", says: nil, phrases: []),
+            ],
+            file: "catalogue/topics/printing.json", position: nil)
+        let rule = Rule(
+            fact: election.key, values: ["yes"], role: nil,
+            steps: [AdviceStep(text: "Take care in the run-up.", citations: [Citation(council: "testshire", clause: "3")], isCaution: true)],
+            citations: [], position: nil, index: 0)
+        for restsOnIt in [false, true] {
+            let knowledge = TinyKnowledge.make(extraCitation: restsOnIt, moreFacts: [election], rules: [rule])
+            var session = try Session(knowledge: knowledge, council: "testshire", role: .member)
+            try session.begin(topicID: "printing")
+            try session.setAnswer(election.key, option: "yes")
+            _ = try session.answer("campaign")
+            guard case .advice(let advice)? = session.step else {
+                Issue.record("no advice")
+                return
+            }
+            let step = try #require(advice.steps.first { $0.text == "Take care in the run-up." })
+            #expect(step.isCaution == !restsOnIt)
+            #expect(AdviceLayout(advice).cautions.isEmpty == restsOnIt)
+        }
     }
 }
