@@ -5,6 +5,19 @@ import Foundation
 import ProbityKit
 
 let arguments = CommandLine.arguments.dropFirst()
+// Without a flag it measures the older held-out set: asking for help must never do that by accident.
+if arguments.contains(where: { ["--help", "-h", "help"].contains($0) }) {
+    print(
+        """
+        usage: probity-bench [FLAGS]   (run from the checkout; see BENCHMARKS.md for each measure and its command)
+          no flags            the older held-out routing set (aggregate figures) and in-process timings
+          --dev …             development routing data only: cross-validation, dev, dev2, scenario messages
+          --scenarios …       the scenario suite (--half dev for the development halves; --folder NAME)
+          --heldout v2|v3     a blind held-out set, aggregate figures only (each run is a look: say so)
+          --facts, --facts-dump, --facts-meaning, --facts-unseen, --why, --triage, --tune, --parse-scaling, --store-latency
+        """)
+    exit(0)
+}
 if let i = arguments.firstIndex(of: "--store-latency") {
     let rest = Array(arguments[arguments.index(after: i)...])
     guard rest.count >= 3, let copies = Int(rest[2]) else {
