@@ -15,6 +15,7 @@ if arguments.contains(where: { ["--help", "-h", "help"].contains($0) }) {
           --scenarios …       the scenario suite (--half dev for the development halves; --folder NAME)
           --heldout v2|v3     a blind held-out set, aggregate figures only (each run is a look: say so)
           --facts, --facts-dump, --facts-meaning, --facts-unseen, --why, --triage, --tune, --parse-scaling, --store-latency
+          --encode TEXT, --encode-reference FILE, --encode-lines IN OUT   the sentence-encoder spike (--encoder PATH, --threads N)
         """)
     exit(0)
 }
