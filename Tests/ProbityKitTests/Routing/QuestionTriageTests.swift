@@ -180,10 +180,10 @@ import Testing
     static let b = RouteScore(topicID: "officer-personal-matter", title: "B", score: 0.8)
 
     @Test func theRestLeadsToTheTopicClearlyOrFirstOfAChoice() {
-        #expect(QuestionTriage.leadsTo("procurement", .clear(Self.a)))
-        #expect(QuestionTriage.leadsTo("procurement", .choose([Self.a, Self.b])))
-        #expect(!QuestionTriage.leadsTo("procurement", .choose([Self.b, Self.a])))
-        #expect(!QuestionTriage.leadsTo("procurement", .clear(Self.b)))
-        #expect(!QuestionTriage.leadsTo("procurement", .noMatch(nearest: [Self.a])))
+        #expect(ScopeReferral.leadsTo("procurement", .clear(Self.a)))
+        #expect(ScopeReferral.leadsTo("procurement", .choose([Self.a, Self.b])))
+        #expect(!ScopeReferral.leadsTo("procurement", .choose([Self.b, Self.a])))
+        #expect(!ScopeReferral.leadsTo("procurement", .clear(Self.b)))
+        #expect(!ScopeReferral.leadsTo("procurement", .noMatch(nearest: [Self.a])))
     }
 }
