@@ -47,6 +47,44 @@ def catalogue():
     bg = json.load(open(os.path.join(KNOW, "catalogue/background.json")))
     return topics, bg["offTopic"] + bg["outOfScope"]
 
+def routing_folds(topics, background, k=5):
+    """The cross-validation folds `probity-bench --dev` cuts (RoutingEvaluation.crossValidate): every k-th example of
+    each topic and of the background questions, from the K-th, held out; titles and summaries always trained on.
+    Classes are the topics' sorted ids, then the background as one more class."""
+    ids = sorted(topics)
+    bg = len(ids)
+    folds = []
+    for fold in range(k):
+        train, test = [], []
+        for c, tid in enumerate(ids):
+            t = topics[tid]
+            train += [(t["title"], c), (t["summary"], c)]
+            for i, e in enumerate(t["examples"]):
+                (test if i % k == fold else train).append((e, c))
+        for i, q in enumerate(background):
+            (test if i % k == fold else train).append((q, bg))
+        folds.append((train, test))
+    return ids, folds
+
+
+def development_sets(ids):
+    """The routing development sets (never a held-out set): dev.tsv, dev2.tsv and dev-off-topic.txt, as
+    (question, class) with the background as class len(ids)."""
+    folder = os.path.join(ROOT, "Tests/Fixtures/routing")
+    bg = len(ids)
+    sets = {}
+    for name in ["dev.tsv", "dev2.tsv"]:
+        cases = []
+        for line in open(os.path.join(folder, name)):
+            if line.startswith("#") or "\t" not in line:
+                continue
+            exp, q = line.rstrip("\n").split("\t", 1)
+            cases.append((q.strip(), ids.index(exp) if exp != "none" else bg))
+        sets[name] = cases
+    sets["dev-off-topic.txt"] = [(l.strip(), bg) for l in open(os.path.join(folder, "dev-off-topic.txt")) if l.strip() and not l.startswith("#")]
+    return sets
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dims", type=int, default=64)

@@ -41,31 +41,9 @@ def main():
         return np.stack([cached[t] for t in texts])
 
     topics, background = distil.catalogue()
-    ids = sorted(topics)
+    ids, folds = distil.routing_folds(topics, background)
     BG = len(ids)
-    # The folds, as RoutingEvaluation.crossValidate cuts them.
-    folds = []
-    for k in range(5):
-        train, test = [], []
-        for c, tid in enumerate(ids):
-            t = topics[tid]
-            train += [(t["title"], c), (t["summary"], c)]
-            for i, e in enumerate(t["examples"]):
-                (test if i % 5 == k else train).append((e, c))
-        for i, q in enumerate(background):
-            (test if i % 5 == k else train).append((q, BG))
-        folds.append((train, test))
-    dev = os.path.join(ROOT, "Tests/Fixtures/routing")
-    devsets = {}
-    for name in ["dev.tsv", "dev2.tsv"]:
-        cases = []
-        for line in open(os.path.join(dev, name)):
-            if line.startswith("#") or "\t" not in line:
-                continue
-            exp, q = line.rstrip("\n").split("\t", 1)
-            cases.append((q.strip(), ids.index(exp) if exp != "none" else BG))
-        devsets[name] = cases
-    devsets["dev-off-topic.txt"] = [(l.strip(), BG) for l in open(os.path.join(dev, "dev-off-topic.txt")) if l.strip() and not l.startswith("#")]
+    devsets = distil.development_sets(ids)
     everything = sorted({t for tr, te in folds for t, _ in tr + te} | {q for c in devsets.values() for q, _ in c})
     encode(everything)
 

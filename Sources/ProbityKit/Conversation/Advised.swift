@@ -46,19 +46,24 @@ extension ConversationEvent {
             public var references: [String]? = nil
             public var practical: Bool? = nil
             public var because: String? = nil
+            /// True when it rules out part of what the user said they would do; absent otherwise.
+            public var caution: Bool? = nil
 
-            public init(text: String, references: [String]? = nil, practical: Bool? = nil, because: String? = nil) {
+            public init(text: String, references: [String]? = nil, practical: Bool? = nil, because: String? = nil, caution: Bool? = nil) {
                 self.text = text
                 self.references = references
                 self.practical = practical
                 self.because = because
+                self.caution = caution
             }
 
             public init(_ step: AdviceStepResult) {
-                self.init(text: step.text, references: step.references, practical: step.isPractical, because: step.because)
+                self.init(
+                    text: step.text, references: step.references, practical: step.isPractical, because: step.because,
+                    caution: step.isCaution ? true : nil)
             }
 
-            private enum Keys: String, CodingKey { case text, references, practical, because }
+            private enum Keys: String, CodingKey { case text, references, practical, because, caution }
 
             public init(from decoder: any Decoder) throws {
                 if let legacy = try? decoder.singleValueContainer().decode(String.self) {
@@ -68,7 +73,8 @@ extension ConversationEvent {
                 let c = try decoder.container(keyedBy: Keys.self)
                 self.init(
                     text: try c.decode(String.self, forKey: .text), references: try c.decodeIfPresent([String].self, forKey: .references),
-                    practical: try c.decodeIfPresent(Bool.self, forKey: .practical), because: try c.decodeIfPresent(String.self, forKey: .because))
+                    practical: try c.decodeIfPresent(Bool.self, forKey: .practical), because: try c.decodeIfPresent(String.self, forKey: .because),
+                    caution: try c.decodeIfPresent(Bool.self, forKey: .caution))
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -77,12 +83,17 @@ extension ConversationEvent {
                 try c.encodeIfPresent(references, forKey: .references)
                 try c.encodeIfPresent(practical, forKey: .practical)
                 try c.encodeIfPresent(because, forKey: .because)
+                try c.encodeIfPresent(caution, forKey: .caution)
             }
+
+            var isCaution: Bool { caution ?? false }
 
             /// The step with what it rests on, as the chat prints it.
             public var withProvenance: String {
                 guard let practical else { return text }  // a first-format record: already in the text
-                return AdviceStepResult(text: text, references: references ?? [], isPractical: practical, because: because).withProvenance
+                return AdviceStepResult(
+                    text: text, references: references ?? [], isPractical: practical, because: because, isCaution: caution ?? false
+                ).withProvenance
             }
         }
 

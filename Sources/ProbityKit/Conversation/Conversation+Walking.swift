@@ -33,15 +33,20 @@ extension Conversation {
                     topic: topic.id, fact: fact.factKey, option: value,
                     label: knowledge.fact(key: fact.factKey)?.answer(value) ?? value))
         }
-        // One sentence, each thing said once: two councils' facts may say the same in other words.
-        var said: [(words: Set<String>, text: String)] = []
+        // One sentence, each thing said once: two councils' facts may say the same in other words, and two facts
+        // heard from the same words of the message that say back mostly the same words are one thing the user said
+        // ("exempt report for the planning committee" states two things, and both are said).
+        var said: [(words: Set<String>, fact: LearntFact)] = []
         for fact in learnt {
             let words = Set(PhraseMatcher.stems(fact.says).filter { !StopWords.contains($0) })
-            if said.contains(where: { words.isSubset(of: $0.words) }) { continue }
+            let restates = { (other: (words: Set<String>, fact: LearntFact)) in
+                fact.heardWithin(other.fact) && 2 * words.intersection(other.words).count >= min(words.count, other.words.count)
+            }
+            if said.contains(where: { words.isSubset(of: $0.words) || restates($0) }) { continue }
             said.removeAll { $0.words.isSubset(of: words) }
-            said.append((words, fact.says))
+            said.append((words, fact))
         }
-        show("understood", .hint("You said \(ListJoiner.and(said.map(\.text))). (Type `change` if I have that wrong.)"), into: &reply)
+        show("understood", .hint("You said \(ListJoiner.andSharing(said.map(\.fact.says))). (Type `change` if I have that wrong.)"), into: &reply)
         return true
     }
 

@@ -351,13 +351,14 @@ public struct Session: Sendable {
         AdviceStepResult(
             text: step.text,
             references: step.citations.compactMap { council.clause(id: $0.clause)?.citedAs },
-            isPractical: step.isPractical, because: because)
+            isPractical: step.isPractical, because: because, isCaution: step.isCaution)
     }
 
     /// The advice the walk reached, with every rule that a known fact triggers.
     private func adviceResult(_ advice: Advice, tree: AdviceTree, topic: Topic, council: Council, reasons: [Reason]) -> (Step, [Reason]) {
         var reasons = reasons
-        var steps = advice.steps.map { stepResult($0, council: council) }
+        // Steps for the other side of the situation are left out; their clauses are still quoted.
+        var steps = advice.steps.filter { $0.isFor(role) }.map { stepResult($0, council: council) }
         var citations = advice.citations + advice.steps.flatMap(\.citations)
         var seenSteps = Set(advice.steps.map(\.text))
         var shownSteps = advice.steps
@@ -368,8 +369,9 @@ public struct Session: Sendable {
             let fact = knowledge.fact(key: rule.fact)
             let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }
             guard !chosen.isEmpty else { continue }
-            let because = fact.map { f in ListJoiner.and(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
-            for step in rule.steps where !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
+            let because = fact.map { f in ListJoiner.andSharing(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
+            for step in rule.steps
+            where step.isFor(role) && !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
                 steps.append(stepResult(step, council: council, because: because.map { "you said \($0)" }))
                 shownSteps.append(step)
             }

@@ -75,11 +75,14 @@ public struct AdviceStepResult: Sendable, Equatable {
     public var isPractical: Bool
     /// Set when a fact the user gave brought this step in: what they said.
     public var because: String?
+    /// It rules out part of what the user said they would do: shown with the verdict (`AdviceLayout.cautions`).
+    public var isCaution: Bool = false
 
     /// The step with its provenance, for records and plain text: "… (paragraph 7.4)" or "… (practical guidance, not in the protocol)".
     public var withProvenance: String {
         var out = text
         if let because { out = "Because \(because): " + out.lowercasedFirst() }
+        if isCaution { out = "But " + out.lowercasedFirst() }
         if isPractical { return out + " (practical guidance, not in the protocol)" }
         return out + " (" + references.joined(separator: ", ") + ")"
     }

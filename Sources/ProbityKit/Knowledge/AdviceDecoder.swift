@@ -110,7 +110,7 @@ enum AdviceDecoder {
         let issues = c.issues
         guard let r = JSONObjectReader(value, path: path, issues: issues) else { return nil }
         r.rejectUnknownKeys(allowed: ["when", "role", "steps", "citations"])
-        let steps = r.array("steps", required: false) { v, p in decodeStep(v, path: p, context: c) } ?? []
+        let steps = r.array("steps", required: false) { v, p in decodeStep(v, path: p, context: c, inRule: true) } ?? []
         let citations = r.array("citations", required: false) { v, p in decodeCitation(v, path: p, context: c) } ?? []
         var role = r["role"] == nil ? nil : r.oneOf("role", Role.self)
         guard let whenValue = r["when"], let w = JSONObjectReader(whenValue, path: path.appending("when"), issues: issues) else {
@@ -143,11 +143,24 @@ enum AdviceDecoder {
             index: path.components.last.flatMap { if case .index(let i) = $0 { i } else { nil } } ?? 0)
     }
 
-    private static func decodeStep(_ value: JSONValue, path: JSONPath, context c: Context) -> AdviceStep? {
+    private static func decodeStep(_ value: JSONValue, path: JSONPath, context c: Context, inRule: Bool = false) -> AdviceStep? {
         guard let r = JSONObjectReader(value, path: path, issues: c.issues) else { return nil }
-        r.rejectUnknownKeys(allowed: ["text", "cites", "practical"])
+        r.rejectUnknownKeys(allowed: ["text", "cites", "practical", "caution", "for"])
+        let audience = r["for"] == nil ? nil : r.oneOf("for", Role.self)
         let cites = r.array("cites", required: false) { v, p in decodeCitation(v, path: p, context: c) } ?? []
         let practical = r.bool("practical", default: false) ?? false
+        let caution = r.bool("caution", default: false) ?? false
+        if caution && !inRule {
+            c.issues.report(
+                path.appending("caution"),
+                "only a rule's step can be a caution (it says what a fact the user gave rules out); the advice a path reaches says it in its headline",
+                at: r["caution"]?.position)
+        }
+        if caution && practical {
+            c.issues.report(
+                path.appending("caution"), "a caution rests on the protocol: cite the clause that rules it out, not practical guidance",
+                at: r["caution"]?.position)
+        }
         guard let text = r.nonEmptyString("text") else { return nil }
         if cites.isEmpty && !practical {
             c.issues.report(
@@ -158,7 +171,7 @@ enum AdviceDecoder {
             c.issues.report(
                 path.appending("practical"), "a step that cites the protocol is not practical guidance; drop one of them", at: r["practical"]?.position)
         }
-        return AdviceStep(text: text, citations: cites, isPractical: practical)
+        return AdviceStep(text: text, citations: cites, isPractical: practical, isCaution: caution && inRule, audience: audience)
     }
 
     private static func decodeWhy(_ r: JSONObjectReader, path: JSONPath, context c: Context) -> Why? {

@@ -197,11 +197,25 @@ public struct AdviceStep: Sendable, Hashable {
     public var text: String
     public var citations: [Citation]
     public var isPractical: Bool
+    /// A rule's step that rules out part of what the user said they would do ("you want to raise it in public"):
+    /// shown with the verdict, not among the steps, so that the answer to what they asked is not step 5.
+    public var isCaution: Bool
+    /// Whom it is for, when a topic advises both sides of one situation (a member and an officer in a close
+    /// relationship): shown only to that role; nil for everyone.
+    public var audience: Role?
 
-    public init(text: String, citations: [Citation] = [], isPractical: Bool = false) {
+    public init(text: String, citations: [Citation] = [], isPractical: Bool = false, isCaution: Bool = false, audience: Role? = nil) {
         self.text = text
         self.citations = citations
         self.isPractical = isPractical
+        self.isCaution = isCaution
+        self.audience = audience
+    }
+
+    /// Whether a user in `role` is shown it (everyone is, while the role is not known).
+    public func isFor(_ role: Role?) -> Bool {
+        guard let audience, let role else { return true }
+        return audience == role
     }
 }
 

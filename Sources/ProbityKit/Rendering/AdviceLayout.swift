@@ -8,6 +8,9 @@ public struct AdviceLayout: Sendable, Equatable, Encodable {
     public var verdict: String
     /// The verdict in words, first: "No: not the confidential…", never "No: No: …".
     public var verdictLine: String
+    /// Right after the verdict: what a fact the user gave rules out, with what it rests on ("But because you
+    /// said you want to raise it in public: members should not … (paragraph 6.3)").
+    public var cautions: [String]
     /// "Seeing a document or information · Carlisle City Council, protocol version 2007".
     public var context: String
     /// Said when the protocol has nothing specific on this.
@@ -54,10 +57,11 @@ public struct AdviceLayout: Sendable, Equatable, Encodable {
 
     init(
         verdict: String, headline: String, topicTitle: String, councilName: String, protocolVersion: String, silent: Bool,
-        summary: String?, steps: [String], quotes: [QuoteLayout]
+        summary: String?, cautions: [String], steps: [String], quotes: [QuoteLayout]
     ) {
         self.verdict = verdict
         verdictLine = Self.verdictLine(verdict, headline: headline)
+        self.cautions = cautions
         context = "\(topicTitle) · \(councilName), protocol version \(protocolVersion)"
         silentNotice = silent ? Self.silentText : nil
         self.summary = summary.flatMap { $0.isEmpty ? nil : $0 }
@@ -70,7 +74,8 @@ public struct AdviceLayout: Sendable, Equatable, Encodable {
         self.init(
             verdict: advice.verdict.rawValue, headline: advice.headline, topicTitle: advice.topicTitle, councilName: advice.councilName,
             protocolVersion: advice.protocolVersion, silent: advice.silent, summary: advice.summary,
-            steps: advice.steps.map(\.withProvenance), quotes: advice.quotes.map(QuoteLayout.init))
+            cautions: advice.steps.filter(\.isCaution).map(\.withProvenance),
+            steps: advice.steps.filter { !$0.isCaution }.map(\.withProvenance), quotes: advice.quotes.map(QuoteLayout.init))
     }
 
     /// From a record. Names come from the record, else from the knowledge in use, else the ids.
@@ -79,7 +84,8 @@ public struct AdviceLayout: Sendable, Equatable, Encodable {
         self.init(
             verdict: advised.verdict, headline: advised.headline, topicTitle: advised.topicTitle ?? topicTitle ?? advised.topic,
             councilName: council, protocolVersion: advised.protocolVersion, silent: advised.silent ?? false,
-            summary: advised.summary, steps: (advised.steps ?? []).map(\.withProvenance),
+            summary: advised.summary, cautions: (advised.steps ?? []).filter(\.isCaution).map(\.withProvenance),
+            steps: (advised.steps ?? []).filter { !$0.isCaution }.map(\.withProvenance),
             quotes: advised.quotes.map { QuoteLayout($0, councilName: council) })
     }
 

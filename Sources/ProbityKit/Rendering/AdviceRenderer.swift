@@ -24,6 +24,10 @@ public struct AdviceRenderer: Sendable {
         }
         out += TextWrapper.wrap(layout.context, width: w, indent: indent).map(style.dim)
         out.append("")
+        for caution in layout.cautions {
+            out += TextWrapper.wrap(caution, width: w, indent: indent).map(style.bold)
+            out.append("")
+        }
         if let notice = layout.silentNotice {
             out += TextWrapper.wrap(notice, width: w, indent: indent)
             out.append("")

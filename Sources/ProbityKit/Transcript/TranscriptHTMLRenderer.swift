@@ -134,6 +134,7 @@ public struct TranscriptHTMLRenderer: Sendable {
             }
             parts.append("<h4 class=\"verdict \(h(a.verdict))\">\(h(a.verdictLine))</h4>")
             parts.append("<p class=\"meta\">\(h(a.context))</p>")
+            parts += a.cautions.map { "<p class=\"caution\"><strong>\(h($0))</strong></p>" }
             if let notice = a.silentNotice { parts.append("<p>\(h(notice))</p>") }
             if let summary = a.summary { parts.append("<p>\(h(summary))</p>") }
             if !a.steps.isEmpty {
@@ -201,6 +202,7 @@ public struct TranscriptHTMLRenderer: Sendable {
         @page { @top-center { font-size: 9pt; color: #333; } }
         .withdrawn section { border-style: dashed; color: #444; }
         .withdrawn-note { font-weight: bold; color: #7a4b00; }
+        .caution { border-left: 4px solid #a60000; padding-left: 0.6em; }
         p.integrity { border: 1px solid #777; padding: 0.5em; }
         p.integrity.good { color: #05612a; } p.integrity.bad { color: #a00000; font-weight: bold; } p.integrity.warn { color: #7a4b00; }
         @media print {

@@ -68,6 +68,7 @@ public struct TranscriptMarkdownRenderer: Sendable {
             case .advice(let a, let withdrawn):
                 out += ["#### Advice\(withdrawn ? " (later withdrawn: the user went back)" : "") — \(e(a.verdictLine))", ""]
                 out += ["\(time) *\(e(a.context))*", ""]
+                out += a.cautions.flatMap { ["**\(e($0))**", ""] }
                 if let notice = a.silentNotice { out += [e(notice), ""] }
                 if let summary = a.summary { out += [e(summary), ""] }
                 if !a.steps.isEmpty {

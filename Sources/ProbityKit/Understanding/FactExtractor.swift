@@ -4,6 +4,25 @@ public struct LearntFact: Sendable, Equatable {
     public var optionIDs: [String]
     /// What Probity says back: "someone who is not a councillor will be at the meeting".
     public var says: String
+    /// Where in the message the phrases heard it, as ranges of its words; empty when it was heard another way.
+    /// Not part of what was learnt: two facts are the same whichever words stated them.
+    public var heardIn: [Range<Int>] = []
+
+    public init(factKey: String, optionIDs: [String], says: String, heardIn: [Range<Int>] = []) {
+        self.factKey = factKey
+        self.optionIDs = optionIDs
+        self.says = says
+        self.heardIn = heardIn
+    }
+
+    public static func == (a: LearntFact, b: LearntFact) -> Bool {
+        a.factKey == b.factKey && a.optionIDs == b.optionIDs && a.says == b.says
+    }
+
+    /// Whether every place this fact was heard is also a place `other` was heard: the same words stated both.
+    func heardWithin(_ other: LearntFact) -> Bool {
+        !heardIn.isEmpty && heardIn.allSatisfy { mine in other.heardIn.contains { $0.overlaps(mine) } }
+    }
 }
 
 /// Reads the facts a message states: every fact one of whose options it states unambiguously.
@@ -123,7 +142,9 @@ public enum FactExtractor {
         for fact in facts {
             let options = fact.options.filter { option in surviving.contains { $0.fact.key == fact.key && $0.option.id == option.id } }
             guard !options.isEmpty, fact.multiple || options.count == 1 else { continue }
-            learnt.append(LearntFact(fact: fact, options: options))
+            var taken = LearntFact(fact: fact, options: options)
+            taken.heardIn = surviving.filter { $0.fact.key == fact.key }.map(\.range)
+            learnt.append(taken)
         }
         return (learnt, Set(surviving.map(\.fact.key)))
     }
@@ -150,12 +171,23 @@ extension LearntFact {
     /// `options` of `fact` taken, with what Probity says back.
     init(fact: Fact, options: [FactOption]) {
         let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
-        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.and(says))
+        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.andSharing(says))
     }
 }
 
 /// "a", "a and b", "a, b and c".
 enum ListJoiner {
+    /// The same, with the words every item starts with said once: "your question is about contact outside working
+    /// hours and how quickly enquiries should be answered", not "… and your question is about how quickly …".
+    static func andSharing(_ items: [String]) -> String {
+        let words = items.map { $0.split(separator: " ", omittingEmptySubsequences: false) }
+        guard items.count > 1, let shortest = words.map(\.count).min() else { return and(items) }
+        var shared = 0
+        while shared < shortest - 1, words.allSatisfy({ $0[shared] == words[0][shared] }) { shared += 1 }
+        guard shared >= 2 else { return and(items) }
+        return words[0].prefix(shared).joined(separator: " ") + " " + and(words.map { $0.dropFirst(shared).joined(separator: " ") })
+    }
+
     static func and(_ items: [String]) -> String {
         switch items.count {
         case 0: ""

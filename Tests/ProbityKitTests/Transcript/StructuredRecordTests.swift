@@ -129,16 +129,6 @@ import Testing
     }
 
     /// Lines of a transcript of `events`, chained, without a header (renderings do not need one).
-    private func transcriptBytes(_ events: [ConversationEvent]) -> [UInt8] {
-        var previous = RecordCoding.genesisDigest
-        var out: [UInt8] = []
-        for (i, event) in events.enumerated() {
-            let line = RecordCoding.encode(TranscriptRecord(seq: i + 1, time: "2026-11-18T11:06:4\(i % 10).000Z", prev: previous, body: .event(event)))
-            previous = SHA256.hex(line)
-            out += line + [0x0A]
-        }
-        return out
-    }
 }
 
 /// Files written as `probity-transcript/1`, before the record was structured, still read, verify and render.

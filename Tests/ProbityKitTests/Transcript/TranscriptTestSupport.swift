@@ -149,3 +149,15 @@ func write(lines: [String], to path: String, trailingNewline: Bool = true) {
 func verify(_ path: String) -> TranscriptVerification {
     TranscriptVerifier.verify(TranscriptReader.parse(Array(FileManager.default.contents(atPath: path) ?? Data()), path: path))
 }
+
+/// A sealed-looking transcript's bytes: each event a record, chained by digest.
+func transcriptBytes(_ events: [ConversationEvent]) -> [UInt8] {
+    var previous = RecordCoding.genesisDigest
+    var out: [UInt8] = []
+    for (i, event) in events.enumerated() {
+        let line = RecordCoding.encode(TranscriptRecord(seq: i + 1, time: "2026-11-18T11:06:4\(i % 10).000Z", prev: previous, body: .event(event)))
+        previous = SHA256.hex(line)
+        out += line + [0x0A]
+    }
+    return out
+}

@@ -29,6 +29,14 @@ import Testing
             ("unknown-fact", "councils/testshire/advice/sample.json", "nodes.kind.fact", "there is no fact \"nosuch\""),
             ("unknown-option", "councils/testshire/advice/sample.json", "nodes.kind.next.maybe", "\"maybe\" is not an option of the fact \"kind\""),
             ("unlabelled-step", "councils/testshire/advice/sample.json", "nodes.need.steps[0]", "a step must cite the clauses it rests on"),
+            (
+                "caution-on-path", "councils/testshire/advice/sample.json", "nodes.need.steps[0].caution",
+                "only a rule's step can be a caution"
+            ),
+            (
+                "caution-on-path", "councils/testshire/advice/sample.json", "nodes.need.steps[0].caution",
+                "a caution rests on the protocol"
+            ),
             ("duplicate-clause", "councils/testshire/versions/1.json", "clauses[2].id", "duplicate clause id \"2\" (also clauses[1])"),
             ("few-examples", "catalogue/topics/sample.json", "examples", "routing needs at least 10 example phrasings (this topic has 3)"),
             ("bad-general-principle", "councils/testshire/council.json", "generalPrinciples[0]", "names clause \"99\" as a general principle"),
