@@ -362,6 +362,9 @@ public struct Session: Sendable {
         var citations = advice.citations + advice.steps.flatMap(\.citations)
         var seenSteps = Set(advice.steps.map(\.text))
         var shownSteps = advice.steps
+        // A caution whose every clause the advice reached already rests on was in view when that advice was
+        // written: it joins the steps instead of standing beside the verdict.
+        let restsOn = Set((advice.citations + advice.steps.flatMap(\.citations)).map(\.clause))
         // The options the path itself followed: their advice is already the advice reached, so a rule on them adds nothing.
         var followed: [String: String] = [:]
         for reason in reasons { followed[reason.factKey] = reason.followedOption }
@@ -372,7 +375,9 @@ public struct Session: Sendable {
             let because = fact.map { f in ListJoiner.andSharing(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
             for step in rule.steps
             where step.isFor(role) && !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
-                steps.append(stepResult(step, council: council, because: because.map { "you said \($0)" }))
+                var result = stepResult(step, council: council, because: because.map { "you said \($0)" })
+                if result.isCaution, !step.citations.isEmpty, step.citations.allSatisfy({ restsOn.contains($0.clause) }) { result.isCaution = false }
+                steps.append(result)
                 shownSteps.append(step)
             }
             citations += rule.steps.flatMap(\.citations) + rule.citations

@@ -64,4 +64,34 @@ import Testing
         }
         #expect(!markdown.contains("<b>leaflets"))
     }
+
+    /// A caution whose every clause the advice reached already rests on was in view when that advice was written
+    /// (Tower Hamlets' briefing with non-members, once the Chief Executive has agreed): it joins the steps.
+    @Test func aCautionTheAdviceAlreadyRestsOnJoinsTheSteps() throws {
+        let election = Fact(
+            key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
+            options: [
+                FactOption(id: "yes", label: "Yes", says: "an election is coming", phrases: []),
+                FactOption(id: "no", label: "No", says: nil, phrases: []),
+            ],
+            file: "catalogue/topics/printing.json", position: nil)
+        let rule = Rule(
+            fact: election.key, values: ["yes"], role: nil,
+            steps: [AdviceStep(text: "Take care in the run-up.", citations: [Citation(council: "testshire", clause: "3")], isCaution: true)],
+            citations: [], position: nil, index: 0)
+        for restsOnIt in [false, true] {
+            let knowledge = TinyKnowledge.make(extraCitation: restsOnIt, moreFacts: [election], rules: [rule])
+            var session = try Session(knowledge: knowledge, council: "testshire", role: .member)
+            try session.begin(topicID: "printing")
+            try session.setAnswer(election.key, option: "yes")
+            _ = try session.answer("campaign")
+            guard case .advice(let advice)? = session.step else {
+                Issue.record("no advice")
+                return
+            }
+            let step = try #require(advice.steps.first { $0.text == "Take care in the run-up." })
+            #expect(step.isCaution == !restsOnIt)
+            #expect(AdviceLayout(advice).cautions.isEmpty == restsOnIt)
+        }
+    }
 }

@@ -39,7 +39,8 @@ final class SteppingClock: @unchecked Sendable {
 enum TinyKnowledge {
     static func make(
         version: String = "1", clauseText: String = "Council printers are for council business only.",
-        campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign"
+        campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign",
+        moreFacts: [Fact] = [], rules: [Rule] = []
     ) -> KnowledgeBase {
         let clauses = [
             Clause(id: "1", number: "1", heading: "Resources", text: clauseText),
@@ -83,10 +84,10 @@ enum TinyKnowledge {
             citations: [Citation(council: "testshire", clause: "2")], silent: false)
         let topic = Topic(
             id: "printing", title: "Using council printers", summary: "Printing with council equipment.",
-            audience: .member, examples: [], facts: [fact], file: "catalogue/topics/printing.json")
+            audience: .member, examples: [], facts: [fact] + moreFacts, file: "catalogue/topics/printing.json")
         let tree = AdviceTree(
             topicID: "printing", councilID: "testshire", start: "purpose",
-            nodes: [.question(question), .advice(no), .advice(yes)], rules: [], file: "councils/testshire/advice/printing.json")
+            nodes: [.question(question), .advice(no), .advice(yes)], rules: rules, file: "councils/testshire/advice/printing.json")
         return KnowledgeBase(councils: [folder(council, trees: [tree])], topics: [topic], fingerprint: SHA256.hex("tiny-\(version)-\(clauseText)"))
     }
 
