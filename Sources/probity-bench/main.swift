@@ -5,6 +5,19 @@ import Foundation
 import ProbityKit
 
 let arguments = CommandLine.arguments.dropFirst()
+// Without a flag it measures the older held-out set: asking for help must never do that by accident.
+if arguments.contains(where: { ["--help", "-h", "help"].contains($0) }) {
+    print(
+        """
+        usage: probity-bench [FLAGS]   (run from the checkout; see BENCHMARKS.md for each measure and its command)
+          no flags            the older held-out routing set (aggregate figures) and in-process timings
+          --dev …             development routing data only: cross-validation, dev, dev2, scenario messages
+          --scenarios …       the scenario suite (--half dev for the development halves; --folder NAME)
+          --heldout v2|v3     a blind held-out set, aggregate figures only (each run is a look: say so)
+          --facts, --facts-dump, --facts-meaning, --facts-unseen, --why, --triage, --tune, --parse-scaling, --store-latency
+        """)
+    exit(0)
+}
 if let i = arguments.firstIndex(of: "--store-latency") {
     let rest = Array(arguments[arguments.index(after: i)...])
     guard rest.count >= 3, let copies = Int(rest[2]) else {
@@ -362,6 +375,11 @@ do {
         try factMeaningSweep(knowledge, directory: directory)
         exit(0)
     }
+    if arguments.contains("--suggest") {
+        // Answers proposed from the user's words: thresholds chosen on the development halves only (both scenario folders).
+        try suggestionSweep(knowledge, directory: directory)
+        exit(0)
+    }
     if arguments.contains("--facts-dump") {
         try factsDump(knowledge, directory: directory)
         exit(0)
@@ -397,13 +415,20 @@ do {
         // --half dev: only the development half, with what was typed, for knowledge authors; --half test: the other half.
         let half = arguments.firstIndex(of: "--half").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
         var outcomes: [ScenarioOutcome] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".json") }).sorted() {
+        // --only PREFIX: the files whose names start with it (dev3, say: the history reading runs each set against its own knowledge).
+        let only = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil }
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".json") && $0.hasPrefix(only ?? "") }).sorted() {
             let file = try ScenarioFile.load(folder + "/" + name)
             for scenario in file.scenarios where half == nil || (half == "dev") == scenario.isDevelopment {
                 outcomes.append(runner.run(scenario, council: file.council))
             }
         }
         let report = ScenarioReport(outcomes: outcomes)
+        // Answers proposed at questions the scenario does not state (development half only, with what was typed).
+        for o in outcomes where half == "dev" && !o.suggestedUnstated.isEmpty {
+            print("\(o.council)/\(o.scenario.id): proposed an answer to what the user did not say: \(o.suggestedUnstated.joined(separator: ", "))")
+            print("    typed: \(o.scenario.says)")
+        }
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
             print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
             if half == "dev" { print("    typed: \(o.scenario.says)") }

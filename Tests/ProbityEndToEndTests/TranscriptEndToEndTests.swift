@@ -222,7 +222,7 @@ import Testing
         #expect(document.seal == nil)
         let asked = document.events.compactMap { if case .asked(_, _, _, let prompt, _, _, _, _, _) = $0.event { prompt } else { nil } }
         #expect(asked.last == second.prompt, "the question on the screen when it was killed is in the transcript")
-        #expect(document.events.contains { if case .answered(_, _, _, _) = $0.event { true } else { false } })
+        #expect(document.events.contains { if case .answered(_, _, _, _, _) = $0.event { true } else { false } })
         // Everything recorded as said is on the screen: each message's first words.
         for case .displayed(_, .message(_, let words)) in document.events.map(\.event) {
             #expect(chat.stdout.contains(String(words.text().prefix(30))))

@@ -14,6 +14,9 @@ extension Conversation {
             try? fresh.setAnswer(key, option: value)
         }
         session = fresh
+        heard = []
+        declined = []
+        suggestion = nil
         reply.events.append(.topicStarted(topic: topic.id))
         if !earlier.isEmpty { carry(earlier, topic: topic, into: &reply) }
         if let situation { takeFacts(from: situation, into: &reply) }
@@ -24,6 +27,7 @@ extension Conversation {
     /// Returns false when the line stated nothing new.
     @discardableResult
     mutating func takeFacts(from text: String, into reply: inout ConversationReply) -> Bool {
+        heard.append(text)
         let learnt = session.learn(from: text)
         guard !learnt.isEmpty, let topic = session.topic else { return false }
         for fact in learnt {
@@ -79,6 +83,7 @@ extension Conversation {
         }
         session.forget(fact.key)
         sharedFacts[fact.key] = nil
+        declined.insert(fact.key)
         reply.events.append(.wentBack(topic: topic.id, fact: fact.key))
         showStep(into: &reply, why: true)
     }
@@ -123,6 +128,7 @@ extension Conversation {
         switch session.step {
         case .question(let question)?:
             mode = .walking
+            propose(for: question)
             ask(question, topic: topic.id, why: why, into: &reply)
         case .advice(let advice)?:
             mode = .advised
@@ -144,12 +150,15 @@ extension Conversation {
     }
 
     /// A line typed while a question of the topic is waiting.
-    mutating func handleAnswer(_ text: String, into reply: inout ConversationReply) {
+    mutating func handleAnswer(_ typed: String, into reply: inout ConversationReply) {
         guard let topic = session.topic, let question = pendingQuestion else {
             mode = .idle
-            handleOpen(text, into: &reply)
+            handleOpen(typed, into: &reply)
             return
         }
+        let proposed = proposal(for: question)
+        // Enter or yes takes the answer proposed from the user's words, as its option's id would.
+        let text = proposed.flatMap { acceptance(of: typed, proposed: $0, question: question) } ?? typed
         let lowered = text.lowercased()
         let exactOption =
             Int(text) != nil
@@ -168,13 +177,23 @@ extension Conversation {
             }
             if suggestCommand(text, into: &reply) { return }
             if offerSwitch(text, from: topic, into: &reply) { return }
+            // What was just typed settled nothing, but may come near one of this question's answers: then the
+            // question is put again as a confirmation that quotes it, rather than the words being turned away.
+            if question.kind == .topic {
+                propose(for: question)
+                if let proposed = suggestion, text.contains(proposed.said) {
+                    ask(question, topic: topic.id, why: false, into: &reply)
+                    return
+                }
+            }
             reject(text, question: question, topic: topic.id, into: &reply)
             return
         }
         do {
             let chosen = try session.answer(text)
             let option = AnswerOption(id: FactValue.joined(chosen.map(\.id)), label: ListJoiner.and(chosen.map(\.label)), next: "")
-            reply.events.append(.answered(topic: topic.id, fact: question.factKey, option: option.id, label: option.label))
+            let accepted = proposed.map { [question.options[$0.option].id] == chosen.map(\.id) }
+            reply.events.append(.answered(topic: topic.id, fact: question.factKey, option: option.id, label: option.label, accepted: accepted))
             switch question.kind {
             case .council:
                 if let council = session.council { reply.events.append(.councilSet(council: council.id, version: council.version)) }

@@ -40,6 +40,13 @@ public struct Conversation: Sendable {
     var secondQuestion: QuestionSplit?
     /// A command the last line was nearly ("Did you mean `topics`?"): a yes runs it.
     var suggestedCommand: String?
+    /// What the user typed in this topic that may state its facts: the message that led to it, and free text typed at
+    /// its questions. An answer may be proposed from it at a question whose fact it did not settle.
+    var heard: [String] = []
+    /// The answer proposed for the question waiting, from `heard` (Enter or yes takes it).
+    public internal(set) var suggestion: AnswerSuggestion?
+    /// Facts the user asked to answer again (`change`): nothing is proposed for them in this topic.
+    var declined: Set<String> = []
     /// Decides what to do with a question: topic, choice or none; subjects the protocols do not cover; two questions.
     var triage: QuestionTriage { QuestionTriage(router: router, outOfScope: knowledge.outOfScope) }
 
@@ -127,7 +134,7 @@ public struct Conversation: Sendable {
         if droppedBytes > 0 {
             show("line-cut", .warning(Message(Self.lineCutMessage(droppedBytes: droppedBytes))), into: &reply)
         }
-        guard !text.isEmpty else {
+        guard !text.isEmpty || proposal(for: pendingQuestion) != nil else {
             repeatPrompt(into: &reply)
             return reply
         }
@@ -319,9 +326,15 @@ public struct Conversation: Sendable {
         if let shown = Shown(block) { reply.events.append(.displayed(kind: kind, shown: shown)) }
     }
 
-    /// Puts a question: shows it and records `.asked`.
+    /// Puts a question: shows it and records `.asked`; with an answer proposed from the user's words, records
+    /// `.suggested` first and shows the question as a confirmation that quotes them.
     func ask(_ question: PendingQuestion, topic: String, why: Bool, into reply: inout ConversationReply) {
-        reply.blocks.append(.question(question, why: why))
+        let proposed = proposal(for: question)
+        if let proposed {
+            let option = question.options[proposed.option]
+            reply.events.append(.suggested(topic: topic, fact: question.factKey, option: option.id, label: option.label, said: proposed.said))
+        }
+        reply.blocks.append(.question(question, why: why, proposed: proposed))
         reply.events.append(
             .asked(
                 topic: topic, fact: question.factKey, node: question.nodeID, prompt: question.prompt,

@@ -20,8 +20,12 @@ public enum ConversationEvent: Sendable, Equatable, Codable {
     case asked(
         topic: String, fact: String, node: String?, prompt: String, options: [String],
         optionIDs: [String]? = nil, why: String? = nil, whyClauses: [String]? = nil, multiple: Bool? = nil)
-    /// The answer the user chose.
-    case answered(topic: String, fact: String, option: String, label: String)
+    /// An answer proposed from the user's own words before the question that follows (`asked`): the option, its label
+    /// and the sentence of what the user typed that it rests on. Never an answer by itself.
+    case suggested(topic: String, fact: String, option: String, label: String, said: String)
+    /// The answer the user chose. `accepted`, when an answer had been proposed (`suggested`): whether this was it
+    /// (absent when none was, and in records written before proposals).
+    case answered(topic: String, fact: String, option: String, label: String, accepted: Bool? = nil)
     /// `back` undid an answer (the fact), or nothing when there was none.
     case wentBack(topic: String, fact: String?)
     case restarted(topic: String)

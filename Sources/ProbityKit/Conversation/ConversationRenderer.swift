@@ -48,8 +48,9 @@ public struct ConversationRenderer: Sendable {
             return wrap(message.text()).split(separator: "\n", omittingEmptySubsequences: false).map { style.yellow(String($0)) }.joined(separator: "\n")
         case .routed(let choice):
             return style.bold("Topic: \(choice.title)") + style.dim(" (\(choice.topicID))")
-        case .question(let question, let why):
-            return advice.render(question, showWhy: why)
+        case .question(let question, let why, let proposed):
+            guard let proposed else { return advice.render(question, showWhy: why) }
+            return proposal(proposed, question: question, why: why)
         case .topicChoices(let heading, let choices):
             var lines = TextWrapper.wrap(heading.text(), width: width)
             for (i, choice) in choices.enumerated() {
@@ -90,6 +91,16 @@ public struct ConversationRenderer: Sendable {
         case .searchResults(let query, let council, let hits, let heading):
             return searchResults(query: query, council: council, hits: hits, heading: heading)
         }
+    }
+
+    /// A question put as a confirmation of the answer proposed from the user's words: their sentence quoted (never a
+    /// control character of theirs reaches the terminal), the option marked, and how to take it.
+    private func proposal(_ proposed: ProposedAnswer, question: PendingQuestion, why: Bool) -> String {
+        let said = Echo.quote(TerminalSafe.line(proposed.said), limit: 240)
+        var lines = TextWrapper.wrap("You said: \(said)", width: style.width)
+        lines.append(advice.render(question, showWhy: why, proposed: proposed.option))
+        lines += TextWrapper.wrap("Press Enter to take \(proposed.option + 1), or choose another.", width: style.width).map(style.dim)
+        return lines.joined(separator: "\n")
     }
 
     private func wrap(_ text: String) -> String {

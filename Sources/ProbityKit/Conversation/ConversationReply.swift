@@ -61,8 +61,9 @@ public enum ConversationBlock: Sendable {
     case warning(Message)
     /// A free-text question went straight into this topic.
     case routed(RouteScore)
-    /// A question with numbered options; `why` adds the "why I ask" line.
-    case question(PendingQuestion, why: Bool)
+    /// A question with numbered options; `why` adds the "why I ask" line; `proposed`, an answer proposed from the
+    /// user's own words, quoted above the question.
+    case question(PendingQuestion, why: Bool, proposed: ProposedAnswer? = nil)
     /// Numbered topics to choose from, after a heading.
     case topicChoices(heading: Message, choices: [RouteScore])
     case advice(AdviceResult)
@@ -80,6 +81,18 @@ public enum ConversationBlock: Sendable {
     case comparison(TopicComparison)
     /// Clause search results for a query; `heading` replaces "Paragraphs that match …" (a question that matched no topic).
     case searchResults(query: String, council: String?, hits: [ClauseHit], heading: String? = nil)
+}
+
+/// An answer proposed from what the user typed, as shown with its question: the sentence quoted, and the option's
+/// place among the question's options (0-based).
+public struct ProposedAnswer: Sendable, Equatable {
+    public var said: String
+    public var option: Int
+
+    public init(said: String, option: Int) {
+        self.said = said
+        self.option = option
+    }
 }
 
 /// A clause found by a search, with the words that matched.

@@ -140,14 +140,19 @@ public struct Session: Sendable {
         return topicFacts.filter { $0.isShared || used.contains($0.key) }
     }
 
+    /// The facts that what was typed in this topic spoke of, by phrase (taken, or two options heard and left to be
+    /// asked) or taken by any layer: an answer is never proposed for them from the same words.
+    public private(set) var spokenOf: Set<String> = []
+
     /// Takes every fact that `text` states and the council's advice uses (or a shared one).
     /// Returns what was taken, to be said back; a fact already known with the same answer is not repeated.
     @discardableResult
     public mutating func learn(from text: String) -> [LearntFact] {
         var taken: [LearntFact] = []
-        for learnt in FactExtractor.facts(
+        let heard = FactExtractor.hearing(
             in: text, among: relevantFacts, index: knowledge.phrases, synonyms: knowledge.synonymLayer, meaning: knowledge.meaningLayer)
-        {
+        spokenOf.formUnion(heard.touched)
+        for learnt in heard.learnt {
             let value = FactValue.joined(learnt.optionIDs)
             guard facts[learnt.factKey] != value else { continue }
             facts[learnt.factKey] = value
@@ -187,12 +192,14 @@ public struct Session: Sendable {
     public mutating func begin(topic: Topic) {
         self.topic = topic
         answeredInTopic = []
+        spokenOf = []
     }
 
     /// Leaves the current topic; the facts stay known for the next one.
     public mutating func endTopic() {
         topic = nil
         answeredInTopic = []
+        spokenOf = []
     }
 
     /// The council's advice tree for the current topic, once both are known.

@@ -43,6 +43,9 @@ public struct KnowledgeBase: Sendable {
     let synonyms = SynonymIndex()
     /// When a message's word may stand for the phrase word nearest it (the least cosine; nil, the default: never).
     public internal(set) var synonymNearness: Float?
+    /// When the chat proposes an answer from the user's words at a question whose fact they did not settle (nil:
+    /// never). A proposal is only ever confirmed by the user, so it may be made on less than a fact is taken on.
+    public internal(set) var answerSuggestion: SuggestionThresholds? = .standard
     private let fixedFingerprint: String?
     private let topicIndex: [String: Int]
     private let sharedFactIndex: [String: Int]
@@ -103,6 +106,7 @@ public struct KnowledgeBase: Sendable {
         copy.councilGate = councilGate
         copy.factMeaning = factMeaning
         copy.synonymNearness = synonymNearness
+        copy.answerSuggestion = answerSuggestion
         return copy
     }
 
@@ -110,6 +114,13 @@ public struct KnowledgeBase: Sendable {
     public func with(factMeaning thresholds: MeaningThresholds?) -> KnowledgeBase {
         var copy = self
         copy.factMeaning = thresholds
+        return copy
+    }
+
+    /// The same knowledge proposing answers from the user's words at other thresholds, or never (nil).
+    public func with(answerSuggestion thresholds: SuggestionThresholds?) -> KnowledgeBase {
+        var copy = self
+        copy.answerSuggestion = thresholds
         return copy
     }
 

@@ -77,10 +77,12 @@ public struct AdviceRenderer: Sendable {
         return out
     }
 
-    public func render(_ question: PendingQuestion, showWhy: Bool = true) -> String {
+    /// - Parameter proposed: the option (0-based) proposed from the user's words, marked as such.
+    public func render(_ question: PendingQuestion, showWhy: Bool = true, proposed: Int? = nil) -> String {
         var out = TextWrapper.wrap(question.prompt, width: style.width).map(style.bold)
         for (i, option) in question.options.enumerated() {
-            out += TextWrapper.wrap(option.label, width: style.width, indent: "      ", firstIndent: "  \(i + 1). ")
+            let label = i == proposed ? "\(option.label)   (from what you said)" : option.label
+            out += TextWrapper.wrap(label, width: style.width, indent: "      ", firstIndent: "  \(i + 1). ")
         }
         if question.multiple {
             out += TextWrapper.wrap("More than one may be true: give every number that is (for example \"1 3\").", width: style.width).map(style.dim)

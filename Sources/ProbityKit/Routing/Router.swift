@@ -20,6 +20,10 @@ public struct Router: Sendable {
         self.thresholds = thresholds
     }
 
+    /// The catalogue's word vectors as the router holds them (a snapshot keeps them among its bytes): other readers of
+    /// meaning use these rather than read `vectors.bin` a second time.
+    var wordVectors: WordVectors? { index.wordVectors }
+
     /// The topics best matching `text`, best first; topics with no word in common are left out.
     public func rank(_ text: String, limit: Int = 5) -> [RouteScore] {
         let query = weightedTerms(text)

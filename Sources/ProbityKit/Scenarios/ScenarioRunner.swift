@@ -6,6 +6,13 @@ public struct ScenarioOutcome: Sendable {
     public var routed: Bool
     /// Facts the user had stated that the chat asked all the same.
     public var reasked: [String]
+    /// Of `reasked`, those asked with an answer proposed from the user's words: the answer they had given, or another.
+    public var suggestedRight: [String] = []
+    public var suggestedWrong: [String] = []
+    /// Of `reasked`, those asked cold: nothing proposed.
+    public var cold: [String] { reasked.filter { !suggestedRight.contains($0) && !suggestedWrong.contains($0) } }
+    /// Facts the scenario does not state that were asked with an answer proposed all the same.
+    public var suggestedUnstated: [String] = []
     /// A question the scenario gives no answer for (the scenario, or the tree, needs a look).
     public var unanswered: String?
     /// Facts the chat took from what was typed that contradict the truth of the situation.
@@ -23,7 +30,12 @@ public struct ScenarioOutcome: Sendable {
         var out: [String] = []
         if !routed { out.append("routing did not offer \(scenario.topic)") }
         if let unanswered { out.append("asked \(unanswered), which the scenario does not answer") }
-        if !reasked.isEmpty { out.append("asked what the user had said: \(reasked.joined(separator: ", "))") }
+        if !reasked.isEmpty {
+            let how = reasked.map { fact in
+                suggestedRight.contains(fact) ? "\(fact) (their answer proposed)" : suggestedWrong.contains(fact) ? "\(fact) (another answer proposed)" : fact
+            }
+            out.append("asked what the user had said: \(how.joined(separator: ", "))")
+        }
         if !misheard.isEmpty { out.append("took what the user did not say: \(misheard.joined(separator: ", "))") }
         if let verdict, !verdictRight { out.append("verdict \(verdict), expected \(scenario.verdicts.joined(separator: " or "))") }
         if verdict == nil && unanswered == nil { out.append("reached no advice") }
@@ -68,13 +80,19 @@ public struct ScenarioRunner: Sendable {
             if advice != nil { break }
             guard conversation.mode == .walking, let question = conversation.pendingQuestion, question.kind == .topic else { break }
             let local = Fact.localID(ofKey: question.factKey)
+            let proposed = conversation.suggestion.flatMap { $0.factKey == question.factKey ? $0.optionID : nil }
             let answer: Scenario.FactAnswer
             if let said = scenario.stated[local] {
                 outcome.reasked.append(local)
+                if let proposed {
+                    if said.options.contains(proposed) { outcome.suggestedRight.append(local) } else { outcome.suggestedWrong.append(local) }
+                }
                 answer = said
             } else if let truthful = scenario.answers[local] {
+                if proposed != nil { outcome.suggestedUnstated.append(local) }
                 answer = truthful
             } else {
+                if proposed != nil { outcome.suggestedUnstated.append(local) }
                 outcome.unanswered = "\(local) (\"\(question.prompt)\")"
                 break
             }
@@ -111,9 +129,17 @@ public struct ScenarioReport: Sendable {
     public var unanswered: Int { outcomes.filter { $0.unanswered != nil }.count }
     public var misheard: Int { outcomes.reduce(0) { $0 + $1.misheard.count } }
     public var routed: Int { outcomes.filter(\.routed).count }
+    /// Of the questions re-asked: with the answer given proposed, with another proposed, and cold.
+    public var suggestedRight: Int { outcomes.reduce(0) { $0 + $1.suggestedRight.count } }
+    public var suggestedWrong: Int { outcomes.reduce(0) { $0 + $1.suggestedWrong.count } }
+    public var cold: Int { outcomes.reduce(0) { $0 + $1.cold.count } }
+    /// Answers proposed at questions whose facts the scenario does not state.
+    public var suggestedUnstated: Int { outcomes.reduce(0) { $0 + $1.suggestedUnstated.count } }
 
     public var summary: String {
-        "\(right)/\(outcomes.count) scenarios right; \(reasked) questions asked whose answer had been given; "
+        "\(right)/\(outcomes.count) scenarios right; \(reasked) questions asked whose answer had been given "
+            + "(\(suggestedRight) with that answer proposed, \(suggestedWrong) with another proposed, \(cold) cold); "
+            + "\(suggestedUnstated) answers proposed on facts the scenario does not state; "
             + "\(missingClauses) clauses missing; \(wrongVerdicts) wrong verdicts; \(misheard) facts taken that the user did not state; "
             + "\(unanswered) stopped at a question the scenario does not answer; "
             + "routing offered the right topic \(routed)/\(outcomes.count)"

@@ -41,8 +41,11 @@ enum TranscriptEntries {
             return .note("Role set to \(TranscriptPresentation.roleName(role))")
         case .asked(_, _, _, let prompt, let options, _, _, _, _):
             return .question(prompt: prompt, options: options)
-        case .answered(_, _, _, let label):
-            return .answer(label)
+        case .suggested(_, _, _, let label, let said):
+            let quoted = said == TranscriptRedactor.marker ? said : "“\(said)”"
+            return .note("Proposed from what was typed, \(quoted): \(label)")
+        case .answered(_, _, _, let label, let accepted):
+            return .answer(accepted == true ? "\(label) (as proposed)" : label)
         case .wentBack(_, let fact):
             return .note(fact == nil ? "Went back (there was no answer to undo)" : "Went back: the last answer was undone")
         case .restarted(let topic):

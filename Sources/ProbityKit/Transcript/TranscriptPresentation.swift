@@ -158,7 +158,7 @@ public struct TranscriptPresentation: Sendable {
                 case .restarted(let topic) where topic == advice.topic:
                     withdrawn.insert(index)
                     break later
-                case .answered(let topic, _, _, _) where topic == advice.topic:
+                case .answered(let topic, _, _, _, _) where topic == advice.topic:
                     withdrawn.insert(index)
                     break later
                 default: continue

@@ -1,5 +1,6 @@
 /// Leaves out the user's free text (`--redact`), wherever the record holds it, and nothing else: each line typed,
-/// the question routed, the words searched for, and the user's words repeated in a message. Options chosen,
+/// the question routed, the words searched for, the user's words quoted with an answer proposed from them, and the
+/// user's words repeated in a message. Options chosen,
 /// questions asked, advice given and Probity's own words stay, whatever the user typed.
 ///
 /// Records of the first format (`probity-transcript/1`) hold what was shown as printed text, where an echo cannot
@@ -25,6 +26,8 @@ public enum TranscriptRedactor {
             return .routed(question: marker, candidates: candidates, outcome: outcome)
         case .displayed(let kind, let shown):
             return .displayed(kind: kind, shown: redact(shown))
+        case .suggested(let topic, let fact, let option, let label, _):
+            return .suggested(topic: topic, fact: fact, option: option, label: label, said: marker)
         case .shown(let kind, let text):
             return .shown(kind: kind, text: legacyKindsWithoutEchoes.contains(kind) ? text : marker)
         case .started, .topicStarted, .councilSet, .roleSet, .asked, .answered, .wentBack, .restarted, .leftTopic, .advised, .explained, .ended:

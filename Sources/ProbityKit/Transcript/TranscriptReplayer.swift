@@ -36,7 +36,7 @@ public struct TranscriptReplayer: Sendable {
                 facts["role"] = role
             case .topicStarted:
                 answeredInTopic = []
-            case .answered(_, let fact, let option, _):
+            case .answered(_, let fact, let option, _, _):
                 facts[fact] = option
                 answeredInTopic.append(fact)
             case .wentBack(_, let fact):

@@ -42,8 +42,15 @@ public enum FactExtractor {
     static func facts(
         in text: String, among facts: [Fact], index: PhraseIndex, synonyms: SynonymLayer? = nil, meaning: MeaningLayer? = nil
     ) -> [LearntFact] {
+        hearing(in: text, among: facts, index: index, synonyms: synonyms, meaning: meaning).learnt
+    }
+
+    /// The same, with the keys of every fact the phrases spoke of (taken or not) and every fact taken.
+    static func hearing(
+        in text: String, among facts: [Fact], index: PhraseIndex, synonyms: SynonymLayer? = nil, meaning: MeaningLayer? = nil
+    ) -> (learnt: [LearntFact], touched: Set<String>) {
         let heard = phraseFacts(in: text, among: facts, index: index)
-        guard synonyms != nil || meaning != nil else { return heard.learnt }
+        guard synonyms != nil || meaning != nil else { return heard }
         var all = heard.learnt
         var touched = heard.touched
         if let synonyms {
@@ -53,7 +60,7 @@ public enum FactExtractor {
         }
         if let meaning { all += meaning.facts(in: text, among: facts, skipping: touched) }
         // In the catalogue's order, whichever layer heard the fact.
-        return facts.compactMap { fact in all.first { $0.factKey == fact.key } }
+        return (facts.compactMap { fact in all.first { $0.factKey == fact.key } }, touched.union(all.map(\.factKey)))
     }
 
     /// What the phrases hear: the facts taken, and the keys of every fact a phrase spoke of (taken or not: two

@@ -13,7 +13,7 @@ import Testing
         let reply = conversation.handle(
             "The Conservative group asked me to brief them on the parking review; two local party members who are not councillors will be there")
         #expect(reply.startedTopics == ["party-group-briefing"])
-        let taken = Set(reply.events.compactMap { if case .answered(_, let fact, _, _) = $0 { fact } else { nil } })
+        let taken = Set(reply.events.compactMap { if case .answered(_, let fact, _, _, _) = $0 { fact } else { nil } })
         #expect(taken.isSuperset(of: ["party-group-briefing.nonmembers", "party-group-briefing.venue"]))
         let text = reply.shownText.unwrapped
         #expect(text.contains("You said someone who is not a councillor will be at the meeting and the briefing is about council business."))

@@ -23,6 +23,63 @@ import Testing
         #expect(caution.upperBound < steps.lowerBound)
     }
 
+    /// From the knowledge: in every council, some development scenario (Tests/Fixtures/scenarios/dev*.json) states in
+    /// its first message a fact that a caution rests on, and reaches advice that shows that caution with the verdict;
+    /// and no development scenario shows a caution because of an answer its truth rules out (a single-choice fact
+    /// the scenario settles the other way; as in the suite, a fact that takes several answers may hold more).
+    @Test func developmentScenariosThatStateACautionsFactShowIt() throws {
+        let knowledge = ShippedChat.knowledge
+        let runner = ScenarioRunner(knowledge: knowledge)
+        let folder = Paths.repository + "/Tests/Fixtures/scenarios"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("dev") && $0.hasSuffix(".json") }
+        let saying = { (key: String, id: String) in knowledge.fact(key: key)?.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }
+        var shownFromFirstMessage: [String: Int] = [:]
+        for file in try names.sorted().map({ try ScenarioFile.load(folder + "/" + $0) }) {
+            let cautioned = Set(
+                knowledge.trees(council: file.council).flatMap { tree in
+                    tree.rules.filter { $0.steps.contains(where: \.isCaution) }.flatMap { rule in rule.values.map { "\(rule.fact)=\($0)" } }
+                })
+            #expect(!cautioned.isEmpty, "\(file.council) has no caution")
+            for scenario in file.scenarios where scenario.isDevelopment {
+                let truth = scenario.keyed(scenario.answers.merging(scenario.stated) { _, stated in stated }, in: knowledge)
+                let ruledOut = truth.flatMap { key, options in
+                    (knowledge.fact(key: key)?.multiple ?? true)
+                        ? [] : (knowledge.fact(key: key)?.options ?? []).filter { !options.contains($0.id) }.compactMap { saying(key, $0.id) }
+                }
+                let statedCautions = scenario.keyed(scenario.stated, in: knowledge).flatMap { key, options in
+                    options.filter { cautioned.contains("\(key)=\($0)") }.compactMap { saying(key, $0) }
+                }
+                for caution in runner.run(scenario, council: file.council).steps where caution.isCaution {
+                    let because = caution.because ?? ""
+                    let wrong = ruledOut.filter { because.contains($0) }
+                    #expect(wrong.isEmpty, "\(file.council)/\(scenario.id): a caution because \(because), which the scenario rules out")
+                    if statedCautions.contains(where: { because.contains($0) }) { shownFromFirstMessage[file.council, default: 0] += 1 }
+                }
+            }
+        }
+        for council in knowledge.councilIDs {
+            #expect(shownFromFirstMessage[council, default: 0] >= 1, "\(council): no development scenario shows a caution from its first message")
+        }
+        print("cautions shown from a development scenario's first message:", shownFromFirstMessage.sorted { $0.key < $1.key })
+    }
+
+    /// A caution on what a member does is not an officer's: the officer who is texted on Saturdays, or whose team a
+    /// councillor's nephew applies to, gets the rule as a numbered step, not "But because you said…".
+    @Test func aMembersCautionIsNotShownToTheOfficer() throws {
+        let cases = [
+            ("A councillor keeps texting me on Saturdays and late at night about things that aren't urgent.", "non-working time"),
+            (
+                "A councillor rang me, as the recruiting manager, to say her nephew would be perfect for the admin post we're filling.",
+                "declare the relationship"
+            ),
+        ]
+        for (message, words) in cases {
+            let steps = try ShippedChat.advice("tower-hamlets", .officer, message).advised.steps ?? []
+            #expect(steps.contains { $0.text.lowercased().contains(words) && !$0.isCaution }, "\(message)")
+            #expect(steps.allSatisfy { !$0.isCaution }, "\(message)")
+        }
+    }
+
     /// The record keeps the mark; a record written before cautions existed reads as it did.
     @Test func theRecordKeepsTheMark() throws {
         let step = ConversationEvent.Advised.Step(
