@@ -103,17 +103,50 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     let known = Set(knowledge.topics.map(\.id))
     // --fold-vectors DIR: DIR/fold-K.bin, vectors distilled without fold K's examples (distil-vectors.py --folds DIR).
     let foldVectors = option("--fold-vectors").map { dir in (0..<5).compactMap { readVectors(dir + "/fold-\($0).bin") } }
-    let cv = RoutingEvaluation.crossValidate(knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights, foldVectors: foldVectors)
+    // --unscoped: the router alone, without the scope catalogue's referrals (`ScopeReferral`).
+    let scoped = !arguments.contains("--unscoped")
+    let subjects = scoped ? knowledge.outOfScope : []
+    let cv = RoutingEvaluation.crossValidate(
+        knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights, foldVectors: foldVectors, scoped: scoped)
     let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
-    let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known)
-    let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known)
-    let e3 = RoutingEvaluation(router: router, cases: dev3, knownTopics: known)
+    let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known, outOfScope: subjects)
+    let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known, outOfScope: subjects)
+    let e3 = RoutingEvaluation(router: router, cases: dev3, knownTopics: known, outOfScope: subjects)
     func f(_ e: RoutingEvaluation) -> String {
         String(
-            format: "top-1 %.1f%% top-3 %.1f%% refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topThreeAccuracy * 100,
+            format: "top-1 %.1f%% (%d) top-3 %.1f%% (%d) refused %d/%d, off %d/%d", e.topOneAccuracy * 100, e.topOne, e.topThreeAccuracy * 100, e.topThree,
             e.falseRejections, e.onTopic, e.offTopicRejected, e.offTopic)
     }
     print("\(label) | CV \(f(cv)) | dev \(f(e1)) | dev2 \(f(e2)) | scenarios \(f(e3))")
+    // The background split by kind (CV holds out every fifth background question), and dev3's off-topic and out-of-scope
+    // questions, set aside from the background text written for them and never trained on.
+    let offTopicBackground = Set(backgroundOffTopic())
+    let offTopicMissed = cv.misses.filter { $0.expected == nil && offTopicBackground.contains($0.question) }.count
+    let heldOffTopic = knowledge.background.filter(offTopicBackground.contains).count
+    let offTopicRefused = heldOffTopic - offTopicMissed
+    let outOfScopeRefused = cv.offTopicRejected - offTopicRefused
+    let dev3Off = RoutingEvaluation(
+        router: router,
+        cases: read("dev3-off-topic.txt").split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .map { RoutingEvaluation.Case(question: $0, expected: nil) }, knownTopics: known, outOfScope: subjects)
+    let dev3Scope = RoutingEvaluation(
+        router: router,
+        cases: read("dev3-out-of-scope.tsv").split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .compactMap { $0.split(separator: "\t", maxSplits: 1).last.map { RoutingEvaluation.Case(question: String($0), expected: nil) } },
+        knownTopics: known, outOfScope: subjects)
+    print(
+        "  CV background refused: off-topic \(offTopicRefused)/\(heldOffTopic), out of scope \(outOfScopeRefused)/\(cv.offTopic - heldOffTopic)"
+            + " | dev3 off-topic refused \(dev3Off.offTopicRejected)/\(dev3Off.offTopic), out of scope not routed \(dev3Scope.offTopicRejected)/\(dev3Scope.offTopic)"
+    )
+    // --refused: the on-topic development messages refused (dev, dev2, scenarios), to compare two settings.
+    if arguments.contains("--refused") {
+        for miss in (e1.misses + e2.misses + e3.misses) where miss.expected != nil && miss.decision == "no match" {
+            print("  refused [\(miss.expected ?? "")]: \(miss.question)")
+        }
+    }
+    if arguments.contains("--dev3-misses") {
+        for miss in dev3Off.misses + dev3Scope.misses { print("  dev3 routed: \(miss.question) → \(miss.decision)") }
+    }
     if arguments.contains("--dev-misses") {
         print(e1.summary())
         print(e2.summary())
@@ -128,6 +161,14 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     if let path = option("--dump-features") {
         dumpFeatures(knowledge, weights: weights, foldVectors: foldVectors, cases: ["dev": dev, "dev2": dev2, "scenarios": dev3], to: path)
     }
+}
+
+/// The background's off-topic questions (`catalogue/background.json` → `offTopic`), to split the background by kind.
+func backgroundOffTopic() -> [String] {
+    guard let data = FileManager.default.contents(atPath: directory + "/catalogue/background.json"),
+        let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return [] }
+    return json["offTopic"] as? [String] ?? []
 }
 
 /// `--dump-features FILE`: one JSON line per cross-validation case (with its fold) and per development case (fold −1,
@@ -324,8 +365,10 @@ do {
         }
         let set = try HeldOutSet(folder: folder)
         let (w, t) = overridden()
-        let figures = set.figures(Router(knowledge: knowledge, thresholds: t, weights: w), knownTopics: Set(knowledge.topics.map(\.id)))
-        print("held-out \(name): " + figures.summary)
+        let router = Router(knowledge: knowledge, thresholds: t, weights: w)
+        let known = Set(knowledge.topics.map(\.id))
+        print("held-out \(name), the router alone: " + set.figures(router, knownTopics: known).summary)
+        print("held-out \(name), with the scope catalogue's referrals: " + set.figures(router, knownTopics: known, outOfScope: knowledge.outOfScope).summary)
         exit(0)
     }
 

@@ -27,13 +27,14 @@ public struct HeldOutSet: Sendable {
     /// Every question of the set, whatever its file.
     public var questions: [String] { (onTopic + offTopic + outOfScope).map(\.question) }
 
-    /// The aggregate figures of `router` on the set. Out-of-scope questions count as refused when no topic is chosen
-    /// (the out-of-scope reply is decided after routing).
-    public func figures(_ router: Router, knownTopics: Set<String>) -> Figures {
+    /// The aggregate figures of `router` on the set. Out-of-scope questions count as refused when no topic is chosen;
+    /// with `outOfScope` (the catalogue's subjects), a question the scope catalogue refers counts as refused, as the user
+    /// sees it (`ScopeReferral`).
+    public func figures(_ router: Router, knownTopics: Set<String>, outOfScope subjects: [OutOfScopeSubject] = []) -> Figures {
         Figures(
-            onTopic: RoutingEvaluation(router: router, cases: onTopic, knownTopics: knownTopics),
-            offTopic: RoutingEvaluation(router: router, cases: offTopic, knownTopics: knownTopics),
-            outOfScope: RoutingEvaluation(router: router, cases: outOfScope, knownTopics: knownTopics))
+            onTopic: RoutingEvaluation(router: router, cases: onTopic, knownTopics: knownTopics, outOfScope: subjects),
+            offTopic: RoutingEvaluation(router: router, cases: offTopic, knownTopics: knownTopics, outOfScope: subjects),
+            outOfScope: RoutingEvaluation(router: router, cases: outOfScope, knownTopics: knownTopics, outOfScope: subjects))
     }
 
     /// What may be shown of a held-out run: counts and rates, never a question.

@@ -4,36 +4,25 @@
 ///    you mean `topics`?" before anything is routed, and `probity ask` says so.
 /// 1. A subject the protocols do not cover ("can I accept a bottle of wine from a contractor?") is referred to
 ///    where its rule lives, unless the question routes clearly to a topic and still leads there once the subject's
-///    words are taken out ("does the code of conduct apply on the outside body I sit on?" is about outside bodies).
+///    words are taken out ("does the code of conduct apply on the outside body I sit on?" is about outside bodies):
+///    `ScopeReferral`, the same rule every routing measure applies.
 /// 2. Two questions in one message, each clearly about a different topic, are split: the first is taken.
 /// 3. Otherwise the router's decision: a clear topic, a choice, or none. With none, the nearest topics are kept
 ///    only when they are plausibly what was meant (`plausibleScore`).
 public struct QuestionTriage: Sendable {
     public let router: Router
-    let scope: OutOfScopeMatcher
+    let scope: ScopeReferral
     let splitter: QuestionSplitter
     /// With no match, a nearest topic is offered only when it scores at least this.
     public var plausibleScore: Double
 
     public static let standardPlausibleScore = 0.3
-    /// A question keeps its topic despite a subject's signal only when this many words besides the signal still route it.
-    static let minimumRestWords = 3
 
     public init(router: Router, outOfScope: [OutOfScopeSubject], plausibleScore: Double = QuestionTriage.standardPlausibleScore) {
         self.router = router
-        scope = OutOfScopeMatcher(subjects: outOfScope)
+        scope = ScopeReferral(subjects: outOfScope)
         splitter = QuestionSplitter(router: router)
         self.plausibleScore = plausibleScore
-    }
-
-    /// Whether the rest of a question, without an out-of-scope subject's words, still routes to `topic`: clearly, or as the
-    /// first of a close choice (the whole question went there clearly; the rest has fewer words to tell close topics apart).
-    static func leadsTo(_ topic: String, _ decision: RoutingDecision) -> Bool {
-        switch decision {
-        case .clear(let best): return best.topicID == topic
-        case .choose(let close): return close.first?.topicID == topic
-        case .noMatch: return false
-        }
     }
 
     /// What to do with `text`; `limit` is how many ranked topics to keep (at least the choices a decision may offer).
@@ -43,16 +32,13 @@ public struct QuestionTriage: Sendable {
         }
         let ranked = router.rank(text, limit: max(limit, router.thresholds.maximumChoices))
         let routing = router.thresholds.decide(ranked)
-        if let match = scope.match(in: text) {
-            let rest = OutOfScopeMatcher.words(text).enumerated()
-                .filter { !match.range.contains($0.offset) }.map(\.element).joined(separator: " ")
-            let restWords = TextNormaliser.analyse(rest).filter { !$0.isStop }.count
-            if restWords >= Self.minimumRestWords, case .clear(let best) = routing, Self.leadsTo(best.topicID, router.route(rest)) {
-                return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil, aside: scope.subjects[match.subject])
-            }
-            return QuestionDecision(
-                outcome: .none(nearest: plausible(ranked), referral: scope.subjects[match.subject]),
-                ranked: ranked, split: nil)
+        switch scope.decide(text, routing: routing, router: router) {
+        case .aside(let subject)?:
+            if case .clear(let best) = routing { return QuestionDecision(outcome: .topic(best), ranked: ranked, split: nil, aside: subject) }
+        case .referred(let subject)?:
+            return QuestionDecision(outcome: .none(nearest: plausible(ranked), referral: subject), ranked: ranked, split: nil)
+        case nil:
+            break
         }
         if let split = splitter.split(text) {
             return QuestionDecision(outcome: .topic(split.firstTopic), ranked: ranked, split: split)

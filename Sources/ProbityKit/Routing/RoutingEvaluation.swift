@@ -57,15 +57,18 @@ public struct RoutingEvaluation: Sendable {
         public var description: String { "line \(line) is not TOPIC<TAB>QUESTION: \(text)" }
     }
 
-    /// Routes every case. Cases for topics the knowledge lacks are skipped, not failed.
-    public init(router: Router, cases: [Case], knownTopics: Set<String>) {
+    /// Routes every case. Cases for topics the knowledge lacks are skipped, not failed. With `outOfScope`, a question the
+    /// scope catalogue refers (`ScopeReferral`, as the chat and `probity ask` do) counts as refused.
+    public init(router: Router, cases: [Case], knownTopics: Set<String>, outOfScope: [OutOfScopeSubject] = []) {
+        let scope = ScopeReferral(subjects: outOfScope)
         for c in cases {
             if let expected = c.expected, !knownTopics.contains(expected) {
                 skipped += 1
                 continue
             }
             let ranked = router.rank(c.question, limit: 5)
-            let decision = router.thresholds.decide(ranked)
+            var decision = router.thresholds.decide(ranked)
+            if case .referred? = scope.decide(c.question, routing: decision, router: router) { decision = .noMatch(nearest: []) }
             let ids = ranked.map(\.topicID)
             let rejected: Bool
             let label: String
@@ -103,16 +106,17 @@ public struct RoutingEvaluation: Sendable {
     /// refused). For choosing weights without
     /// looking at the held-out questions. `foldVectors`, when given, holds for each fold word vectors distilled
     /// without that fold's examples (`scripts/distil-vectors.py --folds`): the shipped vectors were fitted on every
-    /// example, so with them the held-out part is not quite unseen.
+    /// example, so with them the held-out part is not quite unseen. `scoped`: the scope catalogue's referrals count as
+    /// refusals (`ScopeReferral`), as they do for the user.
     public static func crossValidate(
         knowledge: KnowledgeBase, folds: Int = 5, thresholds: RoutingThresholds = .standard,
-        weights: RoutingWeights = .standard, foldVectors: [WordVectors]? = nil
+        weights: RoutingWeights = .standard, foldVectors: [WordVectors]? = nil, scoped: Bool = true
     ) -> RoutingEvaluation {
         var total = RoutingEvaluation()
         let known = Set(knowledge.topics.map(\.id))
         for (trained, cases) in split(knowledge: knowledge, folds: folds, foldVectors: foldVectors) {
             let router = Router(knowledge: trained, thresholds: thresholds, weights: weights)
-            total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known))
+            total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known, outOfScope: scoped ? knowledge.outOfScope : []))
         }
         return total
     }

@@ -92,7 +92,7 @@ struct HeldOutFloors: Sendable, CustomTestStringConvertible {
 /// The router against the blind held-out sets (Tests/Fixtures/routing-heldout-v2 and -v3, each written by someone who
 /// never saw the router's examples; see their READMEs). These tests read the files; whoever tunes the router does not,
 /// and sees only the aggregate figures (`probity-bench --heldout v2`). Out-of-scope questions count as refused when no
-/// topic is chosen.
+/// topic is chosen; a question the scope catalogue refers (`ScopeReferral`) counts as refused, as the user sees it.
 @Suite struct RoutingHeldOutTests {
     static let knowledge = KnowledgeLoader.read(directory: Paths.knowledge, councils: .none).knowledge
     static let sets = [RoutingFloors.v2, RoutingFloors.v3]
@@ -102,7 +102,7 @@ struct HeldOutFloors: Sendable, CustomTestStringConvertible {
     }
 
     static func figures(_ floors: HeldOutFloors) throws -> HeldOutSet.Figures {
-        try set(floors).figures(Router(knowledge: knowledge), knownTopics: Set(knowledge.topics.map(\.id)))
+        try set(floors).figures(Router(knowledge: knowledge), knownTopics: Set(knowledge.topics.map(\.id)), outOfScope: knowledge.outOfScope)
     }
 
     /// No question of a set is one of the topics' examples or background questions (letters compared); a failure

@@ -105,14 +105,16 @@ import Testing
     @Test func aQuestionWithNoTopicWordIsNotMadeAMatchByItsVector() {
         // The shipped weights (the fitted refusal) refuse it.
         if case .noMatch = Router(knowledge: WordVectorsTests.knowledge).route("tell me a joke") {} else { Issue.record("routed with the shipped weights") }
-        // The hand-set refusal, which this guard belongs to.
+        // The hand-set refusal, which this guard belongs to, without the background class: since the background grew
+        // (branch refusal5) it refuses the joke with or without the guard, so the guard alone is tested here.
         var weights = RoutingWeights.standard
         weights.learned = nil
         weights.vectorConfidence = 10
-        let guarded = Router(knowledge: WordVectorsTests.knowledge, weights: weights)
+        let bare = WordVectorsTests.knowledge.with(topics: WordVectorsTests.knowledge.topics, background: [])
+        let guarded = Router(knowledge: bare, weights: weights)
         if case .noMatch = guarded.route("tell me a joke") {} else { Issue.record("routed: \(guarded.rank("tell me a joke"))") }
         weights.vectorConfidenceFrom = 0
-        let unguarded = Router(knowledge: WordVectorsTests.knowledge, weights: weights)
+        let unguarded = Router(knowledge: bare, weights: weights)
         if case .noMatch = unguarded.route("tell me a joke") { Issue.record("without the guard the vector alone should have matched") }
         if case .noMatch = guarded.route("can I see the exempt report for planning committee") { Issue.record("an on-topic question was refused") }
     }
