@@ -68,14 +68,21 @@ enum RoutingFloors {
     /// (without the vectors: 83.9%, 96.8%, 3.2%, 82.8%, 51.8%). Third pass, first state (vectors fine-tuned on the
     /// facts' phrases too): 89.5%, 99.1%, 2.3%, 83.6%, 78.6%. The shipped state (no phrases; fine-tuned on the catalogue's
     /// sentences only; `backgroundMargin` 1), measured once after it was merged: 90.4%, 98.5%, 2.0% (7 of 342),
-    /// 87.9%, 78.6%. The floors are those figures, a question's width below.
+    /// 87.9%, 78.6%. Fourth session (2026-11-29, 22:06), after the larger background text and the scope referral
+    /// counted as the user sees it (branch `refusal5`, chosen on development data), measured once: 89.2%, 98.8%, 2.3%
+    /// (8 of 342), 91.4%, 91.1% with referrals; then 7 new background questions found letter for letter in v2 or v3
+    /// were taken out (count only) and the vectors distilled again: 88.6%, 98.5%, 2.9% (10 of 342), 90.5% (105/116),
+    /// 92.9% with referrals (52/56; the router alone 85.7%). The floors are these figures, a question's width below.
     static let v2 = HeldOutFloors(
-        name: "v2", topOne: 0.90, topThree: 0.98, wronglyRefused: 0.021, offTopicRefused: 0.87, outOfScopeRefused: 0.78)
+        name: "v2", topOne: 0.883, topThree: 0.982, wronglyRefused: 0.0325, offTopicRefused: 0.896, outOfScopeRefused: 0.91)
     /// Held-out set v3 (a third writer, 2026-11-29 evening), measured on main with proper names in routing, after the
     /// 9 questions that were letter for letter training text were taken out of the set: top-1 82.8%, top-3 97.4%,
     /// wrongly refused 1.4% (5 of 349), off-topic refused 76.4% (84/110), out of scope not routed 78.3% (54/69).
+    /// Fourth session, after `refusal5` (as for v2): 82.5%, 96.3%, 2.3%, 84.5%, 79.7% with referrals; after the 7
+    /// training questions were taken out and the vectors distilled again: 81.7%, 96.6%, 2.3% (8 of 349), 83.6%
+    /// (92/110), 81.2% with referrals (56/69; the router alone 78.3%).
     static let v3 = HeldOutFloors(
-        name: "v3", topOne: 0.82, topThree: 0.97, wronglyRefused: 0.02, offTopicRefused: 0.76, outOfScopeRefused: 0.78)
+        name: "v3", topOne: 0.814, topThree: 0.963, wronglyRefused: 0.026, offTopicRefused: 0.827, outOfScopeRefused: 0.797)
 }
 
 /// What a blind held-out set's figures must not fall below.
