@@ -69,20 +69,22 @@ enum RoutingFloors {
     /// facts' phrases too): 89.5%, 99.1%, 2.3%, 83.6%, 78.6%. The shipped state (no phrases; fine-tuned on the catalogue's
     /// sentences only; `backgroundMargin` 1), measured once after it was merged: 90.4%, 98.5%, 2.0% (7 of 342),
     /// 87.9%, 78.6%. Fourth session (2026-11-29, 22:06), after the larger background text and the scope referral
-    /// counted as the user sees it (branch `refusal5`, chosen on development data), measured once: 89.2%, 98.8%, 2.3%
-    /// (8 of 342), 91.4%, 91.1% with referrals; then 7 new background questions found letter for letter in v2 or v3
-    /// were taken out (count only) and the vectors distilled again: 88.6%, 98.5%, 2.9% (10 of 342), 90.5% (105/116),
-    /// 92.9% with referrals (52/56; the router alone 85.7%). The floors are these figures, a question's width below.
+    /// counted as the user sees it (branch `refusal5`, chosen on development data): 89.2%, 98.8%, 2.3%, 91.4%, 91.1%
+    /// with referrals; 7 of its background questions were also held-out text and were taken out (count only) and the
+    /// vectors distilled again: 88.6%, 98.5%, 2.9%, 90.5%, 92.9%; then 7 new everyday questions were added (a
+    /// development question had become a false referral) and the vectors distilled again, as shipped (22:41): 88.9%,
+    /// 98.8%, 2.3% (8 of 342), 90.5% (105/116), 91.1% with referrals (51/56; the router alone 80.4%). The floors are
+    /// these figures, a question's width below.
     static let v2 = HeldOutFloors(
-        name: "v2", topOne: 0.883, topThree: 0.982, wronglyRefused: 0.0325, offTopicRefused: 0.896, outOfScopeRefused: 0.91)
+        name: "v2", topOne: 0.886, topThree: 0.985, wronglyRefused: 0.0265, offTopicRefused: 0.896, outOfScopeRefused: 0.89)
     /// Held-out set v3 (a third writer, 2026-11-29 evening), measured on main with proper names in routing, after the
     /// 9 questions that were letter for letter training text were taken out of the set: top-1 82.8%, top-3 97.4%,
     /// wrongly refused 1.4% (5 of 349), off-topic refused 76.4% (84/110), out of scope not routed 78.3% (54/69).
-    /// Fourth session, after `refusal5` (as for v2): 82.5%, 96.3%, 2.3%, 84.5%, 79.7% with referrals; after the 7
-    /// training questions were taken out and the vectors distilled again: 81.7%, 96.6%, 2.3% (8 of 349), 83.6%
-    /// (92/110), 81.2% with referrals (56/69; the router alone 78.3%).
+    /// Fourth session, the same three states as v2: 82.5%, 96.3%, 2.3%, 84.5%, 79.7%; 81.7%, 96.6%, 2.3%, 83.6%,
+    /// 81.2%; as shipped: 82.8%, 96.3% (336 of 349), 2.0% (7 of 349), 83.6% (92/110), 81.2% with referrals (56/69;
+    /// the router alone 78.3%).
     static let v3 = HeldOutFloors(
-        name: "v3", topOne: 0.814, topThree: 0.963, wronglyRefused: 0.026, offTopicRefused: 0.827, outOfScopeRefused: 0.797)
+        name: "v3", topOne: 0.825, topThree: 0.96, wronglyRefused: 0.023, offTopicRefused: 0.827, outOfScopeRefused: 0.797)
 }
 
 /// What a blind held-out set's figures must not fall below.

@@ -75,7 +75,9 @@ import Testing
 
     /// Development floors, as measured when the background grew (BENCHMARKS.md, "Refusal with more varied background
     /// text"): dev3's off-topic questions refused at least 88 of 108 (was 77 before it), its out-of-scope ones not
-    /// routed at least 22 of 39 (23), and no more than 13 of the 702 development scenario messages refused (14).
+    /// routed at least 22 of 39 (23), and no more than 14 of the 702 development scenario messages refused (14 before
+    /// the background grew; 13 with the branch's vectors, 14 once 7 of its questions that were also held-out text were
+    /// taken out and the vectors distilled again).
     @Test func developmentRefusalFloors() {
         let off = RoutingEvaluation(
             router: Self.router, cases: Self.dev3OffTopic.map { RoutingEvaluation.Case(question: $0, expected: nil) }, knownTopics: [],
@@ -93,7 +95,7 @@ import Testing
         let scenarios = RoutingEvaluation(
             router: Self.router, cases: messages, knownTopics: Set(Self.knowledge.topics.map(\.id)), outOfScope: Self.knowledge.outOfScope)
         #expect(scenarios.onTopic >= 700)
-        #expect(scenarios.falseRejections <= 13, "\(scenarios.falseRejections)/\(scenarios.onTopic)")
+        #expect(scenarios.falseRejections <= 14, "\(scenarios.falseRejections)/\(scenarios.onTopic)")
     }
 
     /// The background text is varied: several hundred questions of each kind.

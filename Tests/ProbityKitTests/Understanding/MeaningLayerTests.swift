@@ -26,9 +26,12 @@ import Testing
         return Dictionary(uniqueKeysWithValues: learnt.map { ($0.factKey, FactValue.joined($0.optionIDs)) })
     }
 
+    /// "college" is in no phrase; the vectors put it near "university". ("uni" was the example until the vectors were
+    /// distilled again without 7 background questions that were also held-out text: it is still heard at 0.75.)
     @Test func hearsAnOptionInWordsNoPhraseHas() {
-        #expect(PhraseMatcher.occurrences(of: ["uni"], in: PhraseMatcher.stems("at university together")).isEmpty)
-        #expect(heard("The shortlisted candidate and I were at uni together") == ["t.friends": "yes"])
+        #expect(PhraseMatcher.occurrences(of: [PhraseMatcher.stem("college")], in: PhraseMatcher.stems("at university together")).isEmpty)
+        #expect(heard("The shortlisted candidate and I were at college together") == ["t.friends": "yes"])
+        #expect(heard("The shortlisted candidate and I were at uni together", similarity: 0.75) == ["t.friends": "yes"])
     }
 
     @Test func aNegatedClauseMeetsOnlyNegatedPhrases() {
@@ -48,7 +51,7 @@ import Testing
 
     @Test func aFactThePhrasesSpokeOfIsLeftToThem() {
         let facts = [FactExtractorTests.sits, Self.friends]
-        let text = "I am not on the licensing committee and we were at uni together"
+        let text = "I am not on the licensing committee and we were at college together"
         let learnt = FactExtractor.facts(in: text, among: facts, index: PhraseIndex(), meaning: Self.layer())
         #expect(learnt.map(\.factKey) == ["t.sits", "t.friends"])
         #expect(learnt.first?.optionIDs == ["no"])
