@@ -10,16 +10,6 @@ import Testing
     static let message = "The cabinet member I am consulting on my draft wants me to alter my recommendation."
     static let arguments = ["chat", "--council", "wiltshire", "--role", "officer"]
 
-    /// Every event line of the transcripts the chat wrote in `home`.
-    private func transcriptLines(_ home: ChatHome) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: home.transcripts) else { return [] }
-        var lines: [String] = []
-        for case let path as String in walker where path.hasSuffix(".jsonl") {
-            lines += try String(contentsOfFile: home.transcripts + "/" + path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
-        return lines
-    }
-
     @Test func enterTakesTheAnswerProposedFromTheUsersWords() throws {
         let home = try ChatHome()
         defer { home.remove() }
@@ -32,7 +22,7 @@ import Testing
         #expect(quote.lowerBound < proposed.lowerBound && proposed.lowerBound < press.lowerBound)
         #expect(out.contains("What to do"), "Enter answered the question and the advice followed")
 
-        let lines = try transcriptLines(home)
+        let lines = try home.transcriptLines()
         let suggested = try #require(lines.first { $0.contains("{\"suggested\":") })
         #expect(suggested.contains("\"option\":\"change\""))
         #expect(suggested.contains("\"said\":\"\(Self.message)\""))
@@ -49,7 +39,7 @@ import Testing
         let result = try home.chat(Self.arguments, input: Self.message + "\n1\nquit\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.unwrapped.contains("(from what you said)"))
-        let lines = try transcriptLines(home)
+        let lines = try home.transcriptLines()
         let answered = try #require(lines.first { $0.contains("{\"answered\":") && $0.contains("officer-reports.wilts-aim") })
         #expect(!answered.contains("\"option\":\"change\""))
         #expect(answered.contains("\"accepted\":false"))

@@ -81,6 +81,16 @@ struct ChatHome {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Every event line of the transcripts the chat wrote here.
+    func transcriptLines() throws -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: transcripts) else { return [] }
+        var lines: [String] = []
+        for case let path as String in walker where path.hasSuffix(".jsonl") {
+            lines += try String(contentsOfFile: transcripts + "/" + path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        return lines
+    }
 }
 
 /// What the tests plan with: the shipped knowledge, and the engine and router the binary uses.

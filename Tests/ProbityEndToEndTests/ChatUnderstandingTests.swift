@@ -5,17 +5,6 @@ import Testing
 /// Issue 12 through the piped chat: commands are never routed, two questions are taken in turn, and subjects the
 /// protocols do not cover are referred to where their rule lives.
 @Suite struct ChatUnderstandingTests {
-    /// Every event line of the transcripts the chat wrote in `home`.
-    private func transcriptLines(_ home: ChatHome) throws -> [String] {
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: home.transcripts) else { return [] }
-        var lines: [String] = []
-        for case let path as String in walker where path.hasSuffix(".jsonl") {
-            lines += try String(contentsOfFile: home.transcripts + "/" + path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
-        return lines
-    }
-
     @Test func commandsAndTheirNearMissesAreNeverRouted() throws {
         let home = try ChatHome()
         defer { home.remove() }
@@ -28,7 +17,7 @@ import Testing
         #expect(out.contains("Left \"Seeing a document or information\"."))
         #expect(out.contains("There's no topic under way to leave."))
         #expect(!out.contains("isn't one of the answers"))
-        let lines = try transcriptLines(home)
+        let lines = try home.transcriptLines()
         let routed = lines.filter { $0.contains("{\"routed\":") }
         #expect(routed.count == reach.count, "only the question was routed: \(routed)")
         #expect(lines.contains { $0.contains("\"leftTopic\"") && $0.contains("document-access") }, "leaving is recorded")
@@ -52,7 +41,7 @@ import Testing
         #expect(said.lowerBound < first.lowerBound && first.lowerBound < advice.lowerBound)
         #expect(advice.lowerBound < offer.lowerBound && offer.lowerBound < second.lowerBound)
 
-        let lines = try transcriptLines(home)
+        let lines = try home.transcriptLines()
         #expect(lines.contains { $0.contains("\"two-questions\"") })
         #expect(lines.contains { $0.contains("\"deferred\"") && $0.contains("I also want to see a confidential report") })
         #expect(lines.contains { $0.contains("\"topicStarted\"") && $0.contains("document-access") })
