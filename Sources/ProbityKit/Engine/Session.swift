@@ -364,11 +364,12 @@ public struct Session: Sendable {
     /// The advice the walk reached, with every rule that a known fact triggers.
     private func adviceResult(_ advice: Advice, tree: AdviceTree, topic: Topic, council: Council, reasons: [Reason]) -> (Step, [Reason]) {
         var reasons = reasons
-        // Steps for the other side of the situation are left out; their clauses are still quoted.
-        var steps = advice.steps.filter { $0.isFor(role) }.map { stepResult($0, council: council) }
+        // Steps for the other side of the situation are left out (their clauses are still quoted), and a rule's step
+        // is measured against the steps shown, not against one this user never sees.
+        var shownSteps = advice.steps.filter { $0.isFor(role) }
+        var steps = shownSteps.map { stepResult($0, council: council) }
         var citations = advice.citations + advice.steps.flatMap(\.citations)
-        var seenSteps = Set(advice.steps.map(\.text))
-        var shownSteps = advice.steps
+        var seenSteps = Set(shownSteps.map(\.text))
         // A caution whose every clause the advice reached already rests on was in view when that advice was
         // written: it joins the steps instead of standing beside the verdict.
         let restsOn = Set((advice.citations + advice.steps.flatMap(\.citations)).map(\.clause))

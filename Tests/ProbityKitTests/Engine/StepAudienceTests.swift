@@ -42,3 +42,33 @@ import Testing
         #expect(marked > 0)
     }
 }
+
+/// A rule's step that says what a step for the other side says is still shown: it is compared with the steps this
+/// user sees, not with one left out for them.
+@Suite struct StepAudienceRestatementTests {
+    @Test func aRuleStepIsNotDroppedForRestatingAStepTheUserDoesNotSee() throws {
+        let election = Fact(
+            key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
+            options: [
+                FactOption(id: "yes", label: "Yes", says: "an election is coming", phrases: []), FactOption(id: "no", label: "No", says: nil, phrases: []),
+            ],
+            file: "catalogue/topics/printing.json", position: nil)
+        let text = "Take care with council printers in the run-up to an election."
+        let cite = [Citation(council: "testshire", clause: "1")]
+        let rule = Rule(
+            fact: election.key, values: ["yes"], role: nil, steps: [AdviceStep(text: text, citations: cite)], citations: [], position: nil, index: 0)
+        // The campaign advice has a step with the same words, for officers only.
+        let knowledge = TinyKnowledge.make(
+            moreFacts: [election], rules: [rule], moreCampaignSteps: [AdviceStep(text: text, citations: cite, audience: .officer)])
+        let id = "testshire"
+        var session = try Session(knowledge: knowledge, council: id, role: .member)
+        try session.begin(topicID: "printing")
+        try session.setAnswer(election.key, option: "yes")
+        _ = try session.answer("campaign")
+        guard case .advice(let advice)? = session.step else {
+            Issue.record("no advice")
+            return
+        }
+        #expect(advice.steps.filter { $0.text == text }.count == 1)
+    }
+}

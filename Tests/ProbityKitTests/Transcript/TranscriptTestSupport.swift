@@ -40,7 +40,7 @@ enum TinyKnowledge {
     static func make(
         version: String = "1", clauseText: String = "Council printers are for council business only.",
         campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign",
-        moreFacts: [Fact] = [], rules: [Rule] = []
+        moreFacts: [Fact] = [], rules: [Rule] = [], moreCampaignSteps: [AdviceStep] = []
     ) -> KnowledgeBase {
         let clauses = [
             Clause(id: "1", number: "1", heading: "Resources", text: clauseText),
@@ -76,7 +76,7 @@ enum TinyKnowledge {
             steps: [
                 AdviceStep(text: "Use a commercial printer.", isPractical: true),
                 AdviceStep(text: "Pay for it from campaign funds.", isPractical: true),
-            ],
+            ] + moreCampaignSteps,
             citations: campaignCites, silent: false)
         let yes = Advice(
             id: "yes-ward", verdict: .yes, headline: "Yes, for ward work", summary: "Ward work is council business.",
