@@ -13,7 +13,13 @@ let package = Package(
     ],
     targets: [
         // All logic: knowledge, engine, routing, search, transcripts. No terminal I/O.
-        .target(name: "ProbityKit", dependencies: ["CLibPQShim"]),
+        .target(name: "ProbityKit", dependencies: ["CLibPQShim", "ProbityBytes", "ProbityEncoder"]),
+        // The sentence encoder (all-MiniLM-L6-v2 in pure Swift) that routing asks when its first reading is unsure.
+        // Optimised in every configuration: unoptimised, one question takes seconds instead of milliseconds, which
+        // the debug-built tests and the debug chat of the README's command could not afford.
+        .target(name: "ProbityEncoder", dependencies: ["ProbityBytes"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // Bytes that stay put while they are read: a copy, or a file mapped read-only (caches, vectors, weights).
+        .target(name: "ProbityBytes"),
         // libpq, opened with dlopen when a command first uses the store, its functions checked against libpq-fe.h
         // (apt: libpq-dev). Not linked: linking it loads libpq, OpenSSL, Kerberos and LDAP at every start-up.
         .target(
@@ -36,12 +42,12 @@ let package = Package(
             ]
         ),
         // Routing accuracy and in-process timings for BENCHMARKS.md: swift run -c release probity-bench
-        .executableTarget(name: "probity-bench", dependencies: ["ProbityKit"]),
+        .executableTarget(name: "probity-bench", dependencies: ["ProbityKit", "ProbityEncoder"]),
         // The start-up baseline for BENCHMARKS.md: Foundation and nothing else, built like probity.
         .executableTarget(name: "foundation-hello"),
         // The checkout's paths and the built binary's runner, one copy for both test targets.
         .target(name: "ProbityTestSupport", path: "Tests/ProbityTestSupport"),
-        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit", "ProbityEncoder", "ProbityTestSupport"]),
         .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit", "ProbityTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,6 +65,11 @@ def main():
     ap.add_argument("--C", type=float, default=10.0)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--cache", help="an .npz keeping both encoders' embeddings between runs (outside the repository)")
+    ap.add_argument("--swift-only", action="store_true", help="leave out the Python teacher (no sentence-transformers)")
+    ap.add_argument("--margin", type=float, default=3.0, help="the second stage's margin (of the hand-set combined "
+                    "score) written by --write; 3 was chosen on CV and the development sets")
+    ap.add_argument("--write", help="write the shipped second stage (Knowledge/catalogue/encoder-routing.json): the "
+                    "logistic regression trained on all the routing text, the six-part order fitted on all of CV, the margin")
     args = ap.parse_args()
 
     rows = fr.load(args.features)
@@ -86,7 +91,8 @@ def main():
         if list(z["texts"]) == texts:
             cached = {"teacher": z["teacher"], "swift": z["swift"]}
     if not cached:
-        cached = {"teacher": teacher_embeddings(texts), "swift": swift_embeddings(texts, args.bench, args.encoder, args.threads)}
+        cached = {"swift": swift_embeddings(texts, args.bench, args.encoder, args.threads)}
+        cached["teacher"] = cached["swift"] if args.swift_only else teacher_embeddings(texts)
         if args.cache:
             np.savez(args.cache, texts=np.array(texts, dtype=object), **cached)
     cos = np.sum(cached["teacher"] * cached["swift"], 1)
@@ -98,7 +104,8 @@ def main():
     cv = [r for r in rows if r["set"] == "cv"]
     dev = {s: [r for r in rows if r["set"] == s] for s in sorted({r["set"] for r in rows} - {"cv"})}
     results = {}
-    for source in ["teacher", "swift"]:
+    models = {}
+    for source in (["swift"] if args.swift_only else ["teacher", "swift"]):
         E = cached[source]
         embed = lambda xs: E[[index[clean(x)] for x in xs]]
         part = {}
@@ -108,6 +115,7 @@ def main():
                 if r["fold"] == k and not r.get("empty"):
                     part[("cv", i)] = m.predict_log_proba(embed([r["text"]]))[0]
         m = LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in full]), [c for _, c in full])
+        models[source] = m
         for s, v in dev.items():
             for i, r in enumerate(v):
                 if not r.get("empty"):
@@ -149,12 +157,14 @@ def main():
                 out[n] = (fr.learned(v, T, wr, wf), margins(v, wr))
             print(f"{label}: CV", fr.figures(cv, per), "|", " | ".join(f"{n} " + fr.figures(v, out[n][0]) for n, v in dev.items()))
             print("    ranking:", ", ".join(f"{x:.4g}" for x in wr))
+            out["ranking"] = wr
             return out
         finally:
             fr.ranking_features = base
 
     five = run("fitted, 5 parts", None)
-    run("fitted, + teacher's logistic regression", results["teacher"])
+    if not args.swift_only:
+        run("fitted, + teacher's logistic regression", results["teacher"])
     six = run("fitted, + Swift encoder's logistic regression", results["swift"])
     # A second stage: the encoder runs only when the 5-part combination's first topic leads the second by less than
     # a margin; otherwise the 5-part decision stands.
@@ -166,6 +176,54 @@ def main():
             share = np.mean([m < margin for m in five[n][1]])
             line.append(f"{n} encoded {share:.0%}: " + fr.figures(v, gated))
         print(f"Swift encoder only below margin {margin}: " + " | ".join(line))
+    # What ships: the encoder changes only the order of an unsure question's topics; whether any topic answers it
+    # (the level) stays the five-part decision's, so refusal is exactly as without the encoder.
+    for margin in [0.5, 1, 2, 3, 5]:
+        line = []
+        for n, v in sets.items():
+            gated = [(six[n][0][i][0], five[n][0][i][1]) if five[n][1][i] < margin else five[n][0][i] for i in range(len(v))]
+            share = np.mean([m < margin for m in five[n][1]])
+            line.append(f"{n} encoded {share:.0%}: " + fr.figures(v, gated))
+        print(f"order only, below margin {margin}: " + " | ".join(line))
+    # What the shipped router does (the hand-set order, RoutingWeights.learned nil): the hand-set order stands unless
+    # its first topic leads the second by less than a margin of the hand-set combined score; then the six-part order.
+    def handset_margin(r):
+        c = 0.4 * r["lm"] + 0.6 * r["cls"] + (20 * r["sim"] if len(r["sim"]) else 0)
+        o = fr.order(r, c, T)
+        return c[o[0]] - c[o[1]] if len(o) > 1 else 99.0
+    for margin in [0, 0.5, 1, 2, 3, 5, 8]:
+        line = []
+        for n, v in sets.items():
+            hand = [fr.handset(r, T, None) if not r.get("empty") else ([], 0.0) for r in v]
+            gaps = [handset_margin(r) if not r.get("empty") and hand[i][0] else 99.0 for i, r in enumerate(v)]
+            gated = [(six[n][0][i][0], hand[i][1]) if gaps[i] < margin and six[n][0][i][0] else hand[i] for i in range(len(v))]
+            share = np.mean([g < margin for g in gaps])
+            line.append(f"{n} encoded {share:.0%}: " + fr.figures(v, gated))
+        print(f"hand-set, six-part order below hand-set margin {margin}: " + " | ".join(line))
+    if args.write:
+        m = models["swift"]
+        assert list(m.classes_) == list(range(T + 1)), m.classes_
+        import hashlib
+        digest = hashlib.sha256(open(args.encoder, "rb").read()).hexdigest()
+        doc = {
+            "about": "The routing's second stage (scripts/encoder-routing-part.py --write): a logistic regression over "
+                     "the sentence encoder's embeddings of the topics' routing text and the background (weights, "
+                     "intercepts, one per class), and the six-part order (ranking: language model, classifier, "
+                     "similarity, BM25F, confidence, the regression's log-probability cut to [-20, 0]) that replaces "
+                     "the hand-set order when its first topic leads the second by less than margin.",
+            "encoderSHA256": digest,
+            "classes": ids + ["(background)"],
+            "margin": args.margin,
+            "ranking": [float(x) for x in six["ranking"]],
+            "intercepts": [float(x) for x in m.intercept_],
+            "weights": [[float(f"{x:.6g}") for x in row] for row in m.coef_],
+        }
+        with open(args.write, "w", encoding="utf-8") as f:
+            # One class's weights a line: 23 lines of numbers rather than 8,832.
+            head = json.dumps({k: v for k, v in doc.items() if k != "weights"}, indent=1)[:-2]
+            rows = ",\n".join("  " + json.dumps(row) for row in doc["weights"])
+            f.write(head + ',\n "weights": [\n' + rows + "\n ]\n}\n")
+        print("wrote", args.write)
 
 if __name__ == "__main__":
     main()

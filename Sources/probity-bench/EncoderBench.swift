@@ -1,4 +1,5 @@
 import Foundation
+import ProbityEncoder
 import ProbityKit
 
 /// The sentence-encoder spike (issue 12): `probity-bench --encode TEXT` (time and first values of one embedding),

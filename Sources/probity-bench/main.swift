@@ -14,6 +14,7 @@ if arguments.contains(where: { ["--help", "-h", "help"].contains($0) }) {
           --dev …             development routing data only: cross-validation, dev, dev2, scenario messages
           --scenarios …       the scenario suite (--half dev for the development halves; --folder NAME)
           --heldout v2|v3     a blind held-out set, aggregate figures only (each run is a look: say so)
+          --no-second-stage   with --dev or --heldout: without the sentence encoder's second opinion
           --facts, --facts-dump, --facts-meaning, --facts-unseen, --why, --triage, --tune, --parse-scaling, --store-latency
           --encode TEXT, --encode-reference FILE, --encode-lines IN OUT   the sentence-encoder spike (--encoder PATH, --threads N)
         """)
@@ -86,6 +87,13 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
 }
 
 /// The development figures for one setting: cross-validation on the topics' examples, the development sets.
+/// --no-second-stage: the router without the sentence encoder's second opinion on unsure questions.
+func secondStageChosen(_ router: Router) -> Router {
+    if arguments.contains("--no-second-stage") { return router.withoutSecondStage() }
+    if let problem = router.secondStage?.problem { print("second stage off: \(problem.message)") }
+    return router
+}
+
 func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thresholds: RoutingThresholds, label: String) {
     let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().path
     func read(_ name: String) -> String { (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
@@ -108,7 +116,7 @@ func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thr
     let subjects = scoped ? knowledge.outOfScope : []
     let cv = RoutingEvaluation.crossValidate(
         knowledge: knowledge, folds: 5, thresholds: thresholds, weights: weights, foldVectors: foldVectors, scoped: scoped)
-    let router = Router(knowledge: knowledge, thresholds: thresholds, weights: weights)
+    let router = secondStageChosen(Router(knowledge: knowledge, thresholds: thresholds, weights: weights))
     let e1 = RoutingEvaluation(router: router, cases: dev, knownTopics: known, outOfScope: subjects)
     let e2 = RoutingEvaluation(router: router, cases: dev2, knownTopics: known, outOfScope: subjects)
     let e3 = RoutingEvaluation(router: router, cases: dev3, knownTopics: known, outOfScope: subjects)
@@ -365,7 +373,7 @@ do {
         }
         let set = try HeldOutSet(folder: folder)
         let (w, t) = overridden()
-        let router = Router(knowledge: knowledge, thresholds: t, weights: w)
+        let router = secondStageChosen(Router(knowledge: knowledge, thresholds: t, weights: w))
         let known = Set(knowledge.topics.map(\.id))
         print("held-out \(name), the router alone: " + set.figures(router, knownTopics: known).summary)
         print("held-out \(name), with the scope catalogue's referrals: " + set.figures(router, knownTopics: known, outOfScope: knowledge.outOfScope).summary)

@@ -1,3 +1,4 @@
+import ProbityBytes
 /// Little-endian integers and doubles, length-prefixed strings.
 struct ByteWriter {
     var out: [UInt8] = []

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// Files in the cache folder: written whole or not at all, the oldest of a kind dropped (they are read by mapping
 /// them, `ByteStorage`). Nothing here fails loudly: a cache file that cannot be written is simply rebuilt.

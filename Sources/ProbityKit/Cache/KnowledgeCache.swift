@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// What the cache folder keeps for one state of the catalogue, named by its `KnowledgeSignature` (every catalogue
 /// file's stat and the binary's): the catalogue as parsed (`catalogue-<key>.bin`), and the fingerprints transcripts

@@ -24,6 +24,6 @@ extension Router {
     /// The router for `knowledge`: from the cache folder when the knowledge gate handed it one, else built.
     public static func cached(for knowledge: KnowledgeBase) -> Router {
         guard let cache = knowledge.cache else { return Router(knowledge: knowledge) }
-        return cache.router { Router(knowledge: knowledge) }
+        return cache.router { Router(knowledge: knowledge) }.withSecondStage(of: knowledge)
     }
 }

@@ -9,10 +9,33 @@ import Foundation
 public struct Router: Sendable {
     let index: TopicIndex
     public var thresholds: RoutingThresholds
+    /// The sentence encoder's second opinion on unsure questions (`catalogue/encoder-routing.json` and
+    /// `catalogue/encoder.bin`), read only when a question first needs it; nil: the hand-set order alone.
+    public private(set) var secondStage: EncoderSecondStage?
 
     public init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard, weights: RoutingWeights = .standard) {
         index = TopicIndex(knowledge: knowledge, weights: weights)
         self.thresholds = thresholds
+        secondStage = Self.secondStage(knowledge)
+    }
+
+    /// The second stage for `knowledge`'s directory and topics.
+    static func secondStage(_ knowledge: KnowledgeBase) -> EncoderSecondStage? {
+        knowledge.directory.isEmpty ? nil : EncoderSecondStage(directory: knowledge.directory, topicIDs: knowledge.topics.map(\.id))
+    }
+
+    /// The same router without the sentence encoder's second opinion (for measuring what it adds).
+    public func withoutSecondStage() -> Router {
+        var router = self
+        router.secondStage = nil
+        return router
+    }
+
+    /// The same router with the second stage of `knowledge` (a router read from a snapshot has none).
+    func withSecondStage(of knowledge: KnowledgeBase) -> Router {
+        var router = self
+        router.secondStage = Self.secondStage(knowledge)
+        return router
     }
 
     init(index: TopicIndex, thresholds: RoutingThresholds) {
@@ -32,12 +55,18 @@ public struct Router: Sendable {
         let vector = questionVector(text)
         // Ordered by the exact scores, then rounded: a question the background class refuses has scores that all
         // round to 0, and its nearest topics should still come in their order, not the alphabet's.
-        let scores = index.scores(query, inScope: inScope, vector: vector)
+        let scores = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text))
         let order = scores.indices.filter { scores[$0] > 0 }
             .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : index.entries[$0].id < index.entries[$1].id }
         return order.prefix(limit).map { i in
             RouteScore(topicID: index.entries[i].id, title: index.entries[i].title, score: (scores[i] * 10_000).rounded() / 10_000)
         }
+    }
+
+    /// The second stage's opinion for one question.
+    func secondStage(for text: String) -> TopicIndex.SecondStage? {
+        guard let stage = secondStage, index.hasBackground else { return nil }
+        return TopicIndex.SecondStage(margin: { stage.margin }, reorder: { stage.combined(text, parts: $0) })
     }
 
     /// The parts of `text`'s ranking, for every document (the topics, then the background), for fitting a combination.

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// The router's index written to bytes and read back, so that `probity ask` need not index the catalogue on every
 /// run. A snapshot is named by the knowledge gate's signature of the knowledge (taken before anything was read) and

@@ -115,7 +115,9 @@ public struct RoutingEvaluation: Sendable {
         var total = RoutingEvaluation()
         let known = Set(knowledge.topics.map(\.id))
         for (trained, cases) in split(knowledge: knowledge, folds: folds, foldVectors: foldVectors) {
-            let router = Router(knowledge: trained, thresholds: thresholds, weights: weights)
+            // Without the sentence encoder's second stage: its regression was trained on every example, this fold's
+            // too (scripts/encoder-routing-part.py cross-fits it instead).
+            let router = Router(knowledge: trained, thresholds: thresholds, weights: weights).withoutSecondStage()
             total.add(RoutingEvaluation(router: router, cases: cases, knownTopics: known, outOfScope: scoped ? knowledge.outOfScope : []))
         }
         return total

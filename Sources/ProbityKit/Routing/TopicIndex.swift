@@ -251,7 +251,12 @@ struct TopicIndex: Sendable {
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
     /// With `weights.learned` the order and the confidence come from its two fitted models instead (`LearnedRouting`).
-    func scores(_ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, trace: ((String) -> Void)? = nil) -> [Double] {
+    /// With `secondStage` (`EncoderSecondStage`), an unsure hand-set order (its first topic leading the second by less
+    /// than `margin`) is replaced by the stage's (`reorder`), the level kept.
+    func scores(
+        _ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, secondStage: SecondStage? = nil,
+        trace: ((String) -> Void)? = nil
+    ) -> [Double] {
         let topics = entries.count
         guard let parts = parts(query, inScope: inScope, vector: vector) else { return [Double](repeating: 0, count: topics) }
         guard weights.languageModel > 0 else { return Array(parts.bm25.prefix(topics)) }
@@ -284,9 +289,26 @@ struct TopicIndex: Sendable {
             let gap = lm[topics] - top + weights.backgroundMargin
             if gap > 0 { level *= exp(-gap * weights.background) }
         }
-        return (0..<topics).map { t in
-            matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
+        var order = lm
+        if let secondStage, let margin = secondStage.margin() {
+            let runnerUp = (0..<topics).filter { matched[$0] && $0 != best }.map { lm[$0] }.max()
+            if let runnerUp, top - runnerUp < margin, let reordered = secondStage.reorder(parts) {
+                trace?(String(format: "second stage: the lead %.2f is under %.2f, so the sentence encoder orders the topics", top - runnerUp, margin))
+                order = reordered
+            }
         }
+        let first = (0..<topics).filter { matched[$0] }.map { order[$0] }.max() ?? top
+        return (0..<topics).map { t in
+            matched[t] ? level * exp((order[t] - first) / weights.temperature) : 0
+        }
+    }
+
+    /// A second opinion on the order of an unsure question's topics (`EncoderSecondStage` for one question).
+    struct SecondStage {
+        /// How small the hand-set lead must be for the opinion to be asked for; nil when it cannot be given.
+        let margin: () -> Double?
+        /// Every document's score in the second opinion's order; nil when it cannot be given.
+        let reorder: (RankingParts) -> [Double]?
     }
 
     /// The hand-set ranking: the language model, the classifier's log-probability and the vectors' similarity, mixed.

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// Static word vectors distilled at build time from a sentence-embedding model (`scripts/distil-vectors.py`), shipped
 /// as `catalogue/vectors.bin`: for each word of a general English vocabulary and of the catalogue, a weight (0 for

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ProbityKit
+@testable import ProbityEncoder
 
 /// Encoder files are checked when loaded: a broken file is refused with an error that names it and what is wrong,
 /// never read past its end. No real weights needed (a tiny made-up file, `TinyEncoderFile`).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ProbityKit
+@testable import ProbityEncoder
 
 /// The Swift encoder against the Python model (`Tests/Fixtures/encoder/reference.json`, written by
 /// `scripts/export-encoder.py`). The real weights are not in git: these tests run only when $PROBITY_ENCODER or

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// A BERT-style sentence encoder's weights and WordPiece vocabulary, from one file written by
 /// `scripts/export-encoder.py` (its docstring gives the format: a versioned little-endian header, a table of named

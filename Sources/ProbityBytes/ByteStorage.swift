@@ -3,13 +3,13 @@ import Foundation
 /// Bytes that stay put while anything reads them: a copy of an array, or a cache file mapped into memory read-only
 /// (the router's snapshot is 3 MB, of which a question touches a few pages: mapping it costs no read and no copy).
 /// Every index is checked: reading past the end stops the process instead of reading another object's memory.
-final class ByteStorage: @unchecked Sendable {
-    let buffer: UnsafeRawBufferPointer
+public final class ByteStorage: @unchecked Sendable {
+    public let buffer: UnsafeRawBufferPointer
     private let mapped: Bool
 
-    var count: Int { buffer.count }
+    public var count: Int { buffer.count }
 
-    init(copying bytes: [UInt8]) {
+    public init(copying bytes: [UInt8]) {
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { memory.copyMemory(from: $0) }
         buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(memory)[0..<bytes.count])
@@ -18,7 +18,7 @@ final class ByteStorage: @unchecked Sendable {
 
     /// A regular file mapped read-only; nil if it cannot be opened or mapped, or is empty. (Cache files are
     /// replaced by renaming a new file into place, never rewritten, so a mapping always sees one whole file.)
-    init?(mapping path: String) {
+    public init?(mapping path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -38,25 +38,25 @@ final class ByteStorage: @unchecked Sendable {
         }
     }
 
-    subscript(index: Int) -> UInt8 {
+    public subscript(index: Int) -> UInt8 {
         precondition(index >= 0 && index < buffer.count, "byte \(index) of \(buffer.count)")
         return buffer[index]
     }
 
     /// A copy of `range`.
-    func bytes(_ range: Range<Int>) -> [UInt8] {
+    public func bytes(_ range: Range<Int>) -> [UInt8] {
         precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count)
         return Array(buffer[range])
     }
 
     /// A little-endian 64-bit word at `offset` (checked by the caller).
-    func word(at offset: Int) -> UInt64 {
+    public func word(at offset: Int) -> UInt64 {
         precondition(offset >= 0 && offset + 8 <= buffer.count)
         return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     /// The UTF-8 text in `range` (invalid bytes repaired).
-    func string(_ range: Range<Int>) -> String {
+    public func string(_ range: Range<Int>) -> String {
         precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count)
         return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
     }

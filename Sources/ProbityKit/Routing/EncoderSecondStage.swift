@@ -1,0 +1,126 @@
+import Foundation
+import ProbityEncoder
+
+/// The routing's second stage (issue 12): when the hand-set order is unsure (its first topic leads the second by less
+/// than the part's margin), the question is read by the sentence encoder and its topics ordered by the six-part
+/// combination (`EncoderRoutingPart`). Only the order changes: whether any topic answers the question is decided as
+/// before. Nothing is read until a question first needs it, so a clear question costs nothing more; when the part or
+/// the encoder file is missing or unusable, routing goes on with the hand-set order (`validate` says why).
+public final class EncoderSecondStage: @unchecked Sendable {
+    /// What the stage runs with once read.
+    struct Loaded {
+        let part: EncoderRoutingPart
+        let encoder: SentenceEncoder
+    }
+
+    /// Why the stage cannot run, for `validate`.
+    public enum Problem: LocalizedError, Sendable, Equatable {
+        /// The knowledge has no `catalogue/encoder-routing.json`: routing is hand-set only, as designed.
+        case noPart
+        /// The part's file is not one the stage can use.
+        case badPart([KnowledgeIssue])
+        /// The part's classes are not the catalogue's topics and background.
+        case otherClasses
+        /// The encoder file is not there (`scripts/fetch-encoder.sh` makes it).
+        case noEncoder(path: String)
+        /// The encoder file is there but cannot be used.
+        case badEncoder(EncoderFileError)
+    }
+
+    private let directory: String
+    private let topicIDs: [String]
+    private let lock = NSLock()
+    private var state: Result<Loaded, Problem>?
+
+    /// The stage for the knowledge in `directory`, whose catalogue has these topics (in its order).
+    init(directory: String, topicIDs: [String]) {
+        self.directory = directory
+        self.topicIDs = topicIDs
+    }
+
+    /// The part and encoder, read the first time they are asked for.
+    var loaded: Loaded? {
+        if case .success(let loaded) = load() { return loaded }
+        return nil
+    }
+
+    /// Why the stage cannot run, or nil when it can.
+    public var problem: Problem? {
+        if case .failure(let problem) = load() { return problem }
+        return nil
+    }
+
+    private func load() -> Result<Loaded, Problem> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let state { return state }
+        let read = Self.read(directory: directory, topicIDs: topicIDs)
+        state = read
+        return read
+    }
+
+    static func read(directory: String, topicIDs: [String]) -> Result<Loaded, Problem> {
+        let partPath = directory + "/" + EncoderRoutingPart.file
+        guard FileManager.default.fileExists(atPath: partPath) else { return .failure(.noPart) }
+        let bytes: [UInt8]
+        switch KnowledgeFileReader.read(partPath, file: EncoderRoutingPart.file) {
+        case .success(let read): bytes = read
+        case .failure(let error):
+            return .failure(.badPart([KnowledgeIssue(file: EncoderRoutingPart.file, path: nil, message: error.localizedDescription)]))
+        }
+        let part: EncoderRoutingPart
+        switch EncoderRoutingPart.decode(bytes) {
+        case .success(let decoded): part = decoded
+        case .failure(let error): return .failure(.badPart(error.issues))
+        }
+        guard part.classes == topicIDs + [EncoderRoutingPart.backgroundClass] else { return .failure(.otherClasses) }
+        let encoderPath = directory + "/" + EncoderRoutingPart.encoderFile
+        guard FileManager.default.fileExists(atPath: encoderPath) else { return .failure(.noEncoder(path: encoderPath)) }
+        let encoder: SentenceEncoder
+        do {
+            encoder = try SentenceEncoder(path: encoderPath)
+        } catch {
+            return .failure(.badEncoder(error))
+        }
+        guard encoder.weights.configuration.hidden == part.dimensions else {
+            return .failure(
+                .badEncoder(
+                    .badConfiguration(
+                        file: encoderPath,
+                        detail: "embeddings of \(encoder.weights.configuration.hidden) values, but \(EncoderRoutingPart.file) expects \(part.dimensions)")))
+        }
+        return .success(Loaded(part: part, encoder: encoder))
+    }
+
+    /// The margin below which a question is encoded, once the stage is read; nil when it cannot run.
+    var margin: Double? { loaded?.part.margin }
+
+    /// Every document's six-part combined score for `text` (the topics, then the background), or nil when the stage
+    /// cannot run.
+    func combined(_ text: String, parts: RankingParts) -> [Double]? {
+        guard let loaded else { return nil }
+        let logProbabilities = loaded.part.logProbabilities(loaded.encoder.embedding(text))
+        let w = loaded.part.ranking
+        return parts.matched.indices.map { t in
+            let encoded = t < logProbabilities.count ? max(-20, min(0, logProbabilities[t])) : -20
+            let five = LearnedRouting.rankingFeatures(parts, t)
+            return zip(w, five + [encoded]).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+    }
+}
+
+extension EncoderSecondStage.Problem {
+    public var errorDescription: String? { message }
+
+    /// What `validate` says, in words a knowledge author can act on.
+    public var message: String {
+        switch self {
+        case .noPart: "\(EncoderRoutingPart.file) is not there: routing uses the hand-set order only"
+        case .badPart(let issues): issues.map(\.description).joined(separator: "; ")
+        case .otherClasses:
+            "\(EncoderRoutingPart.file) was trained on other topics than the catalogue's: run scripts/encoder-routing-part.py --write again"
+        case .noEncoder(let path): "\(path) is not there: run scripts/fetch-encoder.sh (routing uses the hand-set order until then)"
+        case .badEncoder(let error): error.localizedDescription
+        }
+    }
+}
