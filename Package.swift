@@ -18,8 +18,9 @@ let package = Package(
         // Optimised in every configuration: unoptimised, one question takes seconds instead of milliseconds, which
         // the debug-built tests and the debug chat of the README's command could not afford.
         .target(name: "ProbityEncoder", dependencies: ["ProbityBytes"], swiftSettings: [.unsafeFlags(["-O"])]),
-        // Bytes that stay put while they are read: a copy, or a file mapped read-only (caches, vectors, weights).
-        .target(name: "ProbityBytes"),
+        // Bytes that stay put while they are read (a copy, or a file mapped read-only), and SHA-256: optimised in every
+        // configuration, since validate hashes the 23.5 MB encoder file.
+        .target(name: "ProbityBytes", swiftSettings: [.unsafeFlags(["-O"])]),
         // libpq, opened with dlopen when a command first uses the store, its functions checked against libpq-fe.h
         // (apt: libpq-dev). Not linked: linking it loads libpq, OpenSSL, Kerberos and LDAP at every start-up.
         .target(
@@ -42,13 +43,13 @@ let package = Package(
             ]
         ),
         // Routing accuracy and in-process timings for BENCHMARKS.md: swift run -c release probity-bench
-        .executableTarget(name: "probity-bench", dependencies: ["ProbityKit", "ProbityEncoder"]),
+        .executableTarget(name: "probity-bench", dependencies: ["ProbityKit", "ProbityBytes", "ProbityEncoder"]),
         // The start-up baseline for BENCHMARKS.md: Foundation and nothing else, built like probity.
         .executableTarget(name: "foundation-hello"),
         // The checkout's paths and the built binary's runner, one copy for both test targets.
         .target(name: "ProbityTestSupport", path: "Tests/ProbityTestSupport"),
-        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit", "ProbityEncoder", "ProbityTestSupport"]),
-        .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityKitTests", dependencies: ["ProbityKit", "ProbityBytes", "ProbityEncoder", "ProbityTestSupport"]),
+        .testTarget(name: "ProbityEndToEndTests", dependencies: ["ProbityKit", "ProbityBytes", "ProbityTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

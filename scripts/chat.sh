@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+bash scripts/fetch-encoder.sh \
+  || echo "The sentence encoder could not be made (offline?): Probity will route without its second stage." >&2
 swift build -c release --product probity >&2
 exec .build/release/probity chat "$@"

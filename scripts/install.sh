@@ -4,7 +4,8 @@
 #   bash scripts/install.sh [--prefix DIR]      build a release binary and install it under DIR (default /usr/local)
 #   bash scripts/install.sh --uninstall [--prefix DIR]   remove exactly what an install there put in place
 #
-# Installed: DIR/bin/probity; the knowledge in DIR/share/probity/; the man page DIR/share/man/man1/probity.1;
+# Installed: DIR/bin/probity; the knowledge in DIR/share/probity/ (with the sentence encoder scripts/fetch-encoder.sh
+# makes); the man page DIR/share/man/man1/probity.1; NOTICE and the encoder's licence in DIR/share/doc/probity/;
 # completions for bash (DIR/share/bash-completion/completions/probity), zsh (DIR/share/zsh/site-functions/_probity)
 # and fish (DIR/share/fish/vendor_completions.d/probity.fish). The list of what was installed is kept in
 # DIR/share/probity/installed-files, which --uninstall reads.
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
         --binary) binary="${2:?--binary needs the path of a built probity}"; shift 2 ;;
         --destdir) destdir="${2:?--destdir needs a folder}"; shift 2 ;;
         --uninstall) uninstall=1; shift ;;
-        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option '$1' (see bash scripts/install.sh --help)" >&2; exit 64 ;;
     esac
 done
@@ -52,6 +53,9 @@ if [ -z "$binary" ]; then
     binary="$(cd "$repo" && swift build -c release --show-bin-path)/probity"
 fi
 [ -x "$binary" ] || { echo "install.sh: $binary is not an executable probity" >&2; exit 1; }
+# The sentence encoder (Knowledge/catalogue/encoder.bin, not in git): without it Probity still routes, less well.
+bash "$repo/scripts/fetch-encoder.sh" \
+    || echo "install.sh: the sentence encoder could not be made; Probity will route without its second stage" >&2
 
 created=()
 files=()
@@ -76,6 +80,8 @@ while IFS= read -r file; do
     put "$repo/Knowledge/$file" "$root/share/probity/$file" 644
 done < <(cd "$repo/Knowledge" && find . -type f ! -name '.*' | sed 's|^\./||' | sort)
 put "$repo/docs/man/probity.1" "$root/share/man/man1/probity.1" 644
+put "$repo/NOTICE" "$root/share/doc/probity/NOTICE" 644
+put "$repo/docs/licenses/Apache-2.0.txt" "$root/share/doc/probity/Apache-2.0.txt" 644
 
 # Completions come from the installed binary, which finds the installed knowledge for ids at Tab time.
 completions="$(mktemp -d)"

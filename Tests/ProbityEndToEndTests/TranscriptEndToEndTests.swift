@@ -1,6 +1,7 @@
 import Foundation
 import ProbityKit
 import Testing
+import ProbityBytes
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// Everything Probity knows: the catalogue (topics and their facts) and the councils. A council's folder is
 /// read the first time it is needed, so a command about one council, or none, reads only that.

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 import ProbityEncoder
 
 /// The routing's second stage (issue 12): when the hand-set order is unsure (its first topic leads the second by less
@@ -121,6 +122,38 @@ extension EncoderSecondStage.Problem {
             "\(EncoderRoutingPart.file) was trained on other topics than the catalogue's: run scripts/encoder-routing-part.py --write again"
         case .noEncoder(let path): "\(path) is not there: run scripts/fetch-encoder.sh (routing uses the hand-set order until then)"
         case .badEncoder(let error): error.localizedDescription
+        }
+    }
+}
+
+extension EncoderSecondStage {
+    /// `validate`'s check of the second stage of the knowledge in `directory`: problems with the part or the encoder
+    /// file are issues (the part read with positions, the encoder file's SHA-256 compared with the one the part was
+    /// trained with); a missing encoder file is only a note, since routing goes on without it.
+    public static func validate(directory: String, topicIDs: [String]) -> (issues: [KnowledgeIssue], note: String?) {
+        switch read(directory: directory, topicIDs: topicIDs) {
+        case .failure(.noPart): return ([], nil)
+        case .failure(.badPart(let issues)): return (issues, nil)
+        case .failure(.noEncoder(let path)): return ([], EncoderSecondStage.Problem.noEncoder(path: path).message)
+        case .failure(let problem):
+            return ([KnowledgeIssue(file: problem == .otherClasses ? EncoderRoutingPart.file : EncoderRoutingPart.encoderFile, path: nil, message: problem.message)], nil)
+        case .success(let loaded):
+            guard let storage = ByteStorage(mapping: directory + "/" + EncoderRoutingPart.encoderFile) else { return ([], nil) }
+            var hash = SHA256()
+            hash.update(buffer: storage.buffer)
+            let found = hash.finalize().hexString
+            guard found == loaded.part.encoderSHA256 else {
+                return (
+                    [
+                        KnowledgeIssue(
+                            file: EncoderRoutingPart.encoderFile, path: nil,
+                            message:
+                                "its SHA-256 is \(found), but \(EncoderRoutingPart.file) was trained with \(loaded.part.encoderSHA256): run scripts/fetch-encoder.sh (or train the part again)"
+                        )
+                    ], nil
+                )
+            }
+            return ([], nil)
         }
     }
 }

@@ -110,7 +110,7 @@ public struct Router: Sendable {
         ]
         let vector = questionVector(text)
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        _ = index.scores(query, inScope: inScope, vector: vector) { lines.append("ranking: " + $0) }
+        _ = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text)) { lines.append("ranking: " + $0) }
         for route in rank(text, limit: limit) {
             guard let t = index.entries.firstIndex(where: { $0.id == route.topicID }) else { continue }
             let parts = index.contributions(query, topic: t).filter { $0.share > 0 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// A situation as a councillor or officer would type it, with the truth about it and what correct advice must say:
 /// written from a council's protocol, apart from the advice trees, to measure the chat against.

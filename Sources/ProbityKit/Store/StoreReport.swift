@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// `probity transcripts report --store URL`: the report's figures counted by the server, so that reading a
 /// hundred thousand transcripts does not mean sending them all. These queries read the event payload (the
 /// `advised`, `routed` and `roleSet` events of transcripts/README.md); the store's schema does not.

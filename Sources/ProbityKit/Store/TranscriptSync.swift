@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// Sends the store what it is missing of the transcripts in a folder: for each, the lines after the last one the
 /// server holds, once the server's last line is found to be the same as the local one.

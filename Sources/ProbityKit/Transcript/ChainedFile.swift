@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// A transcript file being written: each record is chained to the line before it.
 final class ChainedFile: @unchecked Sendable {
     let id: TranscriptID

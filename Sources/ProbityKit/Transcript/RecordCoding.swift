@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// Turns records into chained lines and back.
 ///

@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// A transcript as one JSON document (`export --format json`): the header, every event with its place and
 /// time, the seal, and what verification found. A redacted export is for reading, not for verifying.
 public struct TranscriptJSONExport: Encodable, Sendable {

@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// A transcript laid out for reading, whatever the format: the facts at the top, then the conversation as the
 /// user saw it, in order. The terminal, Markdown and HTML renderings all draw from this, and advice through the
 /// one `AdviceLayout`. Everything in it was read from a file and is free of control characters.

@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// One line of a transcript file: the header, an event, or the closing seal.
 ///
 /// On disk each is one JSON object on one line, with its place in the file (`seq`, from 1), the time (UTC),

@@ -1,4 +1,5 @@
 import Foundation
+import ProbityBytes
 
 /// Records one conversation as it happens: every event is appended to the transcript file (write(2), and fsync
 /// when `durable`, at once or at the next `commit`) before `record` returns. Once written, an event is not kept in memory (so a long conversation

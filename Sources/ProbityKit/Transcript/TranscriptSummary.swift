@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// What the Monitoring Officer sees of a transcript in a list: when, who, about what, and what was advised.
 /// Council and role come from the header, or from the events when they became known during the chat.
 public struct TranscriptSummary: Sendable, Equatable, Codable {

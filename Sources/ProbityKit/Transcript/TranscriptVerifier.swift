@@ -1,3 +1,5 @@
+import ProbityBytes
+
 /// Checks a transcript's hash chain: each line's own SHA-256, its place (`seq`), the SHA-256 it holds of the
 /// line before it, and the seal. Names the first line that was changed, removed, reordered or added.
 public enum TranscriptVerifier {

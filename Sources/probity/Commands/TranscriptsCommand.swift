@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProbityKit
+import ProbityBytes
 
 /// `probity transcripts …`: for the Monitoring Officer, who reads, checks and exports saved conversations.
 struct TranscriptsCommand: ParsableCommand {

@@ -7,11 +7,14 @@ struct ValidateCommand: TakesGlobalOptions {
         abstract: "Check the knowledge files; exit 0 only when they are sound.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print one JSON document: {\"ok\",\"issues\":[{\"file\",\"path\",\"message\",\"line\",\"column\"}]}.") var json = false
+    @Flag(help: "Print one JSON document: {\"ok\",\"note\",\"issues\":[{\"file\",\"path\",\"message\",\"line\",\"column\"}]}.") var json = false
 
     func run() throws {
         let directory = global.knowledgeDirectory
-        let (knowledge, issues) = KnowledgeGate.validate(directory: directory, cache: VerdictCache.standard())
+        let (knowledge, knowledgeIssues) = KnowledgeGate.validate(directory: directory, cache: VerdictCache.standard())
+        // The routing's second stage: its part and the sentence encoder file (a missing encoder is a note only).
+        let stage = EncoderSecondStage.validate(directory: directory, topicIDs: knowledge.topics.map(\.id))
+        let issues = (knowledgeIssues + stage.issues).sorted()
         if json {
             struct Item: Encodable {
                 var file: String
@@ -25,6 +28,7 @@ struct ValidateCommand: TakesGlobalOptions {
                 var councils: Int
                 var topics: Int
                 var clauses: Int
+                var note: String?
                 var issues: [Item]
             }
             let items = issues.map {
@@ -36,7 +40,7 @@ struct ValidateCommand: TakesGlobalOptions {
                         ok: issues.isEmpty, councils: knowledge.councilVersions.count,
                         topics: knowledge.topics.count,
                         clauses: knowledge.councilVersions.reduce(0) { $0 + $1.clauses.count },
-                        issues: items)))
+                        note: stage.note, issues: items)))
             if !issues.isEmpty { throw ExitCode.failure }
             return
         }
@@ -46,6 +50,7 @@ struct ValidateCommand: TakesGlobalOptions {
             Output.line(
                 "The knowledge in \(directory) is sound: \(k.councilVersions.count) protocol versions of \(k.councils.count) councils, \(clauses) clauses, \(k.topics.count) topics."
             )
+            if let note = stage.note { Output.line("Note: " + note) }
             return
         }
         for issue in issues { Output.error(issue.located(in: directory)) }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ProbityKit
+import ProbityBytes
 
 @Suite struct SHA256Tests {
     @Test(arguments: [

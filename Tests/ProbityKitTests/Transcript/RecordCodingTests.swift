@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProbityKit
+import ProbityBytes
 
 @Suite struct RecordCodingTests {
     static let advice: ConversationEvent.Advised = {

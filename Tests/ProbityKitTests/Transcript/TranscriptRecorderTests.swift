@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProbityKit
+import ProbityBytes
 
 @Suite struct TranscriptRecorderTests {
     @Test func eachEventIsOnDiskBeforeRecordReturns() throws {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import ProbityKit
+import ProbityBytes
 
 /// A fresh folder under the system's temporary folder, removed when the value goes away.
 final class TemporaryDirectory {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProbityKit
+import ProbityBytes
 
 /// What `verify` must see that it once missed (found by fuzzing the files): the Markdown written beside a
 /// transcript at its clean end proves a seal existed, and names it.

@@ -76,7 +76,7 @@ public struct SHA256: Sendable {
     public static func hex(_ text: String) -> String { hex(text.utf8) }
 
     /// Whether `text` is a digest as `hex` writes it: 64 lower-case hex digits.
-    static func isHex(_ text: String) -> Bool {
+    public static func isHex(_ text: String) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
@@ -136,7 +136,7 @@ extension UInt32 {
 }
 
 extension Array where Element == UInt8 {
-    var hexString: String {
+    public var hexString: String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(count * 2)
