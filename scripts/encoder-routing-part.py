@@ -66,10 +66,9 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--cache", help="an .npz keeping both encoders' embeddings between runs (outside the repository)")
     ap.add_argument("--swift-only", action="store_true", help="leave out the Python teacher (no sentence-transformers)")
-    ap.add_argument("--margin", type=float, default=3.0, help="the second stage's margin (of the hand-set combined "
-                    "score) written by --write; 3 was chosen on CV and the development sets")
     ap.add_argument("--write", help="write the shipped second stage (Knowledge/catalogue/encoder-routing.json): the "
-                    "logistic regression trained on all the routing text, the six-part order fitted on all of CV, the margin")
+                    "logistic regression trained on all the routing text, the six-part order fitted on all of CV (the margin, chosen "
+                    "from the hand-set table this prints, is RoutingWeights.secondStageMargin)")
     args = ap.parse_args()
 
     rows = fr.load(args.features)
@@ -210,10 +209,9 @@ def main():
                      "the sentence encoder's embeddings of the topics' routing text and the background (weights, "
                      "intercepts, one per class), and the six-part order (ranking: language model, classifier, "
                      "similarity, BM25F, confidence, the regression's log-probability cut to [-20, 0]) that replaces "
-                     "the hand-set order when its first topic leads the second by less than margin.",
+                     "the hand-set order when its first topic leads the second by less than RoutingWeights.secondStageMargin.",
             "encoderSHA256": digest,
             "classes": ids + ["(background)"],
-            "margin": args.margin,
             "ranking": [float(x) for x in six["ranking"]],
             "intercepts": [float(x) for x in m.intercept_],
             "weights": [[float(f"{x:.6g}") for x in row] for row in m.coef_],

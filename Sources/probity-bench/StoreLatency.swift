@@ -1,6 +1,6 @@
 import Foundation
-import ProbityKit
 import ProbityBytes
+import ProbityKit
 
 /// `probity-bench --store-latency URL FILE.jsonl N`: sends the lines of a real transcript to the store N times over,
 /// each copy re-chained under a new id, one INSERT per line as the chat sends them, and prints the per-line

@@ -78,6 +78,7 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "vectorConfidenceFrom": w.vectorConfidenceFrom = v
         case "learned": w.learned = v == 1 ? .standard : v == 2 ? .refusalOnly : nil
         case "learnedShift": w.learnedShift = v
+        case "secondStageMargin": w.secondStageMargin = v
         default:
             print("unknown weight \(pair[0])")
             exit(64)
@@ -86,7 +87,6 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
     return (w, t)
 }
 
-/// The development figures for one setting: cross-validation on the topics' examples, the development sets.
 /// --no-second-stage: the router without the sentence encoder's second opinion on unsure questions.
 func secondStageChosen(_ router: Router) -> Router {
     if arguments.contains("--no-second-stage") { return router.withoutSecondStage() }
@@ -94,6 +94,7 @@ func secondStageChosen(_ router: Router) -> Router {
     return router
 }
 
+/// The development figures for one setting: cross-validation on the topics' examples, the development sets.
 func developmentFigures(_ knowledge: KnowledgeBase, weights: RoutingWeights, thresholds: RoutingThresholds, label: String) {
     let folder = URL(fileURLWithPath: fixture).deletingLastPathComponent().path
     func read(_ name: String) -> String { (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }

@@ -1,7 +1,7 @@
 import Foundation
+import ProbityBytes
 import ProbityKit
 import Testing
-import ProbityBytes
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import ProbityBytes
+
 /// Little-endian integers and doubles, length-prefixed strings.
 struct ByteWriter {
     var out: [UInt8] = []

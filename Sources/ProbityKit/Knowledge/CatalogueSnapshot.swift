@@ -1,4 +1,5 @@
 import ProbityBytes
+
 /// The catalogue as parsed, written to bytes and read back, so that a command need not parse 1.5 MB of JSON on every
 /// run. It keeps each catalogue file's SHA-256 instead of its bytes (all the fingerprint needs) and whether the
 /// catalogue has word vectors (read from `vectors.bin` only when a router is built). `KnowledgeCache` names it by the

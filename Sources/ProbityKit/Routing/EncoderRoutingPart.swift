@@ -3,12 +3,10 @@ import Foundation
 /// The routing's second stage as `catalogue/encoder-routing.json` holds it (issue 12; written by
 /// `scripts/encoder-routing-part.py --write` on development data only): a logistic regression over the sentence
 /// encoder's embeddings of the topics' routing text and the background, and the six-part order used instead of the
-/// hand-set one when that order's first topic leads the second by less than `margin`.
+/// hand-set one when that order's first topic leads the second by less than `RoutingWeights.secondStageMargin`.
 public struct EncoderRoutingPart: Sendable, Equatable {
     /// The catalogue's topic ids in its order, then the background class.
     public let classes: [String]
-    /// Below this lead of the hand-set order's first topic over its second, the question is encoded.
-    public let margin: Double
     /// Coefficients over the language model, the classifier, the similarity, BM25F, the confidence and the
     /// regression's log-probability (cut to [−20, 0]).
     public let ranking: [Double]
@@ -34,14 +32,13 @@ public struct EncoderRoutingPart: Sendable, Equatable {
             return .failure(KnowledgeError(issues: [KnowledgeIssue(file: file, path: nil, message: error.message, position: error.position)]))
         }
         guard let object = JSONObjectReader(root, path: JSONPath(), issues: issues) else { return .failure(KnowledgeError(issues: issues.issues)) }
-        object.rejectUnknownKeys(allowed: ["about", "encoderSHA256", "classes", "margin", "ranking", "intercepts", "weights"])
+        object.rejectUnknownKeys(allowed: ["about", "encoderSHA256", "classes", "ranking", "intercepts", "weights"])
         let sha = object.string("encoderSHA256")
         let classes = object.stringArray("classes")
-        let margin = number(object, "margin")
         let ranking = numbers(object, "ranking")
         let intercepts = numbers(object, "intercepts")
         let rows = object.array("weights") { value, path in numbers(value, path: path, issues: issues) }
-        guard let sha, let classes, let margin, let ranking, let intercepts, let rows else { return .failure(KnowledgeError(issues: issues.issues)) }
+        guard let sha, let classes, let ranking, let intercepts, let rows else { return .failure(KnowledgeError(issues: issues.issues)) }
         if ranking.count != 6 {
             issues.report(JSONPath().appending("ranking"), "expected 6 coefficients, found \(ranking.count)", at: object["ranking"]?.position)
         }
@@ -55,25 +52,14 @@ public struct EncoderRoutingPart: Sendable, Equatable {
         }
         let dimensions = rows.first?.count ?? 0
         if dimensions == 0 || rows.contains(where: { $0.count != dimensions }) {
-            issues.report(JSONPath().appending("weights"), "every row of weights must have the same number of values, at least one", at: object["weights"]?.position)
+            issues.report(
+                JSONPath().appending("weights"), "every row of weights must have the same number of values, at least one", at: object["weights"]?.position)
         }
         guard issues.issues.isEmpty else { return .failure(KnowledgeError(issues: issues.issues)) }
         return .success(
             EncoderRoutingPart(
-                classes: classes, margin: margin, ranking: ranking, encoderSHA256: sha, intercepts: intercepts,
+                classes: classes, ranking: ranking, encoderSHA256: sha, intercepts: intercepts,
                 weights: rows.flatMap { $0.map(Float.init) }, dimensions: dimensions))
-    }
-
-    private static func number(_ object: JSONObjectReader, _ key: String) -> Double? {
-        guard let value = object[key] else {
-            object.issues.report(JSONPath().appending(key), "missing required field \"\(key)\"", at: object.position)
-            return nil
-        }
-        guard case .number(let x) = value.kind, x.isFinite else {
-            object.issues.report(JSONPath().appending(key), "expected a number, found \(value.typeName)", at: value.position)
-            return nil
-        }
-        return x
     }
 
     private static func numbers(_ object: JSONObjectReader, _ key: String) -> [Double]? {

@@ -3,7 +3,7 @@ import ProbityBytes
 import ProbityEncoder
 
 /// The routing's second stage (issue 12): when the hand-set order is unsure (its first topic leads the second by less
-/// than the part's margin), the question is read by the sentence encoder and its topics ordered by the six-part
+/// than `RoutingWeights.secondStageMargin`), the question is read by the sentence encoder and its topics ordered by the six-part
 /// combination (`EncoderRoutingPart`). Only the order changes: whether any topic answers the question is decided as
 /// before. Nothing is read until a question first needs it, so a clear question costs nothing more; when the part or
 /// the encoder file is missing or unusable, routing goes on with the hand-set order (`validate` says why).
@@ -51,6 +51,13 @@ public final class EncoderSecondStage: @unchecked Sendable {
         return nil
     }
 
+    /// Whether the part and the encoder have been looked for yet.
+    var hasRead: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return state != nil
+    }
+
     private func load() -> Result<Loaded, Problem> {
         lock.lock()
         defer { lock.unlock() }
@@ -93,9 +100,6 @@ public final class EncoderSecondStage: @unchecked Sendable {
         return .success(Loaded(part: part, encoder: encoder))
     }
 
-    /// The margin below which a question is encoded, once the stage is read; nil when it cannot run.
-    var margin: Double? { loaded?.part.margin }
-
     /// Every document's six-part combined score for `text` (the topics, then the background), or nil when the stage
     /// cannot run.
     func combined(_ text: String, parts: RankingParts) -> [Double]? {
@@ -136,7 +140,12 @@ extension EncoderSecondStage {
         case .failure(.badPart(let issues)): return (issues, nil)
         case .failure(.noEncoder(let path)): return ([], EncoderSecondStage.Problem.noEncoder(path: path).message)
         case .failure(let problem):
-            return ([KnowledgeIssue(file: problem == .otherClasses ? EncoderRoutingPart.file : EncoderRoutingPart.encoderFile, path: nil, message: problem.message)], nil)
+            return (
+                [
+                    KnowledgeIssue(
+                        file: problem == .otherClasses ? EncoderRoutingPart.file : EncoderRoutingPart.encoderFile, path: nil, message: problem.message)
+                ], nil
+            )
         case .success(let loaded):
             guard let storage = ByteStorage(mapping: directory + "/" + EncoderRoutingPart.encoderFile) else { return ([], nil) }
             var hash = SHA256()

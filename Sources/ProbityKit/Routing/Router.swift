@@ -66,7 +66,7 @@ public struct Router: Sendable {
     /// The second stage's opinion for one question.
     func secondStage(for text: String) -> TopicIndex.SecondStage? {
         guard let stage = secondStage, index.hasBackground else { return nil }
-        return TopicIndex.SecondStage(margin: { stage.margin }, reorder: { stage.combined(text, parts: $0) })
+        return TopicIndex.SecondStage(reorder: { stage.combined(text, parts: $0) })
     }
 
     /// The parts of `text`'s ranking, for every document (the topics, then the background), for fitting a combination.

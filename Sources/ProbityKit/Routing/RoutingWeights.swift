@@ -94,6 +94,13 @@ public struct RoutingWeights: Sendable, Equatable {
     /// Added to the learned refusal's intercept (`LearnedRouting.refusal`): above 0 refuses less, below 0 more.
     public var learnedShift = 0.0
 
+    /// The sentence encoder's second stage (`EncoderSecondStage`) orders a question's topics when the hand-set order's
+    /// first topic leads its second by less than this (of the combined score); 0 turns it off. Chosen on development
+    /// data (`scripts/encoder-routing-part.py`, cross-fitted): at 3, about half of CV's examples and a third of the
+    /// development scenario messages are encoded, CV ranks 90.6% first (hand-set 85.0%) and the scenario messages
+    /// 81.9% (77.5%); larger margins encode more and gain nothing.
+    public var secondStageMargin = 3.0
+
     public init() {}
 
     public static let standard = RoutingWeights()

@@ -252,7 +252,7 @@ struct TopicIndex: Sendable {
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
     /// With `weights.learned` the order and the confidence come from its two fitted models instead (`LearnedRouting`).
     /// With `secondStage` (`EncoderSecondStage`), an unsure hand-set order (its first topic leading the second by less
-    /// than `margin`) is replaced by the stage's (`reorder`), the level kept.
+    /// than `weights.secondStageMargin`) is replaced by the stage's (`reorder`), the level kept.
     func scores(
         _ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, secondStage: SecondStage? = nil,
         trace: ((String) -> Void)? = nil
@@ -290,7 +290,8 @@ struct TopicIndex: Sendable {
             if gap > 0 { level *= exp(-gap * weights.background) }
         }
         var order = lm
-        if let secondStage, let margin = secondStage.margin() {
+        if let secondStage, weights.secondStageMargin > 0 {
+            let margin = weights.secondStageMargin
             let runnerUp = (0..<topics).filter { matched[$0] && $0 != best }.map { lm[$0] }.max()
             if let runnerUp, top - runnerUp < margin, let reordered = secondStage.reorder(parts) {
                 trace?(String(format: "second stage: the lead %.2f is under %.2f, so the sentence encoder orders the topics", top - runnerUp, margin))
@@ -305,8 +306,6 @@ struct TopicIndex: Sendable {
 
     /// A second opinion on the order of an unsure question's topics (`EncoderSecondStage` for one question).
     struct SecondStage {
-        /// How small the hand-set lead must be for the opinion to be asked for; nil when it cannot be given.
-        let margin: () -> Double?
         /// Every document's score in the second opinion's order; nil when it cannot be given.
         let reorder: (RankingParts) -> [Double]?
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import ProbityKit
 import ProbityBytes
+import ProbityKit
 
 /// `probity transcripts …`: for the Monitoring Officer, who reads, checks and exports saved conversations.
 struct TranscriptsCommand: ParsableCommand {

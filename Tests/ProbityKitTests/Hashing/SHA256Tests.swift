@@ -1,7 +1,7 @@
+import ProbityBytes
 import Testing
 
 @testable import ProbityKit
-import ProbityBytes
 
 @Suite struct SHA256Tests {
     @Test(arguments: [

@@ -1,8 +1,8 @@
 import Foundation
+import ProbityBytes
 import Testing
 
 @testable import ProbityKit
-import ProbityBytes
 
 @Suite struct RecordCodingTests {
     static let advice: ConversationEvent.Advised = {

@@ -1,8 +1,8 @@
 import Foundation
+import ProbityBytes
 import Testing
 
 @testable import ProbityKit
-import ProbityBytes
 
 @Suite struct TranscriptRecorderTests {
     @Test func eachEventIsOnDiskBeforeRecordReturns() throws {

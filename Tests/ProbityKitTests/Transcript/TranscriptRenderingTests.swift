@@ -1,8 +1,8 @@
 import Foundation
+import ProbityBytes
 import Testing
 
 @testable import ProbityKit
-import ProbityBytes
 
 @Suite struct TranscriptRenderingTests {
     static let hostile = "<script>alert('x')</script> & **bold** \u{1B}[31mred\u{1B}[0m | # heading"

@@ -1,7 +1,7 @@
 import Foundation
+import ProbityBytes
 
 @testable import ProbityKit
-import ProbityBytes
 
 /// A fresh folder under the system's temporary folder, removed when the value goes away.
 final class TemporaryDirectory {

@@ -1,8 +1,8 @@
 import Foundation
+import ProbityBytes
 import Testing
 
 @testable import ProbityKit
-import ProbityBytes
 
 /// What `verify` must see that it once missed (found by fuzzing the files): the Markdown written beside a
 /// transcript at its clean end proves a seal existed, and names it.
