@@ -399,6 +399,14 @@ do {
         try factsDump(knowledge, directory: directory)
         exit(0)
     }
+    if let i = arguments.firstIndex(of: "--facts-encoder-dump"), arguments.index(after: i) < arguments.endIndex {
+        // Every development scenario's message, facts, options, phrases and truth as JSON lines (scripts/encoder-facts.py).
+        let evaluation = PhraseGeneralisationEvaluation(knowledge: knowledge, scenarios: try developmentScenarios(directory: directory))
+        let path = arguments[arguments.index(after: i)]
+        try (evaluation.jsonLines().joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        print("wrote \(evaluation.jsonLines().count) development scenarios to \(path)")
+        exit(0)
+    }
     if arguments.contains("--facts-unseen") {
         // The phrase matcher's rules on wording nobody wrote, development halves only (both scenario folders).
         try phraseUnseenSweep(knowledge, directory: directory)

@@ -32,6 +32,11 @@ public final class EncoderSecondStage: @unchecked Sendable {
     private let topicIDs: [String]
     private let lock = NSLock()
     private var state: Result<Loaded, Problem>?
+    /// The class log-probabilities of the texts read so far (23 numbers each, forgotten all at once past the limit):
+    /// the chat routes a message, its parts and its rest without a subject's words, often the same text twice, and
+    /// the measures route the same development messages in several ways.
+    private var remembered: [String: [Double]] = [:]
+    static let rememberedLimit = 4096
 
     /// The stage for the knowledge in `directory`, whose catalogue has these topics (in its order).
     init(directory: String, topicIDs: [String]) {
@@ -100,11 +105,24 @@ public final class EncoderSecondStage: @unchecked Sendable {
         return .success(Loaded(part: part, encoder: encoder))
     }
 
+    private func logProbabilities(_ text: String, _ loaded: Loaded) -> [Double] {
+        lock.lock()
+        let known = remembered[text]
+        lock.unlock()
+        if let known { return known }
+        let found = loaded.part.logProbabilities(loaded.encoder.embedding(text))
+        lock.lock()
+        if remembered.count >= Self.rememberedLimit { remembered.removeAll(keepingCapacity: true) }
+        remembered[text] = found
+        lock.unlock()
+        return found
+    }
+
     /// Every document's six-part combined score for `text` (the topics, then the background), or nil when the stage
     /// cannot run.
     func combined(_ text: String, parts: RankingParts) -> [Double]? {
         guard let loaded else { return nil }
-        let logProbabilities = loaded.part.logProbabilities(loaded.encoder.embedding(text))
+        let logProbabilities = logProbabilities(text, loaded)
         let w = loaded.part.ranking
         return parts.matched.indices.map { t in
             let encoded = t < logProbabilities.count ? max(-20, min(0, logProbabilities[t])) : -20

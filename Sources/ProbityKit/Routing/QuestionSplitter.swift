@@ -29,23 +29,30 @@ public struct QuestionSplitter: Sendable {
 
     /// The two questions in `text`, or nil when it asks one (or its parts are not clearly two topics).
     public func split(_ text: String) -> QuestionSplit? {
-        var best: (split: QuestionSplit, weaker: Double)?
+        // The cuts are weighed with the hand-set order, whose scores are the ones the sentence encoder's second stage
+        // keeps (it only says which topic has which): one encoding per part of the cut taken, not one per cut tried.
+        let handSet = router.secondStage == nil ? router : router.withoutSecondStage()
+        var found: [(cut: (first: String, second: String), weaker: Double)] = []
         for cut in cuts(text) {
-            guard words(cut.first) >= Self.minimumPartWords, words(cut.second) >= Self.minimumPartWords,
-                Self.marksFurtherMatter(cut.second) || (cut.first.hasSuffix("?") && cut.second.hasSuffix("?")),
-                let (a, _) = Self.lead(router.route(cut.first), allowChoice: false), a.score >= minimumPartScore,
-                let (b, bChoices) = Self.lead(router.route(cut.second), allowChoice: true), b.score >= minimumPartScore,
-                a.topicID != b.topicID
-            else { continue }
-            let weaker = min(a.score, b.score)
-            if best == nil || weaker > best!.weaker {
-                best = (
-                    QuestionSplit(first: cut.first, firstTopic: a, second: Self.withoutJoins(cut.second), secondTopic: b, secondChoices: bChoices),
-                    weaker
-                )
-            }
+            guard let parts = split(cut, by: handSet) else { continue }
+            found.append((cut, min(parts.firstTopic.score, parts.secondTopic.score)))
         }
-        return best?.split
+        // The best cut whose parts still go to two topics in the router's own order.
+        for (cut, _) in found.sorted(by: { $0.weaker > $1.weaker }) {
+            if let parts = split(cut, by: router) { return parts }
+        }
+        return nil
+    }
+
+    /// The cut as two questions by `router`, or nil when its parts are not clearly two topics.
+    private func split(_ cut: (first: String, second: String), by router: Router) -> QuestionSplit? {
+        guard words(cut.first) >= Self.minimumPartWords, words(cut.second) >= Self.minimumPartWords,
+            Self.marksFurtherMatter(cut.second) || (cut.first.hasSuffix("?") && cut.second.hasSuffix("?")),
+            let (a, _) = Self.lead(router.route(cut.first), allowChoice: false), a.score >= minimumPartScore,
+            let (b, bChoices) = Self.lead(router.route(cut.second), allowChoice: true), b.score >= minimumPartScore,
+            a.topicID != b.topicID
+        else { return nil }
+        return QuestionSplit(first: cut.first, firstTopic: a, second: Self.withoutJoins(cut.second), secondTopic: b, secondChoices: bChoices)
     }
 
     /// A part's topic: the clear one, or (when allowed) the first of a close choice, with the choice.

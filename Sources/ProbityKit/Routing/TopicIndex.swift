@@ -252,7 +252,7 @@ struct TopicIndex: Sendable {
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
     /// With `weights.learned` the order and the confidence come from its two fitted models instead (`LearnedRouting`).
     /// With `secondStage` (`EncoderSecondStage`), an unsure hand-set order (its first topic leading the second by less
-    /// than `weights.secondStageMargin`) is replaced by the stage's (`reorder`), the level kept.
+    /// than `weights.secondStageMargin`) is replaced by the stage's (`reorder`): the same scores, given in its order (`permuted`).
     func scores(
         _ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, secondStage: SecondStage? = nil,
         trace: ((String) -> Void)? = nil
@@ -289,19 +289,30 @@ struct TopicIndex: Sendable {
             let gap = lm[topics] - top + weights.backgroundMargin
             if gap > 0 { level *= exp(-gap * weights.background) }
         }
-        var order = lm
+        var scores = (0..<topics).map { t in
+            matched[t] ? level * exp((lm[t] - top) / weights.temperature) : 0
+        }
         if let secondStage, weights.secondStageMargin > 0 {
             let margin = weights.secondStageMargin
             let runnerUp = (0..<topics).filter { matched[$0] && $0 != best }.map { lm[$0] }.max()
             if let runnerUp, top - runnerUp < margin, let reordered = secondStage.reorder(parts) {
                 trace?(String(format: "second stage: the lead %.2f is under %.2f, so the sentence encoder orders the topics", top - runnerUp, margin))
-                order = reordered
+                scores = Self.permuted(scores, into: reordered, matched: matched)
             }
         }
-        let first = (0..<topics).filter { matched[$0] }.map { order[$0] }.max() ?? top
-        return (0..<topics).map { t in
-            matched[t] ? level * exp((order[t] - first) / weights.temperature) : 0
-        }
+        return scores
+    }
+
+    /// The same scores given to the topics in `order`'s order: the topic `order` ranks k-th gets the k-th highest
+    /// score. Whether a question is answered, referred or offered a choice depends on the scores alone, so it stays
+    /// as the hand-set order decided; only which topic is which changes.
+    static func permuted(_ scores: [Double], into order: [Double], matched: [Bool]) -> [Double] {
+        let topics = scores.indices.filter { matched[$0] }
+        let values = topics.map { scores[$0] }.sorted(by: >)
+        let ranked = topics.sorted { order[$0] != order[$1] ? order[$0] > order[$1] : $0 < $1 }
+        var result = scores
+        for (t, value) in zip(ranked, values) { result[t] = value }
+        return result
     }
 
     /// A second opinion on the order of an unsure question's topics (`EncoderSecondStage` for one question).

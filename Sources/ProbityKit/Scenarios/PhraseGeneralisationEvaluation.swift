@@ -183,3 +183,36 @@ public struct PhraseGeneralisationEvaluation: Sendable {
         return best.map { (phrase: $0.0, share: $0.1, lacking: $0.2) }
     }
 }
+
+extension PhraseGeneralisationEvaluation {
+    /// Every case as one JSON line, for measuring another reader of facts outside Swift (`probity-bench
+    /// --facts-encoder-dump`, read by `scripts/encoder-facts.py`): the message, the facts its council's advice uses
+    /// with each option's label and phrases (and which of them occur in the message word for word), what the scenario
+    /// states and what is true. Development scenarios only, as everything here.
+    public func jsonLines() -> [String] {
+        cases.map { c in
+            let entries = index.entries(for: c.facts)
+            let facts: [[String: Any]] = c.facts.map { fact in
+                [
+                    "key": fact.key, "multiple": fact.multiple, "prompt": fact.prompt.member,
+                    "options": fact.options.map { option -> [String: Any] in
+                        let phrases = entries.filter { $0.fact.key == fact.key && $0.option.id == option.id }.map(\.phrase)
+                        return ["id": option.id, "label": option.label, "phrases": phrases, "seen": phrases.filter(c.seen.contains)]
+                    },
+                ]
+            }
+            // What the phrase matcher hears with the message's own phrases left out (the unseen reading), and with all.
+            func heard(_ learnt: [LearntFact]) -> [String: [String]] {
+                Dictionary(learnt.map { ($0.factKey, $0.optionIDs.sorted()) }, uniquingKeysWith: { a, _ in a })
+            }
+            let object: [String: Any] = [
+                "id": c.id, "says": c.says, "facts": facts,
+                "unseenHeard": heard(read(c, rules: .standard, leavingOutSeen: true)),
+                "heard": heard(read(c, rules: .standard, leavingOutSeen: false)),
+                "stated": c.stated.mapValues { $0.sorted() }, "truth": c.truth.mapValues { $0.sorted() },
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}

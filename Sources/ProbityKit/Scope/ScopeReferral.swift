@@ -29,7 +29,11 @@ public struct ScopeReferral: Sendable {
         let rest = OutOfScopeMatcher.words(text).enumerated()
             .filter { !match.range.contains($0.offset) }.map(\.element).joined(separator: " ")
         let restWords = TextNormaliser.analyse(rest).filter { !$0.isStop }.count
-        if restWords >= Self.minimumRestWords, case .clear(let best) = routing, Self.leadsTo(best.topicID, router.route(rest)) {
+        // Decided on the hand-set order: the sentence encoder's second stage says which topic a routed question is
+        // about, never whether it is referred (the rest, with fewer words, is not what the stage was chosen on).
+        let handSet = router.secondStage == nil ? router : router.withoutSecondStage()
+        let whole = router.secondStage == nil ? routing : handSet.route(text)
+        if restWords >= Self.minimumRestWords, case .clear(let best) = whole, Self.leadsTo(best.topicID, handSet.route(rest)) {
             return .aside(subject)
         }
         return .referred(subject)

@@ -144,8 +144,13 @@ import Testing
     @Test func aSecondQuestionCloseBetweenTopicsIsOfferedAsAChoice() throws {
         let messages = Self.devScenarioMessages.map(\.question)
         var found: (message: String, split: QuestionSplit)?
-        search: for first in messages.prefix(100) {
-            for second in messages.reversed().prefix(100) {
+        // Second parts that are close between topics on their own come first: each try routes a whole message, and an
+        // unsure one is read by the sentence encoder.
+        let seconds = messages.reversed().prefix(200).filter {
+            if case .choose = Self.triage.router.route(TriageEvaluation.clause($0)) { true } else { false }
+        }
+        search: for second in seconds.prefix(20) {
+            for first in messages.prefix(30) {
                 let message = "\(TriageEvaluation.clause(first)), and also \(TriageEvaluation.clause(second))"
                 if let split = Self.triage.decide(message).split, !split.secondChoices.isEmpty {
                     found = (message, split)
@@ -159,7 +164,8 @@ import Testing
         _ = conversation.start(recording: "Not recorded (test).")
         var reply = conversation.handle(message)
         #expect(reply.events.contains { if case .routed(_, _, .twoQuestions) = $0 { true } else { false } })
-        reply = conversation.handle("leave")
+        // The first topic may be answered at once from what the message says; else the user leaves it.
+        if !reply.shownText.contains("You also asked about") { reply = conversation.handle("leave") }
         #expect(reply.shownText.contains("You also asked about"), "\(reply.shownText)")
         reply = conversation.handle("yes")
         guard case .choosingTopic(_, let choices, _) = conversation.mode else {
