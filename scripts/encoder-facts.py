@@ -18,6 +18,11 @@ import numpy as np
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def clean(phrase):
+    """A phrase as a sentence: its gaps ("present * to the * group") closed."""
+    return " ".join(phrase.replace("*", " ").split())
+
+
 def spans(says):
     """The whole message, its sentences, and its clauses (cut at commas, semicolons, 'and', 'but', 'so')."""
     out = {says.strip()}
@@ -59,7 +64,7 @@ def main():
         texts.update(spans(c["says"]))
         for f in c["facts"]:
             for o in f["options"]:
-                texts.update(o["phrases"])
+                texts.update(clean(p) for p in o["phrases"])
                 texts.add(o["label"])
     texts = sorted(t for t in texts if t.strip())
     E = None
@@ -88,7 +93,7 @@ def main():
                 stated_unheard += 1
             scores = []
             for o in f["options"]:
-                phrases = [p for p in o["phrases"] if p not in o["seen"]] + [o["label"]]
+                phrases = [clean(p) for p in o["phrases"] if p not in o["seen"]] + [o["label"]]
                 P = np.stack([vec(p) for p in phrases if p.strip()])
                 sims = S @ P.T
                 i, j = np.unravel_index(np.argmax(sims), sims.shape)

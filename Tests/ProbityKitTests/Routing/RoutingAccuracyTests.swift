@@ -74,17 +74,20 @@ enum RoutingFloors {
     /// vectors distilled again: 88.6%, 98.5%, 2.9%, 90.5%, 92.9%; then 7 new everyday questions were added (a
     /// development question had become a false referral) and the vectors distilled again, as shipped (22:41): 88.9%,
     /// 98.8%, 2.3% (8 of 342), 90.5% (105/116), 91.1% with referrals (51/56; the router alone 80.4%). The floors are
-    /// these figures, a question's width below.
+    /// these figures, a question's width below. Fifth session (2026-11-30), with the sentence encoder's second stage
+    /// (chosen on development data; it changes only which topic, so the refusals are as before), measured once:
+    /// 91.2%, 99.1% (339 of 342), 2.3%, 90.5%, 91.1%.
     static let v2 = HeldOutFloors(
-        name: "v2", topOne: 0.886, topThree: 0.985, wronglyRefused: 0.0265, offTopicRefused: 0.896, outOfScopeRefused: 0.89)
+        name: "v2", topOne: 0.909, topThree: 0.988, wronglyRefused: 0.0265, offTopicRefused: 0.896, outOfScopeRefused: 0.89)
     /// Held-out set v3 (a third writer, 2026-11-29 evening), measured on main with proper names in routing, after the
     /// 9 questions that were letter for letter training text were taken out of the set: top-1 82.8%, top-3 97.4%,
     /// wrongly refused 1.4% (5 of 349), off-topic refused 76.4% (84/110), out of scope not routed 78.3% (54/69).
     /// Fourth session, the same three states as v2: 82.5%, 96.3%, 2.3%, 84.5%, 79.7%; 81.7%, 96.6%, 2.3%, 83.6%,
     /// 81.2%; as shipped: 82.8%, 96.3% (336 of 349), 2.0% (7 of 349), 83.6% (92/110), 81.2% with referrals (56/69;
-    /// the router alone 78.3%).
+    /// the router alone 78.3%). Fifth session, with the sentence encoder's second stage, measured once: 88.5%, 97.4%
+    /// (340 of 349), 2.0%, 83.6%, 81.2%.
     static let v3 = HeldOutFloors(
-        name: "v3", topOne: 0.825, topThree: 0.96, wronglyRefused: 0.023, offTopicRefused: 0.827, outOfScopeRefused: 0.797)
+        name: "v3", topOne: 0.882, topThree: 0.971, wronglyRefused: 0.023, offTopicRefused: 0.827, outOfScopeRefused: 0.797)
 }
 
 /// What a blind held-out set's figures must not fall below.
