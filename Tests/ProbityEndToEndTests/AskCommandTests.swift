@@ -141,4 +141,21 @@ import Testing
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)
     }
+
+    /// A question the hand-set order is unsure of is ordered by the sentence encoder, whether the router was built or
+    /// read from its snapshot (a bug once: the snapshot's router had no second stage, so `ask` never used it).
+    @Test(.enabled(if: hasEncoder || ProcessInfo.processInfo.environment["CI"] != nil, "no catalogue/encoder.bin"))
+    func anUnsureQuestionIsOrderedByTheEncoderFromTheSnapshotToo() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("probity-ask-stage-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let question = "councillor asking for a copy of the draft restructure report before it's public - do I send it?"
+        for run in ["built", "read from the snapshot"] {
+            let result = try Binary.run(["ask", question, "--explain"], environment: ["XDG_CACHE_HOME": cache, "COLUMNS": "500"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("second stage: the lead"), "\(run): \(result.stdout)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/probity").contains { $0.hasPrefix("router-") })
+    }
+
+    static let hasEncoder = FileManager.default.fileExists(atPath: Paths.repository + "/Knowledge/catalogue/encoder.bin")
 }

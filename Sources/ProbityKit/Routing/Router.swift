@@ -16,12 +16,12 @@ public struct Router: Sendable {
     public init(knowledge: KnowledgeBase, thresholds: RoutingThresholds = .standard, weights: RoutingWeights = .standard) {
         index = TopicIndex(knowledge: knowledge, weights: weights)
         self.thresholds = thresholds
-        secondStage = Self.secondStage(knowledge)
+        secondStage = Self.secondStage(directory: knowledge.directory, index: index)
     }
 
-    /// The second stage for `knowledge`'s directory and topics.
-    static func secondStage(_ knowledge: KnowledgeBase) -> EncoderSecondStage? {
-        knowledge.directory.isEmpty ? nil : EncoderSecondStage(directory: knowledge.directory, topicIDs: knowledge.topics.map(\.id))
+    /// The second stage of the knowledge in `directory`, for the index's topics.
+    static func secondStage(directory: String, index: TopicIndex) -> EncoderSecondStage? {
+        directory.isEmpty ? nil : EncoderSecondStage(directory: directory, topicIDs: index.entries.map(\.id))
     }
 
     /// The same router without the sentence encoder's second opinion (for measuring what it adds).
@@ -31,10 +31,10 @@ public struct Router: Sendable {
         return router
     }
 
-    /// The same router with the second stage of `knowledge` (a router read from a snapshot has none).
-    func withSecondStage(of knowledge: KnowledgeBase) -> Router {
+    /// The same router with the second stage of the knowledge in `directory` (a router read from a snapshot has none).
+    func withSecondStage(directory: String) -> Router {
         var router = self
-        router.secondStage = Self.secondStage(knowledge)
+        router.secondStage = Self.secondStage(directory: directory, index: index)
         return router
     }
 

@@ -85,6 +85,6 @@ struct AskCommand: TakesGlobalOptions {
     private func cachedRouter(validated: KnowledgeBase?, kept: KnowledgeCache?) throws -> Router {
         let build = { Router(knowledge: try validated ?? global.loadKnowledge(councils: .none)) }
         guard let kept else { return try build() }
-        return try kept.router(build: build)
+        return try kept.router(knowledgeDirectory: global.knowledgeDirectory, build: build)
     }
 }

@@ -16,7 +16,7 @@ import Testing
     @Test func readBackItRanksEveryQuestionTheSame() throws {
         // A snapshot holds the index; the sentence encoder's second stage is attached after reading it, as
         // `Router.cached(for:)` does.
-        let read = try #require(RouterSnapshot.decode(Self.bytes)).withSecondStage(of: Self.knowledge)
+        let read = try #require(RouterSnapshot.decode(Self.bytes)).withSecondStage(directory: Paths.knowledge)
         #expect(!Self.questions.isEmpty)
         for question in Self.questions {
             #expect(read.rank(question, limit: 5) == Self.router.rank(question, limit: 5), "\(question)")
