@@ -79,6 +79,10 @@ func overridden() -> (RoutingWeights, RoutingThresholds) {
         case "learned": w.learned = v == 1 ? .standard : v == 2 ? .refusalOnly : nil
         case "learnedShift": w.learnedShift = v
         case "secondStageMargin": w.secondStageMargin = v
+        case "secondStageDoubtBelow": w.secondStageDoubtBelow = v
+        case "secondStageBackground": w.secondStageBackground = v
+        case "secondStageRescueFrom": w.secondStageRescueFrom = v
+        case "secondStageRescue": w.secondStageRescue = v
         default:
             print("unknown weight \(pair[0])")
             exit(64)

@@ -105,6 +105,12 @@ public final class EncoderSecondStage: @unchecked Sendable {
         return .success(Loaded(part: part, encoder: encoder))
     }
 
+    /// Each class's log-probability for `text` (the topics, then the background), or nil when the stage cannot run.
+    func logProbabilities(_ text: String) -> [Double]? {
+        guard let loaded else { return nil }
+        return logProbabilities(text, loaded)
+    }
+
     private func logProbabilities(_ text: String, _ loaded: Loaded) -> [Double] {
         lock.lock()
         let known = remembered[text]
@@ -141,7 +147,7 @@ extension EncoderSecondStage.Problem {
         case .noPart: "\(EncoderRoutingPart.file) is not there: routing uses the hand-set order only"
         case .badPart(let issues): issues.map(\.description).joined(separator: "; ")
         case .otherClasses:
-            "\(EncoderRoutingPart.file) was trained on other topics than the catalogue's: run scripts/encoder-routing-part.py --write again"
+            "\(EncoderRoutingPart.file) was trained on other topics than the catalogue's: routing uses the hand-set order until scripts/encoder-routing-part.py --write trains it again"
         case .noEncoder(let path): "\(path) is not there: run scripts/fetch-encoder.sh (routing uses the hand-set order until then)"
         case .badEncoder(let error): error.localizedDescription
         }
@@ -151,19 +157,16 @@ extension EncoderSecondStage.Problem {
 extension EncoderSecondStage {
     /// `validate`'s check of the second stage of the knowledge in `directory`: problems with the part or the encoder
     /// file are issues (the part read with positions, the encoder file's SHA-256 compared with the one the part was
-    /// trained with); a missing encoder file is only a note, since routing goes on without it.
+    /// trained with); a missing encoder file, or a part trained on other topics, is only a note, since routing goes on
+    /// without the stage.
     public static func validate(directory: String, topicIDs: [String]) -> (issues: [KnowledgeIssue], note: String?) {
         switch read(directory: directory, topicIDs: topicIDs) {
         case .failure(.noPart): return ([], nil)
         case .failure(.badPart(let issues)): return (issues, nil)
         case .failure(.noEncoder(let path)): return ([], EncoderSecondStage.Problem.noEncoder(path: path).message)
-        case .failure(let problem):
-            return (
-                [
-                    KnowledgeIssue(
-                        file: problem == .otherClasses ? EncoderRoutingPart.file : EncoderRoutingPart.encoderFile, path: nil, message: problem.message)
-                ], nil
-            )
+        // A topic added or taken out: the part is out of date, and routing goes on without it until it is trained again.
+        case .failure(.otherClasses): return ([], EncoderSecondStage.Problem.otherClasses.message)
+        case .failure(let problem): return ([KnowledgeIssue(file: EncoderRoutingPart.encoderFile, path: nil, message: problem.message)], nil)
         case .success(let loaded):
             guard let storage = ByteStorage(mapping: directory + "/" + EncoderRoutingPart.encoderFile) else { return ([], nil) }
             var hash = SHA256()

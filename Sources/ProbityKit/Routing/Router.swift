@@ -55,12 +55,35 @@ public struct Router: Sendable {
         let vector = questionVector(text)
         // Ordered by the exact scores, then rounded: a question the background class refuses has scores that all
         // round to 0, and its nearest topics should still come in their order, not the alphabet's.
-        let scores = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text))
+        var scores = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text))
+        if let doubted = secondOpinionOnRefusal(text, scores) { scores = doubted }
         let order = scores.indices.filter { scores[$0] > 0 }
             .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : index.entries[$0].id < index.entries[$1].id }
         return order.prefix(limit).map { i in
             RouteScore(topicID: index.entries[i].id, title: index.entries[i].title, score: (scores[i] * 10_000).rounded() / 10_000)
         }
+    }
+
+    /// The sentence encoder's opinion on whether a doubtful question is about a topic at all (nil: no change). A
+    /// question accepted with a best score under `secondStageDoubtBelow` is refused when the encoder puts it among
+    /// the questions no topic answers with at least `secondStageBackground` (its scores scaled by what the encoder
+    /// leaves to the topics, so no nearest topic looks plausible); a question refused with a best score of at least
+    /// `secondStageRescueFrom` is accepted at the threshold when the encoder gives one topic at least
+    /// `secondStageRescue`. The scores keep their ratios, so a choice stays a choice.
+    func secondOpinionOnRefusal(_ text: String, _ scores: [Double]) -> [Double]? {
+        let w = index.weights
+        guard let stage = secondStage, index.hasBackground, w.secondStageMargin > 0, let best = scores.max(), best > 0 else { return nil }
+        let accepted = (best * 10_000).rounded() / 10_000 >= thresholds.minimumScore
+        guard accepted ? best < w.secondStageDoubtBelow : best >= w.secondStageRescueFrom,
+            let p = stage.logProbabilities(text).map({ $0.map(exp) }), p.count == index.entries.count + 1
+        else { return nil }
+        if accepted, let background = p.last, background >= w.secondStageBackground {
+            return scores.map { $0 * (1 - background) }
+        }
+        if !accepted, (p.dropLast().max() ?? 0) >= w.secondStageRescue {
+            return scores.map { $0 * thresholds.minimumScore / best }
+        }
+        return nil
     }
 
     /// The second stage's opinion for one question.
@@ -110,7 +133,11 @@ public struct Router: Sendable {
         ]
         let vector = questionVector(text)
         let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        _ = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text)) { lines.append("ranking: " + $0) }
+        let scores = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text)) { lines.append("ranking: " + $0) }
+        if let doubted = secondOpinionOnRefusal(text, scores), let before = scores.max(), let after = doubted.max() {
+            let opinion = after < before ? "puts the question among those no topic answers" : "is sure of a topic"
+            lines.append(String(format: "second stage: the sentence encoder %@ (best score %.4f, now %.4f)", opinion, before, after))
+        }
         for route in rank(text, limit: limit) {
             guard let t = index.entries.firstIndex(where: { $0.id == route.topicID }) else { continue }
             let parts = index.contributions(query, topic: t).filter { $0.share > 0 }

@@ -100,6 +100,16 @@ public struct RoutingWeights: Sendable, Equatable {
     /// development scenario messages are encoded, CV ranks 90.6% first (hand-set 85.0%) and the scenario messages
     /// 81.9% (77.5%); larger margins encode more and gain nothing.
     public var secondStageMargin = 3.0
+    /// The second stage's opinion on refusal (`Router.secondOpinionOnRefusal`): an accepted question whose best score
+    /// is under `secondStageDoubtBelow` is refused when the encoder gives the background at least
+    /// `secondStageBackground`; a refused one whose best score is at least `secondStageRescueFrom` is accepted when the
+    /// encoder gives one topic at least `secondStageRescue`. Chosen on development data (cross-fitted CV and the
+    /// development sets, BENCHMARKS.md): CV's background questions refused 775 of 916 (717 without), its examples
+    /// wrongly refused 28 of 1,408 (35), the development scenario messages 14 of 702 (14).
+    public var secondStageDoubtBelow = 0.8
+    public var secondStageBackground = 0.8
+    public var secondStageRescueFrom = 0.1
+    public var secondStageRescue = 0.5
 
     public init() {}
 

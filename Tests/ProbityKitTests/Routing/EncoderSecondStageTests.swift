@@ -49,7 +49,7 @@ import Testing
     }
 
     /// The development scenario messages (never trained on): the stage must keep what it was chosen for, more of
-    /// them ranked first than the hand-set order alone ranks (BENCHMARKS.md: 76.8% → 80.5%).
+    /// them ranked first than the hand-set order alone ranks (BENCHMARKS.md: 76.8% → 80.8%), none more refused.
     @Test(.enabled(if: runs, skip)) func theStageRanksMoreScenarioMessagesFirst() throws {
         let folder = Paths.fixtures + "/scenarios"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("dev") && $0.hasSuffix(".json") }.sorted()
@@ -62,7 +62,21 @@ import Testing
         let without = RoutingEvaluation(router: Self.router.withoutSecondStage(), cases: cases, knownTopics: known)
         #expect(with.topOne >= without.topOne + cases.count / 50, "with \(with.topOne), without \(without.topOne) of \(cases.count)")
         #expect(with.topThree >= without.topThree)
-        #expect(with.falseRejections <= without.falseRejections + 2, "the stage changes the order, hardly the refusals")
+        #expect(with.falseRejections <= without.falseRejections, "the stage refuses no more of them")
+    }
+
+    /// The stage's opinion on refusal, on the development off-topic questions set aside from the background text (never
+    /// trained on): more of them refused than by the hand-set decision alone, and no more development scenario
+    /// messages refused (BENCHMARKS.md: dev3 off-topic 90 → 95 of 108, scenario messages 14 → 14 of 702).
+    @Test(.enabled(if: runs, skip)) func theStageRefusesMoreOffTopicQuestionsAndNoMoreOnTopicOnes() throws {
+        let text = try String(contentsOfFile: Paths.fixtures + "/routing/dev3-off-topic.txt", encoding: .utf8)
+        let offTopic = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .map { RoutingEvaluation.Case(question: $0, expected: nil) }
+        #expect(offTopic.count >= 100)
+        let known = Set(Self.knowledge.topics.map(\.id))
+        let with = RoutingEvaluation(router: Self.router, cases: offTopic, knownTopics: known)
+        let without = RoutingEvaluation(router: Self.router.withoutSecondStage(), cases: offTopic, knownTopics: known)
+        #expect(with.offTopicRejected >= without.offTopicRejected + 3, "with \(with.offTopicRejected), without \(without.offTopicRejected)")
     }
 
     /// A question the hand-set order is sure of is never encoded: the stage's files are not even read.

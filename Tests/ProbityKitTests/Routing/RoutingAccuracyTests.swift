@@ -76,18 +76,20 @@ enum RoutingFloors {
     /// 98.8%, 2.3% (8 of 342), 90.5% (105/116), 91.1% with referrals (51/56; the router alone 80.4%). The floors are
     /// these figures, a question's width below. Fifth session (2026-11-30), with the sentence encoder's second stage
     /// (chosen on development data; it changes only which topic, so the refusals are as before), measured once:
-    /// 91.2%, 99.1% (339 of 342), 2.3%, 90.5%, 91.1%.
+    /// 91.2%, 99.1% (339 of 342), 2.3%, 90.5%, 91.1%. Then with its opinion on refusal (also chosen on development
+    /// data), measured once: 90.6% (310), 99.1%, 2.6% (9), 91.4% (106/116), 94.6% (53/56).
     static let v2 = HeldOutFloors(
-        name: "v2", topOne: 0.909, topThree: 0.988, wronglyRefused: 0.0265, offTopicRefused: 0.896, outOfScopeRefused: 0.89)
+        name: "v2", topOne: 0.903, topThree: 0.988, wronglyRefused: 0.0293, offTopicRefused: 0.905, outOfScopeRefused: 0.928)
     /// Held-out set v3 (a third writer, 2026-11-29 evening), measured on main with proper names in routing, after the
     /// 9 questions that were letter for letter training text were taken out of the set: top-1 82.8%, top-3 97.4%,
     /// wrongly refused 1.4% (5 of 349), off-topic refused 76.4% (84/110), out of scope not routed 78.3% (54/69).
     /// Fourth session, the same three states as v2: 82.5%, 96.3%, 2.3%, 84.5%, 79.7%; 81.7%, 96.6%, 2.3%, 83.6%,
     /// 81.2%; as shipped: 82.8%, 96.3% (336 of 349), 2.0% (7 of 349), 83.6% (92/110), 81.2% with referrals (56/69;
     /// the router alone 78.3%). Fifth session, with the sentence encoder's second stage, measured once: 88.5%, 97.4%
-    /// (340 of 349), 2.0%, 83.6%, 81.2%.
+    /// (340 of 349), 2.0%, 83.6%, 81.2%. Then with its opinion on refusal, measured once: 88.5%, 97.4%, 1.7% (6),
+    /// 88.2% (97/110), 84.1% (58/69).
     static let v3 = HeldOutFloors(
-        name: "v3", topOne: 0.882, topThree: 0.971, wronglyRefused: 0.023, offTopicRefused: 0.827, outOfScopeRefused: 0.797)
+        name: "v3", topOne: 0.882, topThree: 0.971, wronglyRefused: 0.0201, offTopicRefused: 0.872, outOfScopeRefused: 0.826)
 }
 
 /// What a blind held-out set's figures must not fall below.
