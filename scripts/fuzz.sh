@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes Probity with libFuzzer, one target at a time:
 #
-#   bash scripts/fuzz.sh [TARGET] [SECONDS]     # TARGET: json, knowledge, conversation, transcript or all (default all, 60 s each)
+#   bash scripts/fuzz.sh [TARGET] [SECONDS]     # TARGET: json, knowledge, conversation, transcript, encoder or all (default all, 60 s each)
 #   bash scripts/fuzz.sh --build-only [TARGET]  # build without running
 #
 # Everything lives in .build-fuzz/ (git ignores it): ProbityKit compiled once with -sanitize=fuzzer,address (again only
@@ -21,13 +21,13 @@ build_only=false
 if [[ ${1:-} == --build-only ]]; then build_only=true; shift; fi
 TARGET=${1:-all}
 SECONDS_EACH=${2:-60}
-ALL=(json knowledge conversation transcript)
+ALL=(json knowledge conversation transcript encoder)
 
 file_of() {
   case $1 in
     json) echo FuzzJSONParser ;; knowledge) echo FuzzKnowledgeLoader ;;
-    conversation) echo FuzzConversation ;; transcript) echo FuzzTranscriptReader ;;
-    *) echo "unknown fuzz target '$1': choose json, knowledge, conversation, transcript or all" >&2; exit 64 ;;
+    conversation) echo FuzzConversation ;; transcript) echo FuzzTranscriptReader ;; encoder) echo FuzzEncoder ;;
+    *) echo "unknown fuzz target '$1': choose json, knowledge, conversation, transcript, encoder or all" >&2; exit 64 ;;
   esac
 }
 
@@ -35,16 +35,26 @@ if [[ $TARGET == all ]]; then targets=("${ALL[@]}"); else file_of "$TARGET" > /d
 [[ $SECONDS_EACH =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number, not '$SECONDS_EACH'" >&2; exit 64; }
 
 mkdir -p "$OUT/lib"
-# ProbityKit, instrumented, once per change of its sources.
-mapfile -t SOURCES < <(find Sources/ProbityKit -name '*.swift' | sort)
-stamp=$(cat "${SOURCES[@]}" | sha256sum | cut -c1-16)
+# ProbityBytes, ProbityEncoder and ProbityKit (each built on the ones before), instrumented, once per change of their
+# sources.
+MODULES=(ProbityBytes ProbityEncoder ProbityKit)
+mapfile -t ALL_SOURCES < <(for m in "${MODULES[@]}"; do find "Sources/$m" -name '*.swift'; done | sort)
+stamp=$(cat "${ALL_SOURCES[@]}" | sha256sum | cut -c1-16)
 if [[ ! -f $OUT/lib/stamp || $(cat "$OUT/lib/stamp") != "$stamp" ]]; then
-  echo "fuzz: compiling ProbityKit with -sanitize=fuzzer,address (a few minutes)…" >&2
   rm -f "$OUT/lib/stamp"
-  "$SWIFTC" "${FLAGS[@]}" -wmo -enable-testing -module-name ProbityKit \
-    -emit-module -emit-module-path "$OUT/lib/ProbityKit.swiftmodule" \
-    -emit-library -static -o "$OUT/lib/libProbityKit.a" "${SOURCES[@]}" 2>&1 | grep -v 'Cannot export local symbol' >&2 || true
-  [[ -f $OUT/lib/libProbityKit.a ]] || { echo "fuzz: ProbityKit did not compile" >&2; exit 1; }
+  # The libpq shim ProbityKit imports: its module map (SwiftPM writes one; swiftc alone needs it) and its C code.
+  printf 'module CLibPQShim {\n  header "%s/Sources/CLibPQShim/include/CLibPQShim.h"\n  export *\n}\n' "$ROOT" > "$OUT/lib/module.modulemap"
+  clang -c -O1 -fsanitize=address -I Sources/CLibPQShim/include -I /usr/include/postgresql Sources/CLibPQShim/libpq.c \
+    -o "$OUT/lib/CLibPQShim.o" && ar rcs "$OUT/lib/libCLibPQShim.a" "$OUT/lib/CLibPQShim.o"
+  for m in "${MODULES[@]}"; do
+    echo "fuzz: compiling $m with -sanitize=fuzzer,address (ProbityKit takes a few minutes)…" >&2
+    mapfile -t SOURCES < <(find "Sources/$m" -name '*.swift' | sort)
+    rm -f "$OUT/lib/lib$m.a"
+    "$SWIFTC" "${FLAGS[@]}" -wmo -enable-testing -module-name "$m" -I "$OUT/lib" \
+      -emit-module -emit-module-path "$OUT/lib/$m.swiftmodule" \
+      -emit-library -static -o "$OUT/lib/lib$m.a" "${SOURCES[@]}" 2>&1 | grep -v 'Cannot export local symbol' >&2 || true
+    [[ -f $OUT/lib/lib$m.a ]] || { echo "fuzz: $m did not compile" >&2; exit 1; }
+  done
   echo "$stamp" > "$OUT/lib/stamp"
 fi
 
@@ -63,6 +73,10 @@ seed() {
     conversation) for f in transcripts/examples/*.input; do cp "$f" "$dir/"; done
           printf 'carlisle\nmember\ncan I see the exempt report\n1\nback\nwhy\nchange 1\nhelp\ntopics\nclause 116\nsearch need to know\ncompare\nquit\n' > "$dir/commands" ;;
     transcript) cp Fuzz/seeds/transcript/* "$dir/" ;;
+    encoder) # first byte odd: a second-stage part; even: an encoder file (the encoder tests' tiny file is made in Swift)
+          { printf '\001'; cat Knowledge/catalogue/encoder-routing.json; } > "$dir/part"
+          { printf '\001'; printf '{"encoderSHA256": "x", "classes": ["a", "(background)"], "ranking": [1,2,3,4,5,6], "intercepts": [0, 0], "weights": [[1], [2]]}'; } > "$dir/small-part"
+          { printf '\000'; head -c 4096 Knowledge/catalogue/encoder.bin 2>/dev/null; } > "$dir/encoder-head" ;;
   esac
   if [[ -d Tests/Fixtures/fuzz/$target ]]; then cp Tests/Fixtures/fuzz/"$target"/* "$dir/" 2>/dev/null || true; fi
 }
@@ -72,8 +86,9 @@ for target in "${targets[@]}"; do
   bin=$OUT/fuzz-$target
   if [[ ! -x $bin || $bin -ot $OUT/lib/stamp || $bin -ot Fuzz/$name.swift || $bin -ot Tests/ProbityKitTests/Fuzz/FuzzChecks.swift ]]; then
     echo "fuzz: building $target…" >&2
-    "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -I "$OUT/lib" -L "$OUT/lib" -lProbityKit \
-      "Fuzz/$name.swift" Tests/ProbityKitTests/Fuzz/FuzzChecks.swift Tests/ProbityKitTests/Support/Paths.swift \
+    "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -I "$OUT/lib" \
+      -L "$OUT/lib" -lProbityKit -lProbityEncoder -lProbityBytes -lCLibPQShim \
+      "Fuzz/$name.swift" Tests/ProbityKitTests/Fuzz/FuzzChecks.swift Tests/ProbityTestSupport/Paths.swift \
       -o "$bin" 2>&1 | grep -v 'Cannot export local symbol' >&2 || true
     [[ -x $bin ]] || { echo "fuzz: $target did not build" >&2; exit 1; }
   fi

@@ -1,5 +1,6 @@
 import Foundation
 
+@testable import ProbityEncoder
 @testable import ProbityKit
 
 /// What each fuzz target does with one input, and what must hold afterwards. The libFuzzer targets in `Fuzz/`
@@ -14,12 +15,44 @@ enum FuzzChecks {
         case "knowledge": problems = knowledge(bytes)
         case "conversation": problems = conversation(bytes)
         case "transcript": problems = transcript(bytes)
+        case "encoder": problems = encoder(bytes)
         default: problems = ["no fuzz target \(target)"]
         }
         if let first = problems.first { fatalError("fuzz check failed (\(target)): \(first)") }
     }
 
-    static let targets = ["json", "knowledge", "conversation", "transcript"]
+    static let targets = ["json", "knowledge", "conversation", "transcript", "encoder"]
+
+    // MARK: encoder
+
+    /// The first byte picks the reader: even, the rest is an encoder file (`EncoderWeights`), which loads or is
+    /// refused with an `EncoderFileError`, and when it loads encodes a short text to a unit vector or zeros; odd, the
+    /// rest is a second-stage part (`EncoderRoutingPart`), which decodes or is refused with issues whose positions lie
+    /// inside it.
+    @discardableResult
+    static func encoder(_ bytes: [UInt8]) -> [String] {
+        guard let first = bytes.first else { return [] }
+        let rest = Array(bytes.dropFirst())
+        if first % 2 == 1 {
+            switch EncoderRoutingPart.decode(rest, file: "catalogue/encoder-routing.json") {
+            case .success(let part):
+                let p = part.logProbabilities([Float](repeating: 1 / Float(part.dimensions).squareRoot(), count: part.dimensions))
+                return p.allSatisfy { $0.isFinite || $0 == -.infinity } ? [] : ["log-probabilities that are not numbers: \(p.prefix(4))"]
+            case .failure(let error):
+                return error.issues.flatMap { issue in issue.position.map { positionProblems($0, in: rest, what: issue.message) } ?? [] }
+            }
+        }
+        do {
+            let weights = try EncoderWeights(bytes: rest, file: "fuzz.bin")
+            // A loaded file's sizes are bounded (EncoderWeights checks them); encode only small models, quickly.
+            guard weights.configuration.hidden * weights.configuration.layers <= 4096 else { return [] }
+            let vector = SentenceEncoder(weights: weights).embedding("can I see the exempt report")
+            let norm = vector.reduce(0) { $0 + $1 * $1 }
+            return norm.isNaN || abs(norm - 1) < 1e-3 || norm == 0 ? [] : ["an embedding of length \(norm.squareRoot())"]
+        } catch {
+            return error.errorDescription?.contains("fuzz.bin") == true ? [] : ["an error that does not name the file: \(error)"]
+        }
+    }
 
     // MARK: json
 

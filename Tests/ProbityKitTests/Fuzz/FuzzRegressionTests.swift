@@ -36,6 +36,18 @@ import Testing
         #expect(FuzzChecks.transcript(Self.bytes(path)) == [], "\(Self.name(path))")
     }
 
+    /// The encoder file and the second stage's part: the tiny made-up encoder file, the shipped part, and what the
+    /// fuzzer kept.
+    @Test(arguments: kept("encoder")) func encoder(path: String) {
+        #expect(FuzzChecks.encoder(Self.bytes(path)) == [], "\(Self.name(path))")
+    }
+
+    @Test func theEncoderSeedsPass() {
+        #expect(FuzzChecks.encoder([0] + TinyEncoderFile().bytes) == [])
+        #expect(FuzzChecks.encoder([1] + Self.bytes(Paths.knowledge + "/catalogue/encoder-routing.json")) == [])
+        #expect(FuzzChecks.encoder([1] + Array(#"{"classes": [1]}"#.utf8)) == [])
+    }
+
     /// The checks themselves find what they are meant to find.
     @Test func theChecksCanFail() {
         #expect(FuzzChecks.positionProblems(SourcePosition(line: 3, column: 1), in: Array("{\n}".utf8), what: "x") != [])
