@@ -50,7 +50,9 @@ extension Conversation {
             said.removeAll { $0.words.isSubset(of: words) }
             said.append((words, fact))
         }
-        show("understood", .hint("You said \(ListJoiner.andSharing(said.map(\.fact.says))). (Type `change` if I have that wrong.)"), into: &reply)
+        let role = session.role
+        show(
+            "understood", .hint("You said \(ListJoiner.andSharing(said.map { $0.fact.says(for: role) })). (Type `change` if I have that wrong.)"), into: &reply)
         return true
     }
 

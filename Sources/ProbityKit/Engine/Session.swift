@@ -380,7 +380,9 @@ public struct Session: Sendable {
             let fact = knowledge.fact(key: rule.fact)
             let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }
             guard !chosen.isEmpty else { continue }
-            let because = fact.map { f in ListJoiner.andSharing(chosen.compactMap { id in f.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }) }
+            let because = fact.map { f in
+                ListJoiner.andSharing(chosen.compactMap { id in f.option(id: id).map { $0.says?.text(for: role) ?? $0.label.lowercasedFirst() } })
+            }
             for step in rule.steps
             where step.isFor(role) && !shownSteps.contains(where: { StepRestatement.restates(step, $0) }) && seenSteps.insert(step.text).inserted {
                 var result = stepResult(step, council: council, because: because.map { "you said \($0)" })

@@ -61,7 +61,8 @@ enum CatalogueDecoder {
             if !isIdentifier(id) || id.contains(",") {
                 issues.report(p.appending("id"), "an option id is lower-case letters, digits and \"-\"; \"\(id)\" is not", at: o["id"]?.position)
             }
-            return FactOption(id: id, label: label, says: o.optionalString("says"), phrases: phrases)
+            let says = o["says"] == nil ? nil : decodeRoleText(o, "says", issues: issues)
+            return FactOption(id: id, label: label, says: says, phrases: phrases)
         }
         let multiple = r.bool("multiple", default: false) ?? false
         guard let prompt, let help = r.nonEmptyString("help"), let options else { return nil }
@@ -84,7 +85,7 @@ enum CatalogueDecoder {
             return nil
         }
         if case .string = value.kind {
-            return r.nonEmptyString(key).map(RoleText.init)
+            return r.nonEmptyString(key).map { RoleText($0) }
         }
         guard let o = JSONObjectReader(value, path: r.path.appending(key), issues: issues) else { return nil }
         o.rejectUnknownKeys(allowed: ["member", "officer"])

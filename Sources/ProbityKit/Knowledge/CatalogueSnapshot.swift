@@ -5,7 +5,7 @@ import ProbityBytes
 /// catalogue has word vectors (read from `vectors.bin` only when a router is built). `KnowledgeCache` names it by the
 /// knowledge gate's signature and writes it only after that knowledge passed the gate.
 enum CatalogueSnapshot {
-    static let magic: [UInt8] = Array("PROBITY-CATALOGUE-2\n".utf8)
+    static let magic: [UInt8] = Array("PROBITY-CATALOGUE-3\n".utf8)
 
     /// - Parameter signature: the key of the signature the catalogue was read under, written in so that a snapshot
     ///   copied or renamed to another name is not taken for that knowledge.
@@ -136,7 +136,8 @@ enum CatalogueSnapshot {
             for option in fact.options {
                 w.string(option.id)
                 w.string(option.label)
-                w.optionalString(option.says)
+                w.optionalString(option.says?.member)
+                w.optionalString(option.says?.officer)
                 w.strings(option.phrases)
             }
             w.string(fact.file)
@@ -152,9 +153,11 @@ enum CatalogueSnapshot {
             guard let key = text(&r), let localID = text(&r), let member = text(&r), let officer = text(&r),
                 let help = text(&r), let multiple = r.bool(),
                 let options = r.array({ r -> FactOption? in
-                    guard let id = text(&r), let label = text(&r), let says = decoding ? r.optionalString() : r.skipOptionalString(),
+                    guard let id = text(&r), let label = text(&r), let member = decoding ? r.optionalString() : r.skipOptionalString(),
+                        let officer = decoding ? r.optionalString() : r.skipOptionalString(),
                         let phrases = r.array({ text(&$0) })
                     else { return nil }
+                    let says = member.flatMap { m in officer.map { RoleText(member: m, officer: $0) } }
                     return FactOption(id: id, label: label, says: says, phrases: phrases)
                 }),
                 let file = text(&r), let position = readPosition(&r)

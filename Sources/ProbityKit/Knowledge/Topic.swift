@@ -114,8 +114,10 @@ public struct Fact: Sendable, Identifiable {
 public struct FactOption: Sendable {
     public var id: String
     public var label: String
-    /// What the option states, said back when it is taken from what the user typed.
-    public var says: String?
+    /// What the option states, said back when it is taken from what the user typed: one wording, or one for each
+    /// role when the user is the person the words name ("you sit on…" to a member, "the councillor sits on…" to an
+    /// officer).
+    public var says: RoleText?
     public var phrases: [String]
 }
 

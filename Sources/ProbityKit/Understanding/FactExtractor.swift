@@ -2,8 +2,11 @@
 public struct LearntFact: Sendable, Equatable {
     public var factKey: String
     public var optionIDs: [String]
-    /// What Probity says back: "someone who is not a councillor will be at the meeting".
+    /// What Probity says back: "someone who is not a councillor will be at the meeting" (to a member, where the
+    /// options word it for each role; `says(for:)` gives an officer's).
     public var says: String
+    /// The officer's wording, when the options word it for each role.
+    public var officerSays: String?
     /// Where in the message the phrases heard it, as ranges of its words; empty when it was heard another way.
     /// Not part of what was learnt: two facts are the same whichever words stated them.
     public var heardIn: [Range<Int>] = []
@@ -14,6 +17,9 @@ public struct LearntFact: Sendable, Equatable {
         self.says = says
         self.heardIn = heardIn
     }
+
+    /// What Probity says back to someone in `role`.
+    public func says(for role: Role?) -> String { role == .officer ? officerSays ?? says : says }
 
     public static func == (a: LearntFact, b: LearntFact) -> Bool {
         a.factKey == b.factKey && a.optionIDs == b.optionIDs && a.says == b.says
@@ -177,8 +183,14 @@ public enum FactExtractor {
 extension LearntFact {
     /// `options` of `fact` taken, with what Probity says back.
     init(fact: Fact, options: [FactOption]) {
-        let says = options.map { $0.says ?? "\(fact.prompt.member.trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())" }
-        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.andSharing(says))
+        func says(_ role: Role) -> [String] {
+            options.map {
+                $0.says?.text(for: role) ?? "\(fact.prompt.text(for: role).trimmingCharacters(in: ["?"])): \($0.label.lowercasedFirst())"
+            }
+        }
+        self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.andSharing(says(.member)))
+        let officer = ListJoiner.andSharing(says(.officer))
+        if officer != self.says { officerSays = officer }
     }
 }
 

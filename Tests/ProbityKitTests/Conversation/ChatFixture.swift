@@ -51,7 +51,7 @@ enum ChatFixture {
         Fact(
             key: topic.map { "\($0).\(id)" } ?? id, localID: id, prompt: RoleText(prompt), help: "Help for: \(prompt)",
             multiple: multiple,
-            options: options.map { FactOption(id: $0.0, label: $0.1, says: says[$0.0], phrases: phrases[$0.0] ?? []) },
+            options: options.map { FactOption(id: $0.0, label: $0.1, says: says[$0.0].map { RoleText($0) }, phrases: phrases[$0.0] ?? []) },
             file: topic.map { "catalogue/topics/\($0).json" } ?? "catalogue/facts.json", position: nil)
     }
 

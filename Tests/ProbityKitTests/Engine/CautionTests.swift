@@ -32,7 +32,7 @@ import Testing
         let runner = ScenarioRunner(knowledge: knowledge)
         let folder = Paths.repository + "/Tests/Fixtures/scenarios"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("dev") && $0.hasSuffix(".json") }
-        let saying = { (key: String, id: String) in knowledge.fact(key: key)?.option(id: id).map { $0.says ?? $0.label.lowercasedFirst() } }
+        let saying = { (key: String, id: String) in knowledge.fact(key: key)?.option(id: id).map { $0.says?.member ?? $0.label.lowercasedFirst() } }
         var shownFromFirstMessage: [String: Int] = [:]
         for file in try names.sorted().map({ try ScenarioFile.load(folder + "/" + $0) }) {
             let cautioned = Set(
@@ -128,7 +128,7 @@ import Testing
         let election = Fact(
             key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
             options: [
-                FactOption(id: "yes", label: "Yes", says: "an election is coming", phrases: []),
+                FactOption(id: "yes", label: "Yes", says: RoleText("an election is coming"), phrases: []),
                 FactOption(id: "no", label: "No", says: nil, phrases: []),
             ],
             file: "catalogue/topics/printing.json", position: nil)

@@ -50,7 +50,8 @@ import Testing
         let election = Fact(
             key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
             options: [
-                FactOption(id: "yes", label: "Yes", says: "an election is coming", phrases: []), FactOption(id: "no", label: "No", says: nil, phrases: []),
+                FactOption(id: "yes", label: "Yes", says: RoleText("an election is coming"), phrases: []),
+                FactOption(id: "no", label: "No", says: nil, phrases: []),
             ],
             file: "catalogue/topics/printing.json", position: nil)
         let text = "Take care with council printers in the run-up to an election."

@@ -7,7 +7,7 @@ import Testing
     static func fact(_ id: String, multiple: Bool = false, _ options: [(String, [String])]) -> Fact {
         Fact(
             key: "t.\(id)", localID: id, prompt: RoleText("\(id)?"), help: "", multiple: multiple,
-            options: options.map { FactOption(id: $0.0, label: $0.0, says: "said \($0.0)", phrases: $0.1) }, file: "", position: nil)
+            options: options.map { FactOption(id: $0.0, label: $0.0, says: RoleText("said \($0.0)"), phrases: $0.1) }, file: "", position: nil)
     }
 
     static let sits = fact(
