@@ -18,6 +18,7 @@ extension Conversation {
         declined = []
         suggestion = nil
         reply.events.append(.topicStarted(topic: topic.id))
+        if let note = Self.audienceNote(topic, role: session.role) { show("audience", .hint("\(note)"), into: &reply) }
         if !earlier.isEmpty { carry(earlier, topic: topic, into: &reply) }
         if let situation { takeFacts(from: situation, into: &reply) }
         showStep(into: &reply, why: true)
@@ -273,5 +274,20 @@ extension Conversation {
         }
         reply.events.append(.explained(topic: topic.id, reasons: lines))
         if mode == .walking, let question = pendingQuestion { ask(question, topic: topic.id, why: false, into: &reply) }
+    }
+}
+
+extension Conversation {
+    /// What to say when a topic is written for the other side: its questions and advice speak to them, and the
+    /// protocol may have nothing for the user's own part (an officer's concern about a colleague is not a
+    /// member/officer matter). Nil when the topic is for the user's role, or for both.
+    static func audienceNote(_ topic: Topic, role: Role?) -> String? {
+        switch (topic.audience, role) {
+        case (.member, .officer?):
+            "This topic is written for councillors: its questions and advice speak to them, as what the protocol expects of members. Where your own part as an officer is not covered (a concern about a colleague is a matter for your manager or HR), ask the Monitoring Officer."
+        case (.officer, .member?):
+            "This topic is written for officers: its questions and advice speak to them, as what the protocol expects of officers. Where your own part as a councillor is not covered, ask the Monitoring Officer."
+        default: nil
+        }
     }
 }
