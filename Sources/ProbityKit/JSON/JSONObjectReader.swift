@@ -114,6 +114,33 @@ struct JSONObjectReader {
         return result
     }
 
+    /// A required array of finite numbers; nil, after reporting the first element that is not one.
+    func numberArray(_ key: String) -> [Double]? {
+        guard let member = self[key] else {
+            issues.report(path.appending(key), "missing required field \"\(key)\"", at: position)
+            return nil
+        }
+        return Self.numbers(member, at: path.appending(key), issues: issues)
+    }
+
+    /// `value` as an array of finite numbers; nil, after reporting what is wrong with it.
+    static func numbers(_ value: JSONValue, at path: JSONPath, issues: IssueCollector) -> [Double]? {
+        guard case .array(let items) = value.kind else {
+            issues.report(path, "expected an array of numbers, found \(value.typeName)", at: value.position)
+            return nil
+        }
+        var out: [Double] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            guard case .number(let x) = item.kind, x.isFinite else {
+                issues.report(path.appending(index: i), "expected a number, found \(item.typeName)", at: item.position)
+                return nil
+            }
+            out.append(x)
+        }
+        return out
+    }
+
     func stringArray(_ key: String, required: Bool = true) -> [String]? {
         array(key, required: required) { element, elementPath in stringValue(element, at: elementPath) }
     }

@@ -35,9 +35,9 @@ public struct EncoderRoutingPart: Sendable, Equatable {
         object.rejectUnknownKeys(allowed: ["about", "encoderSHA256", "classes", "ranking", "intercepts", "weights"])
         let sha = object.string("encoderSHA256")
         let classes = object.stringArray("classes")
-        let ranking = numbers(object, "ranking")
-        let intercepts = numbers(object, "intercepts")
-        let rows = object.array("weights") { value, path in numbers(value, path: path, issues: issues) }
+        let ranking = object.numberArray("ranking")
+        let intercepts = object.numberArray("intercepts")
+        let rows = object.array("weights") { value, path in JSONObjectReader.numbers(value, at: path, issues: issues) }
         guard let sha, let classes, let ranking, let intercepts, let rows else { return .failure(KnowledgeError(issues: issues.issues)) }
         if ranking.count != 6 {
             issues.report(JSONPath().appending("ranking"), "expected 6 coefficients, found \(ranking.count)", at: object["ranking"]?.position)
@@ -60,31 +60,6 @@ public struct EncoderRoutingPart: Sendable, Equatable {
             EncoderRoutingPart(
                 classes: classes, ranking: ranking, encoderSHA256: sha, intercepts: intercepts,
                 weights: rows.flatMap { $0.map(Float.init) }, dimensions: dimensions))
-    }
-
-    private static func numbers(_ object: JSONObjectReader, _ key: String) -> [Double]? {
-        guard let value = object[key] else {
-            object.issues.report(JSONPath().appending(key), "missing required field \"\(key)\"", at: object.position)
-            return nil
-        }
-        return numbers(value, path: JSONPath().appending(key), issues: object.issues)
-    }
-
-    private static func numbers(_ value: JSONValue, path: JSONPath, issues: IssueCollector) -> [Double]? {
-        guard case .array(let items) = value.kind else {
-            issues.report(path, "expected an array of numbers, found \(value.typeName)", at: value.position)
-            return nil
-        }
-        var out: [Double] = []
-        out.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            guard case .number(let x) = item.kind, x.isFinite else {
-                issues.report(path.appending(index: i), "expected a number, found \(item.typeName)", at: item.position)
-                return nil
-            }
-            out.append(x)
-        }
-        return out
     }
 
     /// Each class's log-probability for a unit-length embedding (`dimensions` values).

@@ -31,17 +31,16 @@ public struct QuestionSplitter: Sendable {
     public func split(_ text: String) -> QuestionSplit? {
         // The cuts are weighed with the hand-set order, whose scores are the ones the sentence encoder's second stage
         // keeps (it only says which topic has which): one encoding per part of the cut taken, not one per cut tried.
-        let handSet = router.secondStage == nil ? router : router.withoutSecondStage()
-        var found: [(cut: (first: String, second: String), weaker: Double)] = []
-        for cut in cuts(text) {
-            guard let parts = split(cut, by: handSet) else { continue }
-            found.append((cut, min(parts.firstTopic.score, parts.secondTopic.score)))
+        let handSet = router.withoutSecondStage()
+        // Best first: the cut whose weaker part scores highest, the earlier of two that tie.
+        let found = cuts(text).enumerated().compactMap { i, cut in
+            split(cut, by: handSet).map { (cut: cut, split: $0, weaker: min($0.firstTopic.score, $0.secondTopic.score), at: i) }
         }
-        // The best cut whose parts still go to two topics in the router's own order.
-        for (cut, _) in found.sorted(by: { $0.weaker > $1.weaker }) {
-            if let parts = split(cut, by: router) { return parts }
-        }
-        return nil
+        .sorted { $0.weaker != $1.weaker ? $0.weaker > $1.weaker : $0.at < $1.at }
+        // Without a second stage the best cut is the answer; with one, the best whose parts still go to two topics in
+        // the router's own order.
+        guard router.secondStage != nil else { return found.first?.split }
+        return found.lazy.compactMap { split($0.cut, by: router) }.first
     }
 
     /// The cut as two questions by `router`, or nil when its parts are not clearly two topics.

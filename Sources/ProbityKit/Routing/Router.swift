@@ -51,17 +51,26 @@ public struct Router: Sendable {
     public func rank(_ text: String, limit: Int = 5) -> [RouteScore] {
         let query = weightedTerms(text)
         guard !query.isEmpty, limit > 0 else { return [] }
-        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        let vector = questionVector(text)
         // Ordered by the exact scores, then rounded: a question the background class refuses has scores that all
         // round to 0, and its nearest topics should still come in their order, not the alphabet's.
-        var scores = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text))
-        if let doubted = secondOpinionOnRefusal(text, scores) { scores = doubted }
+        let scores = scores(text, query).final
         let order = scores.indices.filter { scores[$0] > 0 }
             .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : index.entries[$0].id < index.entries[$1].id }
         return order.prefix(limit).map { i in
             RouteScore(topicID: index.entries[i].id, title: index.entries[i].title, score: (scores[i] * 10_000).rounded() / 10_000)
         }
+    }
+
+    /// Every topic's score for `text` (whose terms are `query`): the index's, ordered by the second stage when it is
+    /// unsure (`trace` hears why), then with the encoder's opinion on refusal (`final`; `beforeOpinion` without it).
+    private func scores(_ text: String, _ query: [QueryTerm], trace: ((String) -> Void)? = nil) -> (beforeOpinion: [Double], final: [Double]) {
+        let scores = index.scores(query, inScope: inScope(query), vector: questionVector(text), secondStage: secondStage(for: text), trace: trace)
+        return (scores, secondOpinionOnRefusal(text, scores) ?? scores)
+    }
+
+    /// Whether the question names someone or something the protocols govern (`scopeTerms`).
+    private func inScope(_ query: [QueryTerm]) -> Bool {
+        query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
     }
 
     /// The sentence encoder's opinion on whether a doubtful question is about a topic at all (nil: no change). A
@@ -86,18 +95,17 @@ public struct Router: Sendable {
         return nil
     }
 
-    /// The second stage's opinion for one question.
-    func secondStage(for text: String) -> TopicIndex.SecondStage? {
+    /// The second stage's order for one question's ranking parts.
+    func secondStage(for text: String) -> ((RankingParts) -> [Double]?)? {
         guard let stage = secondStage, index.hasBackground else { return nil }
-        return TopicIndex.SecondStage(reorder: { stage.combined(text, parts: $0) })
+        return { stage.combined(text, parts: $0) }
     }
 
     /// The parts of `text`'s ranking, for every document (the topics, then the background), for fitting a combination.
     public func parts(_ text: String) -> RankingParts? {
         let query = weightedTerms(text)
         guard !query.isEmpty else { return nil }
-        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        return index.parts(query, inScope: inScope, vector: questionVector(text))
+        return index.parts(query, inScope: inScope(query), vector: questionVector(text))
     }
 
     /// What to do with `text`: one clear topic, a choice between close ones, or no match.
@@ -131,10 +139,8 @@ public struct Router: Sendable {
                     return q.rankingWeight == 1 ? name : "\(name)×\(q.rankingWeight)"
                 }.joined(separator: " ")
         ]
-        let vector = questionVector(text)
-        let inScope = query.contains { q in q.id.map { Self.scopeTerms.contains(index.normaliser.term($0)) } ?? false }
-        let scores = index.scores(query, inScope: inScope, vector: vector, secondStage: secondStage(for: text)) { lines.append("ranking: " + $0) }
-        if let doubted = secondOpinionOnRefusal(text, scores), let before = scores.max(), let after = doubted.max() {
+        let scored = scores(text, query) { lines.append("ranking: " + $0) }
+        if scored.final != scored.beforeOpinion, let before = scored.beforeOpinion.max(), let after = scored.final.max() {
             let opinion = after < before ? "puts the question among those no topic answers" : "is sure of a topic"
             lines.append(String(format: "second stage: the sentence encoder %@ (best score %.4f, now %.4f)", opinion, before, after))
         }

@@ -251,10 +251,11 @@ struct TopicIndex: Sendable {
     /// (or BM25F alone when that is off), and a runner-up's score is the best's scaled by its
     /// likelihood relative to the best, so a ratio between two scores says how close they are.
     /// With `weights.learned` the order and the confidence come from its two fitted models instead (`LearnedRouting`).
-    /// With `secondStage` (`EncoderSecondStage`), an unsure hand-set order (its first topic leading the second by less
-    /// than `weights.secondStageMargin`) is replaced by the stage's (`reorder`): the same scores, given in its order (`permuted`).
+    /// With `secondStage` (`EncoderSecondStage`: every document's score in its order, nil when it cannot say), an
+    /// unsure hand-set order (its first topic leading the second by less than `weights.secondStageMargin`) is
+    /// replaced by the stage's: the same scores, given in its order (`permuted`).
     func scores(
-        _ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, secondStage: SecondStage? = nil,
+        _ query: [QueryTerm], inScope: Bool = false, vector: [Float]? = nil, secondStage: ((RankingParts) -> [Double]?)? = nil,
         trace: ((String) -> Void)? = nil
     ) -> [Double] {
         let topics = entries.count
@@ -295,7 +296,7 @@ struct TopicIndex: Sendable {
         if let secondStage, weights.secondStageMargin > 0 {
             let margin = weights.secondStageMargin
             let runnerUp = (0..<topics).filter { matched[$0] && $0 != best }.map { lm[$0] }.max()
-            if let runnerUp, top - runnerUp < margin, let reordered = secondStage.reorder(parts) {
+            if let runnerUp, top - runnerUp < margin, let reordered = secondStage(parts) {
                 trace?(String(format: "second stage: the lead %.2f is under %.2f, so the sentence encoder orders the topics", top - runnerUp, margin))
                 scores = Self.permuted(scores, into: reordered, matched: matched)
             }
@@ -313,12 +314,6 @@ struct TopicIndex: Sendable {
         var result = scores
         for (t, value) in zip(ranked, values) { result[t] = value }
         return result
-    }
-
-    /// A second opinion on the order of an unsure question's topics (`EncoderSecondStage` for one question).
-    struct SecondStage {
-        /// Every document's score in the second opinion's order; nil when it cannot be given.
-        let reorder: (RankingParts) -> [Double]?
     }
 
     /// The hand-set ranking: the language model, the classifier's log-probability and the vectors' similarity, mixed.

@@ -31,7 +31,7 @@ public struct ScopeReferral: Sendable {
         let restWords = TextNormaliser.analyse(rest).filter { !$0.isStop }.count
         // Decided on the hand-set order: the sentence encoder's second stage says which topic a routed question is
         // about, never whether it is referred (the rest, with fewer words, is not what the stage was chosen on).
-        let handSet = router.secondStage == nil ? router : router.withoutSecondStage()
+        let handSet = router.withoutSecondStage()
         let whole = router.secondStage == nil ? routing : handSet.route(text)
         if restWords >= Self.minimumRestWords, case .clear(let best) = whole, Self.leadsTo(best.topicID, handSet.route(rest)) {
             return .aside(subject)

@@ -125,13 +125,7 @@ import Testing
     /// A caution whose every clause the advice reached already rests on was in view when that advice was written
     /// (Tower Hamlets' briefing with non-members, once the Chief Executive has agreed): it joins the steps.
     @Test func aCautionTheAdviceAlreadyRestsOnJoinsTheSteps() throws {
-        let election = Fact(
-            key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
-            options: [
-                FactOption(id: "yes", label: "Yes", says: RoleText("an election is coming"), phrases: []),
-                FactOption(id: "no", label: "No", says: nil, phrases: []),
-            ],
-            file: "catalogue/topics/printing.json", position: nil)
+        let election = TinyKnowledge.electionFact
         let rule = Rule(
             fact: election.key, values: ["yes"], role: nil,
             steps: [AdviceStep(text: "Take care in the run-up.", citations: [Citation(council: "testshire", clause: "3")], isCaution: true)],

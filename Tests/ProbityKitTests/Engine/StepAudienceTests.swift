@@ -47,13 +47,7 @@ import Testing
 /// user sees, not with one left out for them.
 @Suite struct StepAudienceRestatementTests {
     @Test func aRuleStepIsNotDroppedForRestatingAStepTheUserDoesNotSee() throws {
-        let election = Fact(
-            key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
-            options: [
-                FactOption(id: "yes", label: "Yes", says: RoleText("an election is coming"), phrases: []),
-                FactOption(id: "no", label: "No", says: nil, phrases: []),
-            ],
-            file: "catalogue/topics/printing.json", position: nil)
+        let election = TinyKnowledge.electionFact
         let text = "Take care with council printers in the run-up to an election."
         let cite = [Citation(council: "testshire", clause: "1")]
         let rule = Rule(

@@ -38,6 +38,15 @@ final class SteppingClock: @unchecked Sendable {
 /// A small knowledge base made in code, so that tests do not depend on the shipped knowledge:
 /// one council (`testshire`) and one topic (`printing`) with one question and two pieces of advice.
 enum TinyKnowledge {
+    /// A second fact of the `printing` topic, for rules: whether an election is coming (its "yes" says so back).
+    static let electionFact = Fact(
+        key: "printing.election", localID: "election", prompt: RoleText("Is an election coming?"), help: "", multiple: false,
+        options: [
+            FactOption(id: "yes", label: "Yes", says: RoleText("an election is coming"), phrases: []),
+            FactOption(id: "no", label: "No", says: nil, phrases: []),
+        ],
+        file: "catalogue/topics/printing.json", position: nil)
+
     static func make(
         version: String = "1", clauseText: String = "Council printers are for council business only.",
         campaignVerdict: Verdict = .no, extraCitation: Bool = false, campaignOptionID: String = "campaign",
