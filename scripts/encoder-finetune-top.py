@@ -17,17 +17,13 @@ for `encoder-routing-part.py --fold-embeddings` to cross-fit the six-part combin
 `--epochs 0` leaves the layers as they are: the frozen encoder through the same code (a check of the comparison).
 Measured and not shipped (BENCHMARKS.md, "Fine-tuning the encoder's top layers"). Never reads a held-out set.
 """
-import argparse, copy, importlib.util, os, random, time
+import argparse, copy, os, random, time
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, "scripts", file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from sibling import module
 
 
 def clean(text):

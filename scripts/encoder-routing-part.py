@@ -22,17 +22,13 @@ With --fold-embeddings (an .npz from scripts/encoder-finetune-top.py), the part 
 encoder whose top layers were fine-tuned per fold (CV cross-fitted: fold K's cases read by the layers trained without
 them), as a logistic regression fitted again on them, or with --head the fine-tuned classifier itself.
 """
-import argparse, importlib.util, json, os, subprocess, sys, tempfile
+import argparse, json, os, subprocess, sys, tempfile
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, "scripts", file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from sibling import module
 
 
 fr = module("fit_routing", "fit-routing.py")
