@@ -137,7 +137,7 @@ import Testing
 /// a change may improve them, never make them worse.
 enum ScenarioFloors {
     static let measuringRight = 76
-    static let measuringReasked = 24
+    static let measuringReasked = 23
     static let measuringMisheard = 9
     static let measuringMissingClauses = 18
 }
