@@ -464,6 +464,14 @@ do {
             }
         }
         let report = ScenarioReport(outcomes: outcomes)
+        // --asked FILE (development half only): every question asked, one a line: council/scenario, topic.fact, and
+        // whether the scenario states it (for reading another proposer at the questions the chat puts: scripts/fact-model.py).
+        if half == "dev", let i = arguments.firstIndex(of: "--asked"), arguments.index(after: i) < arguments.endIndex {
+            let lines = outcomes.flatMap { o in
+                o.asked.map { "\(o.council)/\(o.scenario.id)\t\(o.scenario.topic).\($0)\t\(o.scenario.stated[$0] == nil ? "unstated" : "stated")" }
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: arguments[arguments.index(after: i)], atomically: true, encoding: .utf8)
+        }
         // Answers proposed at questions the scenario does not state (development half only, with what was typed).
         for o in outcomes where half == "dev" && !o.suggestedUnstated.isEmpty {
             print("\(o.council)/\(o.scenario.id): proposed an answer to what the user did not say: \(o.suggestedUnstated.joined(separator: ", "))")
