@@ -237,6 +237,8 @@ def main():
                     help="the shipped suggester's proposals in SET's history reading (probity-bench --suggest --show "
                          "0.65,0.08 against the old knowledge): the model is then also read as its SECOND OPINION, "
                          "proposing only where the suggester proposes nothing")
+    ap.add_argument("--train-history", action="store_true",
+                    help="train the history reading's model on the other sets' history readings as well")
     ap.add_argument("--lines", help="print every take at THRESHOLD (judged, with the message)")
     args = ap.parse_args()
     cases = [json.loads(l) for l in open(args.dump) if l.strip()]
@@ -353,15 +355,25 @@ def main():
                 "unsaid-wrong" if "(AGAINST" in parts else "agreeing" if "(agrees" in parts else "unknown")
             suggested[(g, parts[ident], fact)] = j
     proposer_questions = defaultdict(int)
+    history_rows = {g: [reader.rows(c, set(), pairs) for c in hs] for g, hs in history}
     for g, hs in history:
         train = [n for n in range(len(cases)) if groups[n] != g]
-        X = np.stack([x for n in train for _, _, x in base[n]])
-        y = np.array([label(cases[n], k, o) for n in train for k, o, _ in base[n]])
-        model = make_model(args.model, args.C, seeds=args.seeds).fit(X, y)
+        X = [x for n in train for _, _, x in base[n]]
+        y = [label(cases[n], k, o) for n in train for k, o, _ in base[n]]
+        if args.train_history:
+            # The other sets' history readings as well: real unseen wording, the facts their old phrases missed.
+            for h, other in history:
+                if h == g:
+                    continue
+                for c, rows in zip(other, history_rows[h]):
+                    for k, o, x in rows:
+                        if k not in c["heard"]:
+                            X.append(x)
+                            y.append(label(c, k, o))
+        model = make_model(args.model, args.C, seeds=args.seeds).fit(np.stack(X), np.array(y))
         counts = {t: defaultdict(int) for t in thresholds}
         m = 0
-        for c in hs:
-            rows = reader.rows(c, set(), pairs)
+        for c, rows in zip(hs, history_rows[g]):
             p = model.predict_proba(np.stack([x for _, _, x in rows]))[:, 1]
             for f in c["facts"]:
                 at_question = (c["id"], f["key"]) in asked.get(g, set())
