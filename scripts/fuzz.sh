@@ -61,7 +61,12 @@ fi
 seed() {
   local target=$1 dir=$2
   mkdir -p "$dir"
-  [[ -n $(ls -A "$dir") ]] && return 0
+  # What is committed (seeds, and inputs a fuzzer found a problem with) joins every corpus, old or new.
+  if [[ -d Fuzz/seeds/$target ]]; then cp Fuzz/seeds/"$target"/* "$dir/"; fi
+  if [[ -d Tests/Fixtures/fuzz/$target ]]; then cp Tests/Fixtures/fuzz/"$target"/* "$dir/" 2>/dev/null || true; fi
+  # The seeds made here, once per corpus.
+  [[ -f $dir.seeded ]] && return 0
+  touch "$dir.seeded"
   case $target in
     json) cp Tests/Fixtures/json/*.json "$dir/" 2>/dev/null || true
           find Knowledge/catalogue Tests/Fixtures/knowledge -name '*.json' -size -64k | head -200 | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
@@ -72,13 +77,12 @@ seed() {
           done < <(cd Tests/Fixtures/knowledge/sound && find . -name '*.json' | sed 's|^\./||' | LC_ALL=C sort) ;;
     conversation) for f in transcripts/examples/*.input; do cp "$f" "$dir/"; done
           printf 'carlisle\nmember\ncan I see the exempt report\n1\nback\nwhy\nchange 1\nhelp\ntopics\nclause 116\nsearch need to know\ncompare\nquit\n' > "$dir/commands" ;;
-    transcript) cp Fuzz/seeds/transcript/* "$dir/" ;;
-    encoder) # first byte odd: a second-stage part; even: an encoder file (the encoder tests' tiny file is made in Swift)
+    transcript) ;;
+    encoder) # first byte odd: a second-stage part; even: an encoder file (Fuzz/seeds/encoder/tiny-encoder: a whole small file that loads)
           { printf '\001'; cat Knowledge/catalogue/encoder-routing.json; } > "$dir/part"
           { printf '\001'; printf '{"encoderSHA256": "x", "classes": ["a", "(background)"], "ranking": [1,2,3,4,5,6], "intercepts": [0, 0], "weights": [[1], [2]]}'; } > "$dir/small-part"
           { printf '\000'; head -c 4096 Knowledge/catalogue/encoder.bin 2>/dev/null; } > "$dir/encoder-head" ;;
   esac
-  if [[ -d Tests/Fixtures/fuzz/$target ]]; then cp Tests/Fixtures/fuzz/"$target"/* "$dir/" 2>/dev/null || true; fi
 }
 
 for target in "${targets[@]}"; do

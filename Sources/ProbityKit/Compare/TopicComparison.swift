@@ -177,10 +177,10 @@ public struct TopicComparison: Sendable {
         // The same advice reached by two routes (for a member and for an officer, say) is listed once.
         var distinct = Set<String>()
         return tree.orderedNodes.compactMap { node in
-            guard case .advice(let a) = node, seen.contains(a.id),
-                distinct.insert(a.verdict.rawValue + "\u{0}" + a.headline).inserted
-            else { return nil }
-            return Outcome(nodeID: a.id, verdict: a.verdict, headline: a.headline, silent: a.silent)
+            guard case .advice(let a) = node, seen.contains(a.id) else { return nil }
+            let headline = a.headline.text(for: role)
+            guard distinct.insert(a.verdict.rawValue + "\u{0}" + headline).inserted else { return nil }
+            return Outcome(nodeID: a.id, verdict: a.verdict, headline: headline, silent: a.silent)
         }
     }
 

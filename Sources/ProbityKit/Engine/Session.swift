@@ -401,7 +401,7 @@ public struct Session: Sendable {
         let result = AdviceResult(
             topicID: topic.id, topicTitle: topic.title, nodeID: advice.id, councilID: council.id,
             councilName: council.name, protocolVersion: council.version, verdict: advice.verdict,
-            headline: advice.headline, summary: advice.summary, steps: steps,
+            headline: advice.headline.text(for: role), summary: advice.summary, steps: steps,
             quotes: quotes(citations, council: council), silent: advice.silent)
         return (.advice(result), reasons)
     }

@@ -93,7 +93,7 @@ enum AdviceDecoder {
             let steps = r.array("steps") { v, p in decodeStep(v, path: p, context: c) }
             let citations = r.array("citations") { v, p in decodeCitation(v, path: p, context: c) }
             let silent = r.bool("silent", default: false) ?? false
-            guard let verdict = r.oneOf("verdict", Verdict.self), let headline = r.nonEmptyString("headline"),
+            guard let verdict = r.oneOf("verdict", Verdict.self), let headline = CatalogueDecoder.decodeRoleText(r, "headline", issues: issues),
                 let summary = r.nonEmptyString("summary"), let steps, let citations
             else { return nil }
             return .advice(

@@ -223,7 +223,9 @@ public struct AdviceStep: Sendable, Hashable {
 public struct Advice: Sendable {
     public var id: String
     public var verdict: Verdict
-    public var headline: String
+    /// The verdict in plain words; a member and an officer wording where the advice speaks to either ("you must not …",
+    /// "the councillor must not …").
+    public var headline: RoleText
     public var summary: String
     public var steps: [AdviceStep]
     public var citations: [Citation]

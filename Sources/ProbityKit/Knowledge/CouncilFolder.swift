@@ -38,7 +38,7 @@ public struct CouncilFolder: Sendable {
         let citations = generalPrinciples.map { Citation(council: id, clause: $0) }
         let advice = Advice(
             id: "general-principles", verdict: .askMonitoringOfficer,
-            headline: "Ask the Monitoring Officer: \(shortName)'s protocol has no specific rule on this",
+            headline: RoleText("Ask the Monitoring Officer: \(shortName)'s protocol has no specific rule on this"),
             summary:
                 "\(name)'s member/officer protocol says nothing specific about \(topic.title.lowercasedFirst()). Its general principles, quoted below, still apply. The Monitoring Officer can tell you how they, and any other rules of the council, bear on your situation.",
             steps: [

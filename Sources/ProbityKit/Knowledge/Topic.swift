@@ -35,6 +35,11 @@ public struct RoleText: Sendable, Hashable {
     public func text(for role: Role?) -> String {
         role == .officer ? officer : member
     }
+
+    /// Each distinct wording: one when both roles are told the same words.
+    public var wordings: [String] {
+        member == officer ? [member] : [member, officer]
+    }
 }
 
 /// One situation in the catalogue: shared by every council. Each council's advice on it is an

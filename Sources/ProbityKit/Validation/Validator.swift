@@ -196,22 +196,25 @@ public enum Validator {
     /// A headline is the verdict in plain English, first: "Yes, if …", "No: …", "Not without …", or one that names
     /// the Monitoring Officer; never the verdict twice ("Yes: Yes, …").
     static func headlineProblem(_ advice: Advice) -> String? {
-        let h = advice.headline
+        advice.headline.wordings.lazy.compactMap { headlineProblem($0, verdict: advice.verdict) }.first
+    }
+
+    private static func headlineProblem(_ h: String, verdict: Verdict) -> String? {
         let words = h.split { !$0.isLetter }.prefix(2).map { $0.lowercased() }
         if words.count == 2, ["yes", "no"].contains(words[0]), words[0] == words[1] {
             return "the headline says the verdict twice (\"\(h)\"); say it once"
         }
         let first = words.first ?? ""
         let expected: (Bool, String)
-        switch advice.verdict {
+        switch verdict {
         case .yes, .yesIf: expected = (first == "yes", "begin with \"Yes\" (\"Yes, if …\")")
         case .no: expected = (first == "no", "begin with \"No\"")
         case .notWithout: expected = (first == "not", "begin with \"Not without …\" or \"Not …\"")
         case .askMonitoringOfficer: expected = (h.contains("Monitoring Officer"), "name the Monitoring Officer")
         case .guidance: expected = (true, "")
         }
-        let article = advice.verdict == .askMonitoringOfficer ? "an" : "a"
-        return expected.0 ? nil : "\(article) \(advice.verdict.rawValue) headline should \(expected.1), so it reads as the answer: \"\(h)\""
+        let article = verdict == .askMonitoringOfficer ? "an" : "a"
+        return expected.0 ? nil : "\(article) \(verdict.rawValue) headline should \(expected.1), so it reads as the answer: \"\(h)\""
     }
 
     static func treeReferenceIssues(_ tree: AdviceTree, council: Council) -> [KnowledgeIssue] {

@@ -68,7 +68,7 @@ enum ChatFixture {
     static func advice(_ id: String, _ verdict: Verdict, _ headline: String, cites: [Citation], silent: Bool = false) -> Node {
         .advice(
             Advice(
-                id: id, verdict: verdict, headline: headline, summary: "Summary of \(headline).",
+                id: id, verdict: verdict, headline: RoleText(headline), summary: "Summary of \(headline).",
                 steps: [
                     AdviceStep(text: "First step for \(id)", citations: [cites[0]]),
                     AdviceStep(text: "Second step for \(id)", isPractical: true),

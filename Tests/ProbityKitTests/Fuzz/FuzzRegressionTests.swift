@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ProbityEncoder
 @testable import ProbityKit
 
 /// Every input the fuzzers found a problem with (`Tests/Fixtures/fuzz/<target>/`, see its README), and the seeds
@@ -40,6 +41,23 @@ import Testing
     /// fuzzer kept.
     @Test(arguments: kept("encoder")) func encoder(path: String) {
         #expect(FuzzChecks.encoder(Self.bytes(path)) == [], "\(Self.name(path))")
+    }
+
+    /// The encoder target's corpus starts from a whole encoder file that loads (`Fuzz/seeds/encoder/tiny-encoder`:
+    /// a 0 byte, then the tests' tiny file), so the fuzzer reaches the arithmetic, not only the header checks. The
+    /// seed is kept equal to `TinyEncoderFile` (`PROBITY_UPDATE_SEEDS=1 swift test --filter FuzzRegressionTests`
+    /// writes it again after a change of format).
+    @Test func theEncoderSeedIsAWholeFileThatLoads() throws {
+        let path = Paths.repository + "/Fuzz/seeds/encoder/tiny-encoder"
+        let expected = [UInt8(0)] + TinyEncoderFile().bytes
+        if ProcessInfo.processInfo.environment["PROBITY_UPDATE_SEEDS"] == "1" {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(expected).write(to: URL(fileURLWithPath: path))
+        }
+        let seed = Self.bytes(path)
+        #expect(seed == expected, "Fuzz/seeds/encoder/tiny-encoder is not the tiny encoder file: PROBITY_UPDATE_SEEDS=1 writes it")
+        #expect(throws: Never.self) { _ = try EncoderWeights(bytes: Array(seed.dropFirst()), file: "tiny-encoder") }
+        #expect(FuzzChecks.encoder(seed) == [])
     }
 
     @Test func theEncoderSeedsPass() {

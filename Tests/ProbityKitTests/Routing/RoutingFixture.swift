@@ -4,7 +4,7 @@
 /// shipped knowledge grows.
 enum RoutingFixture {
     static func advice(_ id: String, _ verdict: Verdict = .guidance, cites: [Citation]) -> Node {
-        .advice(Advice(id: id, verdict: verdict, headline: "Advice \(id)", summary: "", steps: [], citations: cites, silent: false, position: nil))
+        .advice(Advice(id: id, verdict: verdict, headline: RoleText("Advice \(id)"), summary: "", steps: [], citations: cites, silent: false, position: nil))
     }
 
     /// A topic with one fact, whose question is in the topic's own words (what routing reads besides examples).

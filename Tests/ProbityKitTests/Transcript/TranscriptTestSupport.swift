@@ -81,7 +81,7 @@ enum TinyKnowledge {
         var campaignCites = [Citation(council: "testshire", clause: "1")]
         if extraCitation { campaignCites.append(Citation(council: "testshire", clause: "3")) }
         let no = Advice(
-            id: "no-campaign", verdict: campaignVerdict, headline: "Not for your campaign",
+            id: "no-campaign", verdict: campaignVerdict, headline: RoleText("Not for your campaign"),
             summary: "Campaign material may not be printed on council printers.",
             steps: [
                 AdviceStep(text: "Use a commercial printer.", isPractical: true),
@@ -89,7 +89,7 @@ enum TinyKnowledge {
             ] + moreCampaignSteps,
             citations: campaignCites, silent: false)
         let yes = Advice(
-            id: "yes-ward", verdict: .yes, headline: "Yes, for ward work", summary: "Ward work is council business.",
+            id: "yes-ward", verdict: .yes, headline: RoleText("Yes, for ward work"), summary: "Ward work is council business.",
             steps: [AdviceStep(text: "Keep it non-political.", citations: [Citation(council: "testshire", clause: "2")])],
             citations: [Citation(council: "testshire", clause: "2")], silent: false)
         let topic = Topic(
