@@ -15,19 +15,20 @@ background, trained on the embeddings of the topics' titles, summaries and examp
 outside fold K; its log-probabilities of fold K's cases are the part. For the development sets it is trained on all.
 The combination is then fitted and cross-fitted as scripts/fit-routing.py does, with six parts instead of five.
 Last, a second stage: the Swift encoder's six-part decision used only when the five-part combination's first topic
-leads the second by less than a margin (how often it would have to run, and what that keeps of the gain).
+leads the second by less than a margin (how often it would have to run, and what that keeps of the gain), and the
+encoder's opinion on refusal as the router takes it.
+
+With --fold-embeddings (an .npz from scripts/encoder-finetune-top.py), the part is measured on the embeddings of an
+encoder whose top layers were fine-tuned per fold (CV cross-fitted: fold K's cases read by the layers trained without
+them), as a logistic regression fitted again on them, or with --head the fine-tuned classifier itself.
 """
-import argparse, importlib.util, json, os, subprocess, sys, tempfile
+import argparse, json, os, subprocess, sys, tempfile
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, "scripts", file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from sibling import module
 
 
 fr = module("fit_routing", "fit-routing.py")
@@ -66,10 +67,17 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--cache", help="an .npz keeping both encoders' embeddings between runs (outside the repository)")
     ap.add_argument("--swift-only", action="store_true", help="leave out the Python teacher (no sentence-transformers)")
+    ap.add_argument("--fold-embeddings", help="an .npz from encoder-finetune-top.py: per CV fold, the embeddings of an "
+                    "encoder whose top layers were trained on the other folds (and one trained on all, for the "
+                    "development sets); the part is measured with them instead of the frozen encoder's")
+    ap.add_argument("--head", action="store_true", help="with --fold-embeddings: the part is the fine-tuned "
+                    "classifier's own log-probabilities, not a logistic regression fitted again on its embeddings")
     ap.add_argument("--write", help="write the shipped second stage (Knowledge/catalogue/encoder-routing.json): the "
                     "logistic regression trained on all the routing text, the six-part order fitted on all of CV (the margin, chosen "
                     "from the hand-set table this prints, is RoutingWeights.secondStageMargin)")
     args = ap.parse_args()
+    if args.write and args.fold_embeddings:
+        ap.error("--write trains the part on the shipped encoder's embeddings; it cannot be used with --fold-embeddings")
 
     rows = fr.load(args.features)
     topics, background = distil.catalogue()
@@ -104,16 +112,38 @@ def main():
     dev = {s: [r for r in rows if r["set"] == s] for s in sorted({r["set"] for r in rows} - {"cv"})}
     results = {}
     models = {}
-    for source in (["swift"] if args.swift_only else ["teacher", "swift"]):
-        E = cached[source]
+    tuned = None
+    if args.fold_embeddings:
+        z = np.load(args.fold_embeddings, allow_pickle=True)
+        assert list(z["texts"]) == texts and list(z["folds"]) == ["0", "1", "2", "3", "4", "all"], "another text set"
+        tuned = (z["embeddings"].astype(np.float64), z["logp"].astype(np.float64))
+
+    class Head:
+        """The fine-tuned classifier's own log-probabilities, as a fitted model's."""
+        def __init__(self, logp):
+            self.logp = logp
+        def predict_log_proba(self, rows):
+            return rows
+
+    def fitted(source, k, data):
+        """The part for fold k (5: all), and how it reads a text: (model, embed)."""
+        if tuned is None:
+            E = cached[source]
+        else:
+            E = tuned[1][k] if args.head else tuned[0][k]
         embed = lambda xs: E[[index[clean(x)] for x in xs]]
+        if tuned is not None and args.head:
+            return Head(E), embed
+        return LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in data]), [c for _, c in data]), embed
+
+    for source in (["swift"] if args.swift_only else ["teacher", "swift"]):
         part = {}
         for k in range(5):
-            m = LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in folds[k]]), [c for _, c in folds[k]])
+            m, embed = fitted(source, k, folds[k])
             for i, r in enumerate(cv):
                 if r["fold"] == k and not r.get("empty"):
                     part[("cv", i)] = m.predict_log_proba(embed([r["text"]]))[0]
-        m = LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in full]), [c for _, c in full])
+        m, embed = fitted(source, 5, full)
         models[source] = m
         for s, v in dev.items():
             for i, r in enumerate(v):
@@ -199,6 +229,45 @@ def main():
             share = np.mean([g < margin for g in gaps])
             line.append(f"{n} encoded {share:.0%}: " + fr.figures(v, gated))
         print(f"hand-set, six-part order below hand-set margin {margin}: " + " | ".join(line))
+    # The encoder's opinion on refusal (Router.secondStageOpinion, shipped weights): a question accepted with a best
+    # score under 0.8 is refused when the part gives the background at least 0.8; one refused with a best score of at
+    # least 0.1 is accepted when it gives one topic at least 0.5. The hand-set decision as the router takes it
+    # (refusal's exp(-0.4 gap)), reproduced from the features; CV's part cross-fitted.
+    def decision(r):
+        c = 0.4 * r["lm"] + 0.6 * r["cls"] + (20 * r["sim"] if len(r["sim"]) else 0)
+        o = fr.order(r, c, T)
+        if not o:
+            return o, 0.0
+        b, sim = o[0], r["sim"]
+        level = r["conf"][b] + (0.4 if r["inScope"] else 0)
+        if len(sim) and r["conf"][b] >= 0.2:
+            level += 3 * max(0, sim[b] - sim[T])
+        level = min(1, level)
+        gap = c[T] - c[b] + 1.0
+        return o, level * np.exp(-gap * 0.4) if gap > 0 else level
+
+    for opinion in [False, True]:
+        line = []
+        for n, v in sets.items():
+            on_ref = off_ref = on = off = enc = 0
+            for i, r in enumerate(v):
+                if r.get("empty"):
+                    continue
+                o, level = decision(r)
+                refused = (not o) or round(level * 1e4) / 1e4 < 0.4
+                lp = results["swift"].get((n, i))
+                if opinion and o and lp is not None and ((not refused and level < 0.8) or (refused and level >= 0.1)):
+                    enc += 1
+                    if not refused and np.exp(lp[T]) >= 0.8:
+                        refused = True
+                    elif refused and np.exp(lp[:T]).max() >= 0.5:
+                        refused = False
+                if r["expected"] < 0:
+                    off += 1; off_ref += refused
+                else:
+                    on += 1; on_ref += refused
+            line.append(f"{n} on-topic refused {on_ref}/{on}, off {off_ref}/{off}" + (f", encoded {enc}" if opinion else ""))
+        print(("with" if opinion else "without") + " the encoder's opinion on refusal: " + " | ".join(line))
     if args.write:
         m = models["swift"]
         assert list(m.classes_) == list(range(T + 1)), m.classes_

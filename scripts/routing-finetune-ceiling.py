@@ -7,13 +7,13 @@ set. A measure of what a runtime encoder could give, not something Probity runs.
 
     HF_HUB_OFFLINE=1 /tmp/routing-venv/bin/python scripts/routing-finetune-ceiling.py [--folds 0,1] [--epochs 3]
 """
-import argparse, os, importlib.util, random, time
+import argparse, os, random, time
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-spec = importlib.util.spec_from_file_location("distil", os.path.join(ROOT, "scripts/distil-vectors.py"))
-distil = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(distil)
+from sibling import module
+
+distil = module("distil", "distil-vectors.py")
 
 
 def main():

@@ -10,13 +10,13 @@ It prints, for nearest-examples (the mean cosine of a class's k nearest) and for
 embeddings: top-1 and top-3 among the topics (the background never ranked), and how often the background class wins
 (for held-out background questions: refused; for examples: wrongly refused).
 """
-import argparse, os, sys, importlib.util
+import argparse, os, sys
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-spec = importlib.util.spec_from_file_location("distil", os.path.join(ROOT, "scripts/distil-vectors.py"))
-distil = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(distil)
+from sibling import module
+
+distil = module("distil", "distil-vectors.py")
 
 
 def main():

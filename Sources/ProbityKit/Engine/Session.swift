@@ -376,6 +376,12 @@ public struct Session: Sendable {
         // The options the path itself followed: their advice is already the advice reached, so a rule on them adds nothing.
         var followed: [String: String] = [:]
         for reason in reasons { followed[reason.factKey] = reason.followedOption }
+        // What a rule on the followed option would say is said by the advice reached, so the same steps carried by
+        // another council's parallel fact ("a councillor asked you directly", heard as both) are not said again.
+        for rule in tree.rules where rule.applies(to: facts) {
+            let chosen = FactValue.options(facts[rule.fact] ?? "").filter(rule.values.contains)
+            if !chosen.isEmpty, chosen.allSatisfy({ $0 == followed[rule.fact] }) { seenSteps.formUnion(rule.steps.map(\.text)) }
+        }
         for rule in tree.rules where rule.applies(to: facts) {
             let fact = knowledge.fact(key: rule.fact)
             let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }

@@ -77,8 +77,22 @@ public enum PhraseMatcher {
 
     private static let suffixes: [(String, String)] = [("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would")]
 
+    /// Contractions typed without their apostrophe ("they arent councillors", "I havent told anyone"), read as the
+    /// contraction: only those that are no other English word ("its", "were", "id", "well" and "shell" are left alone).
+    private static let apostropheless: [String: [String]] = [
+        "arent": ["are", "not"], "isnt": ["is", "not"], "wasnt": ["was", "not"], "werent": ["were", "not"],
+        "dont": ["do", "not"], "doesnt": ["does", "not"], "didnt": ["did", "not"], "havent": ["have", "not"],
+        "hasnt": ["has", "not"], "hadnt": ["had", "not"], "couldnt": ["could", "not"], "wouldnt": ["would", "not"],
+        "shouldnt": ["should", "not"], "mustnt": ["must", "not"], "neednt": ["need", "not"], "im": ["i", "am"],
+        "ive": ["i", "have"], "theyre": ["they", "are"], "youre": ["you", "are"], "theyve": ["they", "have"],
+        "theres": ["there", "is"], "thats": ["that", "is"], "whats": ["what", "is"],
+    ]
+
     private static func expand(_ word: String) -> [Token] {
-        guard word.utf8.contains(0x27) else { return word == "cannot" ? [Token(word: "can"), Token(word: "not")] : [Token(word: word)] }
+        guard word.utf8.contains(0x27) else {
+            if let known = apostropheless[word] { return known.map { Token(word: $0) } }
+            return word == "cannot" ? [Token(word: "can"), Token(word: "not")] : [Token(word: word)]
+        }
         var w = Substring(word)
         while w.first == "'" { w = w.dropFirst() }
         // "officers'" is a possessive; a closing quote after any other word is not.

@@ -37,6 +37,16 @@ import Testing
         #expect(PhraseMatcher.words("can't cannot *") == ["can", "not", "can", "not", "*"])
     }
 
+    /// Contractions typed without the apostrophe are contractions: "party members who arent councillors" says
+    /// they are not councillors, and "I havent told anyone" is a negation; a word that is also English ("its") is not.
+    @Test func contractionsWithoutTheirApostropheAreExpanded() {
+        #expect(
+            PhraseMatcher.words("they arent councillors, I havent, Im sure its") == [
+                "they", "are", "not", "councillors", "i", "have", "not", "i", "am", "sure", "its",
+            ])
+        #expect(taken("two party members who arent councillors will be there")["t.present"] == "yes")
+    }
+
     @Test func aLongerPhraseOfTheOtherOptionWins() {
         #expect(taken("I'm not on the licensing committee") == ["t.sits": "no"])
         #expect(taken("I am on the licensing committee") == ["t.sits": "yes"])
