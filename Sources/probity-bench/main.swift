@@ -405,10 +405,23 @@ do {
     }
     if let i = arguments.firstIndex(of: "--facts-encoder-dump"), arguments.index(after: i) < arguments.endIndex {
         // Every development scenario's message, facts, options, phrases and truth as JSON lines (scripts/encoder-facts.py).
-        let evaluation = PhraseGeneralisationEvaluation(knowledge: knowledge, scenarios: try developmentScenarios(directory: directory))
+        // Each line names its writer set (`group`): original, dev, dev2, dev3 (files by prefix), blind.
+        let scenarios = try developmentScenarios(directory: directory)
+        var groups: [String: String] = [:]
+        for (council, scenario) in scenarios { groups["\(council)/\(scenario.id)"] = "original" }
+        for prefix in ["dev-", "dev2-", "dev3-"] {
+            for (council, scenario) in try developmentScenarios(directory: directory, filePrefix: prefix, folders: ["scenarios"]) {
+                groups["\(council)/\(scenario.id)"] = String(prefix.dropLast())
+            }
+        }
+        for (council, scenario) in try developmentScenarios(directory: directory, folders: ["scenarios-blind"]) {
+            groups["\(council)/\(scenario.id)"] = "blind"
+        }
+        let evaluation = PhraseGeneralisationEvaluation(knowledge: knowledge, scenarios: scenarios)
         let path = arguments[arguments.index(after: i)]
-        try (evaluation.jsonLines().joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        print("wrote \(evaluation.jsonLines().count) development scenarios to \(path)")
+        let lines = evaluation.jsonLines(groups: groups)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        print("wrote \(lines.count) development scenarios to \(path)")
         exit(0)
     }
     if arguments.contains("--facts-unseen") {
@@ -451,6 +464,14 @@ do {
             }
         }
         let report = ScenarioReport(outcomes: outcomes)
+        // --asked FILE (development half only): every question asked, one a line: council/scenario, topic.fact, and
+        // whether the scenario states it (for reading another proposer at the questions the chat puts: scripts/fact-model.py).
+        if half == "dev", let i = arguments.firstIndex(of: "--asked"), arguments.index(after: i) < arguments.endIndex {
+            let lines = outcomes.flatMap { o in
+                o.asked.map { "\(o.council)/\(o.scenario.id)\t\(o.scenario.topic).\($0)\t\(o.scenario.stated[$0] == nil ? "unstated" : "stated")" }
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: arguments[arguments.index(after: i)], atomically: true, encoding: .utf8)
+        }
         // Answers proposed at questions the scenario does not state (development half only, with what was typed).
         for o in outcomes where half == "dev" && !o.suggestedUnstated.isEmpty {
             print("\(o.council)/\(o.scenario.id): proposed an answer to what the user did not say: \(o.suggestedUnstated.joined(separator: ", "))")

@@ -188,8 +188,9 @@ extension PhraseGeneralisationEvaluation {
     /// Every case as one JSON line, for measuring another reader of facts outside Swift (`probity-bench
     /// --facts-encoder-dump`, read by `scripts/encoder-facts.py`): the message, the facts its council's advice uses
     /// with each option's label and phrases (and which of them occur in the message word for word), what the scenario
-    /// states and what is true. Development scenarios only, as everything here.
-    public func jsonLines() -> [String] {
+    /// states and what is true. Development scenarios only, as everything here. `groups`: the writer set of each case
+    /// by id (`council/scenario`), written as `group` when known (for cross-validation that leaves one writer set out).
+    public func jsonLines(groups: [String: String] = [:]) -> [String] {
         cases.map { c in
             let entries = index.entries(for: c.facts)
             let facts: [[String: Any]] = c.facts.map { fact in
@@ -205,12 +206,13 @@ extension PhraseGeneralisationEvaluation {
             func heard(_ learnt: [LearntFact]) -> [String: [String]] {
                 Dictionary(learnt.map { ($0.factKey, $0.optionIDs.sorted()) }, uniquingKeysWith: { a, _ in a })
             }
-            let object: [String: Any] = [
+            var object: [String: Any] = [
                 "id": c.id, "says": c.says, "facts": facts,
                 "unseenHeard": heard(read(c, rules: .standard, leavingOutSeen: true)),
                 "heard": heard(read(c, rules: .standard, leavingOutSeen: false)),
                 "stated": c.stated.mapValues { $0.sorted() }, "truth": c.truth.mapValues { $0.sorted() },
             ]
+            if let group = groups[c.id] { object["group"] = group }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self)
         }

@@ -5,6 +5,8 @@ public struct ScenarioOutcome: Sendable {
     /// The router chose the scenario's topic straight away (or offered it among a few).
     public var routed: Bool
     /// Facts the user had stated that the chat asked all the same.
+    /// Every question asked in the walk, by the fact's local id, in order (the ones the user had stated, and the rest).
+    public var asked: [String] = []
     public var reasked: [String]
     /// Of `reasked`, those asked with an answer proposed from the user's words: the answer they had given, or another.
     public var suggestedRight: [String] = []
@@ -81,6 +83,7 @@ public struct ScenarioRunner: Sendable {
             guard conversation.mode == .walking, let question = conversation.pendingQuestion, question.kind == .topic else { break }
             let local = Fact.localID(ofKey: question.factKey)
             let proposed = conversation.suggestion.flatMap { $0.factKey == question.factKey ? $0.optionID : nil }
+            outcome.asked.append(local)
             let answer: Scenario.FactAnswer
             if let said = scenario.stated[local] {
                 outcome.reasked.append(local)

@@ -39,6 +39,14 @@ import Testing
         #expect(ScenarioReport(outcomes: [outcome]).suggestedUnstated == 1)
     }
 
+    @Test func everyQuestionAskedIsListedStatedOrNot() throws {
+        let stated = Self.runner.run(try scenario(stated: ["wilts-aim": "change"]), council: "wiltshire")
+        #expect(stated.asked.first == "wilts-aim")
+        #expect(Set(stated.reasked).isSubset(of: Set(stated.asked)))
+        let unstated = Self.runner.run(try scenario(stated: [:], answers: ["wilts-aim": "change"]), council: "wiltshire")
+        #expect(unstated.asked.first == "wilts-aim" && unstated.reasked.isEmpty)
+    }
+
     @Test func withoutProposalsEveryReaskIsCold() throws {
         let runner = ScenarioRunner(knowledge: ConversationSuggestionTests.knowledge.with(answerSuggestion: nil))
         let outcome = runner.run(try scenario(stated: ["wilts-aim": "change"]), council: "wiltshire")
