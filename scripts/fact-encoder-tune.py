@@ -13,13 +13,13 @@ is then read as scripts/encoder-facts.py reads it (unseen reading; each option's
 message and one of its remaining phrases or its label; taken above a threshold with a lead over the next option), with
 the encoder before and after; and with `--history`, the held set against the knowledge before its phrases.
 """
-import argparse, importlib.util, json, os, random, sys
+import argparse, json, os, random, sys
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_spec = importlib.util.spec_from_file_location("encoder_facts", os.path.join(ROOT, "scripts/encoder-facts.py"))
-ef = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(ef)
+from sibling import module
+
+ef = module("encoder_facts", "encoder-facts.py")
 
 
 def reading(cases, vec, heard_key, leave_out_seen):

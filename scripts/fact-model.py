@@ -32,14 +32,14 @@ unsaid-wrong against what is true; else unknown (a fact nobody said). Precision:
 The bars (BENCHMARKS.md, "A model trained to hear facts the phrases miss"): a TAKER needs >= 97% precision in every
 left-out set with >= 15% of the missed stated facts taken; a PROPOSER must clearly beat the shipped suggester.
 """
-import argparse, importlib.util, json, os, re, sys
+import argparse, json, os, re, sys
 from collections import defaultdict
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_spec = importlib.util.spec_from_file_location("encoder_facts", os.path.join(ROOT, "scripts/encoder-facts.py"))
-ef = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(ef)
+from sibling import module
+
+ef = module("encoder_facts", "encoder-facts.py")
 
 NEGATIONS = {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "noone", "nowhere", "cannot"}
 STOP = set("""a an the to of in on at for and or but is are was were be been being i me my we our us you your he him his she
