@@ -477,6 +477,11 @@ do {
             print("\(o.council)/\(o.scenario.id): proposed an answer to what the user did not say: \(o.suggestedUnstated.joined(separator: ", "))")
             print("    typed: \(o.scenario.says)")
         }
+        // --unknown (development half only): facts taken that the scenario neither states nor answers, to read by hand.
+        for o in outcomes where half == "dev" && arguments.contains("--unknown") && !o.takenUnknown.isEmpty {
+            print("\(o.council)/\(o.scenario.id): took what the scenario does not know: \(o.takenUnknown.joined(separator: ", "))")
+            print("    typed: \(o.scenario.says)")
+        }
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
             print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
             if half == "dev" { print("    typed: \(o.scenario.says)") }

@@ -19,6 +19,9 @@ public struct ScenarioOutcome: Sendable {
     public var unanswered: String?
     /// Facts the chat took from what was typed that contradict the truth of the situation.
     public var misheard: [String] = []
+    /// Facts the chat took from what was typed (and said back, "You said …") that the scenario neither states nor
+    /// answers: whether the user said them is not known to the scenario, so they are counted apart and read by hand.
+    public var takenUnknown: [String] = []
     public var verdict: String?
     public var quoted: [String]
     /// The steps of the advice reached, as shown.
@@ -111,6 +114,11 @@ public struct ScenarioRunner: Sendable {
             let multiple = knowledge.fact(key: key)?.multiple ?? false
             if multiple ? !truth.isSubset(of: took) : took != truth { outcome.misheard.append("\(local)=\(known)") }
         }
+        for (key, value) in conversation.session.facts.sorted(by: { $0.key < $1.key }) where key != "council" && key != "role" {
+            let local = Fact.localID(ofKey: key)
+            guard !outcome.asked.contains(local), truth[local] == nil else { continue }
+            outcome.takenUnknown.append("\(local)=\(value)")
+        }
         if let advice {
             outcome.verdict = advice.verdict.rawValue
             outcome.quoted = advice.quotes.map(\.clause.id)
@@ -131,6 +139,7 @@ public struct ScenarioReport: Sendable {
     public var wrongVerdicts: Int { outcomes.filter { $0.verdict != nil && !$0.verdictRight }.count }
     public var unanswered: Int { outcomes.filter { $0.unanswered != nil }.count }
     public var misheard: Int { outcomes.reduce(0) { $0 + $1.misheard.count } }
+    public var takenUnknown: Int { outcomes.reduce(0) { $0 + $1.takenUnknown.count } }
     public var routed: Int { outcomes.filter(\.routed).count }
     /// Of the questions re-asked: with the answer given proposed, with another proposed, and cold.
     public var suggestedRight: Int { outcomes.reduce(0) { $0 + $1.suggestedRight.count } }
@@ -144,6 +153,7 @@ public struct ScenarioReport: Sendable {
             + "(\(suggestedRight) with that answer proposed, \(suggestedWrong) with another proposed, \(cold) cold); "
             + "\(suggestedUnstated) answers proposed on facts the scenario does not state; "
             + "\(missingClauses) clauses missing; \(wrongVerdicts) wrong verdicts; \(misheard) facts taken that the user did not state; "
+            + "\(takenUnknown) facts taken that the scenario neither states nor answers; "
             + "\(unanswered) stopped at a question the scenario does not answer; "
             + "routing offered the right topic \(routed)/\(outcomes.count)"
     }
