@@ -4,9 +4,9 @@ public struct ScenarioOutcome: Sendable {
     public var scenario: Scenario
     /// The router chose the scenario's topic straight away (or offered it among a few).
     public var routed: Bool
-    /// Facts the user had stated that the chat asked all the same.
     /// Every question asked in the walk, by the fact's local id, in order (the ones the user had stated, and the rest).
     public var asked: [String] = []
+    /// Facts the user had stated that the chat asked all the same.
     public var reasked: [String]
     /// Of `reasked`, those asked with an answer proposed from the user's words: the answer they had given, or another.
     public var suggestedRight: [String] = []

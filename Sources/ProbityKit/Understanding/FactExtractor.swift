@@ -2,11 +2,12 @@
 public struct LearntFact: Sendable, Equatable {
     public var factKey: String
     public var optionIDs: [String]
-    /// What Probity says back: "someone who is not a councillor will be at the meeting" (to a member, where the
-    /// options word it for each role; `says(for:)` gives an officer's).
-    public var says: String
-    /// The officer's wording, when the options word it for each role.
-    public var officerSays: String?
+    /// What Probity says back, in the words for each role where the options word it so: "you sit on a council body…"
+    /// to a member, "the councillor sits on…" to an officer.
+    public var saidBack: RoleText
+    /// What Probity says back to a member (and to anyone before the role is known): "someone who is not a councillor
+    /// will be at the meeting".
+    public var says: String { saidBack.member }
     /// Where in the message the phrases heard it, as ranges of its words; empty when it was heard another way.
     /// Not part of what was learnt: two facts are the same whichever words stated them.
     public var heardIn: [Range<Int>] = []
@@ -14,12 +15,12 @@ public struct LearntFact: Sendable, Equatable {
     public init(factKey: String, optionIDs: [String], says: String, heardIn: [Range<Int>] = []) {
         self.factKey = factKey
         self.optionIDs = optionIDs
-        self.says = says
+        saidBack = RoleText(says)
         self.heardIn = heardIn
     }
 
     /// What Probity says back to someone in `role`.
-    public func says(for role: Role?) -> String { role == .officer ? officerSays ?? says : says }
+    public func says(for role: Role?) -> String { saidBack.text(for: role) }
 
     public static func == (a: LearntFact, b: LearntFact) -> Bool {
         a.factKey == b.factKey && a.optionIDs == b.optionIDs && a.says == b.says
@@ -189,8 +190,7 @@ extension LearntFact {
             }
         }
         self.init(factKey: fact.key, optionIDs: options.map(\.id), says: ListJoiner.andSharing(says(.member)))
-        let officer = ListJoiner.andSharing(says(.officer))
-        if officer != self.says { officerSays = officer }
+        saidBack.officer = ListJoiner.andSharing(says(.officer))
     }
 }
 
