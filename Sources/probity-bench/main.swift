@@ -405,19 +405,10 @@ do {
     }
     if let i = arguments.firstIndex(of: "--facts-encoder-dump"), arguments.index(after: i) < arguments.endIndex {
         // Every development scenario's message, facts, options, phrases and truth as JSON lines (scripts/encoder-facts.py).
-        // Each line names its writer set (`group`): original, dev, dev2, dev3 (files by prefix), blind.
-        let scenarios = try developmentScenarios(directory: directory)
-        var groups: [String: String] = [:]
-        for (council, scenario) in scenarios { groups["\(council)/\(scenario.id)"] = "original" }
-        for prefix in ["dev-", "dev2-", "dev3-"] {
-            for (council, scenario) in try developmentScenarios(directory: directory, filePrefix: prefix, folders: ["scenarios"]) {
-                groups["\(council)/\(scenario.id)"] = String(prefix.dropLast())
-            }
-        }
-        for (council, scenario) in try developmentScenarios(directory: directory, folders: ["scenarios-blind"]) {
-            groups["\(council)/\(scenario.id)"] = "blind"
-        }
-        let evaluation = PhraseGeneralisationEvaluation(knowledge: knowledge, scenarios: scenarios)
+        // Each line names its writer set (`group`: original, dev, dev2, dev3, dev4 …, blind), read once with the files.
+        let byWriter = try developmentScenariosByWriter(directory: directory)
+        let groups = Dictionary(byWriter.map { ("\($0.council)/\($0.scenario.id)", $0.writerSet) }, uniquingKeysWith: { first, _ in first })
+        let evaluation = PhraseGeneralisationEvaluation(knowledge: knowledge, scenarios: byWriter.map { ($0.council, $0.scenario) })
         let path = arguments[arguments.index(after: i)]
         let lines = evaluation.jsonLines(groups: groups)
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
