@@ -47,13 +47,18 @@ def encode(texts, bench, encoder, threads):
         return np.array([json.loads(l) for l in open(out)], dtype=np.float32)
 
 
-def main():
-    ap = argparse.ArgumentParser()
+def reading_arguments(ap):
+    """The arguments of every reading of the dump: the dump, the Swift encoder (bench, file, threads) and its cache."""
     ap.add_argument("dump")
     ap.add_argument("--bench", default=os.path.join(ROOT, ".build/debug/probity-bench"))
     ap.add_argument("--encoder", default=os.path.join(ROOT, "Knowledge/catalogue/encoder.bin"))
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cache")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    reading_arguments(ap)
     ap.add_argument("--lines", action="store_true", help="print every take at the chosen setting")
     ap.add_argument("--at", default="0.75,0.08", help="the setting --lines prints: THRESHOLD,MARGIN")
     args = ap.parse_args()

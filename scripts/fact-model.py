@@ -215,11 +215,7 @@ def make_model(kind, C=None, seed=0, dim=384, seeds=(0,)):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("dump")
-    ap.add_argument("--bench", default=os.path.join(ROOT, ".build/debug/probity-bench"))
-    ap.add_argument("--encoder", default=os.path.join(ROOT, "Knowledge/catalogue/encoder.bin"))
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--cache")
+    ef.reading_arguments(ap)
     ap.add_argument("--model", default="features", choices=["features", "pairs", "mlp", "pairs-mlp", "ensemble"])
     ap.add_argument("--seeds", type=lambda v: [int(x) for x in v.split(",")], default=[0],
                     help="the ensemble's MLPs: one per seed, averaged (0 alone unless told)")
