@@ -472,6 +472,10 @@ do {
         for o in outcomes where half == "dev" && arguments.contains("--unknown") && !o.takenUnknown.isEmpty {
             print("\(o.council)/\(o.scenario.id): took what the scenario does not know: \(o.takenUnknown.joined(separator: ", "))")
             print("    typed: \(o.scenario.says)")
+            // --unknown-phrases: with the phrases that state each one, to find the one to narrow.
+            if arguments.contains("--unknown-phrases") {
+                for line in UnknownFactPhrases.lines(o.takenUnknown, scenario: o.scenario, knowledge: knowledge) { print("      " + line) }
+            }
         }
         for o in outcomes where !o.isRight || (showMisses && !o.routed) {
             print("\(o.council)/\(o.scenario.id) [\(o.scenario.role.rawValue), \(o.scenario.topic)]: \(o.problems.joined(separator: "; "))")
