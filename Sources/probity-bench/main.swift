@@ -13,6 +13,8 @@ if arguments.contains(where: { ["--help", "-h", "help"].contains($0) }) {
           no flags            the older held-out routing set (aggregate figures) and in-process timings
           --dev …             development routing data only: cross-validation, dev, dev2, scenario messages
           --scenarios …       the scenario suite (--half dev for the development halves; --folder NAME)
+                              --unknown: facts taken that a development scenario neither states nor answers;
+                              --unknown-phrases: with the phrases that stated each one
           --heldout v2|v3     a blind held-out set, aggregate figures only (each run is a look: say so)
           --no-second-stage   with --dev or --heldout: without the sentence encoder's second opinion
           --facts, --facts-dump, --facts-meaning, --facts-unseen, --why, --triage, --tune, --parse-scaling, --store-latency
