@@ -75,6 +75,12 @@ def main():
     ap.add_argument("--write", help="write the shipped second stage (Knowledge/catalogue/encoder-routing.json): the "
                     "logistic regression trained on all the routing text, the six-part order fitted on all of CV (the margin, chosen "
                     "from the hand-set table this prints, is RoutingWeights.secondStageMargin)")
+    ap.add_argument("--phrases", type=float, default=0.0, help="research: the facts' option phrases of one topic "
+                    "only (wildcards dropped) as extra training text of the part, each weighing this much of an example "
+                    "(the Python teacher's embeddings, cached in --phrase-cache)")
+    ap.add_argument("--teacher-only", action="store_true", help="research: the Python teacher's embeddings stand "
+                    "for the Swift encoder's too (no release build needed; the two agree to a cosine of 0.999)")
+    ap.add_argument("--phrase-cache", default="/tmp/phrase-embeddings.npz")
     args = ap.parse_args()
     if args.write and args.fold_embeddings:
         ap.error("--write trains the part on the shipped encoder's embeddings; it cannot be used with --fold-embeddings")
@@ -97,6 +103,11 @@ def main():
         z = np.load(args.cache, allow_pickle=True)
         if list(z["texts"]) == texts:
             cached = {"teacher": z["teacher"], "swift": z["swift"]}
+    if not cached and args.teacher_only:
+        cached = {"teacher": teacher_embeddings(texts)}
+        cached["swift"] = cached["teacher"]
+        if args.cache:
+            np.savez(args.cache, texts=np.array(texts, dtype=object), **cached)
     if not cached:
         cached = {"swift": swift_embeddings(texts, args.bench, args.encoder, args.threads)}
         cached["teacher"] = cached["swift"] if args.swift_only else teacher_embeddings(texts)
@@ -106,6 +117,25 @@ def main():
     print(f"{len(texts)} texts: cosine of the Swift encoder's embedding with the teacher's: min {cos.min():.5f}, "
           f"1st percentile {np.percentile(cos, 1):.5f}, mean {cos.mean():.5f}")
     index = {t: i for i, t in enumerate(texts)}
+
+    phrase_labels, phrase_embeddings = [], None
+    if args.phrases > 0:
+        phrase_topic = {}
+        for i, tid in enumerate(ids):
+            for fact in json.load(open(os.path.join(ROOT, "Knowledge/catalogue/topics", tid + ".json"))).get("facts", {}).values():
+                for option in fact.get("options", []):
+                    for p in option.get("phrases", []):
+                        if "*" not in p and len(p.split()) >= 2:
+                            phrase_topic.setdefault(p.lower(), set()).add(i)
+        plist = sorted(p for p, t in phrase_topic.items() if len(t) == 1)
+        z = np.load(args.phrase_cache, allow_pickle=True) if os.path.exists(args.phrase_cache) else None
+        if z is not None and list(z["texts"]) == plist:
+            phrase_embeddings = z["teacher"]
+        else:
+            phrase_embeddings = teacher_embeddings(plist)
+            np.savez(args.phrase_cache, texts=np.array(plist, dtype=object), teacher=phrase_embeddings)
+        phrase_labels = [next(iter(phrase_topic[p])) for p in plist]
+        print(f"{len(plist)} phrases of one topic as extra training text, each {args.phrases} of an example")
 
     from sklearn.linear_model import LogisticRegression
     cv = [r for r in rows if r["set"] == "cv"]
@@ -134,7 +164,12 @@ def main():
         embed = lambda xs: E[[index[clean(x)] for x in xs]]
         if tuned is not None and args.head:
             return Head(E), embed
-        return LogisticRegression(C=args.C, max_iter=2000).fit(embed([t for t, _ in data]), [c for _, c in data]), embed
+        X, y = embed([t for t, _ in data]), [c for _, c in data]
+        if args.phrases > 0:
+            w = np.concatenate([np.ones(len(y)), np.full(len(phrase_labels), args.phrases)])
+            return LogisticRegression(C=args.C, max_iter=3000).fit(
+                np.concatenate([X, phrase_embeddings]), y + phrase_labels, sample_weight=w), embed
+        return LogisticRegression(C=args.C, max_iter=2000).fit(X, y), embed
 
     for source in (["swift"] if args.swift_only else ["teacher", "swift"]):
         part = {}
