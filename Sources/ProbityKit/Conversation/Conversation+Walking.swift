@@ -41,15 +41,22 @@ extension Conversation {
         // One sentence, each thing said once: two councils' facts may say the same in other words, and two facts
         // heard from the same words of the message that say back mostly the same words are one thing the user said
         // ("exempt report for the planning committee" states two things, and both are said).
-        var said: [(words: Set<String>, fact: LearntFact)] = []
-        for fact in learnt {
+        // The council's own facts (those its advice asks) first: another council's parallel that only a rule names
+        // never replaces one of them with its own, fuller wording ("an officer going to a member's ward surgery" for
+        // "a member's ward surgery").
+        let asked = session.askedFacts
+        let ordered = learnt.filter { asked.contains($0.factKey) } + learnt.filter { !asked.contains($0.factKey) }
+        var said: [(words: Set<String>, fact: LearntFact, own: Bool)] = []
+        for fact in ordered {
+            let own = asked.contains(fact.factKey)
             let words = Set(PhraseMatcher.stems(fact.says).filter { !StopWords.contains($0) })
-            let restates = { (other: (words: Set<String>, fact: LearntFact)) in
+            let restates = { (other: (words: Set<String>, fact: LearntFact, own: Bool)) in
                 fact.heardWithin(other.fact) && 2 * words.intersection(other.words).count >= min(words.count, other.words.count)
             }
             if said.contains(where: { words.isSubset(of: $0.words) || restates($0) }) { continue }
+            if !own, said.contains(where: { $0.own && $0.words.isSubset(of: words) }) { continue }
             said.removeAll { $0.words.isSubset(of: words) }
-            said.append((words, fact))
+            said.append((words, fact, own))
         }
         let role = session.role
         show(

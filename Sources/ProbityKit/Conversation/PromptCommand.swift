@@ -53,17 +53,17 @@ public enum PromptCommand: Sendable, Equatable {
         case "compare": return argument == nil ? .compare : nil
         case "quit", "exit", "bye", "goodbye": return argument == nil ? .quit : nil
         case "cancel", "leave", "stop", "abort": return argument == nil || ChatVocabulary.leaveObjects.contains(argument!.lowercased()) ? .leave : nil
-        case "clause", "paragraph", "para": return .clause(argument)
-        case "council": return .council(argument)
+        case "clause", "paragraph", "para": return short(argument, 5) ? .clause(argument) : nil
+        case "council": return short(argument, 5) ? .council(argument) : nil
         case "remember": return argument == nil ? .remember : nil
         case "quotes", "unfold": return argument == nil ? .quotes : nil
-        case "role": return .role(argument)
+        case "role": return short(argument, 3) ? .role(argument) : nil
         case "search": return .search(rest)
         case "save": return .save(argument)
-        case "change": return .change(argument)
+        case "change": return short(argument, 1) ? .change(argument) : nil
         case "topic":
             guard let argument else { return .topics }
-            return .topic(argument.lowercased())
+            return short(argument, 4) ? .topic(argument.lowercased()) : nil
         default: break
         }
         switch OptionMatcher.fold(trimmed) {
@@ -76,6 +76,13 @@ public enum PromptCommand: Sendable, Equatable {
         case "go back": return .back
         default: return nil
         }
+    }
+
+    /// Whether a command's argument is short enough to be one ("council blackburn with darwen", "clause C 3.5", "change 2"):
+    /// a longer one is the user's own sentence that happens to start with the command's word ("council want me on the
+    /// board…", "role of the scrutiny chair…", "change of plan…"), and so a question.
+    private static func short(_ argument: String?, _ words: Int) -> Bool {
+        (argument?.split(whereSeparator: \.isWhitespace).count ?? 0) <= words
     }
 }
 

@@ -140,6 +140,20 @@ public struct Session: Sendable {
         return topicFacts.filter { $0.isShared || used.contains($0.key) }
     }
 
+    /// The facts the council's advice on the current topic asks or branches on (not those only its rules name): the
+    /// council's own wording of a situation, said back before another council's parallel fact that a rule names.
+    public var askedFacts: Set<String> {
+        guard let tree = currentTree else { return [] }
+        return Set(
+            tree.nodes.values.compactMap { node -> String? in
+                switch node {
+                case .question(let q): q.fact
+                case .branch(let b): if case .fact(let key) = b.on { key } else { nil }
+                case .advice: nil
+                }
+            })
+    }
+
     /// The facts that what was typed in this topic spoke of, by phrase (taken, or two options heard and left to be
     /// asked) or taken by any layer: an answer is never proposed for them from the same words.
     public private(set) var spokenOf: Set<String> = []

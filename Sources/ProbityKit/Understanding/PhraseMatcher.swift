@@ -85,12 +85,19 @@ public enum PhraseMatcher {
         "hasnt": ["has", "not"], "hadnt": ["had", "not"], "couldnt": ["could", "not"], "wouldnt": ["would", "not"],
         "shouldnt": ["should", "not"], "mustnt": ["must", "not"], "neednt": ["need", "not"], "im": ["i", "am"],
         "ive": ["i", "have"], "theyre": ["they", "are"], "youre": ["you", "are"], "theyve": ["they", "have"],
-        "theres": ["there", "is"], "thats": ["that", "is"], "whats": ["what", "is"],
+        "theres": ["there", "is"], "thats": ["that", "is"], "whats": ["what", "is"], "hes": ["he", "is"],
+        "shes": ["she", "is"],
+    ]
+
+    /// "nobody's" typed as "nobodys" (and the like): the word with its possessive, as the apostrophe would give it.
+    private static let apostrophelessPossessives: Set<String> = [
+        "nobodys", "somebodys", "everybodys", "anybodys", "someones", "everyones", "anyones",
     ]
 
     private static func expand(_ word: String) -> [Token] {
         guard word.utf8.contains(0x27) else {
             if let known = apostropheless[word] { return known.map { Token(word: $0) } }
+            if apostrophelessPossessives.contains(word) { return [Token(word: String(word.dropLast()), possessive: true)] }
             return word == "cannot" ? [Token(word: "can"), Token(word: "not")] : [Token(word: word)]
         }
         var w = Substring(word)

@@ -20,6 +20,19 @@ import Testing
         #expect(!text.contains("people who are not councillors will be there"))
     }
 
+    /// Another council's parallel fact that a rule names is taken too, but what is said back is the user's own
+    /// council's fact: a Tower Hamlets member holding a surgery was told "it is about an officer going to a member's
+    /// ward surgery" (Carlisle's wording, which says more than the member did) in place of Tower Hamlets' own "a
+    /// member's ward surgery".
+    @Test func theCouncilsOwnFactIsSaidBackBeforeAnotherCouncilsParallel() throws {
+        var conversation = try ShippedChat.started("tower-hamlets", .member)
+        let reply = conversation.handle("can i bring my ward surgery to the town hall? its open to anyone, not in the party office")
+        #expect(reply.startedTopics == ["ward-matters"])
+        let text = reply.shownText.unwrapped
+        #expect(text.contains("You said it is about a member's ward surgery"))
+        #expect(!text.contains("an officer going to"))
+    }
+
     /// Where the words were heard is kept with each fact, and is not part of what was learnt.
     @Test func aFactKnowsWhichWordsStatedIt() throws {
         var session = try Session(knowledge: ShippedChat.knowledge, council: "tower-hamlets", role: .officer)

@@ -61,6 +61,21 @@ import Testing
         #expect(PromptCommand.parse("q", topicIDs: topics) == nil, "a letter may be the start of an answer")
     }
 
+    /// A user's question that happens to start with a command word that takes an argument is their question, not the
+    /// command: "council want me on the board…" must not look for a council called "want me on the board…", and "role
+    /// of the scrutiny chair in calling officers…" must not make a member an officer. The commands' own arguments stay short.
+    @Test func aLongSentenceAfterACommandWordIsAQuestion() {
+        #expect(PromptCommand.parse("council want me on the board of the housing trust, no clue if id be liable", topicIDs: topics) == nil)
+        #expect(PromptCommand.parse("role of the scrutiny chair in calling officers - can he demand the head of revenues attends", topicIDs: topics) == nil)
+        #expect(PromptCommand.parse("change of plan, the director wants to pull his report from the agenda", topicIDs: topics) == nil)
+        #expect(PromptCommand.parse("clause 95 says I can't quote officer advice from our group meeting, is that right", topicIDs: topics) == nil)
+        #expect(PromptCommand.parse("topic of my question is the press office and a leak", topicIDs: topics) == nil)
+        #expect(PromptCommand.parse("council blackburn with darwen borough council", topicIDs: topics) == .council("blackburn with darwen borough council"))
+        #expect(PromptCommand.parse("clause blackburn with darwen C 3.5", topicIDs: topics) == .clause("blackburn with darwen C 3.5"))
+        #expect(PromptCommand.parse("role council employee", topicIDs: topics) == .role("council employee"))
+        #expect(PromptCommand.parse("change 2", topicIDs: topics) == .change("2"))
+    }
+
     @Test func rolesAreUnderstoodInEverydayWords() {
         #expect(Role.parse("councillor") == .member)
         #expect(Role.parse("I'm a Cllr") == .member)

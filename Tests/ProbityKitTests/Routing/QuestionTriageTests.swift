@@ -145,11 +145,12 @@ import Testing
         let messages = Self.devScenarioMessages.map(\.question)
         var found: (message: String, split: QuestionSplit)?
         // Second parts that are close between topics on their own come first: each try routes a whole message, and an
-        // unsure one is read by the sentence encoder.
-        let seconds = messages.reversed().prefix(200).filter {
+        // unsure one is read by the sentence encoder. Read lazily from the newest development files back, so that a
+        // new file of messages adds candidates in front instead of pushing the older ones out of a fixed window.
+        let seconds = messages.reversed().lazy.filter {
             if case .choose = Self.triage.router.route(TriageEvaluation.clause($0)) { true } else { false }
         }
-        search: for second in seconds.prefix(20) {
+        search: for second in seconds.prefix(40) {
             for first in messages.prefix(30) {
                 let message = "\(TriageEvaluation.clause(first)), and also \(TriageEvaluation.clause(second))"
                 if let split = Self.triage.decide(message).split, !split.secondChoices.isEmpty {

@@ -47,6 +47,15 @@ import Testing
         #expect(taken("two party members who arent councillors will be there")["t.present"] == "yes")
     }
 
+    /// The same for "he's", "she's" and "nobody's" typed as "hes", "shes" and "nobodys" (no other English words):
+    /// "shes not a councillor" is a negation, and "nobodys let her know" says nobody has.
+    @Test func pronounContractionsWithoutTheirApostropheAreExpanded() {
+        #expect(PhraseMatcher.words("shes not, hes sure, nobodys told her") == ["she", "is", "not", "he", "is", "sure", "nobody", "told", "her"])
+        #expect(PhraseMatcher.tokens("nobodys").map(\.possessive) == PhraseMatcher.tokens("nobody's").map(\.possessive))
+        let told = Self.fact("told", [("no", ["nobody * let her know"]), ("yes", ["she knows"])])
+        #expect(taken("the roadworks start tomorrow and nobodys let her know", [told])["t.told"] == "no")
+    }
+
     @Test func aLongerPhraseOfTheOtherOptionWins() {
         #expect(taken("I'm not on the licensing committee") == ["t.sits": "no"])
         #expect(taken("I am on the licensing committee") == ["t.sits": "yes"])
