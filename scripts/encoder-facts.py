@@ -47,6 +47,19 @@ def encode(texts, bench, encoder, threads):
         return np.array([json.loads(l) for l in open(out)], dtype=np.float32)
 
 
+def judge(c, f, took):
+    """A take of option `took` for fact `f` in case `c`: right or wrong against what the scenario states; else
+    agreeing or unsaid-wrong against what is true; else unknown (a fact nobody said)."""
+    key = f["key"]
+    if key in c["stated"]:
+        truth = set(c["stated"][key])
+        return "right" if (took in truth if f["multiple"] else {took} == truth) else "wrong"
+    if key in c["truth"]:
+        truth = set(c["truth"][key])
+        return "agreeing" if (took in truth if f["multiple"] else {took} == truth) else "unsaid-wrong"
+    return "unknown"
+
+
 def reading_arguments(ap):
     """The arguments of every reading of the dump: the dump, the Swift encoder (bench, file, threads) and its cache."""
     ap.add_argument("dump")
@@ -106,14 +119,7 @@ def main():
             scores.sort(reverse=True)
             best, second = scores[0], scores[1] if len(scores) > 1 else (0.0, "", "")
             took = best[1]
-            if key in c["stated"]:
-                truth = set(c["stated"][key])
-                judgement = "right" if (took in truth if f["multiple"] else {took} == truth) else "wrong"
-            elif key in c["truth"]:
-                truth = set(c["truth"][key])
-                judgement = "agreeing" if (took in truth if f["multiple"] else {took} == truth) else "unsaid-wrong"
-            else:
-                judgement = "unknown"
+            judgement = judge(c, f, took)
             takes.append((best[0], best[0] - second[0], judgement, f"{c['id']} {key}={took} by \"{best[2]}\" ({best[0]:.2f}, lead {best[0] - second[0]:.2f}) | {c['says']}"))
 
     print(f"{len(cases)} development scenarios; {stated_total} stated facts, {stated_unheard} not heard by the phrases in the unseen reading")

@@ -38,16 +38,7 @@ def reading(cases, vec, heard_key, leave_out_seen):
                 scores.append((float((S @ P.T).max()), o["id"]))
             scores.sort(reverse=True)
             best, second = scores[0], scores[1] if len(scores) > 1 else (0.0, "")
-            key, took = f["key"], best[1]
-            if key in c["stated"]:
-                truth = set(c["stated"][key])
-                j = "right" if (took in truth if f["multiple"] else {took} == truth) else "wrong"
-            elif key in c["truth"]:
-                truth = set(c["truth"][key])
-                j = "agreeing" if (took in truth if f["multiple"] else {took} == truth) else "unsaid-wrong"
-            else:
-                j = "unknown"
-            out.append((best[0], best[0] - second[0], j))
+            out.append((best[0], best[0] - second[0], ef.judge(c, f, best[1])))
     return out
 
 

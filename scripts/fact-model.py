@@ -168,17 +168,6 @@ def label(c, key, option):
     return int(key in c["stated"] and option in c["stated"][key])
 
 
-def judge(c, f, took):
-    key = f["key"]
-    if key in c["stated"]:
-        truth = set(c["stated"][key])
-        return "right" if (took in truth if f["multiple"] else {took} == truth) else "wrong"
-    if key in c["truth"]:
-        truth = set(c["truth"][key])
-        return "agreeing" if (took in truth if f["multiple"] else {took} == truth) else "unsaid-wrong"
-    return "unknown"
-
-
 class Ensemble:
     """The mean of the scalar-feature logistic regression (on the first columns) and the MLP on every column (itself
     the mean of MLPs trained from different seeds, `--seeds`)."""
@@ -309,7 +298,7 @@ def main():
                 idx = [i for i, (k, _, _) in enumerate(rows) if k == f["key"]]
                 best = max(idx, key=lambda i: p[i])
                 took, score = rows[best][1], float(p[best])
-                j = judge(c, f, took)
+                j = ef.judge(c, f, took)
                 for t in thresholds:
                     if score >= t:
                         table[held][t][j] += 1
@@ -379,7 +368,7 @@ def main():
                     continue
                 idx = [i for i, (k, _, _) in enumerate(rows) if k == f["key"]]
                 best = max(idx, key=lambda i: p[i])
-                j = judge(c, f, rows[best][1])
+                j = ef.judge(c, f, rows[best][1])
                 for t in thresholds:
                     if p[best] >= t and at_question:
                         proposer[t][j] += 1
