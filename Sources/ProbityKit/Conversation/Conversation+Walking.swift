@@ -46,17 +46,16 @@ extension Conversation {
         // "a member's ward surgery").
         let asked = session.askedFacts
         let ordered = learnt.filter { asked.contains($0.factKey) } + learnt.filter { !asked.contains($0.factKey) }
-        var said: [(words: Set<String>, fact: LearntFact, own: Bool)] = []
+        var said: [(words: Set<String>, fact: LearntFact)] = []
         for fact in ordered {
-            let own = asked.contains(fact.factKey)
             let words = Set(PhraseMatcher.stems(fact.says).filter { !StopWords.contains($0) })
-            let restates = { (other: (words: Set<String>, fact: LearntFact, own: Bool)) in
+            let restates = { (other: (words: Set<String>, fact: LearntFact)) in
                 fact.heardWithin(other.fact) && 2 * words.intersection(other.words).count >= min(words.count, other.words.count)
             }
             if said.contains(where: { words.isSubset(of: $0.words) || restates($0) }) { continue }
-            if !own, said.contains(where: { $0.own && $0.words.isSubset(of: words) }) { continue }
+            if !asked.contains(fact.factKey), said.contains(where: { asked.contains($0.fact.factKey) && $0.words.isSubset(of: words) }) { continue }
             said.removeAll { $0.words.isSubset(of: words) }
-            said.append((words, fact, own))
+            said.append((words, fact))
         }
         let role = session.role
         show(

@@ -392,13 +392,15 @@ public struct Session: Sendable {
         for reason in reasons { followed[reason.factKey] = reason.followedOption }
         // What a rule on the followed option would say is said by the advice reached, so the same steps carried by
         // another council's parallel fact ("a councillor asked you directly", heard as both) are not said again.
-        for rule in tree.rules where rule.applies(to: facts) {
-            let chosen = FactValue.options(facts[rule.fact] ?? "").filter(rule.values.contains)
-            if !chosen.isEmpty, chosen.allSatisfy({ $0 == followed[rule.fact] }) { seenSteps.formUnion(rule.steps.map(\.text)) }
+        let applicable = tree.rules.filter { $0.applies(to: facts) }.map { rule in
+            (rule: rule, options: FactValue.options(facts[rule.fact] ?? "").filter(rule.values.contains))
         }
-        for rule in tree.rules where rule.applies(to: facts) {
+        for (rule, options) in applicable where !options.isEmpty && options.allSatisfy({ $0 == followed[rule.fact] }) {
+            seenSteps.formUnion(rule.steps.map(\.text))
+        }
+        for (rule, options) in applicable {
             let fact = knowledge.fact(key: rule.fact)
-            let chosen = FactValue.options(facts[rule.fact] ?? "").filter { rule.values.contains($0) && $0 != followed[rule.fact] }
+            let chosen = options.filter { $0 != followed[rule.fact] }
             guard !chosen.isEmpty else { continue }
             let because = fact.map { f in
                 ListJoiner.andSharing(chosen.compactMap { id in f.option(id: id).map { $0.says?.text(for: role) ?? $0.label.lowercasedFirst() } })
